@@ -1,0 +1,603 @@
+"""Per-file facts, computed once in one iterative walk and shared by every check.
+
+`FileContext` holds the parsed tree and what every rule needs to ask about it:
+
+- the parent of every node, the enclosing scope (module, function, lambda, class) and
+  statement of any node;
+- qualified names through imports (``import subprocess as sp; sp.call`` is
+  ``subprocess.call``; ``from hashlib import md5 as m; m`` is ``hashlib.md5``), with local
+  bindings shadowing imports and builtins (``builtins.input``) resolved last;
+- the bindings of every name in every scope, in source order, with the bound value where
+  there is one (assignment, annotated assignment, augmented assignment, walrus, ``with ...
+  as``, tuple unpacking of a tuple value);
+- whether an expression is a *constant*: built only from literals, names bound once to
+  constants, and known-constant attributes such as ``sys.executable`` (see `is_constant`);
+- decorators and the enclosing function or class.
+
+The walk never recurses, so deeply nested input cannot raise RecursionError; every derived
+query is iterative or depth-guarded. The taint engine of the next issue plugs in here as one
+more lazily computed per-function fact.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import sys
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..options import Settings
+from .syntax import KNOWN_NODE_TYPES, UnknownSyntaxError
+
+__all__ = ["Binding", "FileContext", "SCOPE_TYPES", "node_span"]
+
+SCOPE_TYPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+_BUILTINS = frozenset(dir(builtins))
+
+# Attributes whose value is fixed by the interpreter or platform, not by input.
+CONSTANT_QUALNAMES = frozenset(
+    {
+        "sys.executable",
+        "sys.prefix",
+        "sys.base_prefix",
+        "sys.platform",
+        "sys.version",
+        "os.sep",
+        "os.pathsep",
+        "os.linesep",
+        "os.devnull",
+        "os.curdir",
+        "os.pardir",
+        "os.extsep",
+        "string.ascii_letters",
+        "string.ascii_lowercase",
+        "string.ascii_uppercase",
+        "string.digits",
+        "string.hexdigits",
+        "string.punctuation",
+        "builtins.__file__",
+        "builtins.__name__",
+    }
+)
+
+# Calls that turn any input into a value that cannot carry an injection payload.
+SANITIZING_CALLS = frozenset(
+    {
+        "builtins.int",
+        "builtins.float",
+        "builtins.bool",
+        "builtins.len",
+        "uuid.UUID",
+        "shlex.quote",
+        "shlex.join",
+        "pipes.quote",
+    }
+)
+# Calls whose result is constant when their arguments are.
+_PURE_CALLS = frozenset(
+    {"builtins.str", "builtins.repr", "builtins.format", "os.path.join", "pathlib.Path", "builtins.tuple", "builtins.list"}
+)
+_PURE_STR_METHODS = frozenset(
+    {"format", "join", "lower", "upper", "strip", "lstrip", "rstrip", "replace", "encode", "decode", "title", "resolve", "parent"}
+)
+
+# Budget for one `is_constant` query: nodes examined, including through name bindings.
+_CONSTANT_BUDGET = 2000
+
+
+@dataclass(frozen=True)
+class Binding:
+    """One binding of a name in a scope.
+
+    Attributes:
+        name: the bound identifier.
+        target: the node that binds it (ast.Name, ast.arg, ast.FunctionDef, ...).
+        value: the expression it is bound to, or None when unknown (parameters, loop targets,
+            imports, except names, match captures, unpacking of a non-literal).
+        augmented: True for ``name op= value``: the binding extends, not replaces, the old value.
+        kind: "assign", "aug", "walrus", "with", "param", "loop", "def", "import", "other".
+    """
+
+    name: str
+    target: ast.AST
+    value: ast.expr | None
+    augmented: bool = False
+    kind: str = "assign"
+
+
+def node_span(node: ast.AST) -> tuple[int, int, int | None, int | None]:
+    """Return ``(line, col, end_line, end_col)`` of a node; 1-based lines, 0-based columns."""
+    line = getattr(node, "lineno", 1) or 1
+    col = getattr(node, "col_offset", 0) or 0
+    return line, col, getattr(node, "end_lineno", None), getattr(node, "end_col_offset", None)
+
+
+class FileContext:
+    """Facts about one file, shared by all checks.
+
+    Args:
+        tree: the module's ``ast`` tree; never mutated.
+        lines: the source lines, each ending with its newline as flake8 hands them over.
+        filename: path as the host reports it (may be ``"stdin"`` or ``"-"``).
+        settings: validated `Settings`.
+
+    Raises:
+        UnknownSyntaxError: in strict mode only, when the tree holds a node type this core
+            does not know (a newer Python's grammar). Users get a quiet generic walk instead.
+    """
+
+    def __init__(self, tree: ast.AST, lines: list[str], filename: str, settings: Settings) -> None:
+        self.tree = tree
+        self.lines = lines
+        self.filename = filename or ""
+        self.settings = settings
+        self.parents: dict[ast.AST, ast.AST] = {}
+        self.nodes: list[ast.AST] = []
+        self._scope: dict[ast.AST, ast.AST] = {}
+        self.bindings: dict[ast.AST, dict[str, list[Binding]]] = {}
+        self.imports: dict[ast.AST, dict[str, str]] = {}
+        self._index()
+
+    # ------------------------------------------------------------------ indexing
+    def _index(self) -> None:
+        strict = self.settings.strict
+        root = self.tree
+        self._scope[root] = root
+        self.bindings[root] = {}
+        self.imports[root] = {}
+        stack: list[tuple[ast.AST, ast.AST]] = [(root, root)]
+        nodes = self.nodes
+        parents = self.parents
+        scope_map = self._scope
+        while stack:
+            node, scope = stack.pop()
+            nodes.append(node)
+            if strict and type(node).__name__ not in KNOWN_NODE_TYPES:
+                raise UnknownSyntaxError(type(node).__name__)
+            self._bind(node, scope)
+            # Children of a scope node live in that scope, except what is evaluated in the
+            # enclosing scope (decorators, defaults, bases); the simplification that those
+            # also map to the inner scope is harmless for name lookups, which walk outward.
+            child_scope = node if isinstance(node, SCOPE_TYPES) else scope
+            if child_scope is not scope:
+                self.bindings.setdefault(node, {})
+                self.imports.setdefault(node, {})
+            children = list(ast.iter_child_nodes(node))
+            for child in reversed(children):
+                parents[child] = node
+                scope_map[child] = child_scope
+                stack.append((child, child_scope))
+
+    def _add(self, scope: ast.AST, binding: Binding) -> None:
+        self.bindings[scope].setdefault(binding.name, []).append(binding)
+
+    def _bind(self, node: ast.AST, scope: ast.AST) -> None:
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                self._bind_target(target, node.value, scope, "assign")
+        elif isinstance(node, ast.AnnAssign):
+            if node.value is not None:
+                self._bind_target(node.target, node.value, scope, "assign")
+        elif isinstance(node, ast.AugAssign):
+            if isinstance(node.target, ast.Name):
+                self._add(scope, Binding(node.target.id, node.target, node.value, True, "aug"))
+        elif isinstance(node, ast.NamedExpr):
+            # PEP 572: the walrus target binds in the enclosing function, not a comprehension.
+            self._add(scope, Binding(node.target.id, node.target, node.value, False, "walrus"))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            self._bind_target(node.target, None, scope, "loop")
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if item.optional_vars is not None:
+                    self._bind_target(item.optional_vars, item.context_expr, scope, "with")
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            self._add(scope, Binding(node.name, node, None, False, "def"))
+            if not isinstance(node, ast.ClassDef):
+                self._bind_params(node.args, node)
+        elif isinstance(node, ast.Lambda):
+            self.bindings.setdefault(node, {})
+            self.imports.setdefault(node, {})
+            self._bind_params(node.args, node)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    self.imports[scope][alias.asname] = alias.name
+                else:
+                    top = alias.name.split(".")[0]
+                    self.imports[scope][top] = top
+        elif isinstance(node, ast.ImportFrom):
+            base = "." * (node.level or 0) + (node.module or "")
+            for alias in node.names:
+                if alias.name == "*":
+                    continue
+                full = f"{base}.{alias.name}" if base and not base.endswith(".") else base + alias.name
+                self.imports[scope][alias.asname or alias.name] = full
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            self._add(scope, Binding(node.name, node, None, False, "other"))
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            self._add(scope, Binding(node.name, node, None, False, "other"))
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            self._add(scope, Binding(node.rest, node, None, False, "other"))
+        elif sys.version_info >= (3, 12) and isinstance(node, ast.TypeAlias):
+            if isinstance(node.name, ast.Name):
+                self._add(scope, Binding(node.name.id, node.name, None, False, "other"))
+
+    def _bind_params(self, args: ast.arguments, func: ast.AST) -> None:
+        self.bindings.setdefault(func, {})
+        self.imports.setdefault(func, {})
+        every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
+        if args.vararg:
+            every.append(args.vararg)
+        if args.kwarg:
+            every.append(args.kwarg)
+        for arg in every:
+            self._add(func, Binding(arg.arg, arg, None, False, "param"))
+
+    def _bind_target(self, target: ast.AST, value: ast.expr | None, scope: ast.AST, kind: str) -> None:
+        # Iterative: unpacking targets can nest arbitrarily deep.
+        work: list[tuple[ast.AST, ast.expr | None]] = [(target, value)]
+        while work:
+            tgt, val = work.pop()
+            if isinstance(tgt, ast.Name):
+                self._add(scope, Binding(tgt.id, tgt, val, False, kind))
+            elif isinstance(tgt, (ast.Tuple, ast.List)):
+                pair = (
+                    isinstance(val, (ast.Tuple, ast.List))
+                    and len(val.elts) == len(tgt.elts)
+                    and not any(isinstance(e, ast.Starred) for e in tgt.elts)
+                )
+                for i, elt in enumerate(tgt.elts):
+                    work.append((elt, val.elts[i] if pair else None))
+            elif isinstance(tgt, ast.Starred):
+                work.append((tgt.value, None))
+
+    # ------------------------------------------------------------------ structure
+    def parent(self, node: ast.AST) -> ast.AST | None:
+        """The parent node, or None for the module."""
+        return self.parents.get(node)
+
+    def ancestors(self, node: ast.AST) -> Iterator[ast.AST]:
+        """Parents of `node`, innermost first, up to and including the module."""
+        cur = self.parents.get(node)
+        while cur is not None:
+            yield cur
+            cur = self.parents.get(cur)
+
+    def scope_of(self, node: ast.AST) -> ast.AST:
+        """The innermost module, function, lambda or class whose body holds `node`."""
+        return self._scope.get(node, self.tree)
+
+    def statement_of(self, node: ast.AST) -> ast.stmt | None:
+        """The innermost statement that contains `node` (or `node` itself if a statement)."""
+        cur: ast.AST | None = node
+        while cur is not None and not isinstance(cur, ast.stmt):
+            cur = self.parents.get(cur)
+        return cur
+
+    def enclosing_function(self, node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        """The innermost def (not lambda) containing `node`, or None at module or class level."""
+        for anc in self.ancestors(node):
+            if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return anc
+        return None
+
+    def enclosing_class(self, node: ast.AST) -> ast.ClassDef | None:
+        """The innermost class containing `node`, or None."""
+        for anc in self.ancestors(node):
+            if isinstance(anc, ast.ClassDef):
+                return anc
+        return None
+
+    def decorator_names(self, func: ast.AST) -> list[str]:
+        """Qualified names of a def's decorators (calls reduced to their callee)."""
+        out = []
+        for dec in getattr(func, "decorator_list", ()):
+            target = dec.func if isinstance(dec, ast.Call) else dec
+            name = self.qualname(target)
+            if name:
+                out.append(name)
+        return out
+
+    def in_main_guard(self, node: ast.AST) -> bool:
+        """True when `node` sits under ``if __name__ == "__main__":``."""
+        for anc in self.ancestors(node):
+            if isinstance(anc, ast.If) and isinstance(anc.test, ast.Compare):
+                test = anc.test
+                if (
+                    isinstance(test.left, ast.Name)
+                    and test.left.id == "__name__"
+                    and len(test.comparators) == 1
+                    and isinstance(test.comparators[0], ast.Constant)
+                    and test.comparators[0].value == "__main__"
+                ):
+                    return True
+        return False
+
+    # ------------------------------------------------------------------ names
+    def _scope_chain(self, scope: ast.AST) -> Iterator[ast.AST]:
+        """`scope`, then enclosing function scopes outward, then the module.
+
+        Class bodies are skipped for scopes nested in them, as Python does.
+        """
+        yield scope
+        cur = scope
+        while cur is not self.tree:
+            cur = self._scope.get(cur, self.tree)
+            if isinstance(cur, ast.ClassDef):
+                continue
+            yield cur
+
+    def lookup(self, name: str, at: ast.AST) -> tuple[str, object] | None:
+        """Resolve `name` as seen from node `at`.
+
+        Returns ``("import", qualified_name)``, ``("local", [Binding, ...])`` or
+        ``("builtin", "builtins.<name>")``; None when the name is bound nowhere.
+        """
+        for scope in self._scope_chain(self.scope_of(at)):
+            binds = self.bindings.get(scope, {}).get(name)
+            imported = self.imports.get(scope, {}).get(name)
+            if imported is not None and not binds:
+                return ("import", imported)
+            if binds:
+                return ("local", binds)
+        if name in _BUILTINS:
+            return ("builtin", f"builtins.{name}")
+        return None
+
+    def qualname(self, expr: ast.AST | None) -> str | None:
+        """The dotted qualified name of a Name/Attribute chain resolved through imports.
+
+        ``sp.call`` -> ``"subprocess.call"`` after ``import subprocess as sp``; ``input`` ->
+        ``"builtins.input"``. Returns None when the chain does not start at an import or a
+        builtin (a local variable, a call result, a subscript).
+        """
+        parts: list[str] = []
+        cur = expr
+        while isinstance(cur, ast.Attribute):
+            parts.append(cur.attr)
+            cur = cur.value
+        if not isinstance(cur, ast.Name):
+            return None
+        found = self.lookup(cur.id, cur)
+        if found is None or found[0] == "local":
+            return None
+        base = str(found[1])
+        parts.reverse()
+        return ".".join([base, *parts]) if parts else base
+
+    def call_name(self, call: ast.Call) -> str | None:
+        """Qualified name of a call's callee; see `qualname`."""
+        return self.qualname(call.func)
+
+    def instance_of(self, expr: ast.AST) -> str | None:
+        """The qualified constructor of the object an expression refers to, if known.
+
+        ``requests.Session()`` -> ``"requests.Session"``; a name bound (once, or last before
+        `expr`) to such a call or through ``with requests.Session() as s`` gives the same.
+        """
+        if isinstance(expr, ast.Call):
+            return self.call_name(expr)
+        if isinstance(expr, ast.Name):
+            value = self.reaching_value(expr)
+            if isinstance(value, ast.Call):
+                return self.call_name(value)
+        return None
+
+    def bindings_of(self, name_node: ast.Name) -> list[Binding]:
+        """Local bindings of a name as seen from `name_node` (empty for imports, builtins)."""
+        found = self.lookup(name_node.id, name_node)
+        if found is None or found[0] != "local":
+            return []
+        return list(found[1])  # type: ignore[arg-type]
+
+    def reaching_value(self, name_node: ast.Name) -> ast.expr | None:
+        """The value a name most plausibly holds at `name_node`.
+
+        The single binding's value if there is one; otherwise, within the same scope, the
+        last non-augmented binding located before the use. None when unknown (parameter,
+        loop variable, several bindings with none before the use).
+        """
+        binds = self.bindings_of(name_node)
+        if not binds:
+            return None
+        if len(binds) == 1:
+            return binds[0].value
+        pos = (getattr(name_node, "lineno", 0), getattr(name_node, "col_offset", 0))
+        before = [b for b in binds if _pos(b.target) < pos and not b.augmented]
+        return before[-1].value if before else None
+
+    def reaching_bindings(self, name_node: ast.Name) -> list[Binding]:
+        """The last plain binding before `name_node` plus every augmented binding after it.
+
+        Used to see how a string was built step by step (``q = "..."; q += f"..."``).
+        """
+        binds = self.bindings_of(name_node)
+        pos = (getattr(name_node, "lineno", 0), getattr(name_node, "col_offset", 0))
+        before = [b for b in binds if _pos(b.target) < pos]
+        start = 0
+        for i, b in enumerate(before):
+            if not b.augmented:
+                start = i
+        return before[start:]
+
+    # ------------------------------------------------------------------ values
+    def const_str(self, expr: ast.AST | None) -> str | None:
+        """The string value of `expr` when it is a str/bytes literal or a name bound once to one."""
+        for _ in range(20):
+            if isinstance(expr, ast.Constant):
+                if isinstance(expr.value, str):
+                    return expr.value
+                if isinstance(expr.value, bytes):
+                    return expr.value.decode("latin-1")
+                return None
+            if isinstance(expr, ast.Name):
+                expr = self.reaching_value(expr)
+                continue
+            return None
+        return None
+
+    def is_constant(self, expr: ast.AST | None, *, sanitizers: bool = True) -> bool:
+        """True when `expr` cannot carry data from outside the program.
+
+        Constant means: literals; f-strings, ``%``, ``+``, ``.format``, ``.join`` and common
+        str methods over constants; containers of constants; names whose reaching binding is
+        constant; known-constant attributes (``sys.executable``, `CONSTANT_QUALNAMES`); and,
+        when `sanitizers` is True, the result of a sanitizing call (`SANITIZING_CALLS`:
+        ``int()``, ``shlex.quote()``, ...). Parameters, calls to unknown functions, attributes
+        of unknown objects and subscripts of unknown containers are not constant.
+
+        Iterative with a node budget: a query that exceeds it answers False (unknown).
+        """
+        if expr is None:
+            return False
+        budget = _CONSTANT_BUDGET
+        seen: set[int] = set()
+        work: list[ast.AST] = [expr]
+        while work:
+            budget -= 1
+            if budget < 0:
+                return False
+            node = work.pop()
+            if isinstance(node, ast.Constant):
+                continue
+            if isinstance(node, ast.JoinedStr):
+                work.extend(node.values)
+            elif isinstance(node, ast.FormattedValue):
+                work.append(node.value)
+                if node.format_spec is not None:
+                    work.append(node.format_spec)
+            elif isinstance(node, (ast.BinOp,)):
+                work.extend((node.left, node.right))
+            elif isinstance(node, ast.UnaryOp):
+                work.append(node.operand)
+            elif isinstance(node, ast.BoolOp):
+                work.extend(node.values)
+            elif isinstance(node, ast.Compare):
+                work.append(node.left)
+                work.extend(node.comparators)
+            elif isinstance(node, ast.IfExp):
+                work.extend((node.body, node.orelse))
+            elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+                work.extend(node.elts)
+            elif isinstance(node, ast.Starred):
+                work.append(node.value)
+            elif isinstance(node, ast.Dict):
+                work.extend(k for k in node.keys if k is not None)
+                work.extend(node.values)
+            elif isinstance(node, ast.Name):
+                if id(node) in seen:
+                    continue
+                seen.add(id(node))
+                found = self.lookup(node.id, node)
+                if found is None:
+                    return False
+                if found[0] == "import":
+                    if found[1] not in CONSTANT_QUALNAMES:
+                        return False
+                    continue
+                if found[0] == "builtin":
+                    if node.id in ("__file__", "__name__", "True", "False", "None"):
+                        continue
+                    return False
+                binds = self.reaching_bindings(node) or self.bindings_of(node)
+                if not binds:
+                    return False
+                for b in binds:
+                    if b.value is None or id(b.value) in seen:
+                        if b.value is None:
+                            return False
+                        continue
+                    seen.add(id(b.value))
+                    work.append(b.value)
+            elif isinstance(node, ast.Attribute):
+                qn = self.qualname(node)
+                if qn in CONSTANT_QUALNAMES:
+                    continue
+                if node.attr in _PURE_STR_METHODS and qn is None:
+                    # e.g. (CONST).parent, Path(CONST).resolve: constant if the base is.
+                    work.append(node.value)
+                    continue
+                return False
+            elif isinstance(node, ast.Call):
+                qn = self.call_name(node)
+                if sanitizers and qn in SANITIZING_CALLS:
+                    continue
+                if qn in _PURE_CALLS:
+                    work.extend(node.args)
+                    work.extend(k.value for k in node.keywords)
+                    continue
+                if isinstance(node.func, ast.Attribute) and node.func.attr in _PURE_STR_METHODS and qn is None:
+                    work.append(node.func.value)
+                    work.extend(node.args)
+                    work.extend(k.value for k in node.keywords)
+                    continue
+                return False
+            elif isinstance(node, ast.Subscript):
+                work.extend((node.value, node.slice))
+            elif isinstance(node, ast.Slice):
+                work.extend(n for n in (node.lower, node.upper, node.step) if n is not None)
+            else:
+                return False
+        return True
+
+    def allowlist_guarded(self, name_node: ast.Name, use: ast.AST) -> bool:
+        """True when `name_node`'s value was checked against a fixed collection before `use`.
+
+        Recognised in the enclosing function: ``if x not in ALLOWED: return / raise / abort()``
+        located before `use`, or `use` nested in the body of ``if x in ALLOWED:``. The
+        collection must be constant (a literal or a constant name), so the check admits only
+        values the program chose.
+        """
+        func = self.enclosing_function(use)
+        if func is None:
+            return False
+        name = name_node.id
+        use_pos = _pos(use)
+        for anc in self.ancestors(use):
+            if anc is func:
+                break
+            if isinstance(anc, ast.If) and self._membership(anc.test, name, ast.In):
+                return True
+        for node in ast.walk(func):
+            if (
+                isinstance(node, ast.If)
+                and _pos(node) < use_pos
+                and self._membership(node.test, name, ast.NotIn)
+                and node.body
+                and _exits(node.body[-1])
+            ):
+                return True
+        return False
+
+    def _membership(self, test: ast.AST, name: str, op: type) -> bool:
+        return (
+            isinstance(test, ast.Compare)
+            and isinstance(test.left, ast.Name)
+            and test.left.id == name
+            and len(test.ops) == 1
+            and isinstance(test.ops[0], op)
+            and self.is_constant(test.comparators[0], sanitizers=False)
+        )
+
+    def line_text(self, lineno: int) -> str:
+        """The physical source line (1-based), without its newline; ``""`` out of range."""
+        if 1 <= lineno <= len(self.lines):
+            return self.lines[lineno - 1].rstrip("\r\n")
+        return ""
+
+
+def _exits(stmt: ast.stmt) -> bool:
+    """A statement that leaves the function or request: return, raise, abort(...)."""
+    if isinstance(stmt, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        func = stmt.value.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        return name in ("abort", "exit", "_exit", "fail")
+    return False
+
+
+def _pos(node: ast.AST) -> tuple[int, int]:
+    return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))

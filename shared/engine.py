@@ -1,0 +1,185 @@
+"""The engine: parse once, index once, dispatch each node once, collect findings.
+
+Public entry points:
+
+- `check_tree(tree, lines, filename, settings)` for hosts that already parsed (flake8);
+- `check_source(data, filename, settings)` for hosts that hand over bytes or text (pylint,
+  tests): decodes honouring the PEP 263 coding cookie and parses once.
+
+Failure is visible, never fatal: when a check raises, its rule stops for this file and one
+AIS000 finding at line 1 names it; the other rules still report. In strict mode (the
+project's own tests, ``AISEC_STRICT=1``) the exception propagates instead.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import io
+import os
+import tokenize
+from functools import lru_cache
+from typing import Any, Iterable, Mapping
+
+from .analysis.context import FileContext, node_span
+from .checks import CheckFn
+from .findings import Confidence, Finding
+from .options import Settings
+from .registry import INTERNAL_ERROR, RULES
+
+__all__ = ["check_tree", "check_source", "settings_from_host", "strict_from_env"]
+
+
+def strict_from_env() -> bool:
+    """True when ``AISEC_STRICT`` is set to a non-empty value other than ``0``."""
+    return os.environ.get("AISEC_STRICT", "") not in ("", "0")
+
+
+def settings_from_host(values: Mapping[str, Any]) -> Settings:
+    """Validated `Settings` from a host's option values (see `Settings.from_mapping`)."""
+    return Settings.from_mapping(values, strict=strict_from_env())
+
+
+@lru_cache(maxsize=None)
+def _checks_for(code: str) -> tuple[tuple[type, CheckFn], ...]:
+    module = importlib.import_module(f"{__package__}.rules.{RULES[code].module}")
+    found = []
+    for value in vars(module).values():
+        types = getattr(value, "__aisec_node_types__", None)
+        if types and getattr(value, "__module__", None) == module.__name__:
+            found.extend((t, value) for t in types)
+    return tuple(found)
+
+
+def _dispatch_table(codes: Iterable[str]) -> dict[type, list[tuple[str, CheckFn]]]:
+    table: dict[type, list[tuple[str, CheckFn]]] = {}
+    for code in codes:
+        for node_type, fn in _checks_for(code):
+            table.setdefault(node_type, []).append((code, fn))
+    return table
+
+
+def selected_codes(settings: Settings, only: Iterable[str] | None = None) -> list[str]:
+    """The rule codes that run: selected by the settings and, if given, listed in `only`."""
+    wanted = set(only) if only is not None else None
+    return [
+        code
+        for code in RULES
+        if code != INTERNAL_ERROR
+        and settings.rule_selected(code)
+        and (wanted is None or code in wanted)
+    ]
+
+
+def check_tree(
+    tree: ast.AST,
+    lines: list[str],
+    filename: str,
+    settings: Settings,
+    *,
+    only: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Run the selected rules over a parsed module.
+
+    Args:
+        tree: the module tree (never mutated).
+        lines: physical source lines.
+        filename: as the host names the file.
+        settings: validated settings.
+        only: restrict to these codes (a host's own selection); None runs all selected.
+
+    Returns:
+        Findings sorted by position, one per guilty node after precedence, at or above
+        ``settings.min_confidence``.
+
+    Raises:
+        Exception: only in strict mode, whatever a check raised.
+    """
+    codes = selected_codes(settings, only)
+    failed: dict[str, BaseException] = {}
+    raw: list[Finding] = []
+    try:
+        ctx = FileContext(tree, lines, filename, settings)
+    except Exception as exc:  # indexing itself failed: every rule is affected
+        if settings.strict:
+            raise
+        return [_internal_error("the file index", exc)]
+    table = _dispatch_table(codes)
+    for node in ctx.nodes:
+        entries = table.get(type(node))
+        if not entries:
+            continue
+        for code, fn in entries:
+            if code in failed:
+                continue
+            try:
+                for h in fn(node, ctx):
+                    line, col, end_line, end_col = node_span(h.node)
+                    raw.append(Finding(line, col, code, end_line, end_col, h.args, h.confidence))
+            except Exception as exc:
+                if settings.strict:
+                    raise
+                failed[code] = exc
+    findings = [f for f in _apply_precedence(raw) if f.code not in failed]
+    findings = [f for f in findings if f.confidence.rank >= settings.min_confidence.rank]
+    for code, exc in failed.items():
+        findings.append(_internal_error(f"{code} ({RULES[code].symbol})", exc))
+    findings.sort()
+    return findings
+
+
+def _internal_error(what: str, exc: BaseException) -> Finding:
+    return Finding(1, 0, INTERNAL_ERROR, None, None, (what, type(exc).__name__), Confidence.HIGH)
+
+
+def _apply_precedence(findings: list[Finding]) -> list[Finding]:
+    """One finding per guilty node: drop duplicates and rules superseded at the same span."""
+    by_span: dict[tuple, dict[str, Finding]] = {}
+    for f in findings:
+        span = (f.line, f.col, f.end_line, f.end_col)
+        slot = by_span.setdefault(span, {})
+        kept = slot.get(f.code)
+        if kept is None or f.confidence.rank > kept.confidence.rank:
+            slot[f.code] = f
+    out: list[Finding] = []
+    for slot in by_span.values():
+        beaten = {old for code in slot for old in RULES[code].supersedes}
+        out.extend(f for code, f in slot.items() if code not in beaten)
+    return out
+
+
+def decode_source(data: bytes | str) -> str:
+    """Decode module source as Python does: BOM and PEP 263 cookie, else UTF-8.
+
+    Undecodable bytes become U+FFFD rather than raising.
+    """
+    if isinstance(data, str):
+        return data
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError:
+        encoding = "utf-8"
+    try:
+        return data.decode(encoding, errors="replace")
+    except LookupError:
+        return data.decode("utf-8", errors="replace")
+
+
+def check_source(
+    data: bytes | str,
+    filename: str,
+    settings: Settings,
+    *,
+    only: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Parse and check module source given as bytes (cookie honoured) or text.
+
+    Returns [] when the source does not parse (syntax error, null bytes, nesting too deep
+    for the parser): the host reports syntax errors itself.
+    """
+    text = decode_source(data)
+    try:
+        tree = ast.parse(text.lstrip("\ufeff"), filename=filename or "<unknown>")
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return []
+    return check_tree(tree, text.splitlines(keepends=True), filename, settings, only=only)

@@ -1,0 +1,292 @@
+"""The rule registry: the single source of truth for every rule's identifiers and metadata.
+
+Each rule has one `Rule` record here. The flake8 adapter, the pylint adapter, the generated
+docs (`docs/rules.md`) and the README rule table all read these records; nothing restates
+them. Identifiers are append-only once released: `identifiers.json` beside this file is a
+committed snapshot, and a test fails when an existing row changes.
+
+Identifier scheme
+-----------------
+- flake8 code: ``AIS`` + three digits. The first digit is the *family*.
+- pylint msgid: the letter ``W`` (fixed; it never follows severity), the family's two-digit
+  checker id from `FAMILIES`, then the last two digits of the code. AIS402 -> ``W7402``.
+  Checker ids are ``70 + family`` for families 0-6 and ``80 + family`` for 7-9 (77 is used by
+  other plugins), so the last digit of the checker id is always the family digit.
+- pylint symbol: lowercase words joined by hyphens, named after the pattern (it reads after
+  "allow"), never after the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "Family",
+    "FAMILIES",
+    "Rule",
+    "RULES",
+    "Severity",
+    "INTERNAL_ERROR",
+    "MSGID_LETTER",
+    "by_symbol",
+    "rule_for",
+]
+
+MSGID_LETTER = "W"
+CODE_RE = re.compile(r"^AIS[0-9]{3}$")
+SYMBOL_RE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+
+
+class Severity(str, Enum):
+    """How much damage the flaw allows if exploited (Bandit's sense), independent of confidence."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+@dataclass(frozen=True)
+class Family:
+    """A code family: the first digit of the AIS code and its pylint checker id."""
+
+    digit: int
+    checker_id: int
+    title: str
+
+
+FAMILIES: dict[int, Family] = {
+    f.digit: f
+    for f in (
+        Family(0, 70, "Tool messages"),
+        Family(1, 71, "Secrets and credential exposure"),
+        Family(2, 72, "Authentication, passwords, sessions and tokens"),
+        Family(3, 73, "Authorization and access control"),
+        Family(4, 74, "Injection and untrusted data"),
+        Family(5, 75, "Cryptography"),
+        Family(6, 76, "Insecure defaults and transport"),
+        Family(7, 87, "Cloud and non-human identity configuration"),
+        Family(8, 88, "AI model and agent code"),
+        Family(9, 89, "Review aids (opt-in)"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule's identifiers and metadata.
+
+    Attributes:
+        code: flake8 code, ``AIS`` + three digits.
+        symbol: pylint symbol, lowercase words joined by hyphens.
+        template: ``%``-style message; the check supplies the arguments in order.
+        summary: one paragraph, plain text; used as pylint's description.
+        module: module under ``aisec_shared.rules`` holding the checks and the docs
+            (its docstring, with the headings of STYLE.md).
+        cwe: CWE ids, most specific first.
+        owasp: OWASP Top 10 (2021) category id, e.g. ``"A03"``.
+        owasp_nhi: OWASP Non-Human Identities Top 10 (2025) id, e.g. ``"NHI2"``, or ``""``.
+        severity: impact if exploited.
+        default_enabled: False for opt-in rules, which run only when listed in ``aisec-enable``.
+        supersedes: codes this rule wins over when both report the same node.
+        old_names: ``(msgid, symbol)`` pairs this rule was known by (pylint ``old_names``).
+    """
+
+    code: str
+    symbol: str
+    template: str
+    summary: str
+    module: str
+    cwe: tuple[int, ...]
+    owasp: str
+    severity: Severity
+    owasp_nhi: str = ""
+    default_enabled: bool = True
+    supersedes: tuple[str, ...] = ()
+    old_names: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def family(self) -> Family:
+        return FAMILIES[int(self.code[3])]
+
+    @property
+    def msgid(self) -> str:
+        return f"{MSGID_LETTER}{self.family.checker_id}{self.code[4:]}"
+
+
+INTERNAL_ERROR = "AIS000"
+
+_RULES: tuple[Rule, ...] = (
+    Rule(
+        code="AIS000",
+        symbol="aisec-internal-error",
+        template="aisec-lint rule %s failed on this file (%s); the other rules still ran",
+        summary=(
+            "Used when one of aisec-lint's own rules raised an exception on this file. The "
+            "failing rule is named; its findings for this file are missing, every other rule "
+            "still reported. Please report it with the file that triggers it."
+        ),
+        module="internal_error",
+        cwe=(),
+        owasp="",
+        severity=Severity.LOW,
+    ),
+    Rule(
+        code="AIS101",
+        symbol="hardcoded-secret",
+        template="Hardcoded secret %s in '%s'; read it from the environment or a secret manager",
+        summary=(
+            "Used when a non-placeholder string literal is bound to a secret-like name (password, "
+            "secret, token, api_key, private_key, client_secret, credential) as a variable, "
+            "attribute, keyword argument, dict key, default argument or comparison operand."
+        ),
+        module="ais101_hardcoded_secret",
+        cwe=(798, 259),
+        owasp="A07",
+        owasp_nhi="NHI2",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS102",
+        symbol="hardcoded-provider-key",
+        template="String literal holds %s %s; revoke it and load the key from a secret manager",
+        summary=(
+            "Used when a string literal matches the documented format of a real credential: an "
+            "AWS access key id, a GitHub, Slack, Stripe live, OpenAI or Anthropic key, or a PEM "
+            "private key block, whatever name it is bound to."
+        ),
+        module="ais102_hardcoded_provider_key",
+        cwe=(798,),
+        owasp="A07",
+        owasp_nhi="NHI2",
+        severity=Severity.HIGH,
+        supersedes=("AIS101",),
+    ),
+    Rule(
+        code="AIS201",
+        symbol="jwt-signature-unverified",
+        template="JWT decoded without verifying its signature (%s); pass the key and algorithms",
+        summary=(
+            "Used when a JSON Web Token is decoded with signature verification turned off "
+            "(PyJWT options verify_signature False, verify=False, the 'none' algorithm, "
+            "python-jose get_unverified_claims), so any forged token is accepted."
+        ),
+        module="ais201_jwt_signature_unverified",
+        cwe=(347,),
+        owasp="A02",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS202",
+        symbol="weak-password-hash",
+        template="Password hashed with fast hash %s; use argon2, bcrypt, scrypt or pbkdf2_hmac",
+        summary=(
+            "Used when a password-like value is hashed with a fast general-purpose hash (MD5, "
+            "SHA-1, SHA-2, SHA-3, BLAKE2), which attackers brute-force at billions of guesses "
+            "per second once the hashes leak."
+        ),
+        module="ais202_weak_password_hash",
+        cwe=(916, 328),
+        owasp="A02",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS203",
+        symbol="insecure-random-token",
+        template="%s is predictable and here makes '%s'; use the secrets module",
+        summary=(
+            "Used when a security value (token, OTP, session id, reset or invite code, salt, "
+            "nonce, key) is produced with the random module, whose Mersenne Twister output can "
+            "be predicted from earlier outputs."
+        ),
+        module="ais203_insecure_random_token",
+        cwe=(330, 338),
+        owasp="A02",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS204",
+        symbol="insecure-cookie",
+        template="Cookie %s is set without %s; pass secure=True and httponly=True",
+        summary=(
+            "Used when a session-like cookie is set without the Secure or HttpOnly flag (or with "
+            "them False) in Flask, Django or Starlette, or when a framework setting turns those "
+            "flags off for the session cookie."
+        ),
+        module="ais204_insecure_cookie",
+        cwe=(614, 1004),
+        owasp="A05",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS401",
+        symbol="sql-injection",
+        template="SQL built with %s reaches %s; pass values as bound parameters",
+        summary=(
+            "Used when a SQL statement is built by f-string, %-formatting, str.format or "
+            "concatenation with a non-constant value and passed to an execute call (DB-API, "
+            "sqlite3, SQLAlchemy text / exec_driver_sql, Django raw / extra / RawSQL)."
+        ),
+        module="ais401_sql_injection",
+        cwe=(89,),
+        owasp="A03",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS402",
+        symbol="command-injection",
+        template="Shell command built from a non-constant value reaches %s; pass an argv list without a shell",
+        summary=(
+            "Used when a non-constant string is run by a shell: subprocess with shell=True, "
+            "os.system, os.popen, or an argv of the form ['sh', '-c', value] even with "
+            "shell=False."
+        ),
+        module="ais402_command_injection",
+        cwe=(78,),
+        owasp="A03",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS601",
+        symbol="debug-mode-enabled",
+        template="%s turns on debug mode; read it from configuration that is off in production",
+        summary=(
+            "Used when a web framework's debug mode is switched on in code: Flask app.run("
+            "debug=True), app.debug = True, app.config['DEBUG'] = True, or DEBUG = True in a "
+            "Django settings module. Debug mode exposes an interactive debugger or stack traces "
+            "with settings."
+        ),
+        module="ais601_debug_mode_enabled",
+        cwe=(489, 215),
+        owasp="A05",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS602",
+        symbol="tls-verification-disabled",
+        template="TLS certificate verification is disabled (%s); pass a CA bundle instead",
+        summary=(
+            "Used when certificate or host name verification is turned off: verify=False on "
+            "requests or httpx calls, sessions and clients, session.verify = False, "
+            "ssl._create_unverified_context, check_hostname = False or ssl.CERT_NONE."
+        ),
+        module="ais602_tls_verification_disabled",
+        cwe=(295,),
+        owasp="A07",
+        severity=Severity.HIGH,
+    ),
+)
+
+RULES: dict[str, Rule] = {r.code: r for r in _RULES}
+_BY_SYMBOL: dict[str, Rule] = {r.symbol: r for r in _RULES}
+
+
+def rule_for(code: str) -> Rule:
+    """Return the rule with this AIS code. Raises KeyError for an unknown code."""
+    return RULES[code]
+
+
+def by_symbol(symbol: str) -> Rule:
+    """Return the rule with this pylint symbol. Raises KeyError for an unknown symbol."""
+    return _BY_SYMBOL[symbol]

@@ -1,0 +1,283 @@
+"""AIS401 sql-injection: SQL built from a non-constant value and passed to an execute call.
+
+## What it does
+Flags SQL text built with an f-string, ``%``-formatting, ``str.format`` or ``+`` from a
+non-constant value when it reaches a SQL sink, directly or through a variable (including
+``query += ...`` steps):
+
+- DB-API and sqlite3 ``cursor.execute`` / ``executemany`` / ``executescript``, and
+  ``execute`` on connections, sessions and engines;
+- SQLAlchemy ``text(...)`` and ``exec_driver_sql(...)``;
+- Django ``Model.objects.raw(...)``, ``QuerySet.extra(where=/select=/tables=)`` and
+  ``RawSQL(...)``;
+- pandas ``read_sql`` / ``read_sql_query``.
+
+The text must look like SQL (it starts with a statement keyword such as SELECT, INSERT,
+UPDATE, DELETE, WITH), so prose in log or error messages is never SQL. A value interpolated
+where SQL expects a *value* (after ``=``, ``LIKE``, ``IN (``, inside quotes, ...) is reported
+with medium confidence; with high confidence when it visibly comes from a request, ``input()``
+or ``sys.argv``. An identifier position (after FROM, JOIN, INTO, UPDATE, ORDER BY) is
+reported with low confidence only, since identifiers cannot be bound and are usually checked
+against an allow-list (hidden at the default ``aisec-min-confidence``).
+
+## Why is this bad?
+Text spliced into SQL is parsed as SQL: a value like ``' OR '1'='1`` changes the query, and
+can read, change or delete any row the database account can reach.
+
+## Example
+```python
+def find_user(cursor, name):
+    cursor.execute(f"SELECT id, email FROM users WHERE name = '{name}'")
+    return cursor.fetchone()
+```
+
+## Use instead
+```python
+def find_user(cursor, name):
+    cursor.execute("SELECT id, email FROM users WHERE name = %s", (name,))
+    return cursor.fetchone()
+```
+
+## Known problems
+Constants, module-level constant names, ``int()`` / ``float()`` / ``uuid.UUID()`` casts and
+bound parameters are not findings. A SQL string passed in ready-made from another function
+is not followed yet (the taint engine will), nor are query builders other than those listed.
+
+## Options
+None beyond ``aisec-min-confidence``.
+
+## References
+- [CWE-89: Improper Neutralization of Special Elements used in an SQL Command](https://cwe.mitre.org/data/definitions/89.html)
+- [OWASP Top 10 2021 A03: Injection](https://owasp.org/Top10/A03_2021-Injection/)
+- [PEP 249: DB-API 2.0, paramstyle](https://peps.python.org/pep-0249/#paramstyle)
+- [SQLAlchemy: Using textual SQL, bound parameters](https://docs.sqlalchemy.org/en/20/core/sqlelement.html#sqlalchemy.sql.expression.text)
+- [Django: Performing raw SQL queries](https://docs.djangoproject.com/en/stable/topics/db/sql/)
+- [OWASP SQL Injection Prevention Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/SQL_Injection_Prevention_Cheat_Sheet.html)
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ..analysis.sources import mentions_untrusted
+from ..checks import Confidence, FileContext, Hit, hit, on
+
+EXECUTE_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "mogrify"})
+TEXT_CALLS = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text"})
+RAWSQL_CALLS = frozenset({"django.db.models.RawSQL", "django.db.models.expressions.RawSQL"})
+PANDAS_CALLS = frozenset({"pandas.read_sql", "pandas.read_sql_query"})
+
+_SQL_START = re.compile(
+    r"\s*\(?\s*(?:select|insert|update|delete|with|create|drop|alter|truncate|replace|merge|"
+    r"upsert|exec|execute|call|pragma|grant|revoke|show|describe|desc|values|begin|declare)\b",
+    re.IGNORECASE,
+)
+_SQL_ANYWHERE = re.compile(r"\b(?:where|from|set|values|into|join|order\s+by|group\s+by)\b", re.IGNORECASE)
+_IDENT_BEFORE = re.compile(
+    r"(?:\b(?:from|join|into|update|table|by|exists|index|view|database|schema)|`|\.)\s*$", re.IGNORECASE
+)
+_TAIL = 60
+_MAX_DEPTH = 6
+
+
+@dataclass
+class Built:
+    """A string assembled from constant text and non-constant parts.
+
+    `segments` alternates ``str`` (constant text) and ``ast.AST`` (a non-constant part).
+    """
+
+    how: str
+    segments: list = field(default_factory=list)
+
+
+def _text_of(node: ast.AST, ctx: FileContext) -> str | None:
+    s = ctx.const_str(node)
+    if s is not None:
+        return s
+    return "?" if ctx.is_constant(node) else None
+
+
+def _flatten_add(node: ast.AST) -> list[ast.AST]:
+    out: list[ast.AST] = []
+    work = [node]
+    while work:
+        cur = work.pop()
+        if isinstance(cur, ast.BinOp) and isinstance(cur.op, ast.Add):
+            work.append(cur.right)
+            work.append(cur.left)
+        else:
+            out.append(cur)
+    return out
+
+
+def _build(expr: ast.AST, ctx: FileContext, depth: int = 0) -> Built | None:
+    """Decompose a string-building expression; None when `expr` is not string-built."""
+    if depth > _MAX_DEPTH:
+        return None
+    if isinstance(expr, ast.JoinedStr):
+        b = Built("an f-string")
+        for part in expr.values:
+            if isinstance(part, ast.Constant):
+                b.segments.append(str(part.value))
+            elif isinstance(part, ast.FormattedValue):
+                text = _text_of(part.value, ctx)
+                b.segments.append(text if text is not None else part.value)
+        return b
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Mod):
+        fmt = ctx.const_str(expr.left)
+        if fmt is None:
+            return None
+        right = expr.right
+        values = list(right.elts) if isinstance(right, ast.Tuple) else (list(right.values) if isinstance(right, ast.Dict) else [right])
+        b = Built("%-formatting")
+        pieces = re.split(r"%(?:\([^)]{0,100}\))?[-#0 +]{0,5}[0-9.*]{0,10}[sdifrxXeEgGc]", fmt)
+        for i, text in enumerate(pieces):
+            b.segments.append(text)
+            if i < len(pieces) - 1:
+                val = values[i] if i < len(values) else right
+                b.segments.append("?" if ctx.is_constant(val) else val)
+        return b
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+        b = Built("concatenation")
+        for part in _flatten_add(expr):
+            inner = _build(part, ctx, depth + 1) if not isinstance(part, (ast.Constant, ast.Name)) else None
+            if inner is not None:
+                b.segments.extend(inner.segments)
+                continue
+            text = _text_of(part, ctx)
+            b.segments.append(text if text is not None else part)
+        return b
+    if (
+        isinstance(expr, ast.Call)
+        and isinstance(expr.func, ast.Attribute)
+        and expr.func.attr == "format"
+    ):
+        fmt = ctx.const_str(expr.func.value)
+        if fmt is None:
+            return None
+        b = Built("str.format")
+        args = [*expr.args, *(k.value for k in expr.keywords)]
+        pieces = re.split(r"\{[^{}]{0,100}\}", fmt)
+        for i, text in enumerate(pieces):
+            b.segments.append(text)
+            if i < len(pieces) - 1:
+                val = args[i] if i < len(args) else (args[-1] if args else None)
+                b.segments.append("?" if val is None or ctx.is_constant(val) else val)
+        return b
+    if isinstance(expr, ast.Name):
+        steps = ctx.reaching_bindings(expr)
+        if not steps or steps[0].value is None:
+            return None
+        merged = Built("")
+        hows = []
+        for step in steps:
+            inner = _build(step.value, ctx, depth + 1) if step.value is not None else None
+            if inner is None:
+                text = _text_of(step.value, ctx) if step.value is not None else None
+                if text is None:
+                    if step.augmented:
+                        merged.segments.append(step.value)
+                        continue
+                    return None
+                merged.segments.append(text)
+            else:
+                merged.segments.extend(inner.segments)
+                hows.append(inner.how)
+        if not hows:
+            return None
+        merged.how = f"{hows[-1]} in '{expr.id}'"
+        return merged
+    return None
+
+
+def _classify(built: Built, ctx: FileContext) -> Confidence | None:
+    """Confidence that the built string is injectable SQL, or None if it is not SQL at all."""
+    text = "".join(s if isinstance(s, str) else " 0 " for s in built.segments)
+    if not (_SQL_START.match(text) or (not isinstance(built.segments[0], str) and _SQL_ANYWHERE.search(text))):
+        return None
+    best: Confidence | None = None
+    before = ""
+    for seg in built.segments:
+        if isinstance(seg, str):
+            before = (before + seg)[-_TAIL:]
+            continue
+        if isinstance(seg, ast.Name) and ctx.allowlist_guarded(seg, seg):
+            conf = Confidence.LOW
+        elif mentions_untrusted(ctx, seg):
+            conf = Confidence.HIGH
+        elif _IDENT_BEFORE.search(before.rstrip("\"'")) and not before.rstrip().endswith(("'", '"')):
+            conf = Confidence.LOW
+        else:
+            conf = Confidence.MEDIUM
+        if best is None or conf.rank > best.rank:
+            best = conf
+        before = (before + " 0 ")[-_TAIL:]
+    return best
+
+
+def _sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
+    func = node.func
+    name = ctx.call_name(node)
+    if name in TEXT_CALLS:
+        arg = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "text"), None)
+        if arg is not None:
+            yield arg, "text()"
+        return
+    if name in RAWSQL_CALLS:
+        arg = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "sql"), None)
+        if arg is not None:
+            yield arg, "RawSQL()"
+        return
+    if name in PANDAS_CALLS:
+        arg = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "sql"), None)
+        if arg is not None:
+            yield arg, f"{name.split('.')[-1]}()"
+        return
+    if not isinstance(func, ast.Attribute):
+        return
+    if func.attr in EXECUTE_METHODS:
+        arg = node.args[0] if node.args else next(
+            (k.value for k in node.keywords if k.arg in ("sql", "statement", "query", "operation", "sql_script")), None
+        )
+        if arg is not None:
+            yield arg, f"{func.attr}()"
+    elif func.attr == "raw" and _is_manager(func.value):
+        arg = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "raw_query"), None)
+        if arg is not None:
+            yield arg, "raw()"
+    elif func.attr == "extra":
+        for kw in node.keywords:
+            if kw.arg in ("where", "select", "tables", "order_by"):
+                value = kw.value
+                items = value.elts if isinstance(value, (ast.List, ast.Tuple)) else (
+                    value.values if isinstance(value, ast.Dict) else [value]
+                )
+                for item in items:
+                    yield item, "extra()"
+
+
+def _is_manager(node: ast.AST) -> bool:
+    """``Model.objects`` or another ``.objects`` manager chain."""
+    while isinstance(node, (ast.Attribute, ast.Call)):
+        if isinstance(node, ast.Attribute) and node.attr == "objects":
+            return True
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return False
+
+
+@on(ast.Call)
+def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    for arg, sink in _sinks(node, ctx):
+        built = _build(arg, ctx)
+        if built is None or all(isinstance(s, str) for s in built.segments):
+            continue
+        if sink == "extra()":
+            conf: Confidence | None = Confidence.HIGH if mentions_untrusted(ctx, arg) else Confidence.MEDIUM
+        else:
+            conf = _classify(built, ctx)
+        if conf is not None:
+            yield hit(arg, built.how, sink, confidence=conf)

@@ -1,0 +1,155 @@
+"""AIS402 command-injection: a non-constant string run by a shell.
+
+## What it does
+Flags a shell command built from a non-constant value:
+
+- ``subprocess.run`` / ``call`` / ``check_call`` / ``check_output`` / ``Popen`` with a truthy
+  constant ``shell=`` and a non-constant command;
+- ``os.system``, ``os.popen``, ``subprocess.getoutput``, ``subprocess.getstatusoutput`` and
+  ``asyncio.create_subprocess_shell`` with a non-constant command (they always use a shell);
+- an argv that starts a shell with a command string, ``["sh", "-c", value]`` (also bash, zsh,
+  ``-lc``, ``cmd /c``, ``powershell -Command``), even with ``shell=False``, in subprocess or
+  ``asyncio.create_subprocess_exec``.
+
+A value is constant when built only from literals, constant names, ``sys.executable`` and
+similar, or passed through ``shlex.quote`` / ``shlex.join`` / ``int()``. The finding points at
+the command. Confidence is high when the command visibly contains request data,
+``input()`` or ``sys.argv``, medium otherwise.
+
+## Why is this bad?
+The shell parses the whole string: ``; rm -rf ~``, ``$(...)``, backticks or ``|`` in the
+value run commands of the attacker's choosing with the program's privileges.
+
+## Example
+```python
+import subprocess
+
+def ping(host):
+    return subprocess.run(f"ping -c 1 {host}", shell=True, capture_output=True)
+```
+
+## Use instead
+```python
+import subprocess
+
+def ping(host):
+    return subprocess.run(["ping", "-c", "1", "--", host], capture_output=True)
+```
+
+## Known problems
+A command string passed in from another function is reported with medium confidence whether
+or not its caller validated it; use an argv list. ``shell=`` set from a variable is not
+judged. Program paths that are themselves untrusted (``[user_value, "--help"]`` without a
+shell) are out of scope here.
+
+## Options
+None beyond ``aisec-min-confidence``.
+
+## References
+- [CWE-78: Improper Neutralization of Special Elements used in an OS Command](https://cwe.mitre.org/data/definitions/78.html)
+- [Python docs: subprocess, security considerations](https://docs.python.org/3/library/subprocess.html#security-considerations)
+- [Python docs: shlex.quote](https://docs.python.org/3/library/shlex.html#shlex.quote)
+- [OWASP OS Command Injection Defense Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/OS_Command_Injection_Defense_Cheat_Sheet.html)
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Iterator
+
+from ..analysis.sources import mentions_untrusted
+from ..checks import Confidence, FileContext, Hit, hit, on
+
+SUBPROCESS_CALLS = frozenset(
+    f"subprocess.{n}" for n in ("run", "call", "check_call", "check_output", "Popen")
+)
+ALWAYS_SHELL = frozenset(
+    {
+        "os.system",
+        "os.popen",
+        "subprocess.getoutput",
+        "subprocess.getstatusoutput",
+        "asyncio.create_subprocess_shell",
+        "commands.getoutput",
+        "commands.getstatusoutput",
+    }
+)
+EXEC_CALLS = SUBPROCESS_CALLS | {"asyncio.create_subprocess_exec"}
+SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "ash", "fish", "cmd", "cmd.exe", "powershell", "pwsh", "powershell.exe"})
+_SHELL_FLAG = re.compile(r"^(?:-[a-zA-Z]*c|/c|/C|-Command|-command|-EncodedCommand)$")
+
+
+def _command_arg(call: ast.Call, names: tuple[str, ...]) -> ast.AST | None:
+    if call.args:
+        return call.args[0]
+    return next((k.value for k in call.keywords if k.arg in names), None)
+
+
+def _confidence(ctx: FileContext, expr: ast.AST) -> Confidence:
+    return Confidence.HIGH if mentions_untrusted(ctx, expr) else Confidence.MEDIUM
+
+
+def _argv(expr: ast.AST | None, ctx: FileContext) -> list[ast.AST] | None:
+    if isinstance(expr, ast.Name):
+        expr = ctx.reaching_value(expr)
+    if isinstance(expr, (ast.List, ast.Tuple)):
+        return list(expr.elts)
+    return None
+
+
+def _shell_payload(argv: list[ast.AST], ctx: FileContext) -> ast.AST | None:
+    """The non-constant command string of ``[shell, -c, command]``, if any."""
+    if len(argv) < 3:
+        return None
+    program = ctx.const_str(argv[0])
+    if program is None or program.replace("\\", "/").rsplit("/", 1)[-1].lower() not in SHELLS:
+        return None
+    for i in range(1, len(argv) - 1):
+        flag = ctx.const_str(argv[i])
+        if flag is not None and _SHELL_FLAG.match(flag):
+            payload = argv[i + 1]
+            if isinstance(payload, ast.Starred) or not ctx.is_constant(payload):
+                return payload
+            return None
+    return None
+
+
+def _shell_on(call: ast.Call) -> bool:
+    for kw in call.keywords:
+        if kw.arg == "shell":
+            return isinstance(kw.value, ast.Constant) and bool(kw.value.value)
+    return False
+
+
+@on(ast.Call)
+def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    name = ctx.call_name(node)
+    if name is None:
+        return
+    if name in ALWAYS_SHELL:
+        cmd = _command_arg(node, ("command", "cmd"))
+        if cmd is not None and not ctx.is_constant(cmd):
+            yield hit(cmd, f"{name}()", confidence=_confidence(ctx, cmd))
+        return
+    if name not in EXEC_CALLS:
+        return
+    if name == "asyncio.create_subprocess_exec":
+        argv: list[ast.AST] | None = list(node.args)
+    else:
+        cmd = _command_arg(node, ("args",))
+        if cmd is None:
+            return
+        if _shell_on(node):
+            target = cmd
+            elts = _argv(cmd, ctx)
+            if elts:
+                target = elts[0]
+            if not ctx.is_constant(target):
+                yield hit(target, f"{name}(shell=True)", confidence=_confidence(ctx, target))
+            return
+        argv = _argv(cmd, ctx)
+    if argv:
+        payload = _shell_payload(argv, ctx)
+        if payload is not None:
+            yield hit(payload, f"{name}() through a '-c' shell argv", confidence=_confidence(ctx, payload))

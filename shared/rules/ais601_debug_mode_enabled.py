@@ -1,0 +1,157 @@
+"""AIS601 debug-mode-enabled: a web framework's debug mode switched on in code.
+
+## What it does
+Flags a constant ``True`` that turns debug mode on:
+
+- Flask (and Quart, Flask-SocketIO) ``app.run(debug=True)``, ``app.debug = True``,
+  ``app.config["DEBUG"] = True``, ``app.config.update(DEBUG=True)`` /
+  ``from_mapping(DEBUG=True)`` and ``{"DEBUG": True}`` passed to them;
+- Django ``DEBUG = True`` at module level of a settings module, recognised by its file name
+  (``settings.py``, ``*_settings.py``, ``settings_*.py``, a ``settings/`` package) or by its
+  content (two or more of ``INSTALLED_APPS``, ``MIDDLEWARE``, ``ROOT_URLCONF``,
+  ``DATABASES``, ``ALLOWED_HOSTS``, ``WSGI_APPLICATION``, ``TEMPLATES``). Settings files
+  named for development or tests (``dev.py``, ``local.py``, ``test_settings.py``, ...) are
+  left alone.
+
+The finding points at the ``True``. Under ``if __name__ == "__main__":`` the confidence is
+medium (a local launch), elsewhere high.
+
+## Why is this bad?
+Flask's debugger runs arbitrary Python typed into the browser error page; Django's debug
+pages list settings, environment and SQL. Either one in production hands over the server.
+Assistants write ``debug=True`` because tutorials do.
+
+## Example
+```python
+from flask import Flask
+
+app = Flask(__name__)
+app.config["DEBUG"] = True
+```
+
+## Use instead
+```python
+import os
+
+from flask import Flask
+
+app = Flask(__name__)
+app.config["DEBUG"] = os.environ.get("FLASK_DEBUG") == "1"
+```
+
+## Known problems
+Debug set from the environment, a command-line flag or any non-constant is never flagged.
+A Django settings module that matches neither the name nor the content rules is missed.
+
+## Options
+None beyond ``aisec-min-confidence``.
+
+## References
+- [CWE-489: Active Debug Code](https://cwe.mitre.org/data/definitions/489.html)
+- [CWE-215: Insertion of Sensitive Information Into Debugging Code](https://cwe.mitre.org/data/definitions/215.html)
+- [Flask: Debug mode, "Do not enable debug mode when deploying in production"](https://flask.palletsprojects.com/en/stable/debugging/)
+- [Django: settings, DEBUG](https://docs.djangoproject.com/en/stable/ref/settings/#debug)
+- [OWASP Top 10 2021 A05: Security Misconfiguration](https://owasp.org/Top10/A05_2021-Security_Misconfiguration/)
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Iterator
+
+from ..checks import Confidence, FileContext, Hit, hit, on
+
+FLASK_APPS = frozenset({"flask.Flask", "quart.Quart", "flask_socketio.SocketIO"})
+_APP_NAMES = frozenset({"app", "application", "server", "socketio"})
+DJANGO_MARKERS = frozenset(
+    {"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES", "ALLOWED_HOSTS", "WSGI_APPLICATION", "TEMPLATES"}
+)
+_SETTINGS_FILE = re.compile(r"(?:^|[/\\])(?:settings|[\w-]*_settings|settings_[\w-]*)\.py$|[/\\]settings[/\\][\w-]+\.py$")
+_DEV_STEMS = re.compile(r"(?:^|[_/\\-])(?:dev|devel|development|local|test|tests|testing|ci)(?:[_.-]|$)")
+
+
+def _is_true(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def _confidence(ctx: FileContext, node: ast.AST) -> Confidence:
+    return Confidence.MEDIUM if ctx.in_main_guard(node) else Confidence.HIGH
+
+
+def _is_app(expr: ast.AST, ctx: FileContext) -> bool:
+    if ctx.instance_of(expr) in FLASK_APPS:
+        return True
+    return isinstance(expr, ast.Name) and expr.id in _APP_NAMES and _imports_flask(ctx)
+
+
+def _imports_flask(ctx: FileContext) -> bool:
+    cached = getattr(ctx, "_aisec_imports_flask", None)
+    if cached is None:
+        cached = any(q.split(".")[0] in ("flask", "quart", "flask_socketio") for tbl in ctx.imports.values() for q in tbl.values())
+        ctx._aisec_imports_flask = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _is_config(expr: ast.AST) -> bool:
+    return isinstance(expr, ast.Attribute) and expr.attr == "config"
+
+
+def is_django_settings(ctx: FileContext) -> bool:
+    """True when the module is a production Django settings module (by name or content)."""
+    cached = getattr(ctx, "_aisec_django_settings", None)
+    if cached is not None:
+        return cached
+    path = ctx.filename.replace("\\", "/")
+    stem = path.rsplit("/", 1)[-1]
+    result = False
+    if not _DEV_STEMS.search(stem.lower()):
+        if _SETTINGS_FILE.search(path):
+            result = True
+        else:
+            names = set(ctx.bindings.get(ctx.tree, {}))
+            result = len(names & DJANGO_MARKERS) >= 2
+    ctx._aisec_django_settings = result  # type: ignore[attr-defined]
+    return result
+
+
+@on(ast.Call)
+def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    func = node.func
+    if not isinstance(func, ast.Attribute):
+        return
+    if func.attr == "run" and _is_app(func.value, ctx):
+        for kw in node.keywords:
+            if kw.arg == "debug" and _is_true(kw.value):
+                yield hit(kw.value, "run(debug=True)", confidence=_confidence(ctx, node))
+    elif func.attr in ("update", "from_mapping") and _is_config(func.value):
+        for kw in node.keywords:
+            if kw.arg == "DEBUG" and _is_true(kw.value):
+                yield hit(kw.value, f"config.{func.attr}(DEBUG=True)", confidence=_confidence(ctx, node))
+        for arg in node.args:
+            if isinstance(arg, ast.Dict):
+                for key, value in zip(arg.keys, arg.values):
+                    if isinstance(key, ast.Constant) and key.value == "DEBUG" and _is_true(value):
+                        yield hit(value, f"config.{func.attr}({{'DEBUG': True}})", confidence=_confidence(ctx, node))
+
+
+@on(ast.Assign)
+def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
+    if not _is_true(node.value):
+        return
+    for target in node.targets:
+        if isinstance(target, ast.Attribute) and target.attr == "debug" and _is_app(target.value, ctx):
+            yield hit(node.value, "app.debug = True", confidence=_confidence(ctx, node))
+        elif (
+            isinstance(target, ast.Subscript)
+            and _is_config(target.value)
+            and ctx.const_str(target.slice) == "DEBUG"
+        ):
+            yield hit(node.value, "config['DEBUG'] = True", confidence=_confidence(ctx, node))
+        elif (
+            isinstance(target, ast.Name)
+            and target.id == "DEBUG"
+            and ctx.scope_of(node) is ctx.tree
+            and is_django_settings(ctx)
+        ):
+            yield hit(node.value, "DEBUG = True in a Django settings module", confidence=Confidence.HIGH)
