@@ -107,7 +107,9 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         if kw.arg == "options":
             off = _verify_signature_off(_options_dict(kw.value, ctx))
             if off is not None:
-                yield hit(off, "options verify_signature=False", confidence=Confidence.HIGH)
+                # Through a name, point at the call's argument: that is the guilty use.
+                where = kw.value if isinstance(kw.value, ast.Name) else off
+                yield hit(where, "options verify_signature=False", confidence=Confidence.HIGH)
         elif kw.arg == "verify" and _is_false(kw.value):
             yield hit(kw.value, "verify=False", confidence=Confidence.HIGH)
         elif kw.arg in ("algorithms", "algorithm"):

@@ -1,0 +1,84 @@
+"""Shared test setup: strict mode, materialised fixtures, and one run of each host.
+
+Strict mode (``AISEC_STRICT=1``) is set before anything imports the core, and inherited by
+the flake8 and pylint subprocesses: an internal error or an unknown node type fails the test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ["AISEC_STRICT"] = "1"
+
+from annotations import materialize  # noqa: E402
+
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+FIXTURES = TESTS / "fixtures"
+FIXTURE_FILES = sorted(FIXTURES.glob("*.py"))
+EXAMPLES = ROOT / "examples"
+
+
+def run_flake8(paths: list[Path], *extra: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """flake8 as users run it (isolated from any config), AIS codes only unless overridden."""
+    cmd = [sys.executable, "-m", "flake8", "--isolated", "-j1", "--select=AIS",
+           "--format=%(path)s\t%(row)d\t%(col)d\t%(code)s\t%(text)s", *extra, *map(str, paths)]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, check=False)
+
+
+def flake8_findings(proc: subprocess.CompletedProcess) -> dict[str, list[tuple[int, int, str, str]]]:
+    """``{path: [(line, col, code, message)]}`` from `run_flake8` output."""
+    out: dict[str, list] = {}
+    for line in proc.stdout.splitlines():
+        path, row, col, code, text = line.split("\t", 4)
+        out.setdefault(str(Path(path).resolve()), []).append((int(row), int(col), code, text))
+    return out
+
+
+def run_pylint(paths: list[Path], *extra: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """pylint as users run it, with only this suite enabled, json2 output (has confidence)."""
+    cmd = [sys.executable, "-m", "pylint", "--rcfile=/dev/null", "--persistent=n", "-j1", "--score=n",
+           "--load-plugins=pylint_aisec", "--disable=all", "--enable=aisec", "--output-format=json2",
+           *extra, *map(str, paths)]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, check=False)
+
+
+def pylint_findings(proc: subprocess.CompletedProcess) -> dict[str, list[dict]]:
+    """``{path: [message dict]}`` from `run_pylint` JSON output."""
+    out: dict[str, list] = {}
+    for msg in json.loads(proc.stdout or "{}").get("messages", []):
+        out.setdefault(str(Path(msg["absolutePath"]).resolve()), []).append(msg)
+    return out
+
+
+@pytest.fixture(scope="session")
+def materialized(tmp_path_factory) -> dict[str, tuple[Path, str]]:
+    """``{fixture stem: (path of the materialised copy, source)}``."""
+    root = tmp_path_factory.mktemp("fixtures")
+    out = {}
+    for f in FIXTURE_FILES:
+        src = materialize(f.read_text(encoding="utf-8"))
+        target = root / f.name
+        target.write_text(src, encoding="utf-8")
+        out[f.stem] = (target.resolve(), src)
+    return out
+
+
+@pytest.fixture(scope="session")
+def flake8_run(materialized):
+    proc = run_flake8([p for p, _ in materialized.values()])
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return flake8_findings(proc)
+
+
+@pytest.fixture(scope="session")
+def pylint_run(materialized):
+    proc = run_pylint([p for p, _ in materialized.values()])
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return pylint_findings(proc)
