@@ -208,7 +208,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         code="AIS204",
         symbol="insecure-cookie",
-        template="Cookie %s is set without %s; pass secure=True and httponly=True",
+        template="Cookie %s is sent without %s; turn on its Secure and HttpOnly flags",
         summary=(
             "Used when a session-like cookie is set without the Secure or HttpOnly flag (or with "
             "them False) in Flask, Django or Starlette, or when a framework setting turns those "

@@ -446,7 +446,9 @@ class FileContext:
         constant; known-constant attributes (``sys.executable``, `CONSTANT_QUALNAMES`); and,
         when `sanitizers` is True, the result of a sanitizing call (`SANITIZING_CALLS`:
         ``int()``, ``shlex.quote()``, ...). Parameters, calls to unknown functions, attributes
-        of unknown objects and subscripts of unknown containers are not constant.
+        of unknown objects and subscripts of unknown containers are not constant. An item of a
+        constant container (``COLUMNS[key]``, ``COLUMNS.get(key, "name")``) is constant, and so
+        is a comprehension whose items are (``",".join("?" for _ in ids)``).
 
         Iterative with a node budget: a query that exceeds it answers False (unknown).
         """
@@ -528,6 +530,12 @@ class FileContext:
                     work.extend(node.args)
                     work.extend(k.value for k in node.keywords)
                     continue
+                if isinstance(node.func, ast.Attribute) and node.func.attr == "get" and qn is None:
+                    # CONSTANT_MAPPING.get(key, default): a constant value or the default.
+                    work.append(node.func.value)
+                    work.extend(node.args[1:])
+                    work.extend(k.value for k in node.keywords)
+                    continue
                 if isinstance(node.func, ast.Attribute) and node.func.attr in _PURE_STR_METHODS and qn is None:
                     work.append(node.func.value)
                     work.extend(node.args)
@@ -535,7 +543,14 @@ class FileContext:
                     continue
                 return False
             elif isinstance(node, ast.Subscript):
-                work.extend((node.value, node.slice))
+                # An item of a constant container is constant whatever the key: only
+                # values the program wrote can come out of it.
+                work.append(node.value)
+            elif isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+                # ["?" for _ in ids]: the items are constant; only their count is not.
+                work.append(node.elt)
+            elif isinstance(node, ast.DictComp):
+                work.extend((node.key, node.value))
             elif isinstance(node, ast.Slice):
                 work.extend(n for n in (node.lower, node.upper, node.step) if n is not None)
             else:

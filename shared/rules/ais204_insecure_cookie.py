@@ -45,8 +45,8 @@ def login():
 ## Known problems
 Cookies whose name says nothing about sessions (``theme``, ``lang``) are not checked.
 ``secure`` or ``httponly`` given as a non-constant expression (``secure=not app.debug``) are
-trusted. CSRF cookies are not required to be HttpOnly, since double-submit schemes read them
-from script.
+trusted. CSRF cookies (``csrf_token``, ``XSRF-TOKEN``, ``csrftoken``) are not checked:
+double-submit schemes must read them from script.
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -72,6 +72,8 @@ SETTERS = frozenset({"set_cookie", "set_signed_cookie"})
 SESSION_WORDS = frozenset(
     {"session", "sessionid", "sid", "token", "auth", "jwt", "remember", "login", "access", "refresh", "sso", "jsessionid", "phpsessid"}
 )
+# CSRF cookies must be readable by script for double-submit schemes: never session-like.
+CSRF_WORDS = frozenset({"csrf", "xsrf", "csrftoken"})
 FLAG_SETTINGS = {
     "SESSION_COOKIE_SECURE": "Secure",
     "SESSION_COOKIE_HTTPONLY": "HttpOnly",
@@ -98,7 +100,10 @@ def _is_off(node: ast.AST | None) -> bool:
 def _session_like(name_node: ast.AST | None, value_node: ast.AST | None, ctx: FileContext) -> tuple[str, Confidence] | None:
     name = ctx.const_str(name_node)
     if name is not None:
-        if SESSION_WORDS & set(split_words(name)):
+        words = set(split_words(name))
+        if words & CSRF_WORDS:
+            return None
+        if SESSION_WORDS & words:
             return f"'{name}'", Confidence.HIGH
         return None
     value_name = value_node.id if isinstance(value_node, ast.Name) else getattr(value_node, "attr", None)
@@ -131,14 +136,14 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     # app.config.update(SESSION_COOKIE_SECURE=False) and friends
     for kw in node.keywords:
         if kw.arg in FLAG_SETTINGS and _is_off(kw.value):
-            yield hit(kw.value, f"session ({kw.arg}=False)", FLAG_SETTINGS[kw.arg], confidence=Confidence.HIGH)
+            yield hit(kw.value, f"'session' ({kw.arg} = False)", FLAG_SETTINGS[kw.arg], confidence=Confidence.HIGH)
 
 
 @on(ast.Dict)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
     for key, value in zip(node.keys, node.values):
         if isinstance(key, ast.Constant) and key.value in FLAG_SETTINGS and _is_off(value):
-            yield hit(value, f"session ({key.value}=False)", FLAG_SETTINGS[key.value], confidence=Confidence.HIGH)
+            yield hit(value, f"'session' ({key.value} = False)", FLAG_SETTINGS[key.value], confidence=Confidence.HIGH)
 
 
 @on(ast.Assign)
@@ -152,4 +157,4 @@ def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
         elif isinstance(target, ast.Subscript):
             name = ctx.const_str(target.slice)
         if name in FLAG_SETTINGS:
-            yield hit(node.value, f"session ({name}=False)", FLAG_SETTINGS[name], confidence=Confidence.HIGH)
+            yield hit(node.value, f"'session' ({name} = False)", FLAG_SETTINGS[name], confidence=Confidence.HIGH)

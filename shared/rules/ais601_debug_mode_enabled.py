@@ -3,7 +3,9 @@
 ## What it does
 Flags a constant ``True`` that turns debug mode on:
 
-- Flask (and Quart, Flask-SocketIO) ``app.run(debug=True)``, ``app.debug = True``,
+- Flask (and Quart, Flask-SocketIO) ``app.run(debug=True)``, ``app.debug = True``
+  (on an app built here, from an app factory such as ``create_app()``, or named ``app`` in a
+  module that imports Flask),
   ``app.config["DEBUG"] = True``, ``app.config.update(DEBUG=True)`` /
   ``from_mapping(DEBUG=True)`` and ``{"DEBUG": True}`` passed to them;
 - Django ``DEBUG = True`` at module level of a settings module, recognised by its file name
@@ -80,9 +82,23 @@ def _confidence(ctx: FileContext, node: ast.AST) -> Confidence:
 
 
 def _is_app(expr: ast.AST, ctx: FileContext) -> bool:
+    """A Flask-like application object: constructed here, or named like one.
+
+    A name such as ``app`` counts when the module imports Flask or when the name comes from an
+    application factory (``app = create_app()``, the usual ``run.py`` / ``wsgi.py``).
+    """
     if ctx.instance_of(expr) in FLASK_APPS:
         return True
-    return isinstance(expr, ast.Name) and expr.id in _APP_NAMES and _imports_flask(ctx)
+    if not (isinstance(expr, ast.Name) and expr.id in _APP_NAMES):
+        return False
+    if _imports_flask(ctx):
+        return True
+    value = ctx.reaching_value(expr)
+    if isinstance(value, ast.Call):
+        func = value.func
+        factory = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        return "app" in factory.lower().split("_")
+    return False
 
 
 def _imports_flask(ctx: FileContext) -> bool:
@@ -154,4 +170,4 @@ def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
             and ctx.scope_of(node) is ctx.tree
             and is_django_settings(ctx)
         ):
-            yield hit(node.value, "DEBUG = True in a Django settings module", confidence=Confidence.HIGH)
+            yield hit(node.value, "DEBUG = True in a settings module", confidence=Confidence.HIGH)

@@ -1,0 +1,1 @@
+"""Deliberately vulnerable Flask app: every aisec-lint rule fires here. Do not deploy."""
