@@ -42,7 +42,7 @@ import platform
 import re
 import shutil
 import statistics
-import subprocess
+import subprocess  # nosec B404
 import sys
 import tarfile
 import tempfile
@@ -99,7 +99,8 @@ def child_env() -> dict[str, str]:
 def run_checked(cmd: Sequence[str | os.PathLike[str]], what: str,
                 cwd: Path | None = None) -> str:
     """Run ``cmd`` (never through a shell); return stdout or raise BenchError."""
-    proc = subprocess.run(
+    # Argument list built from the pins and our own paths; no shell anywhere.
+    proc = subprocess.run(  # nosec B603
         [os.fspath(c) for c in cmd], cwd=cwd, env=child_env(),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, check=False,
     )
@@ -130,11 +131,29 @@ def write_marker(env_dir: Path, data: dict[str, Any]) -> None:
 
 
 # ------------------------------------------------------------------ Django source
-def _safe_member(member: tarfile.TarInfo) -> bool:
-    """Fallback check for Pythons without extraction filters: plain files and
-    directories with a relative path that stays inside the target."""
-    path = PurePosixPath(member.name)
-    return (member.isfile() or member.isdir()) and not path.is_absolute() and ".." not in path.parts
+def _extract_checked(tar: tarfile.TarFile, members: list[tarfile.TarInfo], dest: str) -> None:
+    """Fallback for Pythons without extraction filters (before 3.10.12 / 3.11.4).
+
+    Writes only regular files and directories whose relative path stays inside
+    ``dest``; links, devices and anything else are refused.
+    """
+    root = Path(dest).resolve()
+    for member in members:
+        path = PurePosixPath(member.name)
+        out = root.joinpath(*path.parts).resolve()
+        if path.is_absolute() or ".." in path.parts or root not in out.parents:
+            raise BenchError(f"refusing tar member outside the target: {member.name}")
+        if member.isdir():
+            out.mkdir(parents=True, exist_ok=True)
+        elif member.isfile():
+            out.parent.mkdir(parents=True, exist_ok=True)
+            source = tar.extractfile(member)
+            if source is None:
+                raise BenchError(f"cannot read tar member {member.name}")
+            with source, open(out, "wb") as sink:
+                shutil.copyfileobj(source, sink)
+        else:
+            raise BenchError(f"refusing tar member that is not a file: {member.name}")
 
 
 def fetch_django(cache: Path, python: Path) -> Path:
@@ -175,11 +194,8 @@ def fetch_django(cache: Path, python: Path) -> Path:
                 raise BenchError(f"{sdist.name} holds no django/ package")
             if hasattr(tarfile, "data_filter"):
                 tar.extractall(tmp, members=members, filter="data")
-            else:  # Python < 3.10.12 / 3.11.4: no extraction filters
-                unsafe = [m.name for m in members if not _safe_member(m)]
-                if unsafe:
-                    raise BenchError(f"refusing unsafe tar members: {unsafe[:5]}")
-                tar.extractall(tmp, members=members)  # all members checked above
+            else:
+                _extract_checked(tar, members, tmp)
         top = PurePosixPath(members[0].name).parts[0]
         target.mkdir(parents=True)
         shutil.move(os.path.join(tmp, top, "django"), target / "django")
@@ -289,8 +305,10 @@ def bandit_cmd(python: Path, report: Path) -> list[str]:
 def time_once(cmd: Sequence[str], cwd: Path, label: str) -> float:
     """Wall-clock seconds of one run of ``cmd``; output discarded, failure raises."""
     start = time.perf_counter()
-    proc = subprocess.run(list(cmd), cwd=cwd, env=child_env(), stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, check=False)
+    proc = subprocess.run(  # nosec B603
+        list(cmd), cwd=cwd, env=child_env(), stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True, check=False,
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         tail = "\n".join(proc.stderr.strip().splitlines()[-15:])

@@ -30,7 +30,7 @@ from typing import Iterator
 from ..options import Settings
 from .syntax import KNOWN_NODE_TYPES, UnknownSyntaxError
 
-__all__ = ["Binding", "FileContext", "SCOPE_TYPES", "node_span"]
+__all__ = ["Binding", "FileContext", "SCOPE_TYPES", "literal_str", "node_span"]
 
 SCOPE_TYPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -427,11 +427,7 @@ class FileContext:
         """The string value of `expr` when it is a str/bytes literal or a name bound once to one."""
         for _ in range(20):
             if isinstance(expr, ast.Constant):
-                if isinstance(expr.value, str):
-                    return expr.value
-                if isinstance(expr.value, bytes):
-                    return expr.value.decode("latin-1")
-                return None
+                return literal_str(expr)
             if isinstance(expr, ast.Name):
                 expr = self.reaching_value(expr)
                 continue
@@ -601,6 +597,16 @@ class FileContext:
         if 1 <= lineno <= len(self.lines):
             return self.lines[lineno - 1].rstrip("\r\n")
         return ""
+
+
+def literal_str(node: ast.AST | None) -> str | None:
+    """The text of a str or bytes literal (bytes decoded as latin-1); None for anything else."""
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, str):
+            return node.value
+        if isinstance(node.value, bytes):
+            return node.value.decode("latin-1")
+    return None
 
 
 def _exits(stmt: ast.stmt) -> bool:

@@ -55,17 +55,9 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from ..analysis.context import literal_str
 from ..analysis.words import is_placeholder, mask, secret_name_kind
 from ..checks import Confidence, FileContext, Hit, hit, on
-
-
-def _literal(node: ast.AST | None) -> str | None:
-    if isinstance(node, ast.Constant):
-        if isinstance(node.value, str):
-            return node.value
-        if isinstance(node.value, bytes):
-            return node.value.decode("latin-1")
-    return None
 
 
 def _name_of(target: ast.AST) -> str | None:
@@ -75,7 +67,7 @@ def _name_of(target: ast.AST) -> str | None:
     if isinstance(target, ast.Attribute):
         return target.attr
     if isinstance(target, ast.Subscript):
-        key = _literal(target.slice)
+        key = literal_str(target.slice)
         return key
     return None
 
@@ -95,7 +87,7 @@ def _confidence(value: str) -> Confidence:
 def _pair(name: str | None, value_node: ast.AST | None) -> Iterator[Hit]:
     if not name:
         return
-    value = _literal(value_node)
+    value = literal_str(value_node)
     if value is None or value_node is None:
         return
     if secret_name_kind(name) is None or is_placeholder(value):
@@ -137,7 +129,7 @@ def check_keyword(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
 @on(ast.Dict)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
     for key, value in zip(node.keys, node.values):
-        yield from _pair(_literal(key), value)
+        yield from _pair(literal_str(key), value)
 
 
 @on(ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -156,6 +148,6 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
     for op, right in zip(node.ops, node.comparators):
         if isinstance(op, (ast.Eq, ast.NotEq)):
             for named, literal in ((left, right), (right, left)):
-                for h in _pair(_name_of(named) if _literal(named) is None else None, literal):
+                for h in _pair(_name_of(named) if literal_str(named) is None else None, literal):
                     yield hit(h.node, *h.args, confidence=Confidence.MEDIUM)
         left = right
