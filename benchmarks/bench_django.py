@@ -29,6 +29,10 @@ Usage::
     python benchmarks/bench_django.py            # 5 rounds
     python benchmarks/bench_django.py --runs 1   # quick check
     python benchmarks/bench_django.py --reinstall --json > result.json
+    python3.10 benchmarks/bench_django.py --python python3.11   # venvs need >= 3.11
+
+The script itself runs on Python 3.10+; the venvs need Python 3.11+ because
+flake8 7.5.0 does.
 """
 
 from __future__ import annotations
@@ -47,18 +51,19 @@ import sys
 import tarfile
 import tempfile
 import time
-import venv
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 # --------------------------------------------------------------------------- pins
 DJANGO_VERSION = "5.2.8"
-FLAKE8_VERSION = "7.5.0"
+FLAKE8_VERSION = "7.5.0"  # requires Python >= 3.11 in the venvs (see --python)
 BANDIT_VERSION = "1.9.4"
 
 BASE_REQUIREMENTS = (f"flake8=={FLAKE8_VERSION}", f"bandit=={BANDIT_VERSION}")
 AISEC_REQUIREMENTS = (f"flake8=={FLAKE8_VERSION}",)
+
+VENV_MIN_PYTHON = (3, 11)
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
@@ -214,28 +219,53 @@ def corpus_size(root: Path) -> tuple[int, int]:
 
 
 # ------------------------------------------------------------------ environments
-def make_venv(env_dir: Path, requirements: Sequence[str], fresh: bool) -> Path:
+def check_interpreter(python: str) -> str:
+    """Version of the interpreter the venvs are made with; raise if it is too old."""
+    out = run_checked([python, "-I", "-c", "import sys; print(*sys.version_info[:3])"],
+                      f"{python} --version")
+    version = tuple(int(x) for x in out.split())
+    if version[:2] < VENV_MIN_PYTHON:
+        need = ".".join(map(str, VENV_MIN_PYTHON))
+        raise BenchError(f"flake8 {FLAKE8_VERSION} needs Python >= {need}, {python} is "
+                         f"{'.'.join(map(str, version))}: pass --python PATH_TO_PYTHON{need}")
+    return ".".join(map(str, version))
+
+
+def make_venv(env_dir: Path, requirements: Sequence[str], fresh: bool, interpreter: str) -> Path:
     """Create (or reuse) a venv with exactly ``requirements`` installed; return its python."""
     python = venv_python(env_dir)
     if fresh and env_dir.exists():
         log(f"removing {env_dir.name}")
         shutil.rmtree(env_dir)
-    if python.exists() and read_marker(env_dir).get("requirements") == list(requirements):
+    wanted = {"requirements": list(requirements), "interpreter": interpreter}
+    marker = read_marker(env_dir)
+    if python.exists() and all(marker.get(k) == v for k, v in wanted.items()):
         return python
-    if not python.exists():
-        log(f"creating {env_dir.name}")
-        venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
+    log(f"creating {env_dir.name} with {interpreter}")
+    run_checked([interpreter, "-m", "venv", "--clear", env_dir], f"creating {env_dir.name}")
     log(f"installing {' '.join(requirements)} into {env_dir.name}")
     run_checked([python, "-m", "pip", "install", "-q", *requirements],
                 f"pip install into {env_dir.name}")
-    write_marker(env_dir, {"requirements": list(requirements)})
+    write_marker(env_dir, wanted)
     return python
 
 
-def project_fingerprint(root: Path) -> str:
+def snapshot_ignore(cache: Path) -> Callable[[str, list[str]], set[str]]:
+    """``copytree`` ignore function: SNAPSHOT_IGNORE, plus the cache dir wherever it is."""
+    patterns = shutil.ignore_patterns(*SNAPSHOT_IGNORE)
+
+    def ignore(dirpath: str, names: list[str]) -> set[str]:
+        skipped = set(patterns(dirpath, names))
+        skipped.update(n for n in names if Path(dirpath, n).resolve() == cache)
+        return skipped
+
+    return ignore
+
+
+def project_fingerprint(root: Path, cache: Path) -> str:
     """SHA-256 over the paths and contents of the files a snapshot would copy."""
     digest = hashlib.sha256()
-    ignore = shutil.ignore_patterns(*SNAPSHOT_IGNORE)
+    ignore = snapshot_ignore(cache)
     for dirpath, dirnames, filenames in os.walk(root):
         skipped = ignore(dirpath, dirnames + filenames)
         dirnames[:] = sorted(d for d in dirnames if d not in skipped)
@@ -254,19 +284,15 @@ def install_project(python: Path, cache: Path, force: bool) -> str:
     """
     env_dir = python.parent.parent
     marker = read_marker(env_dir)
-    fingerprint = project_fingerprint(REPO_ROOT)
+    fingerprint = project_fingerprint(REPO_ROOT, cache)
     if not force and marker.get("project") == fingerprint:
         return fingerprint
     log("installing aisec-lint from a snapshot of the repository")
-    snapshot = cache / "src-aisec"
-    if snapshot.exists():
-        shutil.rmtree(snapshot)
-    shutil.copytree(REPO_ROOT, snapshot, ignore=shutil.ignore_patterns(*SNAPSHOT_IGNORE))
-    try:
+    with tempfile.TemporaryDirectory(prefix="aisec-bench-src-") as tmp:
+        snapshot = Path(tmp, "src")
+        shutil.copytree(REPO_ROOT, snapshot, ignore=snapshot_ignore(cache))
         run_checked([python, "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall",
                      snapshot], "pip install <repo root> (aisec-lint)")
-    finally:
-        shutil.rmtree(snapshot, ignore_errors=True)
     marker["project"] = fingerprint
     write_marker(env_dir, marker)
     return fingerprint
@@ -484,6 +510,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="interleaved timed rounds; the median is reported (default: 5)")
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE,
                         help="where the Django source and the venvs live (default: %(default)s)")
+    parser.add_argument("--python", default=sys.executable,
+                        help="interpreter the venvs are created with, Python >= 3.11 "
+                             "(default: the one running this script)")
     parser.add_argument("--reinstall", action="store_true",
                         help="recreate the aisec venv and reinstall the project")
     parser.add_argument("--json", action="store_true",
@@ -506,7 +535,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "c": Tool("c", f"Bandit {BANDIT_VERSION}"),
     }
     try:
-        base_py = make_venv(cache / "venv-base", BASE_REQUIREMENTS, fresh=False)
+        interpreter = check_interpreter(args.python)
+        base_py = make_venv(cache / "venv-base", BASE_REQUIREMENTS, False, args.python)
         corpus = fetch_django(cache, base_py)
     except BenchError as exc:
         log(str(exc))
@@ -517,7 +547,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     aisec_py: Path | None = None
     try:
-        aisec_py = make_venv(cache / "venv-aisec", AISEC_REQUIREMENTS, fresh=args.reinstall)
+        aisec_py = make_venv(cache / "venv-aisec", AISEC_REQUIREMENTS, args.reinstall, args.python)
         install_project(aisec_py, cache, force=args.reinstall)
         plugins = flake8_plugins(aisec_py)
         if "aisec-lint" not in plugins:
@@ -542,7 +572,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     res: dict[str, Any] = {
         "django": DJANGO_VERSION, "files": files, "lines": lines, "runs": args.runs,
-        "python": platform.python_version(), "platform": platform.platform(terse=True),
+        "python": interpreter, "platform": platform.platform(terse=True),
         "versions": versions, "plugins": {"base": base_plugins, "aisec": plugins},
     }
     print(json_report(res, tools) if args.json else text_report(res, tools))

@@ -18,6 +18,7 @@ import importlib
 import io
 import os
 import tokenize
+import warnings
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
@@ -179,7 +180,10 @@ def check_source(
     """
     text = decode_source(data)
     try:
-        tree = ast.parse(text.lstrip("\ufeff"), filename=filename or "<unknown>")
+        with warnings.catch_warnings():
+            # The user's invalid escapes are the host's to report, not ours to print.
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text.lstrip("\ufeff"), filename=filename or "<unknown>")
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
         return []
     return check_tree(tree, text.splitlines(keepends=True), filename, settings, only=only)

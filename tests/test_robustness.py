@@ -124,3 +124,11 @@ def test_type_alias_statement():
         "def start(name):\n    Popen('notify ' + request.args['user'], shell=True)\n"
     )
     assert [(f.line, f.code) for f in check_source(src, "t.py", STRICT)] == [(6, "AIS402")]
+
+
+def test_parsing_prints_no_warnings_about_the_users_code():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert check_source(b"PATTERN = '\\d+'\nPASSWORD = 'Pg9-prod-Kx72vd'\n", "w.py", STRICT)[0].code == "AIS101"
