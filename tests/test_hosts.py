@@ -182,3 +182,8 @@ def test_examples_same_lines_in_both_hosts():
     codes = {code for _p, _l, code in f8_pairs}
     assert codes == {"AIS101", "AIS102", "AIS201", "AIS202", "AIS203", "AIS204", "AIS401", "AIS402", "AIS601", "AIS602"}
     assert not [p for p, _l, _c in f8_pairs if "fixed_app" in p]
+    # Parallel runs (flake8 forks, pylint pickles its linter with our checkers) agree.
+    f8_par = flake8_findings(run_flake8(vulnerable + fixed, "-j2"))
+    pl_par = pylint_findings(run_pylint(vulnerable + fixed, "-j2"))
+    assert sorted((p, r[0], r[2]) for p, rows in f8_par.items() for r in rows) == f8_pairs
+    assert sorted((p, m["line"], by_symbol(m["symbol"]).code) for p, rows in pl_par.items() for m in rows) == pl_pairs

@@ -138,6 +138,7 @@ class FileContext:
         self._scope: dict[ast.AST, ast.AST] = {}
         self.bindings: dict[ast.AST, dict[str, list[Binding]]] = {}
         self.imports: dict[ast.AST, dict[str, str]] = {}
+        self._guard_cache: dict[ast.AST, dict[str, list[tuple[int, int]]]] = {}
         self._index()
 
     # ------------------------------------------------------------------ indexing
@@ -565,32 +566,38 @@ class FileContext:
         if func is None:
             return False
         name = name_node.id
-        use_pos = _pos(use)
         for anc in self.ancestors(use):
             if anc is func:
                 break
-            if isinstance(anc, ast.If) and self._membership(anc.test, name, ast.In):
+            if isinstance(anc, ast.If) and self._membership(anc.test, ast.In) == name:
                 return True
-        for node in ast.walk(func):
-            if (
-                isinstance(node, ast.If)
-                and _pos(node) < use_pos
-                and self._membership(node.test, name, ast.NotIn)
-                and node.body
-                and _exits(node.body[-1])
-            ):
-                return True
-        return False
+        use_pos = _pos(use)
+        return any(pos < use_pos for pos in self._exit_guards(func).get(name, ()))
 
-    def _membership(self, test: ast.AST, name: str, op: type) -> bool:
-        return (
+    def _exit_guards(self, func: ast.AST) -> dict[str, list[tuple[int, int]]]:
+        """``{name: [position of "if name not in CONST: <exit>"]}`` for one function, memoised."""
+        cache = self._guard_cache
+        if func not in cache:
+            guards: dict[str, list[tuple[int, int]]] = {}
+            for node in ast.walk(func):
+                if isinstance(node, ast.If) and node.body and _exits(node.body[-1]):
+                    name = self._membership(node.test, ast.NotIn)
+                    if name:
+                        guards.setdefault(name, []).append(_pos(node))
+            cache[func] = guards
+        return cache[func]
+
+    def _membership(self, test: ast.AST, op: type) -> str | None:
+        """The name tested in ``name <op> CONSTANT_COLLECTION``, else None."""
+        if (
             isinstance(test, ast.Compare)
             and isinstance(test.left, ast.Name)
-            and test.left.id == name
             and len(test.ops) == 1
             and isinstance(test.ops[0], op)
             and self.is_constant(test.comparators[0], sanitizers=False)
-        )
+        ):
+            return test.left.id
+        return None
 
     def line_text(self, lineno: int) -> str:
         """The physical source line (1-based), without its newline; ``""`` out of range."""

@@ -1,0 +1,89 @@
+"""Options: validation, opt-in rules through aisec-enable, and pylint's old_names."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from aisec_shared import OPTIONS, RULES, Confidence, OptionError, Settings, check_source
+from aisec_shared import engine, options, registry
+
+TOKEN_SRC = "import random\n\ndef reset_token():\n    return str(random.random())\n"
+
+
+def test_defaults():
+    s = Settings.from_mapping({})
+    assert s.min_confidence is Confidence.MEDIUM and s.enable == () and not s.strict
+
+
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ({"aisec_min_confidence": "HIGH"}, Confidence.HIGH),
+        ({"aisec-min-confidence": " low "}, Confidence.LOW),
+    ],
+)
+def test_min_confidence_parsing(values, expected):
+    assert Settings.from_mapping(values).min_confidence is expected
+
+
+@pytest.mark.parametrize("values", [{"aisec_min_confidence": "certain"}, {"aisec_enable": "B101"}, {"aisec_enable": ["AIS1234"]}])
+def test_invalid_values_raise(values):
+    with pytest.raises(OptionError):
+        Settings.from_mapping(values)
+
+
+def test_enable_accepts_lists_and_csv():
+    assert Settings.from_mapping({"aisec_enable": "ais9, AIS203"}).enable == ("AIS9", "AIS203")
+    assert Settings.from_mapping({"aisec_enable": ["AIS901"]}).enable == ("AIS901",)
+
+
+@pytest.fixture
+def ais203_opt_in(monkeypatch):
+    """Pretend AIS203 were an opt-in rule (none of the first ten is)."""
+    patched = dict(RULES)
+    patched["AIS203"] = dataclasses.replace(RULES["AIS203"], default_enabled=False)
+    for module in (registry, options, engine):
+        monkeypatch.setattr(module, "RULES", patched)
+
+
+def test_opt_in_rule_runs_only_when_listed(ais203_opt_in):
+    assert check_source(TOKEN_SRC, "t.py", Settings(strict=True)) == []
+    for listed in (("AIS203",), ("AIS2",), ("AIS",)):
+        found = check_source(TOKEN_SRC, "t.py", Settings(strict=True, enable=listed))
+        assert [f.code for f in found] == ["AIS203"], listed
+    # The host's own selection cannot turn an opt-in rule on.
+    assert check_source(TOKEN_SRC, "t.py", Settings(strict=True), only=["AIS203"]) == []
+
+
+def test_default_rules_run_without_enable():
+    assert [f.code for f in check_source(TOKEN_SRC, "t.py", Settings(strict=True))] == ["AIS203"]
+
+
+def test_every_option_reaches_both_hosts():
+    import pylint_aisec
+    from flake8_aisec import AisecChecker
+
+    class Manager:
+        def __init__(self):
+            self.names = []
+
+        def add_option(self, name, **kw):
+            assert kw["parse_from_config"] is True
+            self.names.append(name)
+
+    manager = Manager()
+    AisecChecker.add_options(manager)
+    assert manager.names == [f"--{o.name}" for o in OPTIONS]
+    assert [name for name, _ in pylint_aisec._host_options()] == [o.name for o in OPTIONS]
+
+
+def test_pylint_messages_carry_old_names(monkeypatch):
+    import pylint_aisec
+
+    renamed = dataclasses.replace(RULES["AIS101"], old_names=(("W7199", "hardcoded-password"),))
+    monkeypatch.setitem(RULES, "AIS101", renamed)
+    cls = pylint_aisec._checker_class(1, pylint_aisec._Run(), with_options=False)
+    assert cls.msgs["W7101"][3]["old_names"] == [("W7199", "hardcoded-password")]
+    assert cls.name == "aisec"
