@@ -110,9 +110,17 @@ def run_checked(cmd: Sequence[str | os.PathLike[str]], what: str,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, check=False,
     )
     if proc.returncode != 0:
-        tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-25:])
-        raise BenchError(f"{what} failed (exit {proc.returncode}):\n{tail}")
+        raise BenchError(f"{what} failed (exit {proc.returncode}):\n"
+                         + error_tail(proc.stderr or proc.stdout))
     return proc.stdout
+
+
+def error_tail(output: str, limit: int = 12) -> str:
+    """The telling part of a failed command's output: its ``ERROR:`` lines and last lines."""
+    lines = [line for line in output.strip().splitlines() if not line.startswith("WARNING:")]
+    errors = [line for line in lines if line.startswith("ERROR:")][-limit:]
+    tail = lines[-(4 if errors else limit):]
+    return "\n".join(dict.fromkeys(errors + tail))
 
 
 def venv_python(env_dir: Path) -> Path:
@@ -227,7 +235,7 @@ def check_interpreter(python: str) -> str:
     if version[:2] < VENV_MIN_PYTHON:
         need = ".".join(map(str, VENV_MIN_PYTHON))
         raise BenchError(f"flake8 {FLAKE8_VERSION} needs Python >= {need}, {python} is "
-                         f"{'.'.join(map(str, version))}: pass --python PATH_TO_PYTHON{need}")
+                         f"{'.'.join(map(str, version))}; pass --python /path/to/python{need}")
     return ".".join(map(str, version))
 
 
@@ -337,8 +345,7 @@ def time_once(cmd: Sequence[str], cwd: Path, label: str) -> float:
     )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
-        tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
-        raise BenchError(f"{label} failed (exit {proc.returncode}):\n{tail}")
+        raise BenchError(f"{label} failed (exit {proc.returncode}):\n{error_tail(proc.stderr)}")
     return elapsed
 
 

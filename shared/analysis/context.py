@@ -75,6 +75,9 @@ SANITIZING_CALLS = frozenset(
         "pipes.quote",
     }
 )
+# Methods that quote an SQL identifier (Django connection.ops.quote_name, schema editors,
+# psycopg's sql.Identifier, SQLAlchemy's preparer.quote): their result is safe to splice.
+SANITIZING_METHODS = frozenset({"quote_name", "quote_ident", "quote_identifier", "escape_identifier", "Identifier", "quote"})
 # Calls whose result is constant when their arguments are.
 _PURE_CALLS = frozenset(
     {"builtins.str", "builtins.repr", "builtins.format", "os.path.join", "pathlib.Path", "builtins.tuple", "builtins.list"}
@@ -442,7 +445,7 @@ class FileContext:
         str methods over constants; containers of constants; names whose reaching binding is
         constant; known-constant attributes (``sys.executable``, `CONSTANT_QUALNAMES`); and,
         when `sanitizers` is True, the result of a sanitizing call (`SANITIZING_CALLS`:
-        ``int()``, ``shlex.quote()``, ...). Parameters, calls to unknown functions, attributes
+        ``int()``, ``shlex.quote()``, ...; `SANITIZING_METHODS`: ``ops.quote_name()``, ...). Parameters, calls to unknown functions, attributes
         of unknown objects and subscripts of unknown containers are not constant. An item of a
         constant container (``COLUMNS[key]``, ``COLUMNS.get(key, "name")``) is constant, and so
         is a comprehension whose items are (``",".join("?" for _ in ids)``).
@@ -521,7 +524,10 @@ class FileContext:
                 return False
             elif isinstance(node, ast.Call):
                 qn = self.call_name(node)
-                if sanitizers and qn in SANITIZING_CALLS:
+                if sanitizers and (
+                    qn in SANITIZING_CALLS
+                    or (qn is None and isinstance(node.func, ast.Attribute) and node.func.attr in SANITIZING_METHODS)
+                ):
                     continue
                 if qn in _PURE_CALLS:
                     work.extend(node.args)

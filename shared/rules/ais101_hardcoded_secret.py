@@ -38,7 +38,10 @@ missed. Literal defaults passed to ``os.getenv("X", "fallback")`` are not checke
 test fixtures are reported like any other; exclude test folders in the host if you want.
 
 Confidence is high for values of 8 or more characters mixing letter case, digits or symbols,
-medium otherwise. The value is masked in the message.
+medium otherwise, and low (hidden by default) for a *token* whose value is only words
+(``token == "COLLATE"`` in a parser, ``RESET_TOKEN = "_password_reset_token"`` naming a
+session key): issued tokens carry digits. Comparisons are at most medium. The value is masked
+in the message.
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -53,6 +56,7 @@ None beyond ``aisec-min-confidence``.
 from __future__ import annotations
 
 import ast
+import re
 from typing import Iterator
 
 from ..analysis.context import literal_str
@@ -72,7 +76,16 @@ def _name_of(target: ast.AST) -> str | None:
     return None
 
 
-def _confidence(value: str) -> Confidence:
+# A "token" whose value is only words (letters, spaces, '_' or '-', no digits) is a lexer
+# token, a key or URL name ("COLLATE", "is not", "_password_reset_token", "set-password"),
+# not an issued credential: issued tokens carry digits. Passwords and secret keys chosen by
+# people do not, so this applies to tokens only.
+_WORDS_ONLY = re.compile(r"^[A-Za-z_][A-Za-z_ -]*$")
+
+
+def _confidence(value: str, kind: str) -> Confidence:
+    if kind == "token" and _WORDS_ONLY.match(value):
+        return Confidence.LOW
     classes = sum(
         (
             any(c.islower() for c in value),
@@ -90,9 +103,10 @@ def _pair(name: str | None, value_node: ast.AST | None) -> Iterator[Hit]:
     value = literal_str(value_node)
     if value is None or value_node is None:
         return
-    if secret_name_kind(name) is None or is_placeholder(value):
+    kind = secret_name_kind(name)
+    if kind is None or is_placeholder(value):
         return
-    yield hit(value_node, mask(value), name, confidence=_confidence(value))
+    yield hit(value_node, mask(value), name, confidence=_confidence(value, kind))
 
 
 def _targets(target: ast.AST, value: ast.AST) -> Iterator[Hit]:
@@ -149,5 +163,5 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
         if isinstance(op, (ast.Eq, ast.NotEq)):
             for named, literal in ((left, right), (right, left)):
                 for h in _pair(_name_of(named) if literal_str(named) is None else None, literal):
-                    yield hit(h.node, *h.args, confidence=Confidence.MEDIUM)
+                    yield hit(h.node, *h.args, confidence=min(h.confidence, Confidence.MEDIUM, key=lambda c: c.rank))
         left = right

@@ -81,6 +81,11 @@ FLAG_SETTINGS = {
     "REMEMBER_COOKIE_HTTPONLY": "HttpOnly",
     "CSRF_COOKIE_SECURE": "Secure",
 }
+
+
+def _setting_hit(value: ast.AST, setting: str) -> Hit:
+    cookie = setting.split("_", 1)[0].lower()
+    return hit(value, f"'{cookie}' ({setting} = False)", FLAG_SETTINGS[setting], confidence=Confidence.HIGH)
 # Positions of secure / httponly in set_cookie(key, value, max_age, expires, path, domain,
 # secure, httponly, samesite) - the same in Werkzeug, Django and Starlette.
 _POSITION = {"secure": 6, "httponly": 7}
@@ -136,14 +141,14 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     # app.config.update(SESSION_COOKIE_SECURE=False) and friends
     for kw in node.keywords:
         if kw.arg in FLAG_SETTINGS and _is_off(kw.value):
-            yield hit(kw.value, f"'session' ({kw.arg} = False)", FLAG_SETTINGS[kw.arg], confidence=Confidence.HIGH)
+            yield _setting_hit(kw.value, kw.arg)
 
 
 @on(ast.Dict)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
     for key, value in zip(node.keys, node.values):
         if isinstance(key, ast.Constant) and key.value in FLAG_SETTINGS and _is_off(value):
-            yield hit(value, f"'session' ({key.value} = False)", FLAG_SETTINGS[key.value], confidence=Confidence.HIGH)
+            yield _setting_hit(value, key.value)
 
 
 @on(ast.Assign)
@@ -157,4 +162,4 @@ def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
         elif isinstance(target, ast.Subscript):
             name = ctx.const_str(target.slice)
         if name in FLAG_SETTINGS:
-            yield hit(node.value, f"'session' ({name} = False)", FLAG_SETTINGS[name], confidence=Confidence.HIGH)
+            yield _setting_hit(node.value, name)

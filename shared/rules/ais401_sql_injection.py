@@ -14,10 +14,11 @@ non-constant value when it reaches a SQL sink, directly or through a variable (i
 
 The text must look like SQL (it starts with a statement keyword such as SELECT, INSERT,
 UPDATE, DELETE, WITH), so prose in log or error messages is never SQL. A value interpolated
-where SQL expects a *value* (after ``=``, ``LIKE``, ``IN (``, inside quotes, ...) is reported
-with medium confidence; with high confidence when it visibly comes from a request, ``input()``
-or ``sys.argv``. An identifier position (after FROM, JOIN, INTO, UPDATE, ORDER BY) is
-reported with low confidence only, since identifiers cannot be bound and are usually checked
+where SQL expects a *value* (after ``=``, ``LIKE``, ``BETWEEN``, ``LIMIT``, inside quotes or
+a ``VALUES (`` / ``IN (`` list) is reported with medium confidence; with high confidence, in
+any position, when it visibly comes from a request, ``input()`` or ``sys.argv``. An unknown
+value in any other position (a table or column name, a keyword, a whole clause) is reported
+with low confidence only, since identifiers cannot be bound and are usually quoted or checked
 against an allow-list (hidden at the default ``aisec-min-confidence``).
 
 ## Why is this bad?
@@ -39,8 +40,10 @@ def find_user(cursor, name):
 ```
 
 ## Known problems
-Constants, module-level constant names, ``int()`` / ``float()`` / ``uuid.UUID()`` casts and
-bound parameters are not findings. A SQL string passed in ready-made from another function
+Constants, module-level constant names, ``int()`` / ``float()`` / ``uuid.UUID()`` casts,
+identifier quoting (``connection.ops.quote_name()``, ``sql.Identifier()``), items of constant
+mappings, ``",".join("?" for _ in ids)`` placeholder lists and bound parameters are not
+findings. A SQL string passed in ready-made from another function
 is not followed yet (the taint engine will), nor are query builders other than those listed.
 
 ## Options
@@ -76,10 +79,14 @@ _SQL_START = re.compile(
     re.IGNORECASE,
 )
 _SQL_ANYWHERE = re.compile(r"\b(?:where|from|set|values|into|join|order\s+by|group\s+by)\b", re.IGNORECASE)
-_IDENT_BEFORE = re.compile(
-    r"(?:\b(?:from|join|into|update|table|by|exists|index|view|database|schema)|`|\.)\s*$", re.IGNORECASE
+# Text just before a placeholder that makes it a *value* position: a comparison, a quote,
+# LIKE / BETWEEN / LIMIT / OFFSET / THEN / ELSE / WHEN, or inside VALUES (...) / IN (...).
+_VALUE_BEFORE = re.compile(
+    r"(?:[=<>]|\b(?:like|ilike|between|and|limit|offset|then|else|when)|['\"])\s*$", re.IGNORECASE
 )
-_TAIL = 60
+_BETWEEN_AND = re.compile(r"\bbetween\s+\S+\s+and\s*$", re.IGNORECASE)
+_OPEN_LIST = re.compile(r"\b(?:values|in)\s*\(", re.IGNORECASE)
+_PRINTF = re.compile(r"%%|%(?:\([^)]{0,100}\))?[-#0 +]{0,5}[0-9.*]{0,10}[sdifrxXeEgGc]")
 _MAX_DEPTH = 6
 
 
@@ -134,12 +141,20 @@ def _build(expr: ast.AST, ctx: FileContext, depth: int = 0) -> Built | None:
         right = expr.right
         values = list(right.elts) if isinstance(right, ast.Tuple) else (list(right.values) if isinstance(right, ast.Dict) else [right])
         b = Built("%-formatting")
-        pieces = re.split(r"%(?:\([^)]{0,100}\))?[-#0 +]{0,5}[0-9.*]{0,10}[sdifrxXeEgGc]", fmt)
-        for i, text in enumerate(pieces):
+        start, index = 0, 0
+        text = ""
+        for m in _PRINTF.finditer(fmt):
+            text += fmt[start:m.start()]
+            start = m.end()
+            if m.group(0) == "%%":
+                text += "%"
+                continue
             b.segments.append(text)
-            if i < len(pieces) - 1:
-                val = values[i] if i < len(values) else right
-                b.segments.append("?" if ctx.is_constant(val) else val)
+            text = ""
+            val = values[index] if index < len(values) else right
+            index += 1
+            b.segments.append("?" if ctx.is_constant(val) else val)
+        b.segments.append(text + fmt[start:])
         return b
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
         b = Built("concatenation")
@@ -203,20 +218,42 @@ def _classify(built: Built, ctx: FileContext) -> Confidence | None:
     before = ""
     for seg in built.segments:
         if isinstance(seg, str):
-            before = (before + seg)[-_TAIL:]
+            before += seg
             continue
         if isinstance(seg, ast.Name) and ctx.allowlist_guarded(seg, seg):
             conf = Confidence.LOW
         elif mentions_untrusted(ctx, seg):
             conf = Confidence.HIGH
-        elif _IDENT_BEFORE.search(before.rstrip("\"'")) and not before.rstrip().endswith(("'", '"')):
-            conf = Confidence.LOW
-        else:
+        elif _value_position(before):
             conf = Confidence.MEDIUM
+        else:
+            conf = Confidence.LOW
         if best is None or conf.rank > best.rank:
             best = conf
-        before = (before + " 0 ")[-_TAIL:]
+        before += " 0 "
     return best
+
+
+def _value_position(before: str) -> bool:
+    """Whether a placeholder after this SQL text stands where SQL expects a value.
+
+    Value: after a comparison, a quote, LIKE, BETWEEN ... AND, LIMIT, OFFSET, THEN, ELSE, WHEN,
+    or inside an open ``VALUES (`` / ``IN (`` list. Anything else (table or column names,
+    keywords, whole clauses) is an identifier or fragment position: it cannot be bound, so an
+    unknown value there is reported with low confidence only.
+    """
+    tail = before[-200:]
+    stripped = tail.rstrip()
+    if stripped.lower().endswith(" and") and not _BETWEEN_AND.search(stripped):
+        return False
+    if _VALUE_BEFORE.search(stripped):
+        return True
+    if stripped.endswith((",", "(")):
+        opened = None
+        for opened in _OPEN_LIST.finditer(tail):
+            pass
+        return opened is not None and ")" not in tail[opened.end():]
+    return False
 
 
 def _sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
