@@ -25,10 +25,13 @@ import ast
 import builtins
 import sys
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..options import Settings
 from .syntax import KNOWN_NODE_TYPES, UnknownSyntaxError
+
+if TYPE_CHECKING:
+    from .taint import TaintAnalysis
 
 __all__ = ["Binding", "FileContext", "SCOPE_TYPES", "literal_str", "node_span"]
 
@@ -141,7 +144,6 @@ class FileContext:
         self._scope: dict[ast.AST, ast.AST] = {}
         self.bindings: dict[ast.AST, dict[str, list[Binding]]] = {}
         self.imports: dict[ast.AST, dict[str, str]] = {}
-        self._guard_cache: dict[ast.AST, dict[str, list[tuple[int, int]]]] = {}
         self._index()
 
     # ------------------------------------------------------------------ indexing
@@ -256,6 +258,16 @@ class FileContext:
                     work.append((elt, val.elts[i] if pair else None))
             elif isinstance(tgt, ast.Starred):
                 work.append((tgt.value, None))
+
+    @property
+    def taint(self) -> "TaintAnalysis":
+        """The file's taint analysis, created on first use (see `analysis.taint`)."""
+        analysis = self.__dict__.get("_taint")
+        if analysis is None:
+            from .taint import TaintAnalysis
+
+            analysis = self._taint = TaintAnalysis(self)
+        return analysis
 
     # ------------------------------------------------------------------ structure
     def parent(self, node: ast.AST) -> ast.AST | None:
@@ -560,51 +572,6 @@ class FileContext:
                 return False
         return True
 
-    def allowlist_guarded(self, name_node: ast.Name, use: ast.AST) -> bool:
-        """True when `name_node`'s value was checked against a fixed collection before `use`.
-
-        Recognised in the enclosing function: ``if x not in ALLOWED: return / raise / abort()``
-        located before `use`, or `use` nested in the body of ``if x in ALLOWED:``. The
-        collection must be constant (a literal or a constant name), so the check admits only
-        values the program chose.
-        """
-        func = self.enclosing_function(use)
-        if func is None:
-            return False
-        name = name_node.id
-        for anc in self.ancestors(use):
-            if anc is func:
-                break
-            if isinstance(anc, ast.If) and self._membership(anc.test, ast.In) == name:
-                return True
-        use_pos = _pos(use)
-        return any(pos < use_pos for pos in self._exit_guards(func).get(name, ()))
-
-    def _exit_guards(self, func: ast.AST) -> dict[str, list[tuple[int, int]]]:
-        """``{name: [position of "if name not in CONST: <exit>"]}`` for one function, memoised."""
-        cache = self._guard_cache
-        if func not in cache:
-            guards: dict[str, list[tuple[int, int]]] = {}
-            for node in ast.walk(func):
-                if isinstance(node, ast.If) and node.body and _exits(node.body[-1]):
-                    name = self._membership(node.test, ast.NotIn)
-                    if name:
-                        guards.setdefault(name, []).append(_pos(node))
-            cache[func] = guards
-        return cache[func]
-
-    def _membership(self, test: ast.AST, op: type) -> str | None:
-        """The name tested in ``name <op> CONSTANT_COLLECTION``, else None."""
-        if (
-            isinstance(test, ast.Compare)
-            and isinstance(test.left, ast.Name)
-            and len(test.ops) == 1
-            and isinstance(test.ops[0], op)
-            and self.is_constant(test.comparators[0], sanitizers=False)
-        ):
-            return test.left.id
-        return None
-
     def line_text(self, lineno: int) -> str:
         """The physical source line (1-based), without its newline; ``""`` out of range."""
         if 1 <= lineno <= len(self.lines):
@@ -620,17 +587,6 @@ def literal_str(node: ast.AST | None) -> str | None:
         if isinstance(node.value, bytes):
             return node.value.decode("latin-1")
     return None
-
-
-def _exits(stmt: ast.stmt) -> bool:
-    """A statement that leaves the function or request: return, raise, abort(...)."""
-    if isinstance(stmt, (ast.Return, ast.Raise)):
-        return True
-    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
-        func = stmt.value.func
-        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-        return name in ("abort", "exit", "_exit", "fail")
-    return False
 
 
 def _pos(node: ast.AST) -> tuple[int, int]:

@@ -65,7 +65,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..analysis.sources import mentions_untrusted
+from ..analysis.taint import origins, verdict
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 EXECUTE_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "mogrify"})
@@ -220,9 +220,11 @@ def _classify(built: Built, ctx: FileContext) -> Confidence | None:
         if isinstance(seg, str):
             before += seg
             continue
-        if isinstance(seg, ast.Name) and ctx.allowlist_guarded(seg, seg):
-            conf = Confidence.LOW
-        elif mentions_untrusted(ctx, seg):
+        seen = verdict(ctx.taint.of(seg), "sql")
+        if seen == "safe":
+            before += " 0 "
+            continue
+        if seen == "source":
             conf = Confidence.HIGH
         elif _value_position(before):
             conf = Confidence.MEDIUM
@@ -306,15 +308,34 @@ def _is_manager(node: ast.AST) -> bool:
     return False
 
 
+def _describe(how: str, taint: frozenset) -> str:
+    found = origins(taint, "sql")
+    return f"{how} from {', '.join(found)}" if found else how
+
+
 @on(ast.Call)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     for arg, sink in _sinks(node, ctx):
         built = _build(arg, ctx)
         if built is None or all(isinstance(s, str) for s in built.segments):
             continue
+        taint = ctx.taint.of(arg)
         if sink == "extra()":
-            conf: Confidence | None = Confidence.HIGH if mentions_untrusted(ctx, arg) else Confidence.MEDIUM
+            seen = verdict(taint, "sql")
+            conf: Confidence | None = None if seen == "safe" else (Confidence.HIGH if seen == "source" else Confidence.MEDIUM)
         else:
             conf = _classify(built, ctx)
         if conf is not None:
-            yield hit(arg, built.how, sink, confidence=conf)
+            yield hit(arg, _describe(built.how, taint), sink, confidence=conf)
+    # A helper of this module that puts its parameter into SQL, called with untrusted input.
+    for arg, sink, taint in ctx.taint.call_into_sinks(node, "AIS401", _sql_sink_finder, "sql"):
+        if verdict(taint, "sql") == "source":
+            yield hit(arg, _describe("a value", taint), sink, confidence=Confidence.HIGH)
+
+
+def _sql_sink_finder(call: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
+    """Sinks whose SQL is built from a value (for helper summaries)."""
+    for arg, sink in _sinks(call, ctx):
+        built = _build(arg, ctx)
+        if built is not None and not all(isinstance(s, str) for s in built.segments):
+            yield arg, sink

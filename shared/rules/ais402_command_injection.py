@@ -58,7 +58,7 @@ import ast
 import re
 from typing import Iterator
 
-from ..analysis.sources import mentions_untrusted
+from ..analysis.taint import origins, verdict
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 SUBPROCESS_CALLS = frozenset(
@@ -86,8 +86,15 @@ def _command_arg(call: ast.Call, names: tuple[str, ...]) -> ast.AST | None:
     return next((k.value for k in call.keywords if k.arg in names), None)
 
 
-def _confidence(ctx: FileContext, expr: ast.AST) -> Confidence:
-    return Confidence.HIGH if mentions_untrusted(ctx, expr) else Confidence.MEDIUM
+def _judge(ctx: FileContext, expr: ast.AST, sink: str) -> Iterator[Hit]:
+    """One finding for a non-constant command, unless the engine saw it sanitized."""
+    taint = ctx.taint.of(expr)
+    seen = verdict(taint, "shell")
+    if seen == "safe":
+        return
+    found = origins(taint, "shell")
+    where = f"{sink} (from {', '.join(found)})" if found else sink
+    yield hit(expr, where, confidence=Confidence.HIGH if seen == "source" else Confidence.MEDIUM)
 
 
 def _argv(expr: ast.AST | None, ctx: FileContext) -> list[ast.AST] | None:
@@ -124,13 +131,23 @@ def _shell_on(call: ast.Call) -> bool:
 
 @on(ast.Call)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    for arg, sink in _shell_sinks(node, ctx):
+        yield from _judge(ctx, arg, sink)
+    # A helper of this module that runs its parameter in a shell, called with untrusted input.
+    for arg, sink, taint in ctx.taint.call_into_sinks(node, "AIS402", _shell_sinks, "shell"):
+        if verdict(taint, "shell") == "source":
+            yield from _judge(ctx, arg, sink)
+
+
+def _shell_sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
+    """``(non-constant command, sink description)`` for each shell sink of a call."""
     name = ctx.call_name(node)
     if name is None:
         return
     if name in ALWAYS_SHELL:
         cmd = _command_arg(node, ("command", "cmd"))
         if cmd is not None and not ctx.is_constant(cmd):
-            yield hit(cmd, f"{name}()", confidence=_confidence(ctx, cmd))
+            yield cmd, f"{name}()"
         return
     if name not in EXEC_CALLS:
         return
@@ -146,10 +163,10 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
             if elts:
                 target = elts[0]
             if not ctx.is_constant(target):
-                yield hit(target, f"{name}(shell=True)", confidence=_confidence(ctx, target))
+                yield target, f"{name}(shell=True)"
             return
         argv = _argv(cmd, ctx)
     if argv:
         payload = _shell_payload(argv, ctx)
         if payload is not None:
-            yield hit(payload, f"{name}() through a '-c' shell argv", confidence=_confidence(ctx, payload))
+            yield payload, f"{name}() through a '-c' shell argv"

@@ -1,0 +1,1004 @@
+"""Taint tracking: which values in a module come from outside the program.
+
+A *label* names where a value came from: a source (request data, a route parameter, the
+command line, ``input()``, an AWS Lambda event, a language model's output) or, for the
+parameters of a function nobody routes to, ``param`` (an unknown value: the caller decides).
+A value's taint is a frozenset of labels; the empty set means "built by the program".
+
+How it works
+------------
+- Per function (and the module body), lazily and memoised: one ordered pass over the
+  statements keeps ``name -> taint``. Every *use* of a name records the taint the name has
+  at that point, so `TaintAnalysis.of` answers for any expression at its own program point
+  in time linear in the expression. Order-aware: ``q = f"...{x}"; q = "SELECT 1"`` leaves
+  ``q`` clean.
+- Branches are joined by union; a branch that ends in return/raise/continue/break/abort
+  does not flow on. Loops run to a fixpoint, at most `LOOP_PASSES` times each, and a
+  function's pass stops refining after `STEP_BUDGET` statements per statement of the
+  function (the documented cap for pathological control flow; beyond it the remaining
+  statements are processed once).
+- Sanitizers clear a label for the sink kinds they make safe (``shlex.quote`` for shell,
+  ``html.escape`` for HTML, ...); casts (``int()``, ``uuid.UUID()``) and allow-list or
+  ``re.fullmatch`` guards (``if x not in ALLOWED: abort(400)``) clear it for all.
+- Same-module functions get summaries: which parameters flow to the return value, and
+  which sources the function reads itself. Summaries of functions defined after their
+  callers are computed on first use, memoised, with a guard against recursion.
+- Unknown functions do not propagate taint (precision first); unknown *methods* of a
+  tainted object do (``body.decode()``, ``data.strip()``), as do known pass-through
+  functions (`PASS_THROUGH`).
+
+Sources are listed in `SOURCE_QUALNAMES`, `REQUEST_ATTRS`, `LLM_*` and the route decorators
+in `_route_kind`; each entry's documentation is the framework's request API reference.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from .context import FileContext
+
+__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "SINK_KINDS"]
+
+SINK_KINDS = frozenset({"sql", "shell", "code", "html", "path", "url", "header", "ldap", "xpath", "xml", "deserialize", "template", "nosql", "session"})
+ALL = "*"
+
+
+@dataclass(frozen=True)
+class Label:
+    """Where a value came from.
+
+    Attributes:
+        origin: human-readable source, e.g. ``"request.args"``, ``"route parameter 'name'"``,
+            ``"model output"``, or ``"parameter 'cmd'"`` for unknown values.
+        kind: ``"source"`` (untrusted input) or ``"param"`` (unknown: a parameter of a
+            function that is not a route handler).
+        cleared: sink kinds this value has been sanitized for.
+        param_index: for kind "param", the parameter's position (for summaries).
+    """
+
+    origin: str
+    kind: str = "source"
+    cleared: frozenset = frozenset()
+    param_index: int = -1
+
+
+Taint = frozenset
+CLEAN: frozenset = frozenset()
+
+
+def tainted_for(taint: Iterable[Label], sink_kind: str) -> list[Label]:
+    """Source and parameter labels that still matter at a sink of `sink_kind`.
+
+    Labels sanitized for that kind are dropped, and so are markers for whole request or
+    model-client objects (only the data read from them counts).
+    """
+    return [
+        lab
+        for lab in taint
+        if lab.kind in ("source", "param") and sink_kind not in lab.cleared and ALL not in lab.cleared
+    ]
+
+
+CHECKED = Label("checked value", "checked", frozenset({ALL}))
+
+
+def _clear(taint: frozenset, kinds: frozenset) -> frozenset:
+    """Mark labels sanitized for `kinds`; a value with no labels becomes visibly checked."""
+    if not taint:
+        return frozenset({Label("sanitized value", "checked", kinds)})
+    return frozenset(Label(lab.origin, lab.kind, lab.cleared | kinds, lab.param_index) for lab in taint)
+
+
+def verdict(taint: frozenset, sink_kind: str) -> str:
+    """``"source"``, ``"unknown"`` or ``"safe"`` for a non-constant value at a sink.
+
+    "source": untrusted input reaches the sink; "safe": every label was sanitized or checked
+    for this kind; "unknown": no label says where it came from, or only function parameters.
+    """
+    live = tainted_for(taint, sink_kind)
+    if any(lab.kind == "source" for lab in live):
+        return "source"
+    if taint and not live and any(lab.kind in ("source", "param", "checked") for lab in taint):
+        return "safe"
+    return "unknown"
+
+
+def origins(taint: frozenset, sink_kind: str) -> list[str]:
+    """Sorted origins of the source labels that reach a sink of `sink_kind`."""
+    return sorted({lab.origin for lab in tainted_for(taint, sink_kind) if lab.kind == "source"})
+
+
+# --- detection knowledge ------------------------------------------------------------------
+
+# Module-level objects and calls that are untrusted input (qualified-name prefixes).
+# Flask/Quart/Bottle request proxies: https://flask.palletsprojects.com/en/stable/api/#flask.Request
+SOURCE_QUALNAMES = {
+    "flask.request.args": "request.args",
+    "flask.request.form": "request.form",
+    "flask.request.values": "request.values",
+    "flask.request.json": "request.json",
+    "flask.request.get_json": "request.get_json()",
+    "flask.request.data": "request.data",
+    "flask.request.get_data": "request.get_data()",
+    "flask.request.cookies": "request.cookies",
+    "flask.request.headers": "request.headers",
+    "flask.request.files": "request.files",
+    "flask.request.view_args": "request.view_args",
+    "flask.request.stream": "request.stream",
+    "flask.request.path": "request.path",
+    "flask.request.full_path": "request.full_path",
+    "flask.request.url": "request.url",
+    "flask.request.referrer": "request.referrer",
+    "quart.request": "request",
+    "bottle.request": "request",
+    "sys.argv": "sys.argv",
+    "builtins.input": "input()",
+    "sys.stdin": "sys.stdin",
+}
+# Attributes of a framework request *object* (Django HttpRequest, Starlette/FastAPI Request,
+# DRF Request) that carry client data. https://docs.djangoproject.com/en/stable/ref/request-response/
+# https://www.starlette.io/requests/
+REQUEST_ATTRS = frozenset(
+    {
+        "GET", "POST", "body", "COOKIES", "META", "FILES", "headers", "data", "query_params",
+        "path_params", "cookies", "form", "json", "args", "values", "files", "get_json",
+        "stream", "query_string", "path", "path_info", "get_full_path", "url", "raw_post_data",
+    }
+)
+# Calls that pass their argument's taint through unchanged.
+PASS_THROUGH = frozenset(
+    {
+        "builtins.str", "builtins.bytes", "builtins.repr", "builtins.format", "builtins.list",
+        "builtins.tuple", "builtins.dict", "builtins.set", "builtins.sorted", "builtins.reversed",
+        "builtins.min", "builtins.max", "builtins.next", "builtins.iter", "builtins.bytearray",
+        "json.loads", "json.load", "base64.b64decode", "base64.urlsafe_b64decode",
+        "base64.b64encode", "binascii.unhexlify", "urllib.parse.unquote", "urllib.parse.unquote_plus",
+        "urllib.parse.urljoin", "urllib.parse.parse_qs", "urllib.parse.parse_qsl",
+        "urllib.parse.urlparse", "os.path.join", "os.path.normpath", "os.path.abspath",
+        "os.path.expanduser", "posixpath.join", "ntpath.join", "pathlib.Path", "pathlib.PurePath",
+        "pathlib.PosixPath", "textwrap.dedent", "copy.copy", "copy.deepcopy", "html.unescape",
+        "io.StringIO", "io.BytesIO", "string.Template",
+    }
+)
+# Sanitizers: qualified name -> sink kinds made safe ("*" = all: a cast or a lookup).
+SANITIZERS: dict[str, frozenset] = {
+    "builtins.int": frozenset({ALL}),
+    "builtins.float": frozenset({ALL}),
+    "builtins.bool": frozenset({ALL}),
+    "builtins.len": frozenset({ALL}),
+    "builtins.hash": frozenset({ALL}),
+    "builtins.id": frozenset({ALL}),
+    "uuid.UUID": frozenset({ALL}),
+    "decimal.Decimal": frozenset({ALL}),
+    "datetime.date.fromisoformat": frozenset({ALL}),
+    "datetime.datetime.fromisoformat": frozenset({ALL}),
+    "ipaddress.ip_address": frozenset({ALL}),
+    "shlex.quote": frozenset({"shell"}),
+    "shlex.join": frozenset({"shell"}),
+    "pipes.quote": frozenset({"shell"}),
+    "markupsafe.escape": frozenset({"html", "template"}),
+    "flask.escape": frozenset({"html", "template"}),
+    "jinja2.escape": frozenset({"html", "template"}),
+    "html.escape": frozenset({"html", "template"}),
+    "cgi.escape": frozenset({"html", "template"}),
+    "django.utils.html.escape": frozenset({"html", "template"}),
+    "django.utils.html.strip_tags": frozenset({"html"}),
+    "bleach.clean": frozenset({"html", "template"}),
+    "nh3.clean": frozenset({"html", "template"}),
+    "werkzeug.utils.secure_filename": frozenset({"path", "header", "shell"}),
+    "os.path.basename": frozenset({"path"}),
+    "posixpath.basename": frozenset({"path"}),
+    "psycopg.sql.Identifier": frozenset({"sql"}),
+    "psycopg2.sql.Identifier": frozenset({"sql"}),
+    "psycopg.sql.Literal": frozenset({"sql"}),
+    "psycopg2.sql.Literal": frozenset({"sql"}),
+    "urllib.parse.quote": frozenset({"url", "header", "path"}),
+    "urllib.parse.quote_plus": frozenset({"url", "header", "path"}),
+    "ldap3.utils.conv.escape_filter_chars": frozenset({"ldap"}),
+    "ldap.filter.escape_filter_chars": frozenset({"ldap"}),
+    "ldap.dn.escape_dn_chars": frozenset({"ldap"}),
+    "defusedxml.ElementTree.fromstring": frozenset({"xml"}),
+    "ast.literal_eval": frozenset({ALL}),
+}
+# Method names that sanitize whatever their receiver: identifier quoting.
+SANITIZING_METHODS = {"quote_name": frozenset({"sql"}), "quote_ident": frozenset({"sql"}), "quote_identifier": frozenset({"sql"}), "escape_identifier": frozenset({"sql"})}
+# Methods of str/bytes/containers: the result carries the receiver's and arguments' taint.
+_STR_METHODS = frozenset(
+    {
+        "format", "format_map", "join", "strip", "lstrip", "rstrip", "lower", "upper", "casefold",
+        "title", "capitalize", "replace", "split", "rsplit", "splitlines", "partition",
+        "rpartition", "encode", "decode", "removeprefix", "removesuffix", "zfill", "center",
+        "ljust", "rjust", "expandtabs", "translate", "get", "getlist", "getone", "pop",
+        "setdefault", "values", "items", "keys", "copy", "read", "readline", "readlines",
+        "getvalue", "dict", "model_dump", "to_dict", "json", "text", "content", "substitute",
+        "safe_substitute",
+    }
+)
+# Methods that return something unrelated to the receiver's content.
+_CLEAN_METHODS = frozenset(
+    {
+        "isdigit", "isalnum", "isalpha", "isdecimal", "isnumeric", "isidentifier", "isspace",
+        "startswith", "endswith", "count", "find", "index", "rfind", "rindex", "is_valid",
+        "exists", "is_file", "is_dir", "is_relative_to", "hexdigest", "digest", "__len__",
+    }
+)
+# Language-model client calls whose result is untrusted model output.
+# OpenAI: client.chat.completions.create / client.responses.create / client.completions.create
+# Anthropic: client.messages.create; LiteLLM: litellm.completion; LangChain: llm.invoke.
+LLM_CREATE_RECEIVERS = ("completions", "messages", "responses")
+LLM_FUNCTIONS = frozenset({"litellm.completion", "litellm.acompletion", "litellm.text_completion", "ollama.chat", "ollama.generate"})
+LLM_INVOKE_METHODS = frozenset({"invoke", "ainvoke", "predict", "apredict", "run", "arun", "generate_content", "generate"})
+_LLM_OBJECT_HINTS = ("llm", "chat", "model", "chain", "agent", "gemini", "claude", "gpt", "openai", "anthropic")
+_LLM_MODULES = ("langchain", "langchain_openai", "langchain_anthropic", "langchain_community", "langchain_core", "google.generativeai", "llama_index")
+
+FLOW_EXITS = frozenset({"abort", "exit", "_exit", "fail", "HttpResponseBadRequest", "HTTPException"})
+LOOP_PASSES = 3
+STEP_BUDGET = 20
+
+
+@dataclass
+class _FlowState:
+    env: dict = field(default_factory=dict)
+    exits: bool = False
+
+
+class _FunctionFlow:
+    """The ordered pass over one function (or the module body)."""
+
+    def __init__(self, analysis: "TaintAnalysis", scope: ast.AST) -> None:
+        self.a = analysis
+        self.ctx = analysis.ctx
+        self.scope = scope
+        self.uses: dict[int, frozenset] = {}
+        self.returns: frozenset = CLEAN
+        self.final_env: dict = {}
+        body = scope.body if isinstance(scope, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)) else []
+        self.budget = STEP_BUDGET * max(1, _count_statements(body))
+        state = _FlowState(env=self._initial_env())
+        if isinstance(scope, ast.Lambda):
+            self.returns = self.expr(scope.body, state.env)
+        else:
+            self.block(body, state)
+        self.final_env = state.env
+
+    # ---- parameters
+    def _initial_env(self) -> dict:
+        scope = self.scope
+        if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            return {}
+        env: dict = {}
+        args = scope.args
+        params = [*args.posonlyargs, *args.args, *args.kwonlyargs]
+        if args.vararg:
+            params.append(args.vararg)
+        if args.kwarg:
+            params.append(args.kwarg)
+        route = self.a.route_kind(scope) if not isinstance(scope, ast.Lambda) else None
+        defaults = _param_defaults(args)
+        for i, p in enumerate(params):
+            name = p.arg
+            if name in ("self", "cls"):
+                env[name] = CLEAN
+                continue
+            # A parameter called `request` is, by every framework's convention, the request
+            # object, also in helpers that views pass it to.
+            if _is_request_param(p) or name in ("request", "req") or (route == "django" and i == 0):
+                env[name] = frozenset({Label("request object", "request")})
+                continue
+            if route:
+                default = defaults.get(name)
+                if isinstance(default, ast.Call) and _call_tail(default) in ("Depends", "Security"):
+                    env[name] = CLEAN
+                    continue
+                if route == "lambda":
+                    env[name] = frozenset({Label("Lambda event" if name == "event" else f"Lambda {name}")}) if i == 0 else CLEAN
+                    continue
+                env[name] = frozenset({Label(f"route parameter '{name}'")})
+            else:
+                env[name] = frozenset({Label(f"parameter '{name}'", "param", frozenset(), i)})
+        return env
+
+    # ---- statements
+    def block(self, stmts: list, state: _FlowState) -> None:
+        for stmt in stmts:
+            if state.exits:
+                return
+            self.stmt(stmt, state)
+
+    def stmt(self, node: ast.stmt, state: _FlowState) -> None:
+        self.budget -= 1
+        env = state.env
+        if isinstance(node, ast.Assign):
+            t = self.expr(node.value, env)
+            for target in node.targets:
+                self.bind(target, node.value, t, env)
+        elif isinstance(node, ast.AnnAssign):
+            if node.value is not None:
+                self.bind(node.target, node.value, self.expr(node.value, env), env)
+        elif isinstance(node, ast.AugAssign):
+            t = self.expr(node.value, env)
+            if isinstance(node.target, ast.Name):
+                old = env.get(node.target.id, self.outer(node.target.id))
+                env[node.target.id] = old | t
+            else:
+                self.expr(node.target, env)
+                self.bind(node.target, None, t, env, augment=True)
+        elif isinstance(node, (ast.Expr, ast.Assert, ast.Delete)):
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.expr):
+                    self.expr(child, env)
+            if isinstance(node, ast.Expr) and _is_exit_call(node.value):
+                state.exits = True
+        elif isinstance(node, ast.Return):
+            if node.value is not None:
+                self.returns = self.returns | self.expr(node.value, env)
+            state.exits = True
+        elif isinstance(node, ast.Raise):
+            for child in (node.exc, node.cause):
+                if child is not None:
+                    self.expr(child, env)
+            state.exits = True
+        elif isinstance(node, (ast.Break, ast.Continue)):
+            state.exits = True
+        elif isinstance(node, ast.If):
+            self.if_stmt(node, state)
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            t = self.expr(node.iter, env)
+            self.loop(node, state, lambda st: self.bind(node.target, None, t, st.env))
+        elif isinstance(node, ast.While):
+            self.loop(node, state, lambda st: self.expr(node.test, st.env))
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                t = self.expr(item.context_expr, env)
+                if item.optional_vars is not None:
+                    self.bind(item.optional_vars, None, t, env)
+            self.block(node.body, state)
+        elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
+            self.try_stmt(node, state)
+        elif isinstance(node, ast.Match):
+            self.match_stmt(node, state)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            for dec in node.decorator_list:
+                self.expr(dec, env)
+            env[node.name] = CLEAN
+        elif isinstance(node, (ast.Global, ast.Nonlocal, ast.Pass, ast.Import, ast.ImportFrom)):
+            pass
+        else:  # TypeAlias and statements of newer grammars: evaluate what they hold
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.expr):
+                    self.expr(child, env)
+
+    def if_stmt(self, node: ast.If, state: _FlowState) -> None:
+        env = state.env
+        self.expr(node.test, env)
+        guard_in, guard_out = self.guard(node.test)
+        body = _FlowState(dict(env))
+        for name in guard_in:
+            body.env[name] = _clear(env.get(name, self.outer(name)), frozenset({ALL}))
+        self.block(node.body, body)
+        orelse = _FlowState(dict(env))
+        for name in guard_out:
+            orelse.env[name] = _clear(env.get(name, self.outer(name)), frozenset({ALL}))
+        self.block(node.orelse, orelse)
+        self.join(state, [body, orelse])
+
+    def guard(self, test: ast.expr) -> tuple[set, set]:
+        """Names proven safe in the body (first) or in the else branch (second) of ``if test``."""
+        negate = False
+        while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            negate = not negate
+            test = test.operand
+        safe: set = set()
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name):
+            op = test.ops[0]
+            if isinstance(op, (ast.In, ast.NotIn)) and self.ctx.is_constant(test.comparators[0], sanitizers=False):
+                positive = isinstance(op, ast.In) != negate
+                return ({test.left.id}, set()) if positive else (set(), {test.left.id})
+            if isinstance(op, (ast.Eq, ast.NotEq)) and self.ctx.is_constant(test.comparators[0], sanitizers=False):
+                positive = isinstance(op, ast.Eq) != negate
+                return ({test.left.id}, set()) if positive else (set(), {test.left.id})
+        if isinstance(test, ast.Call):
+            name = self.ctx.call_name(test)
+            if name in ("re.fullmatch", "re.match") and len(test.args) >= 2 and isinstance(test.args[1], ast.Name):
+                if name == "re.fullmatch" or _anchored(self.ctx.const_str(test.args[0])):
+                    safe = {test.args[1].id}
+            elif (
+                isinstance(test.func, ast.Attribute)
+                and test.func.attr in ("fullmatch", "match")
+                and test.args
+                and isinstance(test.args[0], ast.Name)
+                and isinstance(test.func.value, ast.Name)
+                and _compiled_pattern(self.ctx, test.func.value, test.func.attr)
+            ):
+                safe = {test.args[0].id}
+            elif isinstance(test.func, ast.Attribute) and test.func.attr in ("isdigit", "isdecimal", "isnumeric", "isalnum", "isidentifier") and isinstance(test.func.value, ast.Name):
+                safe = {test.func.value.id}
+            elif name == "builtins.isinstance" and test.args and isinstance(test.args[0], ast.Name):
+                kinds = test.args[1]
+                elts = kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]
+                if all(isinstance(e, ast.Name) and e.id in ("int", "float", "bool") for e in elts):
+                    safe = {test.args[0].id}
+        return (safe, set()) if not negate else (set(), safe)
+
+    def loop(self, node: ast.AST, state: _FlowState, head) -> None:
+        entry = dict(state.env)
+        passes = LOOP_PASSES if self.budget > 0 else 1
+        body = _FlowState(dict(entry))
+        for _ in range(passes):
+            body = _FlowState(dict(state.env))
+            head(body)
+            self.block(node.body, body)
+            merged = _union_env(state.env, body.env)
+            if merged == state.env:
+                break
+            state.env = merged
+        after = _FlowState(dict(state.env))
+        self.block(getattr(node, "orelse", []), after)
+        state.env = _union_env(state.env, after.env)
+
+    def try_stmt(self, node: ast.AST, state: _FlowState) -> None:
+        before = dict(state.env)
+        body = _FlowState(dict(before))
+        self.block(node.body, body)
+        branches = []
+        after_body = _FlowState(dict(body.env), body.exits)
+        self.block(node.orelse, after_body)
+        branches.append(after_body)
+        for handler in node.handlers:
+            h = _FlowState(_union_env(before, body.env))
+            if handler.type is not None:
+                self.expr(handler.type, h.env)
+            if handler.name:
+                h.env[handler.name] = CLEAN
+            self.block(handler.body, h)
+            branches.append(h)
+        self.join(state, branches)
+        if node.finalbody:
+            exits = state.exits
+            state.exits = False
+            self.block(node.finalbody, state)
+            state.exits = state.exits or exits
+
+    def match_stmt(self, node: ast.Match, state: _FlowState) -> None:
+        subject = self.expr(node.subject, state.env)
+        branches = []
+        for case in node.cases:
+            c = _FlowState(dict(state.env))
+            for pat in ast.walk(case.pattern):
+                name = getattr(pat, "name", None) or getattr(pat, "rest", None)
+                if isinstance(name, str):
+                    c.env[name] = subject
+            if case.guard is not None:
+                self.expr(case.guard, c.env)
+            self.block(case.body, c)
+            branches.append(c)
+        branches.append(_FlowState(dict(state.env)))  # no case matched
+        self.join(state, branches)
+
+    def join(self, state: _FlowState, branches: list) -> None:
+        live = [b for b in branches if not b.exits]
+        if not live:
+            state.exits = True
+            state.env = {}
+            return
+        env = dict(live[0].env)
+        for b in live[1:]:
+            env = _union_env(env, b.env)
+        state.env = env
+
+    def bind(self, target: ast.AST, value: ast.AST | None, taint: frozenset, env: dict, augment: bool = False) -> None:
+        work = [(target, value, taint)]
+        while work:
+            tgt, val, t = work.pop()
+            if isinstance(tgt, ast.Name):
+                env[tgt.id] = (env.get(tgt.id, CLEAN) | t) if augment else t
+            elif isinstance(tgt, (ast.Tuple, ast.List)):
+                pair = isinstance(val, (ast.Tuple, ast.List)) and len(val.elts) == len(tgt.elts)
+                for i, elt in enumerate(tgt.elts):
+                    if pair:
+                        work.append((elt, val.elts[i], self.uses_of(val.elts[i], env)))
+                    else:
+                        work.append((elt, None, t))
+            elif isinstance(tgt, ast.Starred):
+                work.append((tgt.value, None, t))
+            elif isinstance(tgt, ast.Subscript):
+                self.expr(tgt.slice, env)
+                base = tgt.value
+                while isinstance(base, (ast.Subscript, ast.Attribute)):
+                    base = base.value
+                if isinstance(base, ast.Name) and t:
+                    env[base.id] = env.get(base.id, self.outer(base.id)) | t
+            elif isinstance(tgt, ast.Attribute):
+                self.expr(tgt.value, env)
+                key = _attr_key(tgt)
+                if key:
+                    env[key] = (env.get(key, CLEAN) | t) if augment else t
+
+    def uses_of(self, expr: ast.AST, env: dict) -> frozenset:
+        return self.a.eval(expr, self, env)
+
+    def expr(self, expr: ast.AST, env: dict) -> frozenset:
+        return self.a.eval(expr, self, env)
+
+    def outer(self, name: str) -> frozenset:
+        """Taint of a name not bound in this function: the enclosing scopes' final state."""
+        return self.a.outer_taint(self.scope, name)
+
+
+def _union_env(a: dict, b: dict) -> dict:
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out.get(k, CLEAN) | v
+    return out
+
+
+def _attr_key(node: ast.Attribute) -> str | None:
+    """``self.x`` -> ``"self.x"``: attribute slots tracked like names, one level deep."""
+    if isinstance(node.value, ast.Name):
+        return f"{node.value.id}.{node.attr}"
+    return None
+
+
+def _count_statements(body: list) -> int:
+    n = 0
+    work = list(body)
+    while work:
+        node = work.pop()
+        if isinstance(node, ast.stmt):
+            n += 1
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                for f in ("body", "orelse", "finalbody", "handlers", "cases"):
+                    work.extend(getattr(node, f, ()) or ())
+        elif isinstance(node, (ast.excepthandler, ast.match_case)):
+            work.extend(node.body)
+    return n
+
+
+def _param_defaults(args: ast.arguments) -> dict:
+    out = {}
+    positional = [*args.posonlyargs, *args.args]
+    for p, d in zip(positional[len(positional) - len(args.defaults):], args.defaults):
+        out[p.arg] = d
+    for p, d in zip(args.kwonlyargs, args.kw_defaults):
+        if d is not None:
+            out[p.arg] = d
+    return out
+
+
+def _call_tail(call: ast.Call) -> str:
+    f = call.func
+    return f.id if isinstance(f, ast.Name) else getattr(f, "attr", "")
+
+
+def _is_request_param(p: ast.arg) -> bool:
+    ann = p.annotation
+    if ann is None:
+        return False
+    name = ann.id if isinstance(ann, ast.Name) else getattr(ann, "attr", "")
+    return name in ("Request", "HttpRequest", "WebSocket", "ASGIRequest", "WSGIRequest")
+
+
+def _is_exit_call(expr: ast.AST) -> bool:
+    return isinstance(expr, ast.Call) and _call_tail(expr) in FLOW_EXITS
+
+
+def _anchored(pattern: str | None) -> bool:
+    return bool(pattern) and pattern.startswith("^") and (pattern.endswith("$") or pattern.endswith("\\Z"))
+
+
+def _compiled_pattern(ctx: "FileContext", name: ast.Name, method: str) -> bool:
+    value = ctx.reaching_value(name)
+    if isinstance(value, ast.Call) and ctx.call_name(value) == "re.compile" and value.args:
+        return method == "fullmatch" or _anchored(ctx.const_str(value.args[0]))
+    return False
+
+
+class TaintAnalysis:
+    """Taint for one file; created lazily by `FileContext.taint`.
+
+    `of(expr)` is the main query: the labels of an expression at its own program point.
+    """
+
+    def __init__(self, ctx: "FileContext") -> None:
+        self.ctx = ctx
+        self._flows: dict[ast.AST, _FunctionFlow] = {}
+        self._in_progress: set = set()
+        self._routes: dict[ast.AST, str | None] = {}
+        self._param_sinks: dict[str, dict] = {}
+        self.extra_sources = frozenset(getattr(ctx.settings, "extra_sources", ()))
+        extra_sanitizers = {}
+        for spec in getattr(ctx.settings, "extra_sanitizers", ()):
+            name, _, kinds = spec.partition(":")
+            extra_sanitizers[name] = frozenset(kinds.split("|")) if kinds else frozenset({ALL})
+        self.sanitizers = {**SANITIZERS, **extra_sanitizers}
+
+    # ---- public queries
+    def of(self, expr: ast.AST) -> frozenset:
+        """Labels of `expr` at its program point; empty when the program built the value."""
+        flow = self.flow(self._scope_for(expr))
+        return self.eval(expr, flow, None)
+
+    def returns(self, func: ast.AST) -> frozenset:
+        """Labels of what `func` returns, parameters included as "param" labels."""
+        if func in self._in_progress:
+            return CLEAN
+        return self.flow(func).returns
+
+    def param_sinks(self, func: ast.AST, key: str, finder, sink_kind: str) -> list[tuple[int, str]]:
+        """``[(parameter index, sink description)]``: parameters of `func` that reach a sink.
+
+        `finder(call, ctx)` yields ``(argument, description)`` for the sinks of one rule
+        (`key` names the rule for memoisation). Calls from `func` to other functions of the
+        module are followed through their own summaries, so a helper of a helper counts.
+        """
+        memo = self._param_sinks.setdefault(key, {})
+        if func in memo:
+            return memo[func]
+        memo[func] = []  # recursion guard: a cycle contributes nothing
+        found: list[tuple[int, str]] = []
+        flow = self.flow(func)
+        for node in _calls_in(func):
+            pairs = list(finder(node, self.ctx))
+            local = self._local_function(node.func)
+            if local is not None and local is not func:
+                for index, desc in self.param_sinks(local, key, finder, sink_kind):
+                    arg = _argument(local, node, index, isinstance(node.func, ast.Attribute))
+                    if arg is not None:
+                        pairs.append((arg, f"{desc} through {local.name}()"))
+            for arg, desc in pairs:
+                for lab in tainted_for(self.eval(arg, flow, None), sink_kind):
+                    if lab.kind == "param" and (lab.param_index, desc) not in found:
+                        found.append((lab.param_index, desc))
+        memo[func] = found
+        return found
+
+    def call_into_sinks(self, call: ast.Call, key: str, finder, sink_kind: str) -> list[tuple[ast.AST, str, frozenset]]:
+        """For a call to a function of this module: ``(argument, sink, taint)`` per parameter
+        that reaches one of the rule's sinks inside it."""
+        local = self._local_function(call.func)
+        if local is None:
+            return []
+        out = []
+        for index, desc in self.param_sinks(local, key, finder, sink_kind):
+            arg = _argument(local, call, index, isinstance(call.func, ast.Attribute))
+            if arg is not None:
+                out.append((arg, f"{desc} through {local.name}()", self.of(arg)))
+        return out
+
+    def route_kind(self, func: ast.AST) -> str | None:
+        """"flask", "fastapi", "django", "lambda" or None: whether params are client-controlled."""
+        if func not in self._routes:
+            self._routes[func] = _route_kind(self.ctx, func)
+        return self._routes[func]
+
+    # ---- machinery
+    def _scope_for(self, node: ast.AST) -> ast.AST:
+        scope = self.ctx.scope_of(node)
+        while isinstance(scope, ast.ClassDef):
+            scope = self.ctx.scope_of(scope)
+        return scope
+
+    def flow(self, scope: ast.AST) -> _FunctionFlow:
+        flow = self._flows.get(scope)
+        if flow is None:
+            self._in_progress.add(scope)
+            try:
+                flow = _FunctionFlow(self, scope)
+            finally:
+                self._in_progress.discard(scope)
+            self._flows[scope] = flow
+        return flow
+
+    def outer_taint(self, scope: ast.AST, name: str) -> frozenset:
+        outer = self._scope_for(scope) if scope is not self.ctx.tree else None
+        while outer is not None:
+            if outer in self._in_progress:
+                return CLEAN
+            env = self.flow(outer).final_env
+            if name in env:
+                return env[name]
+            if outer is self.ctx.tree:
+                break
+            outer = self._scope_for(outer)
+        return CLEAN
+
+    def eval(self, expr: ast.AST, flow: _FunctionFlow, env: dict | None) -> frozenset:
+        """Taint of an expression. With `env` (during a flow pass) name uses are recorded;
+        without (a query afterwards) the recorded uses are read. Iterative, post-order."""
+        results: dict[int, frozenset] = {}
+        stack: list[tuple[ast.AST, bool]] = [(expr, False)]
+        while stack:
+            node, done = stack.pop()
+            if not done:
+                stack.append((node, True))
+                if isinstance(node, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    continue
+                if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) and env is not None:
+                    env = self._bind_comprehension(node, flow, env)
+                for child in ast.iter_child_nodes(node):
+                    stack.append((child, False))
+                continue
+            results[id(node)] = self._combine(node, results, flow, env)
+        return results.get(id(expr), CLEAN)
+
+    def _bind_comprehension(self, node: ast.AST, flow: _FunctionFlow, env: dict) -> dict:
+        for gen in node.generators:
+            t = self.eval(gen.iter, flow, env)
+            flow.bind(gen.target, None, t, env)
+        return env
+
+    def _combine(self, node: ast.AST, r: dict, flow: _FunctionFlow, env: dict | None) -> frozenset:
+        get = lambda n: r.get(id(n), CLEAN) if n is not None else CLEAN  # noqa: E731
+        ctx = self.ctx
+        if isinstance(node, ast.Name):
+            if not isinstance(node.ctx, ast.Load):
+                return CLEAN
+            if env is not None:
+                t = env[node.id] if node.id in env else flow.outer(node.id)
+                flow.uses[id(node)] = flow.uses.get(id(node), CLEAN) | t
+            else:
+                t = flow.uses.get(id(node))
+                if t is None:
+                    t = flow.outer(node.id)
+            qn = ctx.qualname(node)
+            if qn:
+                t = t | self._source_label(qn)
+            return t
+        if isinstance(node, ast.Attribute):
+            qn = ctx.qualname(node)
+            if qn:
+                src = self._source_label(qn)
+                if src or qn.startswith(("flask.request", "quart.request", "bottle.request")):
+                    return src
+            base = get(node.value)
+            key = _attr_key(node)
+            if key is not None:
+                slot = (env.get(key) if env is not None else None)
+                if slot is None:
+                    slot = flow.final_env.get(key) if env is None else None
+                if slot:
+                    base = base | slot
+                if isinstance(node.value, ast.Name) and node.value.id == "self" and node.attr == "request":
+                    return frozenset({Label("request object", "request")})
+            return self._attribute_of(base, node.attr)
+        if isinstance(node, ast.Subscript):
+            base = get(node.value)
+            return _strip_request(base, "request data")
+        if isinstance(node, ast.Call):
+            return self._call(node, r, flow, env)
+        if isinstance(node, (ast.Compare,)):
+            return CLEAN
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            return CLEAN
+        if isinstance(node, ast.NamedExpr):
+            t = get(node.value)
+            if env is not None:
+                env[node.target.id] = t
+            return t
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            return get(node.elt)
+        if isinstance(node, ast.DictComp):
+            return get(node.key) | get(node.value)
+        if isinstance(node, ast.IfExp):
+            return get(node.body) | get(node.orelse)
+        if isinstance(node, ast.Dict):
+            out = CLEAN
+            for k in node.keys:
+                out = out | get(k)
+            for v in node.values:
+                out = out | get(v)
+            return out
+        if isinstance(node, (ast.Lambda, ast.Constant)):
+            return CLEAN
+        if isinstance(node, ast.keyword):
+            return get(node.value)
+        if isinstance(node, ast.comprehension):
+            return CLEAN
+        out = CLEAN
+        for child in ast.iter_child_nodes(node):
+            out = out | get(child)
+        return out
+
+    def _source_label(self, qn: str) -> frozenset:
+        for prefix, origin in SOURCE_QUALNAMES.items():
+            if qn == prefix or qn.startswith(prefix + "."):
+                return frozenset({Label(origin)})
+        if qn in self.extra_sources:
+            return frozenset({Label(qn)})
+        return CLEAN
+
+    def _attribute_of(self, base: frozenset, attr: str) -> frozenset:
+        if not base:
+            return CLEAN
+        out = set()
+        for lab in base:
+            if lab.kind == "request":
+                if attr in REQUEST_ATTRS:
+                    out.add(Label(f"request.{attr}"))
+            elif lab.kind == "llm-object":
+                out.add(Label("model output"))
+            else:
+                out.add(lab)
+        return frozenset(out)
+
+    def _call(self, node: ast.Call, r: dict, flow: _FunctionFlow, env: dict | None) -> frozenset:
+        ctx = self.ctx
+        get = lambda n: r.get(id(n), CLEAN)  # noqa: E731
+        args_taint = CLEAN
+        for a in node.args:
+            args_taint = args_taint | get(a)
+        for k in node.keywords:
+            args_taint = args_taint | get(k.value)
+        qn = ctx.call_name(node)
+        func = node.func
+        if qn is not None:
+            kinds = self.sanitizers.get(qn)
+            if kinds is not None:
+                return _clear(args_taint, kinds)
+            src = self._source_label(qn)
+            if src:
+                return src
+            if qn in PASS_THROUGH:
+                return args_taint
+            if qn in LLM_FUNCTIONS:
+                return frozenset({Label("model output")})
+            if qn.endswith((".parse_args", ".parse_known_args")) or qn == "argparse.ArgumentParser.parse_args":
+                return frozenset({Label("command-line arguments")})
+            if qn.startswith(_LLM_MODULES) and isinstance(func, ast.Attribute) and func.attr in LLM_INVOKE_METHODS:
+                return frozenset({Label("model output")})
+        if isinstance(func, ast.Attribute):
+            attr = func.attr
+            receiver = get(func.value)
+            if attr in SANITIZING_METHODS:
+                return _clear(args_taint, SANITIZING_METHODS[attr])
+            if attr in ("parse_args", "parse_known_args") and ctx.instance_of(func.value) in (None, "argparse.ArgumentParser"):
+                return frozenset({Label("command-line arguments")})
+            if attr == "create" and isinstance(func.value, ast.Attribute) and func.value.attr in LLM_CREATE_RECEIVERS:
+                return frozenset({Label("model output object", "llm-object")})
+            if attr in LLM_INVOKE_METHODS and self._llm_receiver(func.value):
+                return frozenset({Label("model output")})
+            if attr in _CLEAN_METHODS:
+                return CLEAN
+            if receiver:
+                rec = self._attribute_of(receiver, attr) if any(l.kind == "request" for l in receiver) else receiver
+                if attr in _STR_METHODS:
+                    return rec | args_taint
+                return rec
+            if attr in ("format", "join", "format_map", "replace"):
+                return args_taint
+            local = self._local_function(func)
+            if local is not None:
+                return self._through(local, node, r, flow, env, bound=True)
+            return CLEAN
+        if isinstance(func, ast.Name):
+            local = self._local_function(func)
+            if local is not None:
+                return self._through(local, node, r, flow, env, bound=False)
+        return CLEAN
+
+    def _llm_receiver(self, expr: ast.AST) -> bool:
+        inst = self.ctx.instance_of(expr)
+        if inst and inst.startswith(_LLM_MODULES):
+            return True
+        name = expr.id if isinstance(expr, ast.Name) else getattr(expr, "attr", "")
+        low = name.lower()
+        return any(h == low or low.endswith("_" + h) or low.startswith(h + "_") for h in _LLM_OBJECT_HINTS)
+
+    def _local_function(self, func: ast.AST) -> ast.AST | None:
+        """The module's own def that a call targets (``helper(...)`` or ``self.helper(...)``)."""
+        if isinstance(func, ast.Name):
+            binds = self.ctx.bindings_of(func)
+            if len(binds) == 1 and isinstance(binds[0].target, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return binds[0].target
+            return None
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
+            cls = self.ctx.enclosing_class(func)
+            if cls is not None:
+                for stmt in cls.body:
+                    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == func.attr:
+                        return stmt
+        return None
+
+    def _through(self, target: ast.AST, call: ast.Call, r: dict, flow: _FunctionFlow, env: dict | None, bound: bool) -> frozenset:
+        """Apply a same-module function's summary at a call site."""
+        returned = self.returns(target)
+        out = set()
+        offset = 1 if bound else 0
+        positional = [*target.args.posonlyargs, *target.args.args]
+        for lab in returned:
+            if lab.kind != "param":
+                out.add(lab)
+                continue
+            index = lab.param_index
+            name = positional[index].arg if index < len(positional) else None
+            arg = None
+            if 0 <= index - offset < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[: index - offset + 1]):
+                arg = call.args[index - offset]
+            else:
+                arg = next((k.value for k in call.keywords if k.arg == name), None)
+            if arg is not None:
+                for inner in r.get(id(arg), CLEAN):
+                    out.add(Label(inner.origin, inner.kind, inner.cleared | lab.cleared, inner.param_index))
+        return frozenset(out)
+
+
+def _calls_in(func: ast.AST) -> list[ast.Call]:
+    """Calls in a function's own body (not in nested defs or classes)."""
+    out = []
+    work = list(ast.iter_child_nodes(func))
+    while work:
+        node = work.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Call):
+            out.append(node)
+        work.extend(ast.iter_child_nodes(node))
+    return out
+
+
+def _argument(func: ast.AST, call: ast.Call, index: int, bound: bool) -> ast.AST | None:
+    """The call-site expression passed for parameter `index` of `func`, if visible."""
+    args = func.args
+    every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
+    if index >= len(every):
+        return None
+    pos = index - (1 if bound else 0)
+    if index < len(args.posonlyargs) + len(args.args) and 0 <= pos < len(call.args):
+        if not any(isinstance(a, ast.Starred) for a in call.args[: pos + 1]):
+            return call.args[pos]
+        return None
+    name = every[index].arg
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def _strip_request(base: frozenset, origin: str) -> frozenset:
+    """Subscripting a request object itself (rare) reads client data."""
+    if any(l.kind == "request" for l in base):
+        return frozenset(l for l in base if l.kind != "request") | {Label(origin)}
+    return frozenset(Label("model output") if l.kind == "llm-object" else l for l in base)
+
+
+_ROUTE_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "websocket", "api_route", "api_view"})
+_WEB_MODULES = ("flask", "quart", "fastapi", "starlette", "django", "rest_framework", "sanic", "bottle", "litestar", "aiohttp")
+
+
+def _route_kind(ctx: "FileContext", func: ast.AST) -> str | None:
+    if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    for dec in func.decorator_list:
+        target = dec.func if isinstance(dec, ast.Call) else dec
+        qn = ctx.qualname(target) or ""
+        if isinstance(target, ast.Attribute) and target.attr in _ROUTE_METHODS:
+            inst = ctx.instance_of(target.value) or ""
+            base_name = target.value.id if isinstance(target.value, ast.Name) else getattr(target.value, "attr", "")
+            if inst.startswith(("fastapi", "starlette")):
+                return "fastapi"
+            if inst.startswith(_WEB_MODULES) or base_name in ("app", "bp", "blueprint", "api", "router", "application"):
+                if _imports_any(ctx, ("fastapi", "starlette")):
+                    return "fastapi"
+                if _imports_any(ctx, _WEB_MODULES):
+                    return "flask"
+        if qn.startswith(("rest_framework.decorators.api_view", "django.views.decorators")):
+            return "django"
+    args = func.args.posonlyargs + func.args.args
+    if args:
+        first = args[0].arg
+        cls = ctx.enclosing_class(func)
+        if cls is not None and len(args) >= 2 and args[1].arg == "request" and func.name in ("get", "post", "put", "patch", "delete", "dispatch", "head", "list", "create", "retrieve", "update", "partial_update", "destroy", "form_valid"):
+            return "django"
+        if cls is None and first == "request" and _imports_any(ctx, ("django", "rest_framework")):
+            return "django"
+        if cls is None and func.name in ("lambda_handler", "handler") and first == "event" and len(args) == 2:
+            return "lambda"
+    return None
+
+
+def _imports_any(ctx: "FileContext", modules: tuple) -> bool:
+    for table in ctx.imports.values():
+        for q in table.values():
+            if q.split(".")[0] in modules:
+                return True
+    return False
