@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from typing import Any, Iterator
 
-from aisec_shared import OPTIONS, Settings, __version__, check_tree, settings_from_host
+from aisec_shared import OPTIONS, OptionError, Settings, __version__, check_tree, settings_from_host
 
 __all__ = ["AisecChecker"]
 
@@ -43,7 +43,10 @@ class AisecChecker:
 
     @classmethod
     def parse_options(cls, options: Any) -> None:
-        cls.settings = settings_from_host({o.attr: getattr(options, o.attr, None) for o in OPTIONS})
+        try:
+            cls.settings = settings_from_host({o.attr: getattr(options, o.attr, None) for o in OPTIONS})
+        except OptionError as exc:  # a user's config error: stop like argparse does
+            raise SystemExit(f"flake8: error: {exc}") from None
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         for f in check_tree(self.tree, self.lines, self.filename, self.settings):

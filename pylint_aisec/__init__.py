@@ -16,7 +16,7 @@ from pylint.checkers import BaseRawFileChecker
 from pylint.constants import WarningScope
 from pylint.interfaces import HIGH, INFERENCE, INFERENCE_FAILURE
 
-from aisec_shared import FAMILIES, OPTIONS, RULES, Confidence, check_source, settings_from_host
+from aisec_shared import FAMILIES, OPTIONS, RULES, Confidence, OptionError, Settings, check_source, settings_from_host
 
 if TYPE_CHECKING:
     from pylint.lint import PyLinter
@@ -45,10 +45,17 @@ class _Run:
         self._module: Any = None
         self._findings: list = []
 
+    @staticmethod
+    def settings(linter: "PyLinter") -> Settings:
+        try:
+            return settings_from_host(vars(linter.config))
+        except OptionError as exc:  # a user's config error: stop like argparse does
+            raise SystemExit(f"pylint: error: {exc}") from None
+
     def findings(self, linter: "PyLinter", module: nodes.Module) -> list:
         if module is not self._module:
             self._module = module
-            settings = settings_from_host(vars(linter.config))
+            settings = self.settings(linter)
             enabled = [r.code for r in RULES.values() if linter.is_message_enabled(r.msgid)]
             with module.stream() as stream:
                 data = stream.read()
@@ -72,6 +79,10 @@ def _checker_class(digit: int, run: _Run, with_options: bool) -> type:
     class AisecFamilyChecker(BaseRawFileChecker):
         name = "aisec"
         options = _host_options() if with_options else ()
+
+        def open(self) -> None:
+            if with_options:  # validate once, before any file is checked
+                run.settings(self.linter)
 
         def process_module(self, node: nodes.Module) -> None:
             for f in run.findings(self.linter, node):

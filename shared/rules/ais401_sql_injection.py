@@ -236,14 +236,22 @@ def _classify(built: Built, ctx: FileContext) -> Confidence | None:
     return best
 
 
+def _inside_quotes(before: str) -> bool:
+    """True when the text so far leaves a '...' string literal open (`''` is an escaped quote)."""
+    return before.replace("''", "").count("'") % 2 == 1
+
+
 def _value_position(before: str) -> bool:
     """Whether a placeholder after this SQL text stands where SQL expects a value.
 
-    Value: after a comparison, a quote, LIKE, BETWEEN ... AND, LIMIT, OFFSET, THEN, ELSE, WHEN,
-    or inside an open ``VALUES (`` / ``IN (`` list. Anything else (table or column names,
+    Value: inside an open '...' literal (``LIKE '%{term}%'``), after a comparison, a quote,
+    LIKE, BETWEEN ... AND, LIMIT, OFFSET, THEN, ELSE, WHEN, or inside an open ``VALUES (`` /
+    ``IN (`` list. Anything else (table or column names,
     keywords, whole clauses) is an identifier or fragment position: it cannot be bound, so an
     unknown value there is reported with low confidence only.
     """
+    if _inside_quotes(before):
+        return True
     tail = before[-200:]
     stripped = tail.rstrip()
     if stripped.lower().endswith(" and") and not _BETWEEN_AND.search(stripped):
