@@ -89,6 +89,8 @@ _PURE_STR_METHODS = frozenset(
     {"format", "join", "lower", "upper", "strip", "lstrip", "rstrip", "replace", "encode", "decode", "title", "resolve", "parent"}
 )
 
+# Methods that put their arguments into the receiving container.
+MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault"})
 # Budget for one `is_constant` query: nodes examined, including through name bindings.
 _CONSTANT_BUDGET = 2000
 
@@ -183,6 +185,9 @@ class FileContext:
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 self._bind_target(target, node.value, scope, "assign")
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                    # d[k] = v: the container now also holds v.
+                    self._add(scope, Binding(target.value.id, target.value, node.value, True, "mutate"))
         elif isinstance(node, ast.AnnAssign):
             if node.value is not None:
                 self._bind_target(node.target, node.value, scope, "assign")
@@ -220,6 +225,15 @@ class FileContext:
                     continue
                 full = f"{base}.{alias.name}" if base and not base.endswith(".") else base + alias.name
                 self.imports[scope][alias.asname or alias.name] = full
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in MUTATORS
+            and isinstance(node.func.value, ast.Name)
+        ):
+            # parts.append(x): the list now also holds x (an augmented binding).
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                self._add(scope, Binding(node.func.value.id, node.func.value, arg, True, "mutate"))
         elif isinstance(node, ast.ExceptHandler) and node.name:
             self._add(scope, Binding(node.name, node, None, False, "other"))
         elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
@@ -421,7 +435,7 @@ class FileContext:
         if len(binds) == 1:
             return binds[0].value
         pos = (getattr(name_node, "lineno", 0), getattr(name_node, "col_offset", 0))
-        before = [b for b in binds if _pos(b.target) < pos and not b.augmented]
+        before = [b for b in binds if _pos(b.target) < pos and not b.augmented and not _encloses(b.value, name_node)]
         return before[-1].value if before else None
 
     def reaching_bindings(self, name_node: ast.Name) -> list[Binding]:
@@ -431,7 +445,7 @@ class FileContext:
         """
         binds = self.bindings_of(name_node)
         pos = (getattr(name_node, "lineno", 0), getattr(name_node, "col_offset", 0))
-        before = [b for b in binds if _pos(b.target) < pos]
+        before = [b for b in binds if _pos(b.target) < pos and not _encloses(b.value, name_node)]
         start = 0
         for i, b in enumerate(before):
             if not b.augmented:
@@ -482,8 +496,13 @@ class FileContext:
                 work.append(node.value)
                 if node.format_spec is not None:
                     work.append(node.format_spec)
-            elif isinstance(node, (ast.BinOp,)):
-                work.extend((node.left, node.right))
+            elif isinstance(node, ast.BinOp):
+                if isinstance(node.op, ast.Mult) and _is_sequence_literal(node.left):
+                    work.append(node.left)  # ["?"] * n: the items are constant, n only counts
+                elif isinstance(node.op, ast.Mult) and _is_sequence_literal(node.right):
+                    work.append(node.right)
+                else:
+                    work.extend((node.left, node.right))
             elif isinstance(node, ast.UnaryOp):
                 work.append(node.operand)
             elif isinstance(node, ast.BoolOp):
@@ -577,6 +596,22 @@ class FileContext:
         if 1 <= lineno <= len(self.lines):
             return self.lines[lineno - 1].rstrip("\r\n")
         return ""
+
+
+def _encloses(outer: ast.AST | None, inner: ast.AST) -> bool:
+    """True when `inner` lies within `outer`'s source span (``q = q.format(x)``: the ``q`` on the
+    right is a use of the *previous* binding, not of this one)."""
+    if outer is None or not hasattr(outer, "end_lineno"):
+        return False
+    start = (outer.lineno, outer.col_offset)
+    end = (outer.end_lineno or outer.lineno, outer.end_col_offset or 0)
+    return start <= _pos(inner) < end
+
+
+def _is_sequence_literal(node: ast.AST) -> bool:
+    return isinstance(node, (ast.List, ast.Tuple)) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes))
+    )
 
 
 def literal_str(node: ast.AST | None) -> str | None:

@@ -234,6 +234,7 @@ LLM_INVOKE_METHODS = frozenset({"invoke", "ainvoke", "predict", "apredict", "run
 _LLM_OBJECT_HINTS = ("llm", "chat", "model", "chain", "agent", "gemini", "claude", "gpt", "openai", "anthropic")
 _LLM_MODULES = ("langchain", "langchain_openai", "langchain_anthropic", "langchain_community", "langchain_core", "google.generativeai", "llama_index")
 
+_MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault"})
 FLOW_EXITS = frozenset({"abort", "exit", "_exit", "fail", "HttpResponseBadRequest", "HTTPException"})
 LOOP_PASSES = 3
 STEP_BUDGET = 20
@@ -330,6 +331,18 @@ class _FunctionFlow:
             for child in ast.iter_child_nodes(node):
                 if isinstance(child, ast.expr):
                     self.expr(child, env)
+            call = node.value if isinstance(node, ast.Expr) else None
+            if (
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Attribute)
+                and call.func.attr in _MUTATORS
+                and isinstance(call.func.value, ast.Name)
+            ):
+                added = CLEAN
+                for arg in [*call.args, *(k.value for k in call.keywords)]:
+                    added = added | self.a.eval(arg, self, None)
+                name = call.func.value.id
+                env[name] = env.get(name, self.outer(name)) | added
             if isinstance(node, ast.Expr) and _is_exit_call(node.value):
                 state.exits = True
         elif isinstance(node, ast.Return):

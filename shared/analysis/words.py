@@ -118,6 +118,8 @@ _PLACEHOLDER_EXACT = frozenset(
 )
 _PLACEHOLDER_WORDS = frozenset({"your", "example", "placeholder", "insert", "replace", "dummy", "redacted"})
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+# Special tokens of language-model tokenizers: "[CLS]", "[PAD]", "<|endoftext|>".
+_SPECIAL_TOKEN = re.compile(r"^\[[A-Za-z_]{1,20}\]$|^<\|[A-Za-z_]{1,30}\|>$")
 _MASK_RUN = re.compile(r"[xX*#.]{4}|<[^<>]{1,80}>|\$\{[^{}]{0,80}\}|\{\{|%\(|%s|\{[A-Za-z_0-9]{0,40}\}")
 _FILE_SUFFIX = re.compile(r"\.(?:pem|key|crt|cer|p12|pfx|json|txt|yaml|yml|env|ini|cfg|jks|gpg|asc)$", re.I)
 
@@ -139,7 +141,7 @@ def is_placeholder(value: str) -> bool:
         return True
     if _MASK_RUN.search(v):
         return True
-    if _ENV_NAME.match(v):
+    if _ENV_NAME.match(v) or _SPECIAL_TOKEN.match(v):
         return True
     words = split_words(v)
     if words and (words[0] == "your" or any(w in _PLACEHOLDER_WORDS - {"your"} for w in words)):

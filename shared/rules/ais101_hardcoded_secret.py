@@ -38,7 +38,10 @@ missed. Literal defaults passed to ``os.getenv("X", "fallback")`` are not checke
 test fixtures are reported like any other; exclude test folders in the host if you want.
 
 Confidence is high for values of 8 or more characters mixing letter case, digits or symbols,
-medium otherwise, and low (hidden by default) for a *token* whose value is only words
+medium otherwise, and low (hidden by default) in development and test settings modules
+(``settings/dev.py``, ``test_settings.py``: throwaway keys), for a value that only repeats
+its own name's words (``CLIENT_CREDENTIALS = "client_credentials"``: not reported at all),
+and for a *token* whose value is only words
 (``token == "COLLATE"`` in a parser, ``RESET_TOKEN = "_password_reset_token"`` naming a
 session key): issued tokens carry digits. Comparisons are at most medium. The value is masked
 in the message.
@@ -60,7 +63,8 @@ import re
 from typing import Iterator
 
 from ..analysis.context import literal_str
-from ..analysis.words import is_placeholder, mask, secret_name_kind
+from ..analysis.frameworks import settings_profile
+from ..analysis.words import is_placeholder, mask, secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 
@@ -104,9 +108,20 @@ def _pair(name: str | None, value_node: ast.AST | None) -> Iterator[Hit]:
     if value is None or value_node is None:
         return
     kind = secret_name_kind(name)
-    if kind is None or is_placeholder(value):
+    if kind is None or is_placeholder(value) or _spells_name(value, name):
         return
     yield hit(value_node, mask(value), name, confidence=_confidence(value, kind))
+
+
+def _spells_name(value: str, name: str) -> bool:
+    """A label constant: the value only repeats words of its own name, head noun included.
+
+    ``CLIENT_CREDENTIALS = "client_credentials"`` (an OAuth grant type),
+    ``ACCESS_TOKEN = "access_token"`` (a dict key), ``TOKEN = "token"`` in an Enum.
+    """
+    value_words = set(split_words(value))
+    name_words = split_words(name)
+    return bool(value_words) and value_words <= set(name_words) and name_words[-1] in value_words
 
 
 def _targets(target: ast.AST, value: ast.AST) -> Iterator[Hit]:
@@ -118,32 +133,39 @@ def _targets(target: ast.AST, value: ast.AST) -> Iterator[Hit]:
     yield from _pair(_name_of(target), value)
 
 
+def _in_context(ctx: FileContext, hits: Iterator[Hit]) -> Iterator[Hit]:
+    """Throwaway keys in development and test settings modules are low confidence."""
+    dev = settings_profile(ctx) == "development"
+    for h in hits:
+        yield hit(h.node, *h.args, confidence=Confidence.LOW) if dev else h
+
+
 @on(ast.Assign)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     for target in node.targets:
-        yield from _targets(target, node.value)
+        yield from _in_context(ctx, _targets(target, node.value))
 
 
 @on(ast.AnnAssign)
 def check_annassign(node: ast.AnnAssign, ctx: FileContext) -> Iterator[Hit]:
     if node.value is not None:
-        yield from _pair(_name_of(node.target), node.value)
+        yield from _in_context(ctx, _pair(_name_of(node.target), node.value))
 
 
 @on(ast.NamedExpr)
 def check_walrus(node: ast.NamedExpr, ctx: FileContext) -> Iterator[Hit]:
-    yield from _pair(node.target.id, node.value)
+    yield from _in_context(ctx, _pair(node.target.id, node.value))
 
 
 @on(ast.keyword)
 def check_keyword(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
-    yield from _pair(node.arg, node.value)
+    yield from _in_context(ctx, _pair(node.arg, node.value))
 
 
 @on(ast.Dict)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
     for key, value in zip(node.keys, node.values):
-        yield from _pair(literal_str(key), value)
+        yield from _in_context(ctx, _pair(literal_str(key), value))
 
 
 @on(ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -151,9 +173,18 @@ def check_defaults(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     args: ast.arguments = node.args  # type: ignore[attr-defined]
     positional = [*args.posonlyargs, *args.args]
     for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults):
-        yield from _pair(arg.arg, default)
+        yield from _in_context(ctx, _pair(arg.arg, default))
     for arg, default in zip(args.kwonlyargs, args.kw_defaults):
-        yield from _pair(arg.arg, default)
+        yield from _in_context(ctx, _pair(arg.arg, default))
+
+
+def _compare_confidence(h: Hit, name: str) -> Confidence:
+    """Comparisons are at most medium; against a plain word (``secret == "prompt"``) low,
+    unless the name is a password (``password == "admin"`` is a backdoor)."""
+    value = literal_str(h.node) or ""
+    if _WORDS_ONLY.match(value) and secret_name_kind(name) != "password":
+        return Confidence.LOW
+    return Confidence.MEDIUM if h.confidence is Confidence.HIGH else h.confidence
 
 
 @on(ast.Compare)
@@ -162,6 +193,7 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
     for op, right in zip(node.ops, node.comparators):
         if isinstance(op, (ast.Eq, ast.NotEq)):
             for named, literal in ((left, right), (right, left)):
-                for h in _pair(_name_of(named) if literal_str(named) is None else None, literal):
-                    yield hit(h.node, *h.args, confidence=min(h.confidence, Confidence.MEDIUM, key=lambda c: c.rank))
+                name = _name_of(named) if literal_str(named) is None else None
+                for h in _in_context(ctx, _pair(name, literal)):
+                    yield hit(h.node, *h.args, confidence=_compare_confidence(h, name or ""))
         left = right

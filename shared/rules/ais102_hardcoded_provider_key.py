@@ -30,7 +30,8 @@ DEPLOY_KEY = os.environ["DEPLOY_KEY"]
 AWS's documented example key id ``AKIAIOSFODNN7EXAMPLE`` and keys containing ``EXAMPLE``
 are reported with low confidence only (hidden at the default ``aisec-min-confidence``).
 GitHub token checksums are not verified yet, so a random string of the right shape is
-reported. Keys split across several literals are missed.
+reported. A PEM header without key material after it (a template, a ``startswith`` check,
+documentation) is not reported. Keys split across several literals are missed.
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -135,7 +136,11 @@ FORMATS: tuple[KeyFormat, ...] = (
     KeyFormat(
         "a PEM private key block",
         "PRIVATE KEY",
-        re.compile(r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"),
+        # The header alone is a template or a format check; a leaked key has its body after it.
+        re.compile(
+            r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"
+            r"[ \t]*\r?\n(?:[A-Za-z-]{1,40}: [^\n]{0,200}\r?\n)*[ \t]*[A-Za-z0-9+/=]{40}"
+        ),
         0,
         "RFC 7468 sections 10-11 ('PRIVATE KEY', 'ENCRYPTED PRIVATE KEY'); OpenSSH PROTOCOL.key; "
         "RFC 4880 section 6.2 ('PGP PRIVATE KEY BLOCK')",
@@ -167,6 +172,6 @@ def check_constant(node: ast.Constant, ctx: FileContext) -> Iterator[Hit]:
             continue
         found = match.group(0)
         conf = Confidence.LOW if _DOC_EXAMPLE_MARK in found.upper() else Confidence.HIGH
-        shown = f"'{found}'" if fmt.prefix_len == 0 else mask(found, keep=fmt.prefix_len)
+        shown = f"'{found.split(chr(10))[0].strip()}'" if fmt.prefix_len == 0 else mask(found, keep=fmt.prefix_len)
         yield hit(node, fmt.label, shown, confidence=conf)
         return

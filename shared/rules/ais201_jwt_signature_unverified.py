@@ -7,7 +7,9 @@ Flags JSON Web Token decoding that skips signature verification:
   ``dict(verify_signature=False)`` or a dict bound to a name first), and
   ``jwt.decode_complete`` likewise;
 - PyJWT 1.x ``jwt.decode(..., verify=False)``;
-- ``algorithms=["none"]`` (any case), which accepts unsigned tokens;
+- ``algorithms=["none"]`` (any case), which accepts unsigned tokens, and algorithms read
+  from the token's own unverified header (``get_unverified_header(token)["alg"]``), which
+  lets the sender choose, e.g. HS256 keyed with the RSA public key;
 - python-jose ``jwt.get_unverified_claims(...)`` and the same ``options`` on ``jose.jwt.decode``.
 
 ``jwt.get_unverified_header`` is not flagged: reading the ``kid`` header to choose a key
@@ -95,6 +97,23 @@ def _verify_signature_off(options: ast.AST | None) -> ast.AST | None:
     return None
 
 
+HEADER_READERS = frozenset({"jwt.get_unverified_header", "jose.jwt.get_unverified_header", "jwt.api_jws.get_unverified_header"})
+
+
+def _from_unverified_header(expr: ast.AST, ctx: FileContext) -> bool:
+    """``header["alg"]`` read from ``get_unverified_header``: the attacker picks the algorithm."""
+    if isinstance(expr, ast.Name):
+        expr = ctx.reaching_value(expr)
+    for node in ast.walk(expr) if expr is not None else ():
+        if isinstance(node, ast.Call) and ctx.call_name(node) in HEADER_READERS:
+            return True
+        if isinstance(node, ast.Name) and node is not expr:
+            value = ctx.reaching_value(node)
+            if isinstance(value, ast.Call) and ctx.call_name(value) in HEADER_READERS:
+                return True
+    return False
+
+
 @on(ast.Call)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     name = ctx.call_name(node)
@@ -117,3 +136,5 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
             for elt in elts:
                 if isinstance(elt, ast.Constant) and isinstance(elt.value, str) and elt.value.lower() == "none":
                     yield hit(elt, "algorithm 'none'", confidence=Confidence.HIGH)
+                elif _from_unverified_header(elt, ctx):
+                    yield hit(elt, "algorithm taken from the token's own header", confidence=Confidence.HIGH)

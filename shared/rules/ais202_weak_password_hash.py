@@ -6,7 +6,8 @@ the constructors (``hashlib.sha256(password.encode())``), ``hashlib.new("md5", .
 ``.update(password)`` on a hash object made by one of them. A value is password-like when a
 name in it has *password*, *passwd*, *passphrase* (or, with a qualifier, *pw* / *pwd* /
 *pass*) as its head noun: ``password``, ``user.password``, ``form["password"]``,
-``salt + raw_pw``.
+``salt + raw_pw``; or a parameter of a function named for hashing passwords (``def hash_password(plain)``,
+``make_pw``).
 
 ## Why is this bad?
 These hashes are built to be fast: a single GPU tries billions of candidates per second, so
@@ -53,7 +54,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..analysis.words import is_password_name
+from ..analysis.words import is_password_name, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 FAST_HASHES = frozenset(
@@ -64,6 +65,11 @@ FAST_HASHES = frozenset(
     }
 )
 _BUDGET = 200
+# With a password word, these make a function name mean "hash a password" (hash_password,
+# make_password, check_pw), unlike password_reset_link.
+_HASHING_VERBS = frozenset(
+    {"hash", "hashed", "encrypt", "encode", "digest", "store", "save", "set", "make", "create", "check", "verify", "crypt", "salt", "salted"}
+)
 
 
 def _hash_name(call: ast.Call, ctx: FileContext) -> str | None:
@@ -119,6 +125,19 @@ def _mentions_password(expr: ast.AST | None) -> bool:
     return False
 
 
+def _password_function(node: ast.AST, ctx: FileContext, data: ast.AST | None) -> bool:
+    """Inside ``def hash_password(plain)``: the data is a parameter of a function whose name
+    says it handles passwords."""
+    func = ctx.enclosing_function(node)
+    if func is None or data is None:
+        return False
+    words = set(split_words(func.name))
+    if not words & {"password", "passwd", "passphrase", "pw", "pwd"} or not words & _HASHING_VERBS:
+        return False
+    params = {a.arg for a in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]}
+    return any(isinstance(n, ast.Name) and n.id in params for n in ast.walk(data))
+
+
 @on(ast.Call)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     func = node.func
@@ -128,11 +147,14 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
             ctor = ctx.reaching_value(ctor)
         if isinstance(ctor, ast.Call):
             algo = _hash_name(ctor, ctx)
-            if algo and not _declared_not_for_security(ctor) and _mentions_password(node.args[0]):
+            if algo and not _declared_not_for_security(ctor) and (
+                _mentions_password(node.args[0]) or _password_function(node, ctx, node.args[0])
+            ):
                 yield hit(node, algo, confidence=Confidence.HIGH)
         return
     algo = _hash_name(node, ctx)
     if algo is None or _declared_not_for_security(node):
         return
-    if _mentions_password(_data_arg(node, algo.endswith("(hashlib.new)"))):
+    data = _data_arg(node, algo.endswith("(hashlib.new)"))
+    if _mentions_password(data) or _password_function(node, ctx, data):
         yield hit(node, algo, confidence=Confidence.HIGH)

@@ -33,7 +33,9 @@ def reset_code():
 ## Known problems
 ``random`` used for shuffling, sampling, jitter, simulations or games is not flagged: only
 the destination's name says the value is a security value, so a token stored under a neutral
-name is missed. ``random.SystemRandom()`` and ``secrets`` are never flagged.
+name is missed. Picking from a collection the program holds (``random.choice(tokens)`` in a
+language model's sampler) is selection, not minting, and a constant range of fewer than 1,000
+values (``random.randint(1, 100)``) cannot be a credential; neither is flagged. ``random.SystemRandom()`` and ``secrets`` are never flagged.
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -133,10 +135,34 @@ def _statement_names(stmt: ast.stmt, ctx: FileContext) -> list[str]:
     return names
 
 
+_PICKERS = frozenset({"random.choice", "random.choices", "random.sample"})
+_RANGES = frozenset({"random.randint", "random.randrange"})
+# Fewer possible values than this cannot be a credential (a guessing game's 1..100).
+_MIN_RANGE = 1000
+
+
+def _mints(node: ast.Call, name: str, ctx: FileContext) -> bool:
+    """Whether the call makes a new value rather than picking among existing ones.
+
+    ``choice``/``choices``/``sample`` from a constant alphabet mint; from a collection the
+    program holds (``random.choice(tokens)`` in a language model's sampler) they select.
+    A constant range of fewer than `_MIN_RANGE` values is a game or a dice roll.
+    """
+    if name in _PICKERS:
+        population = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "population" or k.arg == "seq"), None)
+        return population is not None and ctx.is_constant(population)
+    if name in _RANGES and len(node.args) >= 2:
+        low, high = node.args[0], node.args[1]
+        if isinstance(low, ast.Constant) and isinstance(high, ast.Constant):
+            if isinstance(low.value, int) and isinstance(high.value, int):
+                return high.value - low.value >= _MIN_RANGE
+    return True
+
+
 @on(ast.Call)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     name = ctx.call_name(node)
-    if name not in RANDOM_FUNCS:
+    if name not in RANDOM_FUNCS or not _mints(node, name, ctx):
         return
     best: tuple[Confidence, str] | None = None
     for dest in _destination(node, ctx):

@@ -9,7 +9,10 @@ session-like when its name says so (``session``, ``sessionid``, ``sid``, ``token
 non-constant name, when the value's name is a token or session name. Also flags settings
 that switch the flags off: ``SESSION_COOKIE_SECURE``, ``SESSION_COOKIE_HTTPONLY``,
 ``REMEMBER_COOKIE_SECURE``, ``REMEMBER_COOKIE_HTTPONLY`` or ``CSRF_COOKIE_SECURE`` set to
-``False`` (module settings, ``app.config[...]``, ``app.config.update(...)``).
+``False`` (module settings, ``app.config[...]``, ``app.config.update(...)``), except in
+development and test settings modules (``settings/dev.py``, ``test_settings.py``), where
+local plain-HTTP servers need them off. Deleting a cookie (an empty value, ``max_age=0`` or
+``expires=0``) is not setting one.
 
 ## Why is this bad?
 Without Secure the browser sends the cookie over plain HTTP, where anyone on the network can
@@ -65,12 +68,13 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from ..analysis.frameworks import settings_profile
 from ..analysis.words import secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 SETTERS = frozenset({"set_cookie", "set_signed_cookie"})
 SESSION_WORDS = frozenset(
-    {"session", "sessionid", "sid", "token", "auth", "jwt", "remember", "login", "access", "refresh", "sso", "jsessionid", "phpsessid"}
+    {"session", "sessionid", "sid", "token", "auth", "jwt", "remember", "refresh", "sso", "jsessionid", "phpsessid"}
 )
 # CSRF cookies must be readable by script for double-submit schemes: never session-like.
 CSRF_WORDS = frozenset({"csrf", "xsrf", "csrftoken"})
@@ -117,6 +121,17 @@ def _session_like(name_node: ast.AST | None, value_node: ast.AST | None, ctx: Fi
     return None
 
 
+def _deletes(call: ast.Call, ctx: FileContext) -> bool:
+    """A logout: the cookie is set empty or already expired (``set_cookie("session", "", expires=0)``)."""
+    if ctx.const_str(_arg(call, 1, "value")) == "":
+        return True
+    for index, name in ((2, "max_age"), (3, "expires")):
+        value = _arg(call, index, name)
+        if isinstance(value, ast.Constant) and value.value == 0:
+            return True
+    return False
+
+
 @on(ast.Call)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     func = node.func
@@ -124,7 +139,7 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         if any(k.arg is None for k in node.keywords):  # **kwargs: flags unknown
             return
         found = _session_like(_arg(node, 0, "key"), _arg(node, 1, "value"), ctx)
-        if found is None:
+        if found is None or _deletes(node, ctx):
             return
         label, conf = found
         missing = []
@@ -153,7 +168,7 @@ def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
 
 @on(ast.Assign)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
-    if not _is_off(node.value):
+    if not _is_off(node.value) or settings_profile(ctx) == "development":
         return
     for target in node.targets:
         name = None

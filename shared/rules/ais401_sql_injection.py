@@ -6,7 +6,8 @@ non-constant value when it reaches a SQL sink, directly or through a variable (i
 ``query += ...`` steps):
 
 - DB-API and sqlite3 ``cursor.execute`` / ``executemany`` / ``executescript``, and
-  ``execute`` on connections, sessions and engines;
+  ``execute`` on connections, sessions and engines; asyncpg ``fetch`` / ``fetchrow`` /
+  ``fetchval``; peewee ``execute_sql``;
 - SQLAlchemy ``text(...)`` and ``exec_driver_sql(...)``;
 - Django ``Model.objects.raw(...)``, ``QuerySet.extra(where=/select=/tables=)`` and
   ``RawSQL(...)``;
@@ -68,7 +69,11 @@ from typing import Iterator
 from ..analysis.taint import origins, verdict
 from ..checks import Confidence, FileContext, Hit, hit, on
 
-EXECUTE_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "mogrify"})
+# DB-API, sqlite3, SQLAlchemy, psycopg; asyncpg's fetch / fetchrow / fetchval; peewee's
+# execute_sql. The SQL-shape check on the argument keeps other `fetch` methods out.
+EXECUTE_METHODS = frozenset(
+    {"execute", "executemany", "executescript", "exec_driver_sql", "mogrify", "fetch", "fetchrow", "fetchval", "execute_sql"}
+)
 TEXT_CALLS = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text"})
 RAWSQL_CALLS = frozenset({"django.db.models.RawSQL", "django.db.models.expressions.RawSQL"})
 PANDAS_CALLS = frozenset({"pandas.read_sql", "pandas.read_sql_query"})
@@ -209,6 +214,25 @@ def _build(expr: ast.AST, ctx: FileContext, depth: int = 0) -> Built | None:
     return None
 
 
+def _join_parts(expr: ast.AST, ctx: FileContext) -> list[ast.AST]:
+    """For ``sep.join(parts)`` with `parts` a list built here: the expressions put into it."""
+    if (
+        isinstance(expr, ast.Call)
+        and isinstance(expr.func, ast.Attribute)
+        and expr.func.attr == "join"
+        and len(expr.args) == 1
+        and isinstance(expr.args[0], ast.Name)
+    ):
+        out = []
+        for b in ctx.bindings_of(expr.args[0]):
+            if isinstance(b.value, (ast.List, ast.Tuple)):
+                out.extend(b.value.elts)
+            elif b.value is not None and b.kind == "mutate":
+                out.append(b.value)
+        return out
+    return []
+
+
 def _classify(built: Built, ctx: FileContext) -> Confidence | None:
     """Confidence that the built string is injectable SQL, or None if it is not SQL at all."""
     text = "".join(s if isinstance(s, str) else " 0 " for s in built.segments)
@@ -226,7 +250,7 @@ def _classify(built: Built, ctx: FileContext) -> Confidence | None:
             continue
         if seen == "source":
             conf = Confidence.HIGH
-        elif _value_position(before):
+        elif _value_position(before) or _parts_have_values(seg, ctx):
             conf = Confidence.MEDIUM
         else:
             conf = Confidence.LOW
@@ -234,6 +258,21 @@ def _classify(built: Built, ctx: FileContext) -> Confidence | None:
             best = conf
         before += " 0 "
     return best
+
+
+def _parts_have_values(seg: ast.AST, ctx: FileContext) -> bool:
+    """``" AND ".join(clauses)`` where some appended clause puts a value in a value position."""
+    for part in _join_parts(seg, ctx):
+        inner = _build(part, ctx, depth=1)
+        if inner is None:
+            continue
+        text = ""
+        for piece in inner.segments:
+            if isinstance(piece, str):
+                text += piece
+            elif _value_position(text):
+                return True
+    return False
 
 
 def _inside_quotes(before: str) -> bool:

@@ -8,12 +8,14 @@ Flags a constant ``True`` that turns debug mode on:
   module that imports Flask),
   ``app.config["DEBUG"] = True``, ``app.config.update(DEBUG=True)`` /
   ``from_mapping(DEBUG=True)`` and ``{"DEBUG": True}`` passed to them;
-- Django ``DEBUG = True`` at module level of a settings module, recognised by its file name
-  (``settings.py``, ``*_settings.py``, ``settings_*.py``, a ``settings/`` package) or by its
-  content (two or more of ``INSTALLED_APPS``, ``MIDDLEWARE``, ``ROOT_URLCONF``,
-  ``DATABASES``, ``ALLOWED_HOSTS``, ``WSGI_APPLICATION``, ``TEMPLATES``). Settings files
-  named for development or tests (``dev.py``, ``local.py``, ``test_settings.py``, ...) are
-  left alone.
+- ``DEBUG = True`` at module level of a production settings module (Django, or a Flask
+  config module): a file named ``settings.py``, ``config.py``, ``*_settings.py``,
+  ``settings_*.py`` or in a ``settings/`` package that binds a well-known setting
+  (``SECRET_KEY``, ``ALLOWED_HOSTS``, ...), or any module binding two or more Django-only
+  settings (``INSTALLED_APPS``, ``MIDDLEWARE``, ``ROOT_URLCONF``, ``DATABASES``, ...).
+  Settings named for development or tests (``dev.py``, ``local.py``, ``test_settings.py``) or
+  kept in a tests folder are left alone;
+- ``FastAPI(debug=True)`` and ``Starlette(debug=True)``.
 
 The finding points at the ``True``. Under ``if __name__ == "__main__":`` the confidence is
 medium (a local launch), elsewhere high.
@@ -59,20 +61,13 @@ None beyond ``aisec-min-confidence``.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
+from ..analysis.frameworks import settings_profile
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 FLASK_APPS = frozenset({"flask.Flask", "quart.Quart", "flask_socketio.SocketIO"})
 _APP_NAMES = frozenset({"app", "application", "server", "socketio"})
-DJANGO_MARKERS = frozenset(
-    {"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES", "ALLOWED_HOSTS", "WSGI_APPLICATION", "TEMPLATES"}
-)
-_SETTINGS_FILE = re.compile(r"(?:^|[/\\])(?:settings|[\w-]*_settings|settings_[\w-]*)\.py$|[/\\]settings[/\\][\w-]+\.py$")
-_DEV_STEMS = re.compile(r"(?:^|[_/\\-])(?:dev|devel|development|local|test|tests|testing|ci)(?:[_.-]|$)")
-
-
 def _is_true(node: ast.AST | None) -> bool:
     return isinstance(node, ast.Constant) and node.value is True
 
@@ -113,27 +108,17 @@ def _is_config(expr: ast.AST) -> bool:
     return isinstance(expr, ast.Attribute) and expr.attr == "config"
 
 
-def is_django_settings(ctx: FileContext) -> bool:
-    """True when the module is a production Django settings module (by name or content)."""
-    cached = getattr(ctx, "_aisec_django_settings", None)
-    if cached is not None:
-        return cached
-    path = ctx.filename.replace("\\", "/")
-    stem = path.rsplit("/", 1)[-1]
-    result = False
-    if not _DEV_STEMS.search(stem.lower()):
-        if _SETTINGS_FILE.search(path):
-            result = True
-        else:
-            names = set(ctx.bindings.get(ctx.tree, {}))
-            result = len(names & DJANGO_MARKERS) >= 2
-    ctx._aisec_django_settings = result  # type: ignore[attr-defined]
-    return result
+ASGI_APPS = frozenset({"fastapi.FastAPI", "starlette.applications.Starlette", "starlette.Starlette"})
 
 
 @on(ast.Call)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     func = node.func
+    if ctx.call_name(node) in ASGI_APPS:
+        for kw in node.keywords:
+            if kw.arg == "debug" and _is_true(kw.value):
+                yield hit(kw.value, f"{ctx.call_name(node).rsplit('.', 1)[-1]}(debug=True)", confidence=_confidence(ctx, node))
+        return
     if not isinstance(func, ast.Attribute):
         return
     if func.attr == "run" and _is_app(func.value, ctx):
@@ -168,6 +153,6 @@ def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
             isinstance(target, ast.Name)
             and target.id == "DEBUG"
             and ctx.scope_of(node) is ctx.tree
-            and is_django_settings(ctx)
+            and settings_profile(ctx) == "production"
         ):
             yield hit(node.value, "DEBUG = True in a settings module", confidence=Confidence.HIGH)

@@ -5,7 +5,9 @@ Flags code that turns off certificate verification:
 
 - ``verify=False`` on requests and httpx calls, ``requests.Session`` / ``httpx.Client`` /
   ``httpx.AsyncClient`` constructors and their request methods (``get``, ``post``, ...,
-  ``request``, ``send``, ``stream``);
+  ``request``, ``send``, ``stream``), also through a constant (``VERIFY_SSL = False``);
+- aiohttp ``ssl=False`` / ``verify_ssl=False`` on ``ClientSession`` methods and
+  ``TCPConnector``;
 - ``session.verify = False`` on a requests session or httpx client;
 - any use of ``ssl._create_unverified_context``;
 - ``context.check_hostname = False``;
@@ -37,7 +39,7 @@ def fetch(url):
 
 ## Known problems
 Comparisons such as ``if ctx.verify_mode == ssl.CERT_NONE:`` are not flagged. ``verify``
-taken from a variable or setting is not judged. aiohttp's ``ssl=False`` is not covered yet.
+taken from configuration is not judged.
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -59,9 +61,13 @@ from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 HTTP_LIBS = ("requests.", "httpx.")
+# aiohttp: ClientSession methods and TCPConnector take ssl=False / verify_ssl=False.
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream"})
 CLIENTS = frozenset(
-    {"requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client", "httpx.AsyncClient"}
+    {
+        "requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client",
+        "httpx.AsyncClient", "aiohttp.ClientSession",
+    }
 )
 _CLIENT_WORDS = frozenset({"session", "client", "http", "sess", "s"})
 UNVERIFIED = "ssl._create_unverified_context"
@@ -87,11 +93,28 @@ def _client_named(expr: ast.AST) -> bool:
     return bool(name) and bool(_CLIENT_WORDS & set(split_words(name)))
 
 
+def _false_value(node: ast.AST, ctx: FileContext) -> bool:
+    """``False`` written here or bound to a name once (``VERIFY_SSL = False``)."""
+    if isinstance(node, ast.Name):
+        return _is_false(ctx.reaching_value(node))
+    return _is_false(node)
+
+
+def _aiohttp_call(node: ast.Call, ctx: FileContext) -> bool:
+    name = ctx.call_name(node) or ""
+    if name.startswith("aiohttp."):
+        return True
+    func = node.func
+    return isinstance(func, ast.Attribute) and (ctx.instance_of(func.value) or "").startswith("aiohttp.")
+
+
 @on(ast.Call)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     for kw in node.keywords:
-        if kw.arg == "verify" and _is_false(kw.value) and _http_call(node, ctx):
+        if kw.arg == "verify" and _false_value(kw.value, ctx) and _http_call(node, ctx):
             yield hit(kw.value, "verify=False", confidence=Confidence.HIGH)
+        elif kw.arg in ("ssl", "verify_ssl") and _false_value(kw.value, ctx) and _aiohttp_call(node, ctx):
+            yield hit(kw.value, f"{kw.arg}=False", confidence=Confidence.HIGH)
         elif kw.arg == "cert_reqs" and ctx.const_str(kw.value) in ("CERT_NONE", "NONE"):
             yield hit(kw.value, "cert_reqs='CERT_NONE'", confidence=Confidence.HIGH)
 

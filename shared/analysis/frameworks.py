@@ -1,0 +1,56 @@
+"""Framework knowledge shared by several rules: settings modules and their profile.
+
+A *settings module* is a Django or Flask configuration module. Its *profile* says whether
+it configures production (the default) or development and tests, where debug mode, plain
+HTTP cookies and throwaway keys are expected.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .context import FileContext
+
+__all__ = ["settings_profile", "SETTINGS_MARKERS", "DJANGO_MARKERS"]
+
+# Names only Django settings modules define (https://docs.djangoproject.com/en/stable/ref/settings/).
+DJANGO_MARKERS = frozenset(
+    {"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES", "ALLOWED_HOSTS", "WSGI_APPLICATION", "TEMPLATES"}
+)
+# Names any web settings module may define (Django, Flask config objects and modules).
+SETTINGS_MARKERS = DJANGO_MARKERS | frozenset(
+    {
+        "SECRET_KEY", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "CSRF_COOKIE_SECURE",
+        "SQLALCHEMY_DATABASE_URI", "STATIC_URL", "STATIC_ROOT", "MEDIA_URL", "SESSION_TYPE",
+        "PERMANENT_SESSION_LIFETIME", "LANGUAGE_CODE", "AUTH_PASSWORD_VALIDATORS",
+    }
+)
+_SETTINGS_NAME = re.compile(r"(?:^|[/\\])(?:settings|config|[\w-]*_settings|settings_[\w-]*)\.py$|[/\\](?:settings|config)[/\\][\w-]+\.py$")
+_DEV_WORD = re.compile(r"(?:^|[_.-])(?:dev|devel|development|local|test|tests|testing|ci|example|sample)(?:[_.-]|$)")
+_TEST_DIR = re.compile(r"(?:^|[/\\])(?:tests?|testing|test_[\w-]*|[\w-]*_tests?|fixtures|examples?_dev)[/\\]")
+
+
+def settings_profile(ctx: "FileContext") -> str | None:
+    """``"production"``, ``"development"`` or None (not a settings module).
+
+    A module is a settings module when its name says so (``settings.py``, ``config.py``,
+    ``*_settings.py``, ``settings_*.py``, a module in a ``settings/`` package) and it binds
+    at least one well-known setting, or when it binds two or more Django-only settings. It is
+    a development profile when its file name has a development or test word (``dev.py``,
+    ``local.py``, ``test_settings.py``) or it sits in a tests folder. Memoised per file.
+    """
+    cached = ctx.__dict__.get("_settings_profile", "")
+    if cached != "":
+        return cached
+    path = ctx.filename.replace("\\", "/")
+    stem = path.rsplit("/", 1)[-1][:-3] if path.endswith(".py") else path.rsplit("/", 1)[-1]
+    names = set(ctx.bindings.get(ctx.tree, {}))
+    named = bool(_SETTINGS_NAME.search(path)) and bool(names & SETTINGS_MARKERS)
+    result: str | None = None
+    if named or len(names & DJANGO_MARKERS) >= 2:
+        dev = bool(_DEV_WORD.search(stem.lower())) or bool(_TEST_DIR.search(path.lower()))
+        result = "development" if dev else "production"
+    ctx.__dict__["_settings_profile"] = result
+    return result
