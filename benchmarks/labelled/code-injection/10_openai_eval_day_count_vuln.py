@@ -1,0 +1,20 @@
+# category: code-injection
+# label: vulnerable
+# source: OWASP Top 10 for LLM Applications 2025, "LLM05:2025 Improper Output Handling"
+# expect: 19
+# note: The OpenAI reply (steerable by prompt injection in the user's text) is passed to eval() to get a number.
+from datetime import date, timedelta
+
+from openai import OpenAI
+
+client = OpenAI()
+SYSTEM = "How many days from today is the deadline in the user's text? Reply with a number only."
+
+
+def due_date(request_text: str) -> date:
+    resp = client.chat.completions.create(
+        model="gpt-4o-mini",
+        messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": request_text}],
+    )
+    days = eval(resp.choices[0].message.content)
+    return date.today() + timedelta(days=days)

@@ -1,0 +1,20 @@
+# category: nosql-injection
+# label: vulnerable
+# source: MongoDB Manual: $where (query operator); CWE-943: Improper Neutralization of Special Elements in Data Query Logic
+# expect: 15
+# note: sys.argv[1] is concatenated into the $where JavaScript, so '0 || true' or a busy loop runs on the server.
+import sys
+
+from pymongo import MongoClient
+
+inventory = MongoClient()["shop"]["inventory"]
+
+
+def low_stock(threshold):
+    query = {"$where": "this.stock < " + threshold + " && !this.discontinued"}
+    return list(inventory.find(query, {"_id": 0, "sku": 1, "stock": 1}))
+
+
+if __name__ == "__main__":
+    for item in low_stock(sys.argv[1] if len(sys.argv) > 1 else "5"):
+        print(f"{item['sku']}\t{item['stock']}")

@@ -1,0 +1,25 @@
+# category: sql-injection
+# label: vulnerable
+# source: OWASP SQL Injection Prevention Cheat Sheet, "Defense Option 1: Prepared Statements (with Parameterized Queries)"
+# expect: 20
+# note: The form username is interpolated into the SELECT with an f-string, so a UNION can return an attacker-chosen password hash.
+import sqlite3
+
+from flask import Flask, jsonify, request
+from werkzeug.security import check_password_hash
+
+app = Flask(__name__)
+DB_PATH = "app.db"
+
+
+@app.post("/login")
+def login():
+    username = request.form["username"]
+    conn = sqlite3.connect(DB_PATH)
+    row = conn.execute(
+        f"SELECT id, pw_hash FROM users WHERE username = '{username}'"
+    ).fetchone()
+    conn.close()
+    if row is None or not check_password_hash(row[1], request.form["password"]):
+        return jsonify(error="invalid credentials"), 401
+    return jsonify(user_id=row[0])

@@ -1,0 +1,19 @@
+# category: trust-boundary-violation
+# label: vulnerable
+# source: OWASP Top 10 for LLM Applications 2025, LLM05:2025 Improper Output Handling; CWE-501
+# expect: 18
+# note: the language code the LangChain model infers from user text is written into request.session unchecked, and the locale middleware trusts it.
+
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+from langchain_openai import ChatOpenAI
+
+llm = ChatOpenAI(model="gpt-4o-mini")
+
+
+@require_POST
+def detect_language(request):
+    sample = request.POST.get("text", "")
+    code = llm.invoke(f"Return only the ISO 639-1 code of the language of: {sample}").content.strip()
+    request.session["ui_language"] = code
+    return redirect("home")
