@@ -2,7 +2,7 @@
 # label: vulnerable
 # source: asyncpg docs: Basic Usage (query arguments use the native PostgreSQL $n syntax); OWASP Query Parameterization Cheat Sheet
 # expect: 17
-# note: The kind query parameter is put into the SQL with str.format() before conn.fetch(). (user_id is an int from the {user_id:int} path converter.)
+# note: The kind query parameter is put into the SQL with str.format() before conn.fetch() (user_id is already an int from the {user_id:int} path converter).
 import asyncpg
 from starlette.applications import Starlette
 from starlette.responses import JSONResponse

@@ -1,6 +1,6 @@
 # category: sql-injection
 # label: safe
-# source: CWE-89: Improper Neutralization of Special Elements used in an SQL Command, Potential Mitigations (Implementation: Input Validation)
+# source: CWE-89: Improper Neutralization of Special Elements used in an SQL Command ('SQL Injection'), Potential Mitigations (Implementation, Strategy: Input Validation)
 # expect: none
 # note: The caller casts sys.argv[2] with int() before the helper builds the DELETE, so only a number can reach the SQL text.
 import sqlite3

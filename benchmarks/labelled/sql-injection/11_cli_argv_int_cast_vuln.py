@@ -1,6 +1,6 @@
 # category: sql-injection
 # label: vulnerable
-# source: CWE-89: Improper Neutralization of Special Elements used in an SQL Command, Potential Mitigations (Implementation: Input Validation)
+# source: CWE-89: Improper Neutralization of Special Elements used in an SQL Command ('SQL Injection'), Potential Mitigations (Implementation, Strategy: Input Validation)
 # expect: 13
 # note: sys.argv[2] is passed unchanged to a helper that puts it into the DELETE, so '0 OR 1=1' deletes every session.
 import sqlite3

@@ -1,0 +1,27 @@
+# category: ldap-injection
+# label: vulnerable
+# source: OWASP LDAP Injection Prevention Cheat Sheet, "Defense Option 1: Escape all variables using the right LDAP encoding function"; RFC 4515, Section 3 (string representation of search filters)
+# expect: 26
+# note: Two fields of the pydantic body are put into the filter with str.format(), so either one can close the filter component.
+import os
+
+from fastapi import FastAPI
+from ldap3 import Connection, Server
+from pydantic import BaseModel
+
+app = FastAPI()
+server = Server(os.environ["LDAP_URL"])
+BASE_DN = "ou=devices,dc=example,dc=org"
+
+
+class DeviceQuery(BaseModel):
+    hostname: str
+    site: str = "hq"
+
+
+@app.post("/devices/lookup")
+def lookup_device(q: DeviceQuery):
+    conn = Connection(server, os.environ["LDAP_BIND_DN"], os.environ["LDAP_BIND_PASSWORD"], auto_bind=True)
+    flt = "(&(objectClass=device)(cn={})(l={}))".format(q.hostname, q.site)
+    conn.search(BASE_DN, flt, attributes=["ipHostNumber", "description"])
+    return [e.entry_attributes_as_dict for e in conn.entries]
