@@ -34,13 +34,14 @@ in `_route_kind`; each entry's documentation is the framework's request API refe
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "SINK_KINDS"]
+__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "SINK_KINDS"]
 
 SINK_KINDS = frozenset({"sql", "shell", "code", "html", "path", "url", "header", "ldap", "xpath", "xml", "deserialize", "template", "nosql", "session"})
 ALL = "*"
@@ -297,7 +298,11 @@ class _FunctionFlow:
                 if route == "lambda":
                     env[name] = frozenset({Label("Lambda event" if name == "event" else f"Lambda {name}")}) if i == 0 else CLEAN
                     continue
-                env[name] = frozenset({Label(f"route parameter '{name}'")})
+                label = frozenset({Label(f"route parameter '{name}'")})
+                if _typed_scalar(p) or name in self.a.converted_params(scope):
+                    # FastAPI validates `order_id: int`; Flask's <int:order_id> converts.
+                    label = _clear(label, frozenset({ALL}))
+                env[name] = label
             else:
                 env[name] = frozenset({Label(f"parameter '{name}'", "param", frozenset(), i)})
         return env
@@ -387,6 +392,10 @@ class _FunctionFlow:
     def if_stmt(self, node: ast.If, state: _FlowState) -> None:
         env = state.env
         self.expr(node.test, env)
+        fixed = _constant_truth(node.test)
+        if fixed is not None:  # `if False:` / `if TYPE_CHECKING:` - only one branch runs
+            self.block(node.body if fixed else node.orelse, state)
+            return
         guard_in, guard_out = self.guard(node.test)
         body = _FlowState(dict(env))
         for name in guard_in:
@@ -541,6 +550,32 @@ class _FunctionFlow:
         return self.a.outer_taint(self.scope, name)
 
 
+def _constant_truth(test: ast.AST) -> bool | None:
+    """True/False for tests fixed when the code is written (``if False:``, ``if 0:``,
+    ``if TYPE_CHECKING:``), None otherwise."""
+    if isinstance(test, ast.Constant):
+        return bool(test.value)
+    if isinstance(test, ast.Name) and test.id == "TYPE_CHECKING":
+        return False
+    if isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING":
+        return False
+    return None
+
+
+def is_dead(ctx: "FileContext", node: ast.AST) -> bool:
+    """True when `node` sits in a branch that can never run (``if False:`` body, ...)."""
+    child = node
+    for anc in ctx.ancestors(node):
+        if isinstance(anc, (ast.If, ast.While)):
+            fixed = _constant_truth(anc.test)
+            if fixed is False and child in anc.body:
+                return True
+            if fixed is True and child in anc.orelse:
+                return True
+        child = anc
+    return False
+
+
 def _union_env(a: dict, b: dict) -> dict:
     out = dict(a)
     for k, v in b.items():
@@ -586,6 +621,23 @@ def _call_tail(call: ast.Call) -> str:
     return f.id if isinstance(f, ast.Name) else getattr(f, "attr", "")
 
 
+_SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "date", "datetime", "Decimal", "PositiveInt", "NonNegativeInt", "conint", "confloat", "StrictInt", "StrictBool"})
+
+
+def _typed_scalar(p: ast.arg) -> bool:
+    """A route parameter annotated with a scalar type the framework validates (``x: int``)."""
+    ann = p.annotation
+    if isinstance(ann, ast.Subscript) and getattr(ann.value, "id", getattr(ann.value, "attr", "")) == "Annotated":
+        ann = ann.slice.elts[0] if isinstance(ann.slice, ast.Tuple) and ann.slice.elts else ann.slice
+    if isinstance(ann, ast.Call):
+        ann = ann.func
+    name = ann.id if isinstance(ann, ast.Name) else getattr(ann, "attr", None)
+    return name in _SCALAR_TYPES
+
+
+_CONVERTER = re.compile(r"<(?:int|float|uuid):([A-Za-z_][A-Za-z0-9_]{0,60})>")
+
+
 def _is_request_param(p: ast.arg) -> bool:
     ann = p.annotation
     if ann is None:
@@ -620,7 +672,9 @@ class TaintAnalysis:
         self._flows: dict[ast.AST, _FunctionFlow] = {}
         self._in_progress: set = set()
         self._routes: dict[ast.AST, str | None] = {}
-        self._param_sinks: dict[str, dict] = {}
+        self._callers: dict | None = None
+        self._entry: bool | None = None
+        self._judging: set = set()
         self.extra_sources = frozenset(getattr(ctx.settings, "extra_sources", ()))
         extra_sanitizers = {}
         for spec in getattr(ctx.settings, "extra_sanitizers", ()):
@@ -640,46 +694,108 @@ class TaintAnalysis:
             return CLEAN
         return self.flow(func).returns
 
-    def param_sinks(self, func: ast.AST, key: str, finder, sink_kind: str) -> list[tuple[int, str]]:
-        """``[(parameter index, sink description)]``: parameters of `func` that reach a sink.
+    def converted_params(self, func: ast.AST) -> frozenset:
+        """Names a Flask route's converters make scalar: ``@app.route("/o/<int:order_id>")``."""
+        names = set()
+        for dec in getattr(func, "decorator_list", ()):
+            if isinstance(dec, ast.Call):
+                for arg in dec.args[:1]:
+                    rule = self.ctx.const_str(arg)
+                    if rule:
+                        names.update(_CONVERTER.findall(rule))
+        return frozenset(names)
 
-        `finder(call, ctx)` yields ``(argument, description)`` for the sinks of one rule
-        (`key` names the rule for memoisation). Calls from `func` to other functions of the
-        module are followed through their own summaries, so a helper of a helper counts.
+    def callers(self, func: ast.AST) -> list[ast.Call]:
+        """Calls in this module that target `func` (by name, or ``self.method``)."""
+        if self._callers is None:
+            index: dict = {}
+            for node in self.ctx.nodes:
+                if isinstance(node, ast.Call):
+                    target = self._local_function(node.func)
+                    if target is not None:
+                        index.setdefault(target, []).append(node)
+            self._callers = index
+        return self._callers.get(func, [])
+
+    def param_origins(self, func: ast.AST, index: int, sink_kind: str) -> set | None:
+        """What the module's callers pass for parameter `index` of `func`.
+
+        Returns the set of untrusted origins they pass (empty: every caller passes a constant
+        or checked value), or None when some caller passes an unknown value, when nobody
+        here calls `func`, or when every caller is safe but `func` is public in a library
+        module (its other callers are elsewhere). Callers that
+        forward their own parameters are followed through their callers in turn.
         """
-        memo = self._param_sinks.setdefault(key, {})
-        if func in memo:
-            return memo[func]
-        memo[func] = []  # recursion guard: a cycle contributes nothing
-        found: list[tuple[int, str]] = []
-        flow = self.flow(func)
-        for node in _calls_in(func):
-            pairs = list(finder(node, self.ctx))
-            local = self._local_function(node.func)
-            if local is not None and local is not func:
-                for index, desc in self.param_sinks(local, key, finder, sink_kind):
-                    arg = _argument(local, node, index, isinstance(node.func, ast.Attribute))
-                    if arg is not None:
-                        pairs.append((arg, f"{desc} through {local.name}()"))
-            for arg, desc in pairs:
-                for lab in tainted_for(self.eval(arg, flow, None), sink_kind):
-                    if lab.kind == "param" and (lab.param_index, desc) not in found:
-                        found.append((lab.param_index, desc))
-        memo[func] = found
+        calls = self.callers(func)
+        if not calls:
+            return None
+        # All callers are known only for a private function, or in an entry-point module (a
+        # script, a routes module, a Lambda handler); a library module's public functions
+        # have callers elsewhere.
+        internal = getattr(func, "name", "").startswith("_") or self.entry_module()
+        found: set = set()
+        for call in calls:
+            arg = _argument(func, call, index, isinstance(call.func, ast.Attribute))
+            if arg is None:
+                if _has_default(func, index):
+                    continue
+                return None
+            if self.ctx.is_constant(arg):
+                continue
+            sub = self.judge(arg, sink_kind)
+            if sub[0] == "unknown":
+                return None
+            found.update(sub[1])
+        if not found and not internal:
+            return None
         return found
 
-    def call_into_sinks(self, call: ast.Call, key: str, finder, sink_kind: str) -> list[tuple[ast.AST, str, frozenset]]:
-        """For a call to a function of this module: ``(argument, sink, taint)`` per parameter
-        that reaches one of the rule's sinks inside it."""
-        local = self._local_function(call.func)
-        if local is None:
-            return []
-        out = []
-        for index, desc in self.param_sinks(local, key, finder, sink_kind):
-            arg = _argument(local, call, index, isinstance(call.func, ast.Attribute))
-            if arg is not None:
-                out.append((arg, f"{desc} through {local.name}()", self.of(arg)))
-        return out
+    def entry_module(self) -> bool:
+        """True for a script (``if __name__ == "__main__":``), a module with route handlers or
+        a Lambda handler: code that is run, not imported for its functions."""
+        if self._entry is None:
+            ctx = self.ctx
+            entry = any(
+                isinstance(node, ast.If) and ctx.in_main_guard(node.body[0]) for node in ctx.tree.body if isinstance(node, ast.If) and node.body
+            )
+            if not entry:
+                entry = any(
+                    isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and self.route_kind(node) is not None
+                    for node in ctx.nodes
+                )
+            self._entry = entry
+        return self._entry
+
+    def judge(self, expr: ast.AST, sink_kind: str) -> tuple[str, list[str]]:
+        """``(verdict, origins)`` for a non-constant value at a sink.
+
+        Like `verdict`, refined through the module's callers: a value made only of
+        parameters is "safe" when every caller here passes a constant or checked value, and
+        "source" (with the callers' origins, e.g. ``sys.argv via purge()``) when one passes
+        untrusted input. The finding then stays at the sink, where the fix goes.
+        """
+        taint = self.of(expr)
+        seen = verdict(taint, sink_kind)
+        if seen != "unknown":
+            return seen, origins(taint, sink_kind)
+        live = tainted_for(taint, sink_kind)
+        func = self.ctx.enclosing_function(expr)
+        if not live or func is None or not all(lab.kind == "param" for lab in live):
+            return "unknown", []
+        key = (func, sink_kind)
+        if key in self._judging:  # recursion through a call cycle
+            return "unknown", []
+        self._judging.add(key)
+        try:
+            found: set = set()
+            for lab in live:
+                sub = self.param_origins(func, lab.param_index, sink_kind)
+                if sub is None:
+                    return "unknown", []
+                found.update(f"{o} via {func.name}()" for o in sub)
+        finally:
+            self._judging.discard(key)
+        return ("source", sorted(found)) if found else ("safe", [])
 
     def route_kind(self, func: ast.AST) -> str | None:
         """"flask", "fastapi", "django", "lambda" or None: whether params are client-controlled."""
@@ -936,6 +1052,15 @@ class TaintAnalysis:
                 for inner in r.get(id(arg), CLEAN):
                     out.add(Label(inner.origin, inner.kind, inner.cleared | lab.cleared, inner.param_index))
         return frozenset(out)
+
+
+def _has_default(func: ast.AST, index: int) -> bool:
+    args = func.args
+    positional = [*args.posonlyargs, *args.args]
+    if index < len(positional):
+        return index >= len(positional) - len(args.defaults)
+    k = index - len(positional)
+    return k < len(args.kw_defaults) and args.kw_defaults[k] is not None
 
 
 def _calls_in(func: ast.AST) -> list[ast.Call]:

@@ -14,13 +14,20 @@ non-constant value when it reaches a SQL sink, directly or through a variable (i
 - pandas ``read_sql`` / ``read_sql_query``.
 
 The text must look like SQL (it starts with a statement keyword such as SELECT, INSERT,
-UPDATE, DELETE, WITH), so prose in log or error messages is never SQL. A value interpolated
-where SQL expects a *value* (after ``=``, ``LIKE``, ``BETWEEN``, ``LIMIT``, inside quotes or
-a ``VALUES (`` / ``IN (`` list) is reported with medium confidence; with high confidence, in
-any position, when it visibly comes from a request, ``input()`` or ``sys.argv``. An unknown
-value in any other position (a table or column name, a keyword, a whole clause) is reported
-with low confidence only, since identifiers cannot be bound and are usually quoted or checked
-against an allow-list (hidden at the default ``aisec-min-confidence``).
+UPDATE, DELETE, WITH), so prose in log or error messages is never SQL; ``RawSQL`` and
+``extra()`` take fragments and are exempt from that check.
+
+Confidence comes from the taint engine: **high** when untrusted input (request data, route
+parameters, the command line, ``input()``, a Lambda event, model output) reaches the SQL in
+any position, including through a helper of the same module that a route calls with it (the
+finding stays at the helper's ``execute``, where the fix goes, and names the source);
+**medium** when an unknown value (a parameter of a function nobody in the module calls) sits
+where SQL expects a *value* (after ``=``, ``LIKE``, ``BETWEEN``, ``LIMIT``, inside quotes or a
+``VALUES (`` / ``IN (`` list); **low** (hidden by default) for an unknown value in any other
+position (a table or column name, a keyword, a whole clause), since identifiers cannot be bound
+and are usually quoted or allow-listed. Nothing is reported when every caller in the module
+passes a constant or a checked value, after an allow-list or ``re.fullmatch`` guard, for
+typed route parameters (``order_id: int``, ``<int:order_id>``) or in dead branches.
 
 ## Why is this bad?
 Text spliced into SQL is parsed as SQL: a value like ``' OR '1'='1`` changes the query, and
@@ -44,8 +51,8 @@ def find_user(cursor, name):
 Constants, module-level constant names, ``int()`` / ``float()`` / ``uuid.UUID()`` casts,
 identifier quoting (``connection.ops.quote_name()``, ``sql.Identifier()``), items of constant
 mappings, ``",".join("?" for _ in ids)`` placeholder lists and bound parameters are not
-findings. A SQL string passed in ready-made from another function
-is not followed yet (the taint engine will), nor are query builders other than those listed.
+findings. Callers in other modules are not seen: a public helper's parameters stay unknown
+(medium in value positions). Query builders other than those listed are not modelled.
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -66,7 +73,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..analysis.taint import origins, verdict
+from ..analysis.taint import is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # DB-API, sqlite3, SQLAlchemy, psycopg; asyncpg's fetch / fetchrow / fetchval; peewee's
@@ -77,6 +84,8 @@ EXECUTE_METHODS = frozenset(
 TEXT_CALLS = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text"})
 RAWSQL_CALLS = frozenset({"django.db.models.RawSQL", "django.db.models.expressions.RawSQL"})
 PANDAS_CALLS = frozenset({"pandas.read_sql", "pandas.read_sql_query"})
+# Sinks that take a fragment of SQL (an expression or a WHERE condition), not a statement.
+FRAGMENT_SINKS = frozenset({"extra()", "RawSQL()"})
 
 _SQL_START = re.compile(
     r"\s*\(?\s*(?:select|insert|update|delete|with|create|drop|alter|truncate|replace|merge|"
@@ -233,18 +242,21 @@ def _join_parts(expr: ast.AST, ctx: FileContext) -> list[ast.AST]:
     return []
 
 
-def _classify(built: Built, ctx: FileContext) -> Confidence | None:
-    """Confidence that the built string is injectable SQL, or None if it is not SQL at all."""
+def _classify(built: Built, ctx: FileContext) -> tuple[Confidence | None, list[str]]:
+    """Confidence that the built string is injectable SQL (None if it is not SQL at all),
+    and the untrusted origins that reach it."""
     text = "".join(s if isinstance(s, str) else " 0 " for s in built.segments)
     if not (_SQL_START.match(text) or (not isinstance(built.segments[0], str) and _SQL_ANYWHERE.search(text))):
-        return None
+        return None, []
     best: Confidence | None = None
+    found: set = set()
     before = ""
     for seg in built.segments:
         if isinstance(seg, str):
             before += seg
             continue
-        seen = verdict(ctx.taint.of(seg), "sql")
+        seen, origins_here = ctx.taint.judge(seg, "sql")
+        found.update(origins_here)
         if seen == "safe":
             before += " 0 "
             continue
@@ -257,7 +269,7 @@ def _classify(built: Built, ctx: FileContext) -> Confidence | None:
         if best is None or conf.rank > best.rank:
             best = conf
         before += " 0 "
-    return best
+    return best, sorted(found)
 
 
 def _parts_have_values(seg: ast.AST, ctx: FileContext) -> bool:
@@ -355,34 +367,22 @@ def _is_manager(node: ast.AST) -> bool:
     return False
 
 
-def _describe(how: str, taint: frozenset) -> str:
-    found = origins(taint, "sql")
+def _describe(how: str, found: list[str]) -> str:
     return f"{how} from {', '.join(found)}" if found else how
 
 
 @on(ast.Call)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    if is_dead(ctx, node):
+        return
     for arg, sink in _sinks(node, ctx):
         built = _build(arg, ctx)
         if built is None or all(isinstance(s, str) for s in built.segments):
             continue
-        taint = ctx.taint.of(arg)
-        if sink == "extra()":
-            seen = verdict(taint, "sql")
+        if sink in FRAGMENT_SINKS:
+            seen, found = ctx.taint.judge(arg, "sql")
             conf: Confidence | None = None if seen == "safe" else (Confidence.HIGH if seen == "source" else Confidence.MEDIUM)
         else:
-            conf = _classify(built, ctx)
+            conf, found = _classify(built, ctx)
         if conf is not None:
-            yield hit(arg, _describe(built.how, taint), sink, confidence=conf)
-    # A helper of this module that puts its parameter into SQL, called with untrusted input.
-    for arg, sink, taint in ctx.taint.call_into_sinks(node, "AIS401", _sql_sink_finder, "sql"):
-        if verdict(taint, "sql") == "source":
-            yield hit(arg, _describe("a value", taint), sink, confidence=Confidence.HIGH)
-
-
-def _sql_sink_finder(call: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
-    """Sinks whose SQL is built from a value (for helper summaries)."""
-    for arg, sink in _sinks(call, ctx):
-        built = _build(arg, ctx)
-        if built is not None and not all(isinstance(s, str) for s in built.segments):
-            yield arg, sink
+            yield hit(arg, _describe(built.how, found), sink, confidence=conf)

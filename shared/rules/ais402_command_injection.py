@@ -13,8 +13,11 @@ Flags a shell command built from a non-constant value:
 
 A value is constant when built only from literals, constant names, ``sys.executable`` and
 similar, or passed through ``shlex.quote`` / ``shlex.join`` / ``int()``. The finding points at
-the command. Confidence is high when the command visibly contains request data,
-``input()`` or ``sys.argv``, medium otherwise.
+the command. Confidence comes from the taint engine: high when untrusted input reaches the
+command (also through a helper of the module that a route calls with it; the finding stays at
+the helper's shell call and names the source), medium for an unknown value. Nothing is
+reported when every caller in the module passes a constant, quoted or checked value (an
+allow-list or ``re.fullmatch`` guard), or in a dead branch.
 
 ## Why is this bad?
 The shell parses the whole string: ``; rm -rf ~``, ``$(...)``, backticks or ``|`` in the
@@ -37,7 +40,7 @@ def ping(host):
 ```
 
 ## Known problems
-A command string passed in from another function is reported with medium confidence whether
+A command string passed in from another module is reported with medium confidence whether
 or not its caller validated it; use an argv list. ``shell=`` set from a variable is not
 judged. Program paths that are themselves untrusted (``[user_value, "--help"]`` without a
 shell) are out of scope here.
@@ -58,7 +61,7 @@ import ast
 import re
 from typing import Iterator
 
-from ..analysis.taint import origins, verdict
+from ..analysis.taint import is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 SUBPROCESS_CALLS = frozenset(
@@ -88,11 +91,11 @@ def _command_arg(call: ast.Call, names: tuple[str, ...]) -> ast.AST | None:
 
 def _judge(ctx: FileContext, expr: ast.AST, sink: str) -> Iterator[Hit]:
     """One finding for a non-constant command, unless the engine saw it sanitized."""
-    taint = ctx.taint.of(expr)
-    seen = verdict(taint, "shell")
+    if is_dead(ctx, expr):
+        return
+    seen, found = ctx.taint.judge(expr, "shell")
     if seen == "safe":
         return
-    found = origins(taint, "shell")
     where = f"{sink} (from {', '.join(found)})" if found else sink
     yield hit(expr, where, confidence=Confidence.HIGH if seen == "source" else Confidence.MEDIUM)
 
@@ -133,10 +136,6 @@ def _shell_on(call: ast.Call) -> bool:
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     for arg, sink in _shell_sinks(node, ctx):
         yield from _judge(ctx, arg, sink)
-    # A helper of this module that runs its parameter in a shell, called with untrusted input.
-    for arg, sink, taint in ctx.taint.call_into_sinks(node, "AIS402", _shell_sinks, "shell"):
-        if verdict(taint, "shell") == "source":
-            yield from _judge(ctx, arg, sink)
 
 
 def _shell_sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
