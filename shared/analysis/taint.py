@@ -414,14 +414,16 @@ class _FunctionFlow:
             negate = not negate
             test = test.operand
         safe: set = set()
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name):
+        if isinstance(test, ast.Compare) and len(test.ops) == 1:
+            # x in ALLOWED, urlparse(url).hostname in ALLOWED, ext.lower() == ".png": the one
+            # name the tested value derives from is checked.
+            root = _single_root(self.ctx, test.left)
             op = test.ops[0]
-            if isinstance(op, (ast.In, ast.NotIn)) and self.ctx.is_constant(test.comparators[0], sanitizers=False):
-                positive = isinstance(op, ast.In) != negate
-                return ({test.left.id}, set()) if positive else (set(), {test.left.id})
-            if isinstance(op, (ast.Eq, ast.NotEq)) and self.ctx.is_constant(test.comparators[0], sanitizers=False):
-                positive = isinstance(op, ast.Eq) != negate
-                return ({test.left.id}, set()) if positive else (set(), {test.left.id})
+            if root and isinstance(op, (ast.In, ast.NotIn, ast.Eq, ast.NotEq)) and self.ctx.is_constant(
+                test.comparators[0], sanitizers=False
+            ):
+                positive = isinstance(op, (ast.In, ast.Eq)) != negate
+                return ({root}, set()) if positive else (set(), {root})
         if isinstance(test, ast.Call):
             name = self.ctx.call_name(test)
             if name in ("re.fullmatch", "re.match") and len(test.args) >= 2 and isinstance(test.args[1], ast.Name):
@@ -438,6 +440,15 @@ class _FunctionFlow:
                 safe = {test.args[0].id}
             elif isinstance(test.func, ast.Attribute) and test.func.attr in ("isdigit", "isdecimal", "isnumeric", "isalnum", "isidentifier") and isinstance(test.func.value, ast.Name):
                 safe = {test.func.value.id}
+            elif isinstance(test.func, ast.Attribute) and test.func.attr in _CONFINEMENT_METHODS:
+                # target.resolve().is_relative_to(BASE), real.startswith(BASE + os.sep)
+                root = _single_root(self.ctx, test.func.value)
+                if root and all(_single_root(self.ctx, a) != root for a in test.args):
+                    safe = {root}
+            elif name and name.rsplit(".", 1)[-1] in _VALIDATOR_FUNCTIONS and test.args:
+                root = _single_root(self.ctx, test.args[0])
+                if root:
+                    safe = {root}
             elif name == "builtins.isinstance" and test.args and isinstance(test.args[0], ast.Name):
                 kinds = test.args[1]
                 elts = kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]
@@ -548,6 +559,26 @@ class _FunctionFlow:
     def outer(self, name: str) -> frozenset:
         """Taint of a name not bound in this function: the enclosing scopes' final state."""
         return self.a.outer_taint(self.scope, name)
+
+
+# Checks that confine a path or URL when they pass.
+_CONFINEMENT_METHODS = frozenset({"is_relative_to", "startswith"})
+# Validators whose True result means the first argument is safe to use.
+# Django: url_has_allowed_host_and_scheme (formerly is_safe_url).
+_VALIDATOR_FUNCTIONS = frozenset({"url_has_allowed_host_and_scheme", "is_safe_url", "is_safe_path", "is_allowed_host", "validate_url"})
+
+
+def _single_root(ctx: "FileContext", expr: ast.AST) -> str | None:
+    """The one local variable an expression is computed from (``urlparse(url).hostname`` ->
+    url, ``os.path.realpath(p)`` -> p); imported names, builtins and constants do not count.
+    None when there is no such variable or several."""
+    roots = set()
+    for node in ast.walk(expr):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            found = ctx.lookup(node.id, node)
+            if found is not None and found[0] == "local" and not ctx.is_constant(node, sanitizers=False):
+                roots.add(node.id)
+    return roots.pop() if len(roots) == 1 else None
 
 
 def _constant_truth(test: ast.AST) -> bool | None:
