@@ -69,7 +69,38 @@ OPTIONS: tuple[Option, ...] = (
             "run only when listed here, whatever the host's select or enable says."
         ),
     ),
+    Option(
+        name="aisec-extra-sources",
+        kind="csv",
+        default=(),
+        metavar="<qualified names>",
+        help=(
+            "Functions or objects whose value is untrusted input, by qualified name "
+            "(e.g. myapp.web.current_params): calls to them and attributes of them are sources."
+        ),
+    ),
+    Option(
+        name="aisec-extra-sanitizers",
+        kind="csv",
+        default=(),
+        metavar="<name[:kind|kind]>",
+        help=(
+            "Functions whose result is safe, by qualified name, optionally for some sink kinds "
+            "only (e.g. myapp.sql.quote_ident:sql, myapp.html.clean:html|template)."
+        ),
+    ),
+    Option(
+        name="aisec-extra-sinks",
+        kind="csv",
+        default=(),
+        metavar="<name:kind>",
+        help=(
+            "Functions whose first argument is a sink of a kind (sql, shell, code, path, url, "
+            "html, ...), by qualified name (e.g. myapp.db.run_query:sql)."
+        ),
+    ),
 )
+_QUALNAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
 @dataclass(frozen=True)
@@ -86,6 +117,9 @@ class Settings:
     min_confidence: Confidence = Confidence.MEDIUM
     enable: tuple[str, ...] = ()
     strict: bool = False
+    extra_sources: tuple[str, ...] = ()
+    extra_sanitizers: tuple[str, ...] = ()
+    extra_sinks: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any], *, strict: bool = False) -> "Settings":
@@ -111,7 +145,33 @@ class Settings:
         for item in enable:
             if not _CODE_PREFIX_RE.match(item):
                 raise OptionError(f"aisec-enable: {item!r} is not an AIS code or prefix")
-        return cls(min_confidence=conf, enable=enable, strict=strict)
+        sources = tuple(_split_csv(get(OPTIONS[2]), upper=False))
+        sanitizers = tuple(_split_csv(get(OPTIONS[3]), upper=False))
+        sinks = tuple(_split_csv(get(OPTIONS[4]), upper=False))
+        for item in sources:
+            _check_name("aisec-extra-sources", item)
+        for item in sanitizers:
+            name, _, kinds = item.partition(":")
+            _check_name("aisec-extra-sanitizers", name)
+            for kind in filter(None, kinds.split("|")):
+                _check_kind("aisec-extra-sanitizers", item, kind)
+        for item in sinks:
+            name, _, kind = item.partition(":")
+            _check_name("aisec-extra-sinks", name)
+            _check_kind("aisec-extra-sinks", item, kind)
+        return cls(
+            min_confidence=conf, enable=enable, strict=strict,
+            extra_sources=sources, extra_sanitizers=sanitizers, extra_sinks=sinks,
+        )
+
+    def extra_sink_kind(self, qualname: str | None) -> str | None:
+        """The sink kind a user declared for this function (``aisec-extra-sinks``), if any."""
+        if qualname:
+            for item in self.extra_sinks:
+                name, _, kind = item.partition(":")
+                if name == qualname:
+                    return kind
+        return None
 
     def rule_selected(self, code: str) -> bool:
         """True when the rule runs: on by default, or opt-in and listed in `enable`."""
@@ -120,10 +180,27 @@ class Settings:
         return any(code.startswith(prefix) for prefix in self.enable)
 
 
-def _split_csv(value: Any) -> Iterable[str]:
+SINK_KINDS = frozenset(
+    {"sql", "shell", "code", "html", "template", "path", "url", "header", "ldap", "xpath", "xml", "deserialize", "nosql", "session"}
+)
+
+
+def _check_name(option: str, name: str) -> None:
+    if not _QUALNAME_RE.match(name):
+        raise OptionError(f"{option}: {name!r} is not a qualified name such as package.module.function")
+
+
+def _check_kind(option: str, item: str, kind: str) -> None:
+    if kind not in SINK_KINDS:
+        raise OptionError(f"{option}: {item!r}: kind {kind!r} is not one of {', '.join(sorted(SINK_KINDS))}")
+
+
+def _split_csv(value: Any, upper: bool = True) -> Iterable[str]:
     if isinstance(value, str):
         value = value.split(",")
     for item in value or ():
-        item = str(item).strip().upper()
+        item = str(item).strip()
+        if upper:
+            item = item.upper()
         if item:
             yield item

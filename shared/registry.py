@@ -248,6 +248,162 @@ _RULES: tuple[Rule, ...] = (
         severity=Severity.HIGH,
     ),
     Rule(
+        code="AIS403",
+        symbol="nosql-injection",
+        template='NoSQL query built from %s reaches %s; cast values and never pass raw input as a query document',
+        summary=(
+            'Used when untrusted input reaches a MongoDB query as a whole filter document (operators such as $ne or $gt included) or as $where JavaScript: pymongo and motor find, update, delete, count and aggregate calls, MongoEngine __raw__.'
+        ),
+        module="ais403_nosql_injection",
+        cwe=(943,),
+        owasp="A03",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS404",
+        symbol="code-injection",
+        template='%s reaches %s, which runs it as Python; parse data with json or ast.literal_eval',
+        summary=(
+            "Used when a non-constant string from untrusted input reaches eval, exec or compile (or a builtins alias of them), which run it as Python code with the program's privileges."
+        ),
+        module="ais404_code_injection",
+        cwe=(94, 95),
+        owasp="A03",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS405",
+        symbol="template-injection",
+        template='Template source built from %s reaches %s; render a fixed template and pass data as variables',
+        summary=(
+            'Used when untrusted input becomes the source of a template (Flask render_template_string, jinja2.Template, Environment.from_string, Mako Template, Django Template): template syntax in it runs with server-side access.'
+        ),
+        module="ais405_template_injection",
+        cwe=(1336, 94),
+        owasp="A03",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS406",
+        symbol="cross-site-scripting",
+        template='%s; escape untrusted values or keep autoescaping on',
+        summary=(
+            'Used when untrusted input reaches an HTML response without escaping (Markup, mark_safe, format_html misuse, HTML built into make_response, HttpResponse or HTMLResponse) or when a Jinja2 Environment renders HTML with autoescaping off.'
+        ),
+        module="ais406_cross_site_scripting",
+        cwe=(79,),
+        owasp="A03",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS407",
+        symbol="path-traversal",
+        template='%s; resolve the path and check it stays under the base directory',
+        summary=(
+            'Used when untrusted input reaches a file-system path (open, send_file, FileResponse, os.path.join, shutil, os.remove) without confinement, or when tarfile or zipfile members are extracted without a filter or name check.'
+        ),
+        module="ais407_path_traversal",
+        cwe=(22, 73),
+        owasp="A01",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS408",
+        symbol="server-side-request-forgery",
+        template='URL from %s reaches %s; allow-list the scheme and host before fetching',
+        summary=(
+            'Used when untrusted input chooses the URL or host of a server-side request (requests, httpx, urllib, aiohttp, urljoin with an untrusted path), letting callers reach internal services and cloud metadata endpoints.'
+        ),
+        module="ais408_server_side_request_forgery",
+        cwe=(918,),
+        owasp="A10",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS409",
+        symbol="open-redirect",
+        template='Redirect target from %s reaches %s; allow only relative paths or listed hosts',
+        summary=(
+            'Used when untrusted input becomes the target of an HTTP redirect (Flask redirect, Django redirect and HttpResponseRedirect, Starlette RedirectResponse, a Location header) without a host check.'
+        ),
+        module="ais409_open_redirect",
+        cwe=(601,),
+        owasp="A01",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS410",
+        symbol="header-injection",
+        template='Response header value from %s reaches %s; validate it and reject CR and LF',
+        summary=(
+            'Used when untrusted input becomes an HTTP response header value or a Content-Disposition filename without validation, allowing header splitting on servers that pass CR/LF through and injected header parameters everywhere.'
+        ),
+        module="ais410_header_injection",
+        cwe=(113,),
+        owasp="A03",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS411",
+        symbol="xml-external-entities",
+        template='%s; parse with defusedxml or turn entity resolution off',
+        summary=(
+            'Used when XML from untrusted input is parsed with entity resolution or DTD loading on (lxml resolve_entities=True, no_network=False, xml.sax with external entities), or with a standard-library parser instead of defusedxml.'
+        ),
+        module="ais411_xml_external_entities",
+        cwe=(611, 776),
+        owasp="A05",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS412",
+        symbol="ldap-injection",
+        template='LDAP filter or DN built from %s reaches %s; escape values with escape_filter_chars',
+        summary=(
+            'Used when untrusted input is formatted into an LDAP search filter or DN (ldap3 Connection.search, python-ldap search_s) without escape_filter_chars / escape_dn_chars.'
+        ),
+        module="ais412_ldap_injection",
+        cwe=(90,),
+        owasp="A03",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS413",
+        symbol="xpath-injection",
+        template='XPath built from %s reaches %s; pass values as XPath variables',
+        summary=(
+            'Used when untrusted input is formatted into an XPath or XSLT expression (lxml xpath, XPath, find, findall, ElementTree find) instead of being passed as an XPath variable.'
+        ),
+        module="ais413_xpath_injection",
+        cwe=(643,),
+        owasp="A03",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS414",
+        symbol="unsafe-deserialization",
+        template='%s deserializes %s, which can run code; use json or a safe loader',
+        summary=(
+            'Used when untrusted data is deserialized with a format that can run code: pickle, marshal, shelve, jsonpickle, dill, yaml.load without a safe loader, torch.load without weights_only=True, numpy.load with allow_pickle=True, pandas.read_pickle.'
+        ),
+        module="ais414_unsafe_deserialization",
+        cwe=(502,),
+        owasp="A08",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS415",
+        symbol="trust-boundary-violation",
+        template='%s is stored in the session unvalidated; validate or cast it first',
+        summary=(
+            'Used when untrusted input is stored into a server-side session (Flask session, Django request.session) without validation, so later code trusts a value the client chose.'
+        ),
+        module="ais415_trust_boundary_violation",
+        cwe=(501,),
+        owasp="A04",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
         code="AIS601",
         symbol="debug-mode-enabled",
         template="%s turns on debug mode; read it from configuration that is off in production",
@@ -275,6 +431,21 @@ _RULES: tuple[Rule, ...] = (
         cwe=(295,),
         owasp="A07",
         severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS801",
+        symbol="model-output-to-sink",
+        template="Language-model output reaches %s; treat it as untrusted input and validate it first",
+        summary=(
+            "Used when the output of a language model (OpenAI, Anthropic, LiteLLM, LangChain) reaches code "
+            "execution, a shell, SQL or a file path. A prompt injection in any text the model read then "
+            "controls that sink."
+        ),
+        module="ais801_model_output_to_sink",
+        cwe=(1426, 94, 78, 89, 22),
+        owasp="A03",
+        severity=Severity.HIGH,
+        supersedes=("AIS401", "AIS402", "AIS404", "AIS407"),
     ),
 )
 

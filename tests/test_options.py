@@ -87,3 +87,49 @@ def test_pylint_messages_carry_old_names(monkeypatch):
     cls = pylint_aisec._checker_class(1, pylint_aisec._Run(), with_options=False)
     assert cls.msgs["W7101"][3]["old_names"] == [("W7199", "hardcoded-password")]
     assert cls.name == "aisec"
+
+
+EXTRA_SRC = '''\
+import subprocess
+from myapp.web import current_params, run_query
+from myapp.text import quote_it
+
+
+def view():
+    q = current_params()["q"]
+    run_query(f"SELECT * FROM t WHERE a = '{q}'")
+    subprocess.run("grep " + quote_it(q), shell=True)
+    subprocess.run("grep " + q, shell=True)
+'''
+
+
+def test_extra_sources_sinks_and_sanitizers():
+    plain = check_source(EXTRA_SRC, "x.py", Settings(strict=True))
+    assert [(f.line, f.code, f.confidence) for f in plain] == [
+        (9, "AIS402", Confidence.MEDIUM), (10, "AIS402", Confidence.MEDIUM)
+    ]
+    taught = Settings.from_mapping(
+        {
+            "aisec_extra_sources": "myapp.web.current_params",
+            "aisec_extra_sinks": "myapp.web.run_query:sql",
+            "aisec_extra_sanitizers": "myapp.text.quote_it:shell",
+        },
+        strict=True,
+    )
+    found = check_source(EXTRA_SRC, "x.py", taught)
+    assert [(f.line, f.code, f.confidence) for f in found] == [(8, "AIS401", Confidence.HIGH), (10, "AIS402", Confidence.HIGH)]
+    assert "myapp.web.current_params" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"aisec_extra_sinks": "myapp.db.run"},  # no kind
+        {"aisec_extra_sinks": "myapp.db.run:nonsense"},
+        {"aisec_extra_sanitizers": "not a name"},
+        {"aisec_extra_sources": "1bad.name"},
+    ],
+)
+def test_extra_options_are_validated(values):
+    with pytest.raises(OptionError):
+        Settings.from_mapping(values)

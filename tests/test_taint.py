@@ -61,7 +61,10 @@ def test_django_views_class_views_and_typed_fastapi_params():
             sink(request.GET["q"])
             sink(slug)
             sink(request.user.username)
-        ''') == ["source", "source", "unknown"]
+            return HttpResponse("ok")
+        def login_helper(request, user):
+            sink(user)
+        ''') == ["source", "source", "unknown", "unknown"]
     assert verdicts('''
         from django.views import View
         class V(View):
@@ -275,3 +278,42 @@ def test_deep_and_cyclic_code_terminates():
         def c(y):
             sink(a(y))
         ''') == ["unknown"]
+
+
+def test_guards_compose_with_and_or():
+    assert verdicts(FLASK + textwrap.dedent('''
+        from pathlib import Path
+        BASE = Path("/srv/files")
+        ALLOWED = {"a", "b"}
+        def f():
+            p = (BASE / request.args["p"]).resolve()
+            if p == BASE or not p.is_relative_to(BASE):
+                abort(403)
+            sink(p)
+        def g():
+            t = request.args["t"]
+            if t in ALLOWED and len(t) < 10:
+                sink(t)
+        def h():
+            t = request.args["t"]
+            if t in ALLOWED or len(t) < 10:
+                sink(t)
+        ''')) == ["safe", "safe", "source"]
+
+
+def test_branch_bindings_and_object_writes():
+    assert verdicts(FLASK + textwrap.dedent('''
+        from flask import session
+        def f(bad):
+            x = request.args["to"]
+            if bad:
+                x = "/"
+            sink(x)
+        def g(request):
+            request.session["k"] = request.GET["v"]
+            sink(request.user.pk)
+            sink(request.session)
+        def h():
+            session["k"] = request.args["v"]
+            sink(session)
+        ''')) == ["source", "unknown", "source", "source"]

@@ -28,14 +28,16 @@ HEADER = re.compile(r"^#\s*(category|label|expect|source|note):\s*(.*)$")
 
 # Category -> aisec-lint codes that report it. A code listed before its rule exists simply
 # never fires, and the category scores zero until the rule lands.
+# AIS801 (model output reaching a sink) supersedes AIS401/402/404/407 on the same node, so
+# it counts for those categories too.
 AISEC_CODES = {
-    "sql-injection": ("AIS401",),
-    "command-injection": ("AIS402",),
+    "sql-injection": ("AIS401", "AIS801"),
+    "command-injection": ("AIS402", "AIS801"),
     "nosql-injection": ("AIS403",),
-    "code-injection": ("AIS404",),
+    "code-injection": ("AIS404", "AIS801"),
     "template-injection": ("AIS405",),
     "xss": ("AIS406",),
-    "path-traversal": ("AIS407",),
+    "path-traversal": ("AIS407", "AIS801"),
     "ssrf": ("AIS408",),
     "open-redirect": ("AIS409",),
     "header-injection": ("AIS410",),

@@ -146,6 +146,9 @@ class FileContext:
         self._scope: dict[ast.AST, ast.AST] = {}
         self.bindings: dict[ast.AST, dict[str, list[Binding]]] = {}
         self.imports: dict[ast.AST, dict[str, str]] = {}
+        # Memo of qualname() per node: every check asks about the same calls (keyed by id();
+        # the tree outlives this context, so ids stay unique).
+        self._qualnames: dict[int, str | None] = {}
         self._index()
 
     # ------------------------------------------------------------------ indexing
@@ -162,9 +165,11 @@ class FileContext:
         while stack:
             node, scope = stack.pop()
             nodes.append(node)
-            if strict and type(node).__name__ not in KNOWN_NODE_TYPES:
-                raise UnknownSyntaxError(type(node).__name__)
-            self._bind(node, scope)
+            kind = type(node)
+            if strict and kind.__name__ not in KNOWN_NODE_TYPES:
+                raise UnknownSyntaxError(kind.__name__)
+            if kind in _BINDING_TYPES:  # most nodes bind nothing: skip the type tests
+                self._bind(node, scope)
             # Children of a scope node live in that scope, except what is evaluated in the
             # enclosing scope (decorators, defaults, bases); the simplification that those
             # also map to the inner scope is harmless for name lookups, which walk outward.
@@ -368,6 +373,13 @@ class FileContext:
         for scope in self._scope_chain(self.scope_of(at)):
             binds = self.bindings.get(scope, {}).get(name)
             imported = self.imports.get(scope, {}).get(name)
+            if binds and all(b.kind == "mutate" for b in binds):
+                # session["k"] = v or items.append(x) changes an object, it does not rebind
+                # the name: an import (flask's session) stays an import.
+                if imported is not None:
+                    return ("import", imported)
+                if scope is not self.tree and not self._bound_outside_mutations(name, scope):
+                    continue
             if imported is not None and not binds:
                 return ("import", imported)
             if binds:
@@ -376,6 +388,9 @@ class FileContext:
             return ("builtin", f"builtins.{name}")
         return None
 
+    def _bound_outside_mutations(self, name: str, scope: ast.AST) -> bool:
+        return any(b.kind != "mutate" for b in self.bindings.get(scope, {}).get(name, ()))
+
     def qualname(self, expr: ast.AST | None) -> str | None:
         """The dotted qualified name of a Name/Attribute chain resolved through imports.
 
@@ -383,6 +398,14 @@ class FileContext:
         ``"builtins.input"``. Returns None when the chain does not start at an import or a
         builtin (a local variable, a call result, a subscript).
         """
+        key = id(expr)
+        cache = self._qualnames
+        if key in cache:
+            return cache[key]
+        result = cache[key] = self._qualname(expr)
+        return result
+
+    def _qualname(self, expr: ast.AST | None) -> str | None:
         parts: list[str] = []
         cur = expr
         while isinstance(cur, ast.Attribute):
@@ -434,9 +457,10 @@ class FileContext:
             return None
         if len(binds) == 1:
             return binds[0].value
-        pos = (getattr(name_node, "lineno", 0), getattr(name_node, "col_offset", 0))
-        before = [b for b in binds if _pos(b.target) < pos and not b.augmented and not _encloses(b.value, name_node)]
-        return before[-1].value if before else None
+        plain = [b for b in self.reaching_bindings(name_node) if not b.augmented]
+        if len(plain) != 1:
+            return None  # several bindings may reach the use: no single value
+        return plain[0].value
 
     def reaching_bindings(self, name_node: ast.Name) -> list[Binding]:
         """The last plain binding before `name_node` plus every augmented binding after it.
@@ -446,11 +470,29 @@ class FileContext:
         binds = self.bindings_of(name_node)
         pos = (getattr(name_node, "lineno", 0), getattr(name_node, "col_offset", 0))
         before = [b for b in binds if _pos(b.target) < pos and not _encloses(b.value, name_node)]
+        # Walk back to the last plain binding that surely runs before the use: one in a branch
+        # that does not contain the use (`if bad: x = "/"`) may be skipped, so the binding
+        # before it reaches too.
         start = 0
-        for i, b in enumerate(before):
+        for i in range(len(before) - 1, -1, -1):
+            b = before[i]
             if not b.augmented:
                 start = i
+                if not self._conditional_for(b.target, name_node):
+                    break
         return before[start:]
+
+    def _conditional_for(self, target: ast.AST, use: ast.AST) -> bool:
+        """True when `target` sits in a branch or loop body that does not also hold `use`."""
+        use_ancestors = set(map(id, self.ancestors(use)))
+        for anc in self.ancestors(target):
+            if isinstance(anc, SCOPE_TYPES):
+                return False
+            if isinstance(anc, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try, ast.match_case, ast.ExceptHandler)) and id(anc) not in use_ancestors:
+                return True
+            if id(anc) in use_ancestors:
+                return False
+        return False
 
     # ------------------------------------------------------------------ values
     def const_str(self, expr: ast.AST | None) -> str | None:
@@ -596,6 +638,19 @@ class FileContext:
         if 1 <= lineno <= len(self.lines):
             return self.lines[lineno - 1].rstrip("\r\n")
         return ""
+
+
+# Node types `_bind` handles; anything else binds no name.
+_BINDING_TYPES = frozenset(
+    t
+    for t in (
+        ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor,
+        ast.comprehension, ast.With, ast.AsyncWith, ast.FunctionDef, ast.AsyncFunctionDef,
+        ast.ClassDef, ast.Lambda, ast.Import, ast.ImportFrom, ast.ExceptHandler, ast.MatchAs,
+        ast.MatchStar, ast.MatchMapping, ast.Call, getattr(ast, "TypeAlias", None),
+    )
+    if t is not None
+)
 
 
 def _encloses(outer: ast.AST | None, inner: ast.AST) -> bool:

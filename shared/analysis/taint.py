@@ -36,14 +36,15 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from ..options import SINK_KINDS
 
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "SINK_KINDS"]
+__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "SINK_KINDS"]
 
-SINK_KINDS = frozenset({"sql", "shell", "code", "html", "path", "url", "header", "ldap", "xpath", "xml", "deserialize", "template", "nosql", "session"})
 ALL = "*"
 
 
@@ -84,6 +85,16 @@ def tainted_for(taint: Iterable[Label], sink_kind: str) -> list[Label]:
 
 
 CHECKED = Label("checked value", "checked", frozenset({ALL}))
+
+
+def extra_sink_args(ctx: "FileContext", call: ast.Call, kind: str) -> Iterator[tuple[ast.AST, str]]:
+    """``(first argument, "name()")`` when the user declared this call a sink of `kind`
+    (option ``aisec-extra-sinks``)."""
+    if not ctx.settings.extra_sinks or not call.args:
+        return
+    name = ctx.call_name(call)
+    if name and ctx.settings.extra_sink_kind(name) == kind:
+        yield call.args[0], f"{name.rsplit('.', 1)[-1]}()"
 
 
 def _clear(taint: frozenset, kinds: frozenset) -> frozenset:
@@ -147,6 +158,8 @@ REQUEST_ATTRS = frozenset(
         "GET", "POST", "body", "COOKIES", "META", "FILES", "headers", "data", "query_params",
         "path_params", "cookies", "form", "json", "args", "values", "files", "get_json",
         "stream", "query_string", "path", "path_info", "get_full_path", "url", "raw_post_data",
+        # aiohttp.web.Request: https://docs.aiohttp.org/en/stable/web_reference.html#request
+        "query", "match_info", "rel_url", "post", "read", "text", "content",
     }
 )
 # Calls that pass their argument's taint through unchanged.
@@ -180,15 +193,15 @@ SANITIZERS: dict[str, frozenset] = {
     "shlex.quote": frozenset({"shell"}),
     "shlex.join": frozenset({"shell"}),
     "pipes.quote": frozenset({"shell"}),
-    "markupsafe.escape": frozenset({"html", "template"}),
-    "flask.escape": frozenset({"html", "template"}),
-    "jinja2.escape": frozenset({"html", "template"}),
-    "html.escape": frozenset({"html", "template"}),
-    "cgi.escape": frozenset({"html", "template"}),
-    "django.utils.html.escape": frozenset({"html", "template"}),
+    "markupsafe.escape": frozenset({"html"}),
+    "flask.escape": frozenset({"html"}),
+    "jinja2.escape": frozenset({"html"}),
+    "html.escape": frozenset({"html"}),
+    "cgi.escape": frozenset({"html"}),
+    "django.utils.html.escape": frozenset({"html"}),
     "django.utils.html.strip_tags": frozenset({"html"}),
-    "bleach.clean": frozenset({"html", "template"}),
-    "nh3.clean": frozenset({"html", "template"}),
+    "bleach.clean": frozenset({"html"}),
+    "nh3.clean": frozenset({"html"}),
     "werkzeug.utils.secure_filename": frozenset({"path", "header", "shell"}),
     "os.path.basename": frozenset({"path"}),
     "posixpath.basename": frozenset({"path"}),
@@ -413,6 +426,16 @@ class _FunctionFlow:
         while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             negate = not negate
             test = test.operand
+        if isinstance(test, ast.BoolOp):
+            # `A and B` true: what either proves holds in the body; false: what both prove
+            # in the else branch. `A or B`: the other way round.
+            parts = [self.guard(v) for v in test.values]
+            bodies, elses = [p[0] for p in parts], [p[1] for p in parts]
+            if isinstance(test.op, ast.And):
+                body, orelse = set().union(*bodies), set.intersection(*elses)
+            else:
+                body, orelse = set.intersection(*bodies), set().union(*elses)
+            return (body, orelse) if not negate else (orelse, body)
         safe: set = set()
         if isinstance(test, ast.Compare) and len(test.ops) == 1:
             # x in ALLOWED, urlparse(url).hostname in ALLOWED, ext.lower() == ".png": the one
@@ -445,8 +468,9 @@ class _FunctionFlow:
                 root = _single_root(self.ctx, test.func.value)
                 if root and all(_single_root(self.ctx, a) != root for a in test.args):
                     safe = {root}
-            elif name and name.rsplit(".", 1)[-1] in _VALIDATOR_FUNCTIONS and test.args:
-                root = _single_root(self.ctx, test.args[0])
+            elif name and name.rsplit(".", 1)[-1] in _VALIDATOR_FUNCTIONS and (test.args or test.keywords):
+                first = test.args[0] if test.args else next((k.value for k in test.keywords if k.arg in ("url", "path", "value")), None)
+                root = _single_root(self.ctx, first) if first is not None else None
                 if root:
                     safe = {root}
             elif name == "builtins.isinstance" and test.args and isinstance(test.args[0], ast.Name):
@@ -540,10 +564,15 @@ class _FunctionFlow:
             elif isinstance(tgt, ast.Subscript):
                 self.expr(tgt.slice, env)
                 base = tgt.value
-                while isinstance(base, (ast.Subscript, ast.Attribute)):
+                while isinstance(base, ast.Subscript):
                     base = base.value
                 if isinstance(base, ast.Name) and t:
                     env[base.id] = env.get(base.id, self.outer(base.id)) | t
+                elif isinstance(base, ast.Attribute) and t:
+                    # request.session[k] = v taints the slot request.session, not request.
+                    key = _attr_key(base)
+                    if key:
+                        env[key] = env.get(key, CLEAN) | t
             elif isinstance(tgt, ast.Attribute):
                 self.expr(tgt.value, env)
                 key = _attr_key(tgt)
@@ -594,7 +623,17 @@ def _constant_truth(test: ast.AST) -> bool | None:
 
 
 def is_dead(ctx: "FileContext", node: ast.AST) -> bool:
-    """True when `node` sits in a branch that can never run (``if False:`` body, ...)."""
+    """True when `node` sits in a branch that can never run (``if False:`` body, ...).
+
+    Memoised per node on the context: every injection rule asks about the same calls."""
+    memo = ctx.__dict__.setdefault("_dead", {})
+    key = id(node)
+    if key not in memo:
+        memo[key] = _is_dead(ctx, node)
+    return memo[key]
+
+
+def _is_dead(ctx: "FileContext", node: ast.AST) -> bool:
     child = node
     for anc in ctx.ancestors(node):
         if isinstance(anc, (ast.If, ast.While)):
@@ -706,9 +745,9 @@ class TaintAnalysis:
         self._callers: dict | None = None
         self._entry: bool | None = None
         self._judging: set = set()
-        self.extra_sources = frozenset(getattr(ctx.settings, "extra_sources", ()))
+        self.extra_sources = frozenset(ctx.settings.extra_sources)
         extra_sanitizers = {}
-        for spec in getattr(ctx.settings, "extra_sanitizers", ()):
+        for spec in ctx.settings.extra_sanitizers:
             name, _, kinds = spec.partition(":")
             extra_sanitizers[name] = frozenset(kinds.split("|")) if kinds else frozenset({ALL})
         self.sanitizers = {**SANITIZERS, **extra_sanitizers}
@@ -1158,7 +1197,15 @@ def _route_kind(ctx: "FileContext", func: ast.AST) -> str | None:
         cls = ctx.enclosing_class(func)
         if cls is not None and len(args) >= 2 and args[1].arg == "request" and func.name in ("get", "post", "put", "patch", "delete", "dispatch", "head", "list", "create", "retrieve", "update", "partial_update", "destroy", "form_valid"):
             return "django"
-        if cls is None and first == "request" and _imports_any(ctx, ("django", "rest_framework")):
+        if (
+            cls is None
+            and first == "request"
+            and not func.name.startswith("_")
+            and _imports_any(ctx, ("django", "rest_framework"))
+            and any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(func))
+        ):
+            # A view: public, takes the request first, returns a response. Helpers such as
+            # login(request, user) that return nothing are not views.
             return "django"
         if cls is None and func.name in ("lambda_handler", "handler") and first == "event" and len(args) == 2:
             return "lambda"

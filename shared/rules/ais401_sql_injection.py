@@ -55,7 +55,10 @@ findings. Callers in other modules are not seen: a public helper's parameters st
 (medium in value positions). Query builders other than those listed are not modelled.
 
 ## Options
-None beyond ``aisec-min-confidence``.
+``aisec-extra-sinks`` (``myapp.db.run_query:sql``) adds your own query functions,
+``aisec-extra-sources`` and ``aisec-extra-sanitizers`` teach the engine your own input
+readers and escaping helpers; ``aisec-min-confidence`` shows the low-confidence identifier
+positions.
 
 ## References
 - [CWE-89: Improper Neutralization of Special Elements used in an SQL Command](https://cwe.mitre.org/data/definitions/89.html)
@@ -73,7 +76,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..analysis.taint import is_dead
+from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # DB-API, sqlite3, SQLAlchemy, psycopg; asyncpg's fetch / fetchrow / fetchval; peewee's
@@ -317,7 +320,8 @@ def _value_position(before: str) -> bool:
     return False
 
 
-def _sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
+def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
+    yield from extra_sink_args(ctx, node, "sql")
     func = node.func
     name = ctx.call_name(node)
     if name in TEXT_CALLS:
@@ -375,7 +379,7 @@ def _describe(how: str, found: list[str]) -> str:
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if is_dead(ctx, node):
         return
-    for arg, sink in _sinks(node, ctx):
+    for arg, sink in sink_args(node, ctx):
         built = _build(arg, ctx)
         if built is None or all(isinstance(s, str) for s in built.segments):
             continue

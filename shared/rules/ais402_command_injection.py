@@ -46,7 +46,9 @@ judged. Program paths that are themselves untrusted (``[user_value, "--help"]`` 
 shell) are out of scope here.
 
 ## Options
-None beyond ``aisec-min-confidence``.
+``aisec-extra-sinks`` (``myapp.ops.run:shell``) adds your own shell-running functions;
+``aisec-extra-sources`` and ``aisec-extra-sanitizers`` teach the engine your own input
+readers and quoting helpers.
 
 ## References
 - [CWE-78: Improper Neutralization of Special Elements used in an OS Command](https://cwe.mitre.org/data/definitions/78.html)
@@ -61,7 +63,7 @@ import ast
 import re
 from typing import Iterator
 
-from ..analysis.taint import is_dead
+from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 SUBPROCESS_CALLS = frozenset(
@@ -134,12 +136,15 @@ def _shell_on(call: ast.Call) -> bool:
 
 @on(ast.Call)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
-    for arg, sink in _shell_sinks(node, ctx):
+    for arg, sink in sink_args(node, ctx):
         yield from _judge(ctx, arg, sink)
 
 
-def _shell_sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
+def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
     """``(non-constant command, sink description)`` for each shell sink of a call."""
+    for arg, sink in extra_sink_args(ctx, node, "shell"):
+        if not ctx.is_constant(arg):
+            yield arg, sink
     name = ctx.call_name(node)
     if name is None:
         return

@@ -1,0 +1,185 @@
+"""AIS413 xpath-injection: an XPath expression or XSLT parameter built from untrusted input.
+
+## What it does
+Flags the expression of an XPath query when it is built from a non-constant value:
+
+- lxml ``tree.xpath(expr)``, ``etree.XPath(expr)``, ``etree.ETXPath(expr)`` and calls of an
+  ``etree.XPathEvaluator`` (also its ``evaluate`` method); parsel and Scrapy
+  ``Selector.xpath`` / ``response.xpath``; ``elementpath.select`` / ``iter_select`` /
+  ``Selector``;
+- ElementTree and lxml ``find`` / ``findall`` / ``findtext`` / ``iterfind`` paths with a
+  predicate or step (``[``, ``@``, ``/``) in modules that import an XML library;
+- XSLT parameters: keyword arguments of a call of an ``etree.XSLT`` transform, and of
+  ``tree.xslt(...)``, which lxml evaluates as XPath expressions.
+
+Values passed as XPath variables (``tree.xpath("//u[@name=$name]", name=value)``) or as
+``etree.XSLT.strparam(value)`` are safe, and so are integer casts, allow-list and full-match
+checks and constants. Confidence: **high** when untrusted input (request data, route
+parameters, the command line, a Lambda event, model output) reaches the expression, also
+through a helper of the module; **medium** when a parameter of a function nobody in the
+module calls is formatted into it; **low** (hidden by default) when a whole expression is
+passed in or a value of unknown origin is formatted into it.
+
+## Why is this bad?
+A value spliced into XPath is parsed as XPath: ``' or '1'='1`` turns a key lookup into
+"any key", ``'] | //user/password | //x['`` reads other parts of the document, and XSLT
+parameters can call ``document()`` to load local files. Unlike SQL there is no escaping
+function for XPath string literals; variables are the fix.
+
+## Example
+```python
+from flask import request
+from lxml import etree
+
+USERS = etree.parse("users.xml")
+
+
+def find_user():
+    name = request.args["name"]
+    return USERS.xpath(f"//user[@name='{name}']")
+```
+
+## Use instead
+```python
+from flask import request
+from lxml import etree
+
+USERS = etree.parse("users.xml")
+
+
+def find_user():
+    return USERS.xpath("//user[@name=$name]", name=request.args["name"])
+```
+
+## Known problems
+``.xpath()`` is recognised on any object; ``find``-style paths only when the constant text
+looks like a path. A compiled ``etree.XPath`` stored and called later is judged where it is
+compiled. Other XPath engines (``py-dom-xpath``, Selenium's ``By.XPATH``) are not modelled.
+
+## Options
+``aisec-extra-sanitizers`` entries of kind ``xpath`` add functions that make a value safe
+(``myapp.xml.quote_literal:xpath``).
+
+## References
+- [CWE-643: Improper Neutralization of Data within XPath Expressions ('XPath Injection')](https://cwe.mitre.org/data/definitions/643.html)
+- [lxml: XPath and XSLT, "The xpath() method" (variables)](https://lxml.de/xpathxslt.html#the-xpath-method)
+- [lxml: XSLT stylesheet parameters and XSLT.strparam()](https://lxml.de/xpathxslt.html#stylesheet-parameters)
+- [parsel: Using XPath variables](https://parsel.readthedocs.io/en/latest/usage.html#variables-in-xpath-expressions)
+- [OWASP XPath Injection](https://owasp.org/www-community/attacks/XPATH_Injection)
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator
+
+from ..analysis.taint import extra_sink_args, is_dead
+from ..checks import FileContext, Hit, hit, on
+from .ais404_code_injection import argument, judge_value, query_confidence
+
+# lxml: https://lxml.de/api/lxml.etree-module.html (XPath, ETXPath, XPathEvaluator, XSLT)
+XPATH_CLASSES = {"lxml.etree.XPath": ("path",), "lxml.etree.ETXPath": ("path",), "elementpath.Selector": ("path",)}
+EVALUATORS = frozenset({"lxml.etree.XPathEvaluator", "lxml.etree.XPathDocumentEvaluator", "lxml.etree.XPathElementEvaluator"})
+# elementpath.select(root, path, ...): https://elementpath.readthedocs.io/en/latest/xpath_api.html
+PATH_SECOND = frozenset({"elementpath.select", "elementpath.iter_select"})
+XSLT_CLASSES = frozenset({"lxml.etree.XSLT"})
+# `_path` is lxml's keyword, `query` parsel's.
+XPATH_KEYWORDS = ("_path", "path", "query", "xpath")
+# ElementTree / lxml ElementPath methods: https://docs.python.org/3/library/xml.etree.elementtree.html#elementpath-support
+FIND_METHODS = frozenset({"find", "findall", "findtext", "iterfind"})
+# Keyword arguments of an XSLT call or tree.xslt() that are not stylesheet parameters.
+XSLT_OPTIONS = frozenset({"profile_run", "extensions", "access_control"})
+XML_MODULES = ("xml", "lxml", "defusedxml", "elementtree", "cElementTree")
+# lxml passes strparam()'s value as a string, never evaluated.
+SANITIZERS = frozenset({"lxml.etree.XSLT.strparam"})
+SANITIZING_METHODS = frozenset({"strparam"})
+_PATH_MARKS = ("[", "@", "/")
+
+
+def _imports_xml(ctx: FileContext) -> bool:
+    cached = ctx.__dict__.get("_ais413_xml")
+    if cached is None:
+        cached = any(
+            q.split(".")[0] in XML_MODULES for table in ctx.imports.values() for q in table.values()
+        )
+        ctx.__dict__["_ais413_xml"] = cached
+    return cached
+
+
+def _constant_text(ctx: FileContext, expr: ast.AST) -> str:
+    """The literal text in an expression and in the variables it reads (one hop)."""
+    out = []
+    nodes = [expr]
+    if isinstance(expr, ast.Name):
+        nodes.extend(b.value for b in ctx.reaching_bindings(expr) if b.value is not None)
+    for root in nodes:
+        for node in ast.walk(root):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                out.append(node.value)
+    return "".join(out)
+
+
+def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
+    """``(expression argument, description)`` for each XPath or XSLT-parameter sink of a call."""
+    yield from extra_sink_args(ctx, node, "xpath")
+    func = node.func
+    name = ctx.call_name(node)
+    if name in XPATH_CLASSES:
+        arg = argument(node, 0, XPATH_CLASSES[name])
+        if arg is not None:
+            yield arg, f"{name.rsplit('.', 1)[-1]}()"
+        return
+    if name in PATH_SECOND:
+        arg = argument(node, 1, ("path",))
+        if arg is not None:
+            yield arg, f"{name.rsplit('.', 1)[-1]}()"
+        return
+    called = None
+    if isinstance(func, ast.Name):
+        called = ctx.instance_of(func)
+    elif isinstance(func, ast.Call):
+        called = ctx.call_name(func)
+    if called in EVALUATORS:
+        arg = argument(node, 0, XPATH_KEYWORDS)
+        if arg is not None:
+            yield arg, f"{called.rsplit('.', 1)[-1]}()"
+        return
+    if called in XSLT_CLASSES:
+        yield from _xslt_params(node, "XSLT()")
+        return
+    if not isinstance(func, ast.Attribute) or name is not None:
+        return
+    if func.attr == "xpath":
+        arg = argument(node, 0, XPATH_KEYWORDS)
+        if arg is not None:
+            yield arg, "xpath()"
+    elif func.attr == "evaluate" and ctx.instance_of(func.value) in EVALUATORS:
+        arg = argument(node, 0, XPATH_KEYWORDS)
+        if arg is not None:
+            yield arg, "evaluate()"
+    elif func.attr == "xslt" and _imports_xml(ctx):
+        yield from _xslt_params(node, "xslt()")
+    elif func.attr in FIND_METHODS and _imports_xml(ctx):
+        receiver = ctx.instance_of(func.value) or ""
+        arg = argument(node, 0, ("path",))
+        if arg is None or receiver.startswith(("re.", "regex.")):
+            return
+        if any(mark in _constant_text(ctx, arg) for mark in _PATH_MARKS):
+            yield arg, f"{func.attr}()"
+
+
+def _xslt_params(node: ast.Call, sink: str) -> Iterator[tuple[ast.AST, str]]:
+    for kw in node.keywords:
+        if kw.arg is not None and kw.arg not in XSLT_OPTIONS:
+            yield kw.value, f"{sink} as the parameter '{kw.arg}'"
+
+
+@on(ast.Call)
+def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    for arg, sink in sink_args(node, ctx):
+        if isinstance(arg, ast.Starred) or ctx.is_constant(arg) or is_dead(ctx, node):
+            continue
+        found = judge_value(ctx, arg, "xpath", sanitizers=SANITIZERS, sanitizing_methods=SANITIZING_METHODS)
+        conf = query_confidence(ctx, arg, found)
+        if conf is not None:
+            yield hit(arg, found.describe(), sink, confidence=conf)

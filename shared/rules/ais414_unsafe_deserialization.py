@@ -1,0 +1,348 @@
+"""AIS414 unsafe-deserialization: data is loaded with a format that can run code.
+
+## What it does
+Flags deserialization with a format whose loader can call arbitrary functions:
+
+- ``pickle`` / ``cPickle`` / ``_pickle`` / ``dill`` / ``cloudpickle`` ``load`` / ``loads`` /
+  ``Unpickler(...)``, ``marshal.load`` / ``loads``, ``jsonpickle.decode``, ``joblib.load``,
+  ``pandas.read_pickle``, ``numpy.load(..., allow_pickle=True)``, ``torch.load`` without
+  ``weights_only=True``, and ``shelve.open`` of an untrusted path;
+- ``yaml.load`` / ``load_all`` without a safe loader, ``yaml.unsafe_load`` / ``full_load``
+  (``Loader=yaml.SafeLoader`` / ``CSafeLoader`` / ``BaseLoader`` and ``yaml.safe_load`` are
+  safe; ``Loader`` / ``UnsafeLoader`` / ``FullLoader`` are not).
+
+The finding points at the data. Confidence: **high** when untrusted input reaches it
+(request data, an upload, route parameters, the command line, a Lambda event, model output,
+bytes read from a socket; also through a helper of the module); **medium** for data of
+unknown origin (a parameter, a cache or queue read). A file the program opens from a
+constant path or from its own configuration is not reported for the pickle family: the
+program wrote it. An unsafe YAML loader is reported whatever the data's origin (medium,
+high for untrusted data) except for a constant string. Data is trusted after an HMAC check
+(``hmac.compare_digest`` against ``hmac.new(key, data, ...)``) and when it comes from
+``Signer.unsign`` or ``Fernet.decrypt``, which only return what the key holder produced.
+
+## Why is this bad?
+A pickle (or marshal, jsonpickle, dill, a PyTorch checkpoint, a numpy object array) names
+the functions to call while loading: ``__reduce__`` returning ``(os.system, ("...",))``
+runs a command the moment the data is loaded. YAML tags such as ``!!python/object/apply``
+do the same with the full loader. Whoever controls the bytes controls the process.
+
+## Example
+```python
+import base64
+import pickle
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+@app.route("/prefs")
+def prefs():
+    return pickle.loads(base64.b64decode(request.cookies["prefs"]))
+```
+
+## Use instead
+```python
+import base64
+import json
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+@app.route("/prefs")
+def prefs():
+    return json.loads(base64.b64decode(request.cookies["prefs"]))
+```
+
+## Known problems
+``torch.load`` defaults to ``weights_only=True`` since PyTorch 2.6; the rule still asks
+for the explicit argument because the same call loads full pickles on older versions. A
+restricted ``Unpickler`` subclass defined in the module is trusted; one imported from
+elsewhere is not seen as a pickle loader. Data read from a file whose path was checked in
+another module is reported with medium confidence.
+
+## Options
+``aisec-extra-sinks`` (``myapp.cache.load_blob:deserialize``) adds your own loaders;
+``aisec-extra-sources`` and ``aisec-extra-sanitizers`` teach the engine your own input
+readers and signature checks.
+
+## References
+- [CWE-502: Deserialization of Untrusted Data](https://cwe.mitre.org/data/definitions/502.html)
+- [Python docs: pickle, the security warning](https://docs.python.org/3/library/pickle.html)
+- [PyYAML: yaml.load(input) deprecation](https://github.com/yaml/pyyaml/wiki/PyYAML-yaml.load(input)-Deprecation)
+- [PyTorch: torch.load and weights_only](https://pytorch.org/docs/stable/generated/torch.load.html)
+- [OWASP Deserialization Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html)
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator
+
+from ..analysis.taint import extra_sink_args, is_dead
+from ..checks import Confidence, FileContext, Hit, hit, on
+from .ais407_path_traversal import SAFE, Flow, call_arg, generic_parts, keyword, subjects
+
+_PICKLES = ("pickle", "cPickle", "_pickle", "dill", "cloudpickle")
+# Loaders that run code from the data: qualified name -> (position, keyword) of the data.
+# https://docs.python.org/3/library/pickle.html, https://docs.python.org/3/library/marshal.html,
+# https://jsonpickle.github.io/api.html, https://joblib.readthedocs.io/en/stable/generated/joblib.load.html,
+# https://pandas.pydata.org/docs/reference/api/pandas.read_pickle.html
+CODE_LOADERS: dict[str, tuple[int, str]] = {
+    **{f"{m}.loads": (0, "data") for m in _PICKLES},
+    **{f"{m}.load": (0, "file") for m in _PICKLES},
+    **{f"{m}.Unpickler": (0, "file") for m in _PICKLES},
+    "marshal.loads": (0, "bytes"),
+    "marshal.load": (0, "file"),
+    "jsonpickle.decode": (0, "string"),
+    "jsonpickle.unpickler.decode": (0, "string"),
+    "joblib.load": (0, "filename"),
+    "pandas.read_pickle": (0, "filepath_or_buffer"),
+}
+# https://pyyaml.org/wiki/PyYAMLDocumentation ; loaders that only build plain YAML types.
+SAFE_YAML_LOADERS = frozenset(
+    {
+        "yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader",
+        "yaml.loader.SafeLoader", "yaml.loader.BaseLoader", "yaml.cyaml.CSafeLoader", "yaml.cyaml.CBaseLoader",
+    }
+)
+YAML_LOADS = frozenset({"yaml.load", "yaml.load_all"})
+YAML_ALWAYS_UNSAFE = frozenset({"yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load", "yaml.full_load_all"})
+TORCH_LOAD = "torch.load"
+NUMPY_LOAD = "numpy.load"
+SHELVE_OPEN = "shelve.open"
+# Calls that open a file by path: the data is the file's content.
+FILE_OPENERS = frozenset(
+    {"builtins.open", "io.open", "gzip.open", "bz2.open", "lzma.open", "codecs.open", "bz2.BZ2File", "gzip.GzipFile"}
+)
+_FILE_METHODS = frozenset({"open", "read_bytes", "read_text"})
+# Authenticated data: only the key holder can produce what these return.
+# https://itsdangerous.palletsprojects.com/en/stable/signer/, https://cryptography.io/en/latest/fernet/
+VERIFIED_METHODS = frozenset({"unsign", "unsign_timestamp"})
+AEAD_CLASSES = frozenset(
+    {
+        "cryptography.fernet.Fernet", "cryptography.fernet.MultiFernet",
+        "cryptography.hazmat.primitives.ciphers.aead.AESGCM",
+        "cryptography.hazmat.primitives.ciphers.aead.ChaCha20Poly1305",
+    }
+)
+# Serializers: what they return is the program's own data (round trips, deep copies).
+SERIALIZERS = frozenset(
+    {f"{m}.dumps" for m in _PICKLES} | {"marshal.dumps", "jsonpickle.encode", "jsonpickle.dumps", "yaml.dump", "yaml.safe_dump"}
+)
+SOCKET_READS = frozenset({"recv", "recvfrom", "recv_into", "recvmsg"})
+_HMAC_NEW = frozenset({"hmac.new", "hmac.HMAC", "hmac.digest"})
+
+
+class DataFlow(Flow):
+    """Serialized data: file contents follow their path; signed data is trusted."""
+
+    kind = "deserialize"
+
+    def safe_expr(self, expr: ast.AST) -> bool:
+        ctx = self.ctx
+        if isinstance(expr, ast.Call) and ctx.call_name(expr) in SERIALIZERS:
+            return True  # pickle.loads(pickle.dumps(x)): the program's own bytes
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute):
+            if expr.func.attr in VERIFIED_METHODS:
+                return True
+            if expr.func.attr == "decrypt" and ctx.instance_of(expr.func.value) in AEAD_CLASSES:
+                return True
+        return False
+
+    def extra_source(self, expr: ast.AST) -> str | None:
+        node = expr.value if isinstance(expr, ast.Await) else expr
+        if isinstance(node, ast.Subscript):
+            node = node.value
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SOCKET_READS:
+            return "a socket"
+        return super().extra_source(expr)
+
+    def parts(self, expr: ast.AST) -> list | None:
+        path = opened_path(self.ctx, expr)
+        if path is not None:
+            return [_FilePath(path)]
+        return generic_parts(self.ctx, expr)
+
+    def judge(self, expr: ast.AST, depth: int = 0) -> tuple[str, list]:
+        if isinstance(expr, _FilePath):
+            return self._file(expr.path, depth)
+        return super().judge(expr, depth)
+
+    def _file(self, path: ast.AST, depth: int) -> tuple[str, list]:
+        """A file's content is as trusted as the choice of its path: a path the program
+        built (constant, configuration) holds data the program wrote."""
+        ctx = self.ctx
+        if ctx.is_constant(path) or not ctx.taint.of(path):
+            return SAFE
+        verdict, found = self.judge(path, depth + 1)
+        return verdict, [f"a file named by {o}" for o in found]
+
+    def check(self, test: ast.AST, target: set) -> str | None:
+        """``hmac.compare_digest(sig, hmac.new(KEY, data, ...).digest())`` proves `data`."""
+        ctx = self.ctx
+        if isinstance(test, ast.Call) and ctx.call_name(test) in ("hmac.compare_digest", "secrets.compare_digest"):
+            for arg in test.args:
+                for mac in _hmac_calls(ctx, arg):
+                    message = call_arg(mac, 1, "msg")
+                    if message is not None and subjects(ctx, message) & target:
+                        return "pos"
+        return None
+
+
+class _FilePath(ast.AST):
+    """Marker part: the content of the file at `path`."""
+
+    _fields = ()
+
+    def __init__(self, path: ast.AST) -> None:
+        super().__init__()
+        self.path = path
+
+
+def _hmac_calls(ctx: FileContext, expr: ast.AST, depth: int = 0) -> list:
+    """``hmac.new(...)`` calls an expression's value comes from (``.digest()``, names)."""
+    if depth > 4:
+        return []
+    if isinstance(expr, ast.Call):
+        if ctx.call_name(expr) in _HMAC_NEW:
+            return [expr]
+        if isinstance(expr.func, ast.Attribute) and expr.func.attr in ("digest", "hexdigest"):
+            return _hmac_calls(ctx, expr.func.value, depth + 1)
+        return []
+    if isinstance(expr, ast.Name):
+        value = ctx.reaching_value(expr)
+        return _hmac_calls(ctx, value, depth + 1) if value is not None else []
+    return []
+
+
+def opened_path(ctx: FileContext, expr: ast.AST, depth: int = 0) -> ast.AST | None:
+    """The path of a file object or file read: ``open(p)``, ``open(p).read()``,
+    ``Path(p).read_bytes()``, ``p.open("rb")``."""
+    if not isinstance(expr, ast.Call) or depth > 4:
+        return None
+    qn = ctx.call_name(expr)
+    if qn in FILE_OPENERS:
+        return call_arg(expr, 0, "file") or call_arg(expr, 0, "filename")
+    func = expr.func
+    if qn is None and isinstance(func, ast.Attribute):
+        if func.attr in ("read", "readlines") and isinstance(func.value, ast.Call):
+            return opened_path(ctx, func.value, depth + 1)
+        if func.attr in _FILE_METHODS and _pathlike(ctx, func.value):
+            return func.value
+    return None
+
+
+def _pathlike(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
+    if depth > 4:
+        return False
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Div):
+        return True
+    if isinstance(expr, ast.Call):
+        return ctx.call_name(expr) in ("pathlib.Path", "pathlib.PurePath")
+    if isinstance(expr, ast.Name):
+        value = ctx.reaching_value(expr)
+        return value is not None and _pathlike(ctx, value, depth + 1)
+    return ctx.qualname(expr) is not None
+
+
+def _yaml_loader(ctx: FileContext, call: ast.Call) -> tuple[bool, ast.AST | None]:
+    """``(unsafe, loader expression)`` for yaml.load / load_all."""
+    loader = call_arg(call, 1, "Loader")
+    if loader is None:
+        return True, None  # PyYAML < 6 falls back to FullLoader
+    qn = ctx.qualname(loader)
+    if qn in SAFE_YAML_LOADERS:
+        return False, loader
+    if isinstance(loader, ast.Call) and ctx.call_name(loader) == "builtins.getattr" and len(loader.args) == 3:
+        # getattr(yaml, "CSafeLoader", yaml.SafeLoader): the libyaml loader when available.
+        name = ctx.const_str(loader.args[1])
+        if ctx.qualname(loader.args[0]) == "yaml" and f"yaml.{name}" in SAFE_YAML_LOADERS:
+            if ctx.qualname(loader.args[2]) in SAFE_YAML_LOADERS:
+                return False, loader
+    if qn is None and isinstance(loader, ast.Name):
+        # A local class deriving from a safe loader, or a name bound to one.
+        value = ctx.reaching_value(loader)
+        if value is not None and ctx.qualname(value) in SAFE_YAML_LOADERS:
+            return False, loader
+        for b in ctx.bindings_of(loader):
+            bases = b.target.bases if isinstance(b.target, ast.ClassDef) else []
+            if any(ctx.qualname(base) in SAFE_YAML_LOADERS for base in bases):
+                return False, loader
+    return True, loader
+
+
+def _true(expr: ast.AST | None) -> bool | None:
+    if isinstance(expr, ast.Constant):
+        return bool(expr.value)
+    return None
+
+
+def sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str, str]]:
+    """``(data argument, loader description, family)`` for each deserialization; family is
+    "code" (pickle-like), "yaml" (unsafe YAML loader) or "shelve"."""
+    for arg, sink in extra_sink_args(ctx, node, "deserialize"):
+        yield arg, sink, "code"
+    name = ctx.call_name(node)
+    if name is None:
+        return
+    short = name.split(".", 1)[-1] if name.startswith("builtins.") else name
+    if name in CODE_LOADERS:
+        index, kw = CODE_LOADERS[name]
+        arg = call_arg(node, index, kw)
+        if arg is not None:
+            yield arg, f"{short}()", "code"
+    elif name in YAML_LOADS:
+        unsafe, loader = _yaml_loader(ctx, node)
+        arg = call_arg(node, 0, "stream")
+        if unsafe and arg is not None:
+            how = f"Loader={ast.unparse(loader)}" if loader is not None else "no Loader"
+            yield arg, f"{name}() with {how}", "yaml"
+    elif name in YAML_ALWAYS_UNSAFE:
+        arg = call_arg(node, 0, "stream")
+        if arg is not None:
+            yield arg, f"{name}()", "yaml"
+    elif name == TORCH_LOAD:
+        flag = keyword(node, "weights_only")
+        arg = call_arg(node, 0, "f")
+        if arg is not None and (flag is None or _true(flag.value) is False):
+            how = "weights_only=False" if flag is not None else "no weights_only=True"
+            yield arg, f"torch.load() with {how}", "code"
+    elif name == NUMPY_LOAD:
+        flag = keyword(node, "allow_pickle")
+        arg = call_arg(node, 0, "file")
+        if arg is not None and flag is not None and _true(flag.value):
+            yield arg, "numpy.load(allow_pickle=True)", "code"
+    elif name == SHELVE_OPEN:
+        arg = call_arg(node, 0, "filename")
+        if arg is not None:
+            yield arg, "shelve.open()", "shelve"
+
+
+def _describe(verdict: str, found: list) -> str:
+    if found:
+        return "data from " + ", ".join(found)
+    return "data of unknown origin" if verdict != "safe" else "data the program chose"
+
+
+@on(ast.Call)
+def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    if is_dead(ctx, node):
+        return
+    flow = DataFlow.of(ctx)
+    for arg, sink, family in sinks(node, ctx):
+        if ctx.is_constant(arg):
+            continue
+        if family == "shelve":
+            verdict, found = flow.judge(arg)
+            if verdict == "source":
+                yield hit(arg, sink, "a shelf named by " + ", ".join(found), confidence=Confidence.HIGH)
+            elif verdict != "safe":
+                yield hit(arg, sink, "a shelf of unknown origin", confidence=Confidence.LOW)
+            continue
+        verdict, found = flow.judge(arg)
+        if verdict == "source":
+            yield hit(arg, sink, _describe(verdict, found), confidence=Confidence.HIGH)
+        elif verdict != "safe" or family == "yaml":
+            yield hit(arg, sink, _describe(verdict, []), confidence=Confidence.MEDIUM)
