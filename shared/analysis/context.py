@@ -599,7 +599,11 @@ class FileContext:
                 qn = self.call_name(node)
                 if sanitizers and (
                     qn in SANITIZING_CALLS
-                    or (qn is None and isinstance(node.func, ast.Attribute) and node.func.attr in SANITIZING_METHODS)
+                    or (
+                        qn is None
+                        and isinstance(node.func, ast.Attribute)
+                        and (node.func.attr in SANITIZING_METHODS or node.func.attr.startswith("quote_name"))
+                    )
                 ):
                     continue
                 if qn in _PURE_CALLS:

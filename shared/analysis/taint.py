@@ -870,7 +870,12 @@ class TaintAnalysis:
     def route_kind(self, func: ast.AST) -> str | None:
         """"flask", "fastapi", "django", "lambda" or None: whether params are client-controlled."""
         if func not in self._routes:
-            self._routes[func] = _route_kind(self.ctx, func)
+            kind = _route_kind(self.ctx, func)
+            if kind == "django" and not getattr(func, "decorator_list", None) and self.callers(func):
+                # Called by this module's own code with its arguments: a helper such as
+                # render_flatpage(request, page), not a view the URL router calls.
+                kind = None
+            self._routes[func] = kind
         return self._routes[func]
 
     # ---- machinery
@@ -1051,8 +1056,8 @@ class TaintAnalysis:
         if isinstance(func, ast.Attribute):
             attr = func.attr
             receiver = get(func.value)
-            if attr in SANITIZING_METHODS:
-                return _clear(args_taint, SANITIZING_METHODS[attr])
+            if attr in SANITIZING_METHODS or attr.startswith("quote_name"):
+                return _clear(args_taint, SANITIZING_METHODS.get(attr, frozenset({"sql"})))
             if attr in ("parse_args", "parse_known_args") and ctx.instance_of(func.value) in (None, "argparse.ArgumentParser"):
                 return frozenset({Label("command-line arguments")})
             if attr == "create" and isinstance(func.value, ast.Attribute) and func.value.attr in LLM_CREATE_RECEIVERS:

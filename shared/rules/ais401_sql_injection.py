@@ -245,11 +245,12 @@ def _join_parts(expr: ast.AST, ctx: FileContext) -> list[ast.AST]:
     return []
 
 
-def _classify(built: Built, ctx: FileContext) -> tuple[Confidence | None, list[str]]:
+def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[Confidence | None, list[str]]:
     """Confidence that the built string is injectable SQL (None if it is not SQL at all),
-    and the untrusted origins that reach it."""
+    and the untrusted origins that reach it. Fragments (`statement` False: RawSQL, extra())
+    need not start with a statement keyword."""
     text = "".join(s if isinstance(s, str) else " 0 " for s in built.segments)
-    if not (_SQL_START.match(text) or (not isinstance(built.segments[0], str) and _SQL_ANYWHERE.search(text))):
+    if statement and not (_SQL_START.match(text) or (not isinstance(built.segments[0], str) and _SQL_ANYWHERE.search(text))):
         return None, []
     best: Confidence | None = None
     found: set = set()
@@ -383,10 +384,6 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         built = _build(arg, ctx)
         if built is None or all(isinstance(s, str) for s in built.segments):
             continue
-        if sink in FRAGMENT_SINKS:
-            seen, found = ctx.taint.judge(arg, "sql")
-            conf: Confidence | None = None if seen == "safe" else (Confidence.HIGH if seen == "source" else Confidence.MEDIUM)
-        else:
-            conf, found = _classify(built, ctx)
+        conf, found = _classify(built, ctx, statement=sink not in FRAGMENT_SINKS)
         if conf is not None:
             yield hit(arg, _describe(built.how, found), sink, confidence=conf)
