@@ -86,9 +86,26 @@ SINK_FINDERS: tuple[tuple[Callable[[ast.Call, FileContext], Iterator[tuple[ast.A
 )
 
 
+# Model output only enters a file through a model client; a file whose text mentions none of
+# these cannot produce this rule's finding, so it is skipped without looking at its calls.
+MODEL_HINTS = (
+    "openai", "anthropic", "litellm", "langchain", "ollama", "generativeai", "llama_index",
+    "completions", "messages.create", "responses.create", ".invoke(", ".ainvoke(", "genai",
+)
+
+
+def _mentions_models(ctx: FileContext) -> bool:
+    cached = ctx.__dict__.get("_mentions_models")
+    if cached is None:
+        text = "".join(ctx.lines)
+        cached = any(h in text for h in MODEL_HINTS) or bool(ctx.settings.extra_sources)
+        ctx.__dict__["_mentions_models"] = cached
+    return cached
+
+
 @on(ast.Call)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
-    if is_dead(ctx, node):
+    if not _mentions_models(ctx) or is_dead(ctx, node):
         return
     for finder, kind in SINK_FINDERS:
         for arg, sink in finder(node, ctx):
