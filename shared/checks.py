@@ -25,11 +25,19 @@ CheckFn = Callable[[ast.AST, FileContext], Iterator[Hit]]
 F = TypeVar("F", bound=CheckFn)
 
 
-def on(*node_types: type[ast.AST]) -> Callable[[F], F]:
-    """Register the decorated check for these ``ast`` node types."""
+def on(*node_types: type[ast.AST], callees: frozenset[str] | set[str] | None = None) -> Callable[[F], F]:
+    """Register the decorated check for these ``ast`` node types.
+
+    For ``ast.Call``, `callees` (optional) names the callee names the check looks at: the
+    last part of the callee's qualified name, resolved through imports (``md5`` for
+    ``from hashlib import md5 as m; m(x)``), or the method name (``execute``). The engine
+    then calls the check only for those calls, which keeps the cost of many rules per call
+    low. Checks that honour ``aisec-extra-sinks`` also see every call to a declared sink.
+    """
 
     def mark(func: F) -> F:
         func.__aisec_node_types__ = node_types  # type: ignore[attr-defined]
+        func.__aisec_callees__ = frozenset(callees) if callees is not None else None  # type: ignore[attr-defined]
         return func
 
     return mark

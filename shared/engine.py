@@ -42,22 +42,46 @@ def settings_from_host(values: Mapping[str, Any]) -> Settings:
 
 
 @lru_cache(maxsize=None)
-def _checks_for(code: str) -> tuple[tuple[type, CheckFn], ...]:
+def _checks_for(code: str) -> tuple[tuple[type, CheckFn, frozenset | None], ...]:
     module = importlib.import_module(f"{__package__}.rules.{RULES[code].module}")
     found = []
     for value in vars(module).values():
         types = getattr(value, "__aisec_node_types__", None)
         if types and getattr(value, "__module__", None) == module.__name__:
-            found.extend((t, value) for t in types)
+            callees = getattr(value, "__aisec_callees__", None)
+            found.extend((t, value, callees if t is ast.Call else None) for t in types)
     return tuple(found)
 
 
-def _dispatch_table(codes: Iterable[str]) -> dict[type, list[tuple[str, CheckFn]]]:
-    table: dict[type, list[tuple[str, CheckFn]]] = {}
-    for code in codes:
-        for node_type, fn in _checks_for(code):
-            table.setdefault(node_type, []).append((code, fn))
-    return table
+class _Dispatch:
+    """Checks by node type; for calls, also by callee name (see `checks.on`)."""
+
+    def __init__(self, codes: Iterable[str], extra_callees: frozenset) -> None:
+        self.by_type: dict[type, list[tuple[str, CheckFn]]] = {}
+        self.any_call: list[tuple[str, CheckFn]] = []
+        self.by_callee: dict[str, list[tuple[str, CheckFn]]] = {}
+        for code in codes:
+            for node_type, fn, callees in _checks_for(code):
+                if node_type is ast.Call:
+                    if callees is None:
+                        self.any_call.append((code, fn))
+                    else:
+                        for name in callees | extra_callees:
+                            self.by_callee.setdefault(name, []).append((code, fn))
+                else:
+                    self.by_type.setdefault(node_type, []).append((code, fn))
+
+    def checks(self, node: ast.AST, ctx: FileContext) -> list[tuple[str, CheckFn]]:
+        if type(node) is not ast.Call:
+            return self.by_type.get(type(node), [])
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            name = func.attr
+        else:
+            qualified = ctx.call_name(node)
+            name = qualified.rsplit(".", 1)[-1] if qualified else getattr(func, "id", "")
+        named = self.by_callee.get(name)
+        return self.any_call + named if named else self.any_call
 
 
 def selected_codes(settings: Settings, only: Iterable[str] | None = None) -> list[str]:
@@ -105,9 +129,10 @@ def check_tree(
         if settings.strict:
             raise
         return [_internal_error("the file index", exc)]
-    table = _dispatch_table(codes)
+    extra = frozenset(item.partition(":")[0].rsplit(".", 1)[-1] for item in settings.extra_sinks)
+    table = _Dispatch(codes, extra)
     for node in ctx.nodes:
-        entries = table.get(type(node))
+        entries = table.checks(node, ctx)
         if not entries:
             continue
         for code, fn in entries:

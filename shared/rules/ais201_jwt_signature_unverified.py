@@ -114,7 +114,7 @@ def _from_unverified_header(expr: ast.AST, ctx: FileContext) -> bool:
     return False
 
 
-@on(ast.Call)
+@on(ast.Call, callees={n.rsplit(".", 1)[-1] for n in DECODERS | UNVERIFIED_READERS})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     name = ctx.call_name(node)
     if name in UNVERIFIED_READERS:

@@ -138,7 +138,7 @@ def _password_function(node: ast.AST, ctx: FileContext, data: ast.AST | None) ->
     return any(isinstance(n, ast.Name) and n.id in params for n in ast.walk(data))
 
 
-@on(ast.Call)
+@on(ast.Call, callees=FAST_HASHES | {"new", "update"})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     func = node.func
     if isinstance(func, ast.Attribute) and func.attr == "update" and node.args:

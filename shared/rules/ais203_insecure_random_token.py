@@ -159,7 +159,7 @@ def _mints(node: ast.Call, name: str, ctx: FileContext) -> bool:
     return True
 
 
-@on(ast.Call)
+@on(ast.Call, callees={n.rsplit(".", 1)[-1] for n in RANDOM_FUNCS})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     name = ctx.call_name(node)
     if name not in RANDOM_FUNCS or not _mints(node, name, ctx):

@@ -376,7 +376,7 @@ def _describe(how: str, found: list[str]) -> str:
     return f"{how} from {', '.join(found)}" if found else how
 
 
-@on(ast.Call)
+@on(ast.Call, callees=EXECUTE_METHODS | {"text", "RawSQL", "read_sql", "read_sql_query", "raw", "extra"})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if is_dead(ctx, node):
         return

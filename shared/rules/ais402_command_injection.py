@@ -134,7 +134,7 @@ def _shell_on(call: ast.Call) -> bool:
     return False
 
 
-@on(ast.Call)
+@on(ast.Call, callees={n.rsplit(".", 1)[-1] for n in ALWAYS_SHELL | EXEC_CALLS})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     for arg, sink in sink_args(node, ctx):
         yield from _judge(ctx, arg, sink)

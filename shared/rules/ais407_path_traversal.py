@@ -1151,7 +1151,10 @@ def _join_pieces(ctx: FileContext, expr: ast.AST, depth: int = 0) -> list | None
     return None
 
 
-@on(ast.Call)
+@on(
+    ast.Call,
+    callees={n.rsplit(".", 1)[-1] for n in PATH_FUNCTIONS} | PATH_METHODS | {"save", "extractall", "extract", "unpack_archive"},
+)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if is_dead(ctx, node):
         return

@@ -111,7 +111,7 @@ def _is_config(expr: ast.AST) -> bool:
 ASGI_APPS = frozenset({"fastapi.FastAPI", "starlette.applications.Starlette", "starlette.Starlette"})
 
 
-@on(ast.Call)
+@on(ast.Call, callees={"run", "update", "from_mapping", "FastAPI", "Starlette"})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     func = node.func
     if ctx.call_name(node) in ASGI_APPS:
