@@ -871,9 +871,10 @@ class TaintAnalysis:
         """"flask", "fastapi", "django", "lambda" or None: whether params are client-controlled."""
         if func not in self._routes:
             kind = _route_kind(self.ctx, func)
-            if kind == "django" and not getattr(func, "decorator_list", None) and self.callers(func):
+            if kind == "django" and self.callers(func):
                 # Called by this module's own code with its arguments: a helper such as
-                # render_flatpage(request, page), not a view the URL router calls.
+                # render_flatpage(request, page), not a view the URL router calls. Django's
+                # decorators (csrf_protect, login_required) wrap views but do not route them.
                 kind = None
             self._routes[func] = kind
         return self._routes[func]
