@@ -80,15 +80,32 @@ _NON_SECRET_TOKEN_QUALIFIERS = frozenset(
 )
 
 
+# A name whose last segment starts with one of these names an action (a function, a
+# dotted API path such as "rsa.generate_private_key"), not a value.
+_VERBS = frozenset(
+    {
+        # Not "new", "reset" or "request": new_password, reset_token and an OAuth
+        # request_token name values.
+        "get", "set", "load", "generate", "gen", "make", "create", "read", "fetch", "build",
+        "compute", "derive", "validate", "check", "verify", "rotate", "hash", "encrypt",
+        "decrypt", "sign", "parse", "find", "lookup", "store", "save", "update", "delete",
+        "remove", "revoke", "issue", "is", "has", "use", "require",
+    }
+)
+
+
 def secret_name_kind(name: str) -> str | None:
     """Return what kind of secret a variable, attribute, key or parameter name denotes.
 
     ``"db_password"`` -> ``"password"``, ``"SECRET_KEY"`` -> ``"secret key"``,
     ``"clientSecret"`` -> ``"secret"``; None for names that only contain the word
-    (``"token_type"``, ``"tokenize"``, ``"password_field"``, ``"NextToken"``).
+    (``"token_type"``, ``"tokenize"``, ``"password_field"``, ``"NextToken"``) and for names
+    of actions (``"generate_private_key"``, ``"rsa.generate_private_key"``).
     """
     words = split_words(name)
     if not words:
+        return None
+    if split_words(name.rsplit(".", 1)[-1])[:1] and split_words(name.rsplit(".", 1)[-1])[0] in _VERBS:
         return None
     last = words[-1]
     prev = words[-2] if len(words) > 1 else ""
@@ -120,6 +137,8 @@ _PLACEHOLDER_WORDS = frozenset({"your", "example", "placeholder", "insert", "rep
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 # Special tokens of language-model tokenizers: "[CLS]", "[PAD]", "<|endoftext|>".
 _SPECIAL_TOKEN = re.compile(r"^\[[A-Za-z_]{1,20}\]$|^<\|[A-Za-z_]{1,30}\|>$")
+# Regular-expression syntax: a lexer's token pattern, not a credential.
+_REGEX_SYNTAX = re.compile(r"\\[wdsbWDSB]|\(\?[:=!<P]|\[\^|[.\])][*+?]")
 _MASK_RUN = re.compile(r"[xX*#.]{4}|<[^<>]{1,80}>|\$\{[^{}]{0,80}\}|\{\{|%\(|%s|\{[A-Za-z_0-9]{0,40}\}")
 _FILE_SUFFIX = re.compile(r"\.(?:pem|key|crt|cer|p12|pfx|json|txt|yaml|yml|env|ini|cfg|jks|gpg|asc)$", re.I)
 
@@ -141,7 +160,7 @@ def is_placeholder(value: str) -> bool:
         return True
     if _MASK_RUN.search(v):
         return True
-    if _ENV_NAME.match(v) or _SPECIAL_TOKEN.match(v):
+    if _ENV_NAME.match(v) or _SPECIAL_TOKEN.match(v) or _REGEX_SYNTAX.search(v):
         return True
     words = split_words(v)
     if words and (words[0] == "your" or any(w in _PLACEHOLDER_WORDS - {"your"} for w in words)):

@@ -33,7 +33,9 @@ client = connect(host="db", password=os.environ.get("DATABASE_PASSWORD", ""))
 Values that look like placeholders are skipped: empty strings, ``None``, ``changeme``,
 ``<...>``, ``${...}``, ``{{...}}``, ``xxxx``, values starting with "your" or containing
 "example", environment variable *names* such as ``"DB_PASSWORD"``, file paths, URLs without
-credentials and prose of four or more words. A real secret that looks like one of these is
+credentials, prose of four or more words, regular expressions (a lexer's token pattern) and
+tokenizer special tokens. Names of actions (``generate_private_key``, a dotted API path used
+as a dict key) are not secret names. A real secret that looks like one of these is
 missed. Literal defaults passed to ``os.getenv("X", "fallback")`` are not checked. Secrets in
 test fixtures are reported like any other; exclude test folders in the host if you want.
 
@@ -182,7 +184,7 @@ def _compare_confidence(h: Hit, name: str) -> Confidence:
     """Comparisons are at most medium; against a plain word (``secret == "prompt"``) low,
     unless the name is a password (``password == "admin"`` is a backdoor)."""
     value = literal_str(h.node) or ""
-    if _WORDS_ONLY.match(value) and secret_name_kind(name) != "password":
+    if _WORDS_ONLY.match(value) and (secret_name_kind(name) != "password" or len(value) < 4):
         return Confidence.LOW
     return Confidence.MEDIUM if h.confidence is Confidence.HIGH else h.confidence
 
