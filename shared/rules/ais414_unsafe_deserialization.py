@@ -14,7 +14,8 @@ Flags deserialization with a format whose loader can call arbitrary functions:
 The finding points at the data. Confidence: **high** when untrusted input reaches it
 (request data, an upload, route parameters, the command line, a Lambda event, model output,
 bytes read from a socket; also through a helper of the module); **medium** for data of
-unknown origin (a parameter, a cache or queue read). A file the program opens from a
+unknown origin (a parameter, a cache or queue read; low for ``marshal``, which builds code
+objects without running them and reads every ``.pyc``). A file the program opens from a
 constant path or from its own configuration is not reported for the pickle family: the
 program wrote it. An unsafe YAML loader is reported whatever the data's origin (medium,
 high for untrusted data) except for a constant string. Data is trusted after an HMAC check
@@ -345,4 +346,7 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         if verdict == "source":
             yield hit(arg, sink, _describe(verdict, found), confidence=Confidence.HIGH)
         elif verdict != "safe" or family == "yaml":
-            yield hit(arg, sink, _describe(verdict, []), confidence=Confidence.MEDIUM)
+            # marshal builds code objects but does not run them; its documented risk on
+            # untrusted input is a crash. Reading .pyc files is its everyday use: low.
+            low = sink.startswith("marshal.")
+            yield hit(arg, sink, _describe(verdict, []), confidence=Confidence.LOW if low else Confidence.MEDIUM)
