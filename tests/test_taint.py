@@ -317,3 +317,25 @@ def test_branch_bindings_and_object_writes():
             session["k"] = request.args["v"]
             sink(session)
         ''')) == ["source", "unknown", "source", "source"]
+
+
+def test_class_based_view_kwargs_and_more_sanitizers():
+    assert verdicts('''
+        from django.views.generic import DetailView
+        class Item(DetailView):
+            def get_object(self):
+                sink(self.kwargs["slug"])
+        class NotAView:
+            def run(self):
+                sink(self.kwargs["slug"])
+        ''') == ["source", "unknown"]
+    src = FLASK + textwrap.dedent("""
+        import bson
+        from ldap.filter import filter_format
+        def f():
+            q = request.args["q"]
+            sink(bson.ObjectId(q))
+            sink(filter_format("(uid=%s)", [q]))
+        """)
+    assert verdicts(src, "nosql") == ["safe", "source"]
+    assert verdicts(src, "ldap") == ["safe", "safe"]

@@ -214,6 +214,11 @@ SANITIZERS: dict[str, frozenset] = {
     "ldap3.utils.conv.escape_filter_chars": frozenset({"ldap"}),
     "ldap.filter.escape_filter_chars": frozenset({"ldap"}),
     "ldap.dn.escape_dn_chars": frozenset({"ldap"}),
+    "ldap.filter.filter_format": frozenset({"ldap"}),
+    "ldap3.utils.dn.escape_rdn": frozenset({"ldap"}),
+    "lxml.etree.XSLT.strparam": frozenset({"xpath"}),
+    "bson.ObjectId": frozenset({ALL}),
+    "bson.objectid.ObjectId": frozenset({ALL}),
     "defusedxml.ElementTree.fromstring": frozenset({"xml"}),
     "ast.literal_eval": frozenset({ALL}),
 }
@@ -968,6 +973,14 @@ class TaintAnalysis:
                     base = base | slot
                 if isinstance(node.value, ast.Name) and node.value.id == "self" and node.attr == "request":
                     return frozenset({Label("request object", "request")})
+                if (
+                    isinstance(node.value, ast.Name)
+                    and node.value.id == "self"
+                    and node.attr in ("kwargs", "args")
+                    and _view_class(self.ctx.enclosing_class(node))
+                ):
+                    # A Django class-based view's captured URL values.
+                    return frozenset({Label(f"URL arguments (self.{node.attr})")})
             return self._attribute_of(base, node.attr)
         if isinstance(node, ast.Subscript):
             base = get(node.value)
@@ -1166,6 +1179,17 @@ def _argument(func: ast.AST, call: ast.Call, index: int, bound: bool) -> ast.AST
         return None
     name = every[index].arg
     return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def _view_class(cls: ast.ClassDef | None) -> bool:
+    """A class whose base names end like Django/DRF views (View, TemplateView, APIView, ...)."""
+    if cls is None:
+        return False
+    for base in cls.bases:
+        name = base.id if isinstance(base, ast.Name) else getattr(base, "attr", "")
+        if name.endswith(("View", "ViewSet", "APIView")):
+            return True
+    return False
 
 
 def _strip_request(base: frozenset, origin: str) -> frozenset:
