@@ -33,7 +33,7 @@ from .syntax import KNOWN_NODE_TYPES, UnknownSyntaxError
 if TYPE_CHECKING:
     from .taint import TaintAnalysis
 
-__all__ = ["Binding", "FileContext", "SCOPE_TYPES", "literal_str", "node_span"]
+__all__ = ["Binding", "FileContext", "SCOPE_TYPES", "flatten_add", "literal_str", "node_span"]
 
 SCOPE_TYPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -324,16 +324,6 @@ class FileContext:
             if isinstance(anc, ast.ClassDef):
                 return anc
         return None
-
-    def decorator_names(self, func: ast.AST) -> list[str]:
-        """Qualified names of a def's decorators (calls reduced to their callee)."""
-        out = []
-        for dec in getattr(func, "decorator_list", ()):
-            target = dec.func if isinstance(dec, ast.Call) else dec
-            name = self.qualname(target)
-            if name:
-                out.append(name)
-        return out
 
     def in_main_guard(self, node: ast.AST) -> bool:
         """True when `node` sits under ``if __name__ == "__main__":``."""
@@ -637,11 +627,6 @@ class FileContext:
                 return False
         return True
 
-    def line_text(self, lineno: int) -> str:
-        """The physical source line (1-based), without its newline; ``""`` out of range."""
-        if 1 <= lineno <= len(self.lines):
-            return self.lines[lineno - 1].rstrip("\r\n")
-        return ""
 
 
 # Node types `_bind` handles; anything else binds no name.
@@ -665,6 +650,21 @@ def _encloses(outer: ast.AST | None, inner: ast.AST) -> bool:
     start = (outer.lineno, outer.col_offset)
     end = (outer.end_lineno or outer.lineno, outer.end_col_offset or 0)
     return start <= _pos(inner) < end
+
+
+def flatten_add(expr: ast.AST) -> list[ast.AST]:
+    """The operands of a chain of ``+`` in source order (``a + b + c`` -> [a, b, c]); iterative,
+    so a chain thousands long cannot raise RecursionError."""
+    out: list[ast.AST] = []
+    work = [expr]
+    while work:
+        cur = work.pop()
+        if isinstance(cur, ast.BinOp) and isinstance(cur.op, ast.Add):
+            work.append(cur.right)
+            work.append(cur.left)
+        else:
+            out.append(cur)
+    return out
 
 
 def _is_sequence_literal(node: ast.AST) -> bool:

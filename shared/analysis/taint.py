@@ -43,7 +43,7 @@ from ..options import SINK_KINDS
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "SINK_KINDS"]
+__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "FLOW_EXITS", "SINK_KINDS"]
 
 ALL = "*"
 
@@ -254,7 +254,13 @@ _LLM_OBJECT_HINTS = ("llm", "chat", "model", "chain", "agent", "gemini", "claude
 _LLM_MODULES = ("langchain", "langchain_openai", "langchain_anthropic", "langchain_community", "langchain_core", "google.generativeai", "llama_index")
 
 _MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault"})
-FLOW_EXITS = frozenset({"abort", "exit", "_exit", "fail", "HttpResponseBadRequest", "HTTPException"})
+# Calls that end the request or the program: code after them in the same block does not run.
+FLOW_EXITS = frozenset(
+    {
+        "abort", "exit", "_exit", "fail", "HttpResponseBadRequest", "HTTPException", "Http404",
+        "PermissionDenied", "SuspiciousOperation", "BadRequest", "ValidationError",
+    }
+)
 LOOP_PASSES = 3
 STEP_BUDGET = 20
 
@@ -786,7 +792,7 @@ class TaintAnalysis:
             index: dict = {}
             for node in self.ctx.nodes:
                 if isinstance(node, ast.Call):
-                    target = self._local_function(node.func)
+                    target = self.local_function(node.func)
                     if target is not None:
                         index.setdefault(target, []).append(node)
             self._callers = index
@@ -1087,12 +1093,12 @@ class TaintAnalysis:
                 return rec
             if attr in ("format", "join", "format_map", "replace"):
                 return args_taint
-            local = self._local_function(func)
+            local = self.local_function(func)
             if local is not None:
                 return self._through(local, node, r, flow, env, bound=True)
             return CLEAN
         if isinstance(func, ast.Name):
-            local = self._local_function(func)
+            local = self.local_function(func)
             if local is not None:
                 return self._through(local, node, r, flow, env, bound=False)
         return CLEAN
@@ -1105,7 +1111,7 @@ class TaintAnalysis:
         low = name.lower()
         return any(h == low or low.endswith("_" + h) or low.startswith(h + "_") for h in _LLM_OBJECT_HINTS)
 
-    def _local_function(self, func: ast.AST) -> ast.AST | None:
+    def local_function(self, func: ast.AST) -> ast.AST | None:
         """The module's own def that a call targets (``helper(...)`` or ``self.helper(...)``)."""
         if isinstance(func, ast.Name):
             binds = self.ctx.bindings_of(func)
@@ -1152,16 +1158,15 @@ def _has_default(func: ast.AST, index: int) -> bool:
     return k < len(args.kw_defaults) and args.kw_defaults[k] is not None
 
 
-def _calls_in(func: ast.AST) -> list[ast.Call]:
-    """Calls in a function's own body (not in nested defs or classes)."""
+def own_nodes(func: ast.AST) -> list[ast.AST]:
+    """Nodes of a function's (or module's) own body, not of nested defs, classes or lambdas."""
     out = []
     work = list(ast.iter_child_nodes(func))
     while work:
         node = work.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             continue
-        if isinstance(node, ast.Call):
-            out.append(node)
+        out.append(node)
         work.extend(ast.iter_child_nodes(node))
     return out
 

@@ -76,6 +76,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from ..analysis.context import flatten_add
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -125,19 +126,6 @@ def _text_of(node: ast.AST, ctx: FileContext) -> str | None:
     return "?" if ctx.is_constant(node) else None
 
 
-def _flatten_add(node: ast.AST) -> list[ast.AST]:
-    out: list[ast.AST] = []
-    work = [node]
-    while work:
-        cur = work.pop()
-        if isinstance(cur, ast.BinOp) and isinstance(cur.op, ast.Add):
-            work.append(cur.right)
-            work.append(cur.left)
-        else:
-            out.append(cur)
-    return out
-
-
 def _build(expr: ast.AST, ctx: FileContext, depth: int = 0) -> Built | None:
     """Decompose a string-building expression; None when `expr` is not string-built."""
     if depth > _MAX_DEPTH:
@@ -175,7 +163,7 @@ def _build(expr: ast.AST, ctx: FileContext, depth: int = 0) -> Built | None:
         return b
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
         b = Built("concatenation")
-        for part in _flatten_add(expr):
+        for part in flatten_add(expr):
             inner = _build(part, ctx, depth + 1) if not isinstance(part, (ast.Constant, ast.Name)) else None
             if inner is not None:
                 b.segments.extend(inner.segments)

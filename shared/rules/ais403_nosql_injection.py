@@ -199,14 +199,6 @@ def _imports_mongo(ctx: FileContext) -> bool:
     return cached
 
 
-def _local_def(ctx: FileContext, func: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-    if isinstance(func, ast.Name):
-        binds = ctx.bindings_of(func)
-        if len(binds) == 1 and isinstance(binds[0].target, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            return binds[0].target
-    return None
-
-
 def _returns(func: ast.AST) -> list[ast.AST]:
     """Values a def returns (not those of nested defs)."""
     out = []
@@ -304,7 +296,7 @@ class _Shape:
             if func.attr in _PART_METHODS:
                 return self.parsed(func.value, hops)
             return False
-        local = _local_def(ctx, func)
+        local = ctx.taint.local_function(func)
         if local is not None:
             return any(self.parsed(r, hops + 1) for r in _returns(local))
         return False
@@ -455,7 +447,7 @@ class _Walker:
         if isinstance(value, (ast.Dict, ast.List, ast.Tuple)):
             return True
         if isinstance(value, ast.Call):
-            return ctx.call_name(value) == "builtins.dict" or _local_def(ctx, value.func) is not None
+            return ctx.call_name(value) == "builtins.dict" or ctx.taint.local_function(value.func) is not None
         return False
 
     def _mutation(self, binding, hops: int) -> None:
@@ -476,7 +468,7 @@ class _Walker:
                 else:
                     self.field(kw.value, hops)
             return True
-        local = _local_def(ctx, call.func)
+        local = ctx.taint.local_function(call.func)
         if local is not None:
             for value in _returns(local):
                 self.document(value, hops + 1)

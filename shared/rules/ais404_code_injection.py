@@ -72,7 +72,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from ..analysis.taint import extra_sink_args, is_dead, tainted_for
+from ..analysis.taint import FLOW_EXITS, extra_sink_args, is_dead, tainted_for
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # Builtins that run a string as Python: https://docs.python.org/3/library/functions.html#eval
@@ -100,7 +100,6 @@ _TEXT_METHODS = frozenset(
 _TEXT_CALLS = frozenset({"builtins.str", "builtins.repr", "builtins.format", "builtins.tuple", "builtins.list"})
 # Calls and statements that leave the function when a check fails (flask.abort, sys.exit,
 # argparse's parser.error, pytest.fail, Django's bad-request responses raised or returned).
-_EXIT_CALLS = frozenset({"abort", "exit", "_exit", "fail", "HttpResponseBadRequest", "HTTPException"})
 # Tests on a string that make it safe to splice when they pass.
 _STR_CHECKS = frozenset({"isidentifier", "isdigit", "isdecimal", "isnumeric", "isalnum", "isalpha"})
 NUMERIC_TYPES = frozenset({"int", "float", "bool", "Decimal", "UUID"})
@@ -217,7 +216,7 @@ def _leaves(ctx: FileContext, body: list) -> bool:
         tail = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
         if tail == "error" and isinstance(func, ast.Attribute):  # argparse: parser.error() exits
             return ctx.instance_of(func.value) == "argparse.ArgumentParser" or "parser" in (dotted(func.value) or "")
-        return tail in _EXIT_CALLS
+        return tail in FLOW_EXITS
     if isinstance(last, ast.If):
         return _leaves(ctx, last.body) and _leaves(ctx, last.orelse)
     return False

@@ -239,7 +239,7 @@ def body_exits(body: list, depth: int = 0) -> bool:
     if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call):
         func = last.value.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-        return name in FLOW_EXITS or name in ("exit", "abort")
+        return name in FLOW_EXITS
     if isinstance(last, ast.If):
         return body_exits(last.body, depth + 1) and body_exits(last.orelse, depth + 1)
     return False

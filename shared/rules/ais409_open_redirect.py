@@ -83,7 +83,7 @@ import ast
 import re
 from typing import Iterator
 
-from ..analysis.taint import is_dead
+from ..analysis.taint import is_dead, own_nodes
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 from .ais415_trust_boundary_violation import (
@@ -92,7 +92,6 @@ from .ais415_trust_boundary_violation import (
     from_params,
     is_check_of,
     judge,
-    own_nodes,
     roots,
     string_parts,
 )

@@ -78,7 +78,8 @@ import ast
 import re
 from typing import Iterator
 
-from ..analysis.taint import REQUEST_ATTRS, extra_sink_args, is_dead, tainted_for
+from ..analysis.context import flatten_add
+from ..analysis.taint import FLOW_EXITS, REQUEST_ATTRS, extra_sink_args, is_dead, own_nodes, tainted_for
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -114,12 +115,7 @@ VALIDATOR_WORDS = frozenset(
 # Words of a function called as a statement (``validate_role(role)``) that raise when invalid.
 RAISING_VALIDATOR_WORDS = frozenset({"validate", "verify", "ensure"})
 # Calls that end the request (the code after them does not run).
-EXIT_CALLS = frozenset(
-    {
-        "abort", "exit", "_exit", "fail", "HttpResponseBadRequest", "HTTPException", "Http404",
-        "PermissionDenied", "SuspiciousOperation", "BadRequest", "ValidationError",
-    }
-)
+EXIT_CALLS = FLOW_EXITS
 # Parts of a parsed URL that name the host (urllib.parse.urlsplit / urlparse results).
 HOST_ATTRS = frozenset({"netloc", "hostname", "host"})
 _CHAR_CLASS_METHODS = frozenset({"isdigit", "isdecimal", "isnumeric", "isalnum", "isalpha", "isidentifier"})
@@ -203,7 +199,7 @@ def validated(ctx: FileContext, expr: ast.AST, kind: str, depth: int = 0) -> boo
     if isinstance(expr, ast.Call):
         if _converted_get(expr):
             return True
-        target = local_def(ctx, expr.func)
+        target = ctx.taint.local_function(expr.func)
         return target is not None and _returns_ok(ctx, target, kind, depth)
     parts = _operands(expr)
     if parts is None:
@@ -254,33 +250,6 @@ def _returns_ok(ctx: FileContext, func: ast.AST, kind: str, depth: int) -> bool:
     return bool(returns) and all(
         ctx.taint.judge(r, kind)[0] != "source" or validated(ctx, r, kind, depth + 1) for r in returns
     )
-
-
-def local_def(ctx: FileContext, func: ast.AST) -> ast.AST | None:
-    """The module's own def that ``helper(...)`` or ``self.helper(...)`` calls, if any."""
-    if isinstance(func, ast.Name):
-        binds = ctx.bindings_of(func)
-        if len(binds) == 1 and isinstance(binds[0].target, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            return binds[0].target
-    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
-        cls = ctx.enclosing_class(func)
-        for stmt in cls.body if cls is not None else ():
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == func.attr:
-                return stmt
-    return None
-
-
-def own_nodes(func: ast.AST) -> list[ast.AST]:
-    """Nodes in a function's (or module's) own body, not in nested defs, classes or lambdas."""
-    out = []
-    work = list(ast.iter_child_nodes(func))
-    while work:
-        node = work.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        out.append(node)
-        work.extend(ast.iter_child_nodes(node))
-    return out
 
 
 def _tainted_names(ctx: FileContext, expr: ast.AST, kind: str) -> set[str]:
@@ -497,7 +466,7 @@ def string_parts(ctx: FileContext, expr: ast.AST, depth: int = 0) -> list | None
         return _percent_parts(ctx, expr)
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
         out: list = []
-        for part in _flatten_add(expr):
+        for part in flatten_add(expr):
             inner = None if isinstance(part, (ast.Constant, ast.Name)) else string_parts(ctx, part, depth + 1)
             out.extend(inner if inner is not None else [_piece(ctx, part)])
         return out
@@ -510,18 +479,6 @@ def string_parts(ctx: FileContext, expr: ast.AST, depth: int = 0) -> list | None
     if isinstance(expr, ast.Name):
         return _name_parts(ctx, expr, depth)
     return None
-
-
-def _flatten_add(expr: ast.BinOp) -> list[ast.AST]:
-    flat = []
-    work: list[ast.AST] = [expr]
-    while work:
-        cur = work.pop()
-        if isinstance(cur, ast.BinOp) and isinstance(cur.op, ast.Add):
-            work.extend((cur.right, cur.left))
-        else:
-            flat.append(cur)
-    return flat
 
 
 def _percent_parts(ctx: FileContext, expr: ast.BinOp) -> list | None:
@@ -627,23 +584,9 @@ def constant_text(parts: list) -> str:
 # ---- the rule ------------------------------------------------------------------------------
 
 
-def qualname(ctx: FileContext, expr: ast.AST) -> str | None:
-    """`FileContext.qualname`, also for an imported mapping the function writes into:
-    ``session[k] = v`` records a local "mutate" binding of ``session`` that hides its import."""
-    qn = ctx.qualname(expr)
-    if qn is None and isinstance(expr, ast.Name):
-        binds = ctx.bindings_of(expr)
-        if binds and all(b.kind == "mutate" for b in binds):
-            for scope in (ctx.scope_of(expr), ctx.tree):
-                imported = ctx.imports.get(scope, {}).get(expr.id)
-                if imported is not None:
-                    return imported
-    return qn
-
-
 def is_session(ctx: FileContext, expr: ast.AST) -> bool:
     """``session`` (Flask, Quart) or ``request.session`` / ``self.request.session``."""
-    if qualname(ctx, expr) in SESSION_QUALNAMES:
+    if ctx.qualname(expr) in SESSION_QUALNAMES:
         return True
     if isinstance(expr, ast.Attribute) and expr.attr == "session":
         base = expr.value
