@@ -325,6 +325,13 @@ class FileContext:
                 return anc
         return None
 
+    def imports_any(self, modules: tuple[str, ...] | frozenset[str]) -> bool:
+        """True when the file imports (anywhere) a module whose top-level package is listed."""
+        tops = self.__dict__.get("_import_tops")
+        if tops is None:
+            tops = self._import_tops = {q.split(".")[0] for table in self.imports.values() for q in table.values()}
+        return any(m in tops for m in modules)
+
     def in_main_guard(self, node: ast.AST) -> bool:
         """True when `node` sits under ``if __name__ == "__main__":``."""
         for anc in self.ancestors(node):

@@ -1220,9 +1220,9 @@ def _route_kind(ctx: "FileContext", func: ast.AST) -> str | None:
             if inst.startswith(("fastapi", "starlette")):
                 return "fastapi"
             if inst.startswith(_WEB_MODULES) or base_name in ("app", "bp", "blueprint", "api", "router", "application"):
-                if _imports_any(ctx, ("fastapi", "starlette")):
+                if ctx.imports_any(("fastapi", "starlette")):
                     return "fastapi"
-                if _imports_any(ctx, _WEB_MODULES):
+                if ctx.imports_any(_WEB_MODULES):
                     return "flask"
         if qn.startswith(("rest_framework.decorators.api_view", "django.views.decorators")):
             return "django"
@@ -1236,7 +1236,7 @@ def _route_kind(ctx: "FileContext", func: ast.AST) -> str | None:
             cls is None
             and first == "request"
             and not func.name.startswith("_")
-            and _imports_any(ctx, ("django", "rest_framework"))
+            and ctx.imports_any(("django", "rest_framework"))
             and any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(func))
         ):
             # A view: public, takes the request first, returns a response. Helpers such as
@@ -1245,11 +1245,3 @@ def _route_kind(ctx: "FileContext", func: ast.AST) -> str | None:
         if cls is None and func.name in ("lambda_handler", "handler") and first == "event" and len(args) == 2:
             return "lambda"
     return None
-
-
-def _imports_any(ctx: "FileContext", modules: tuple) -> bool:
-    for table in ctx.imports.values():
-        for q in table.values():
-            if q.split(".")[0] in modules:
-                return True
-    return False

@@ -86,7 +86,7 @@ def _is_app(expr: ast.AST, ctx: FileContext) -> bool:
         return True
     if not (isinstance(expr, ast.Name) and expr.id in _APP_NAMES):
         return False
-    if _imports_flask(ctx):
+    if ctx.imports_any(("flask", "quart", "flask_socketio")):
         return True
     value = ctx.reaching_value(expr)
     if isinstance(value, ast.Call):
@@ -94,14 +94,6 @@ def _is_app(expr: ast.AST, ctx: FileContext) -> bool:
         factory = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
         return "app" in factory.lower().split("_")
     return False
-
-
-def _imports_flask(ctx: FileContext) -> bool:
-    cached = getattr(ctx, "_aisec_imports_flask", None)
-    if cached is None:
-        cached = any(q.split(".")[0] in ("flask", "quart", "flask_socketio") for tbl in ctx.imports.values() for q in tbl.values())
-        ctx._aisec_imports_flask = cached  # type: ignore[attr-defined]
-    return cached
 
 
 def _is_config(expr: ast.AST) -> bool:
