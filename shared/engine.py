@@ -17,6 +17,7 @@ import ast
 import importlib
 import io
 import os
+import re
 import tokenize
 import warnings
 from functools import lru_cache
@@ -146,12 +147,35 @@ def check_tree(
                 if settings.strict:
                     raise
                 failed[code] = exc
-    findings = [f for f in _apply_precedence(raw) if f.code not in failed]
+    findings = [f for f in _apply_precedence(raw) if f.code not in failed and not _allowlisted(f, ctx)]
     findings = [f for f in findings if f.confidence.rank >= settings.min_confidence.rank]
     for code, exc in failed.items():
         findings.append(_internal_error(f"{code} ({RULES[code].symbol})", exc))
     findings.sort()
     return findings
+
+
+_ALLOWLIST = re.compile(r"pragma:\s*allowlist[ \t]+secret", re.IGNORECASE)
+_ALLOWLIST_NEXT = re.compile(r"pragma:\s*allowlist[ \t]+nextline[ \t]+secret", re.IGNORECASE)
+
+
+def _allowlisted(finding: Finding, ctx: FileContext) -> bool:
+    """True for a secrets finding (family 1) under a detect-secrets allowlist pragma.
+
+    detect-secrets' directives, as its README documents them: ``# pragma: allowlist secret``
+    on a line of the finding, or ``# pragma: allowlist nextline secret`` on the line before
+    it. Only comments count (read from tokens), never text inside a string.
+    """
+    if finding.code[3] != "1":
+        return False
+    comments = ctx.comments
+    if not comments:
+        return False
+    last = finding.end_line or finding.line
+    for line in range(finding.line, last + 1):
+        if _ALLOWLIST.search(comments.get(line, "")):
+            return True
+    return bool(_ALLOWLIST_NEXT.search(comments.get(finding.line - 1, "")))
 
 
 def _internal_error(what: str, exc: BaseException) -> Finding:

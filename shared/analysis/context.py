@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 import builtins
 import sys
+import tokenize
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
@@ -287,6 +288,18 @@ class FileContext:
 
             analysis = self._taint = TaintAnalysis(self)
         return analysis
+
+    @property
+    def comments(self) -> dict[int, str]:
+        """Comment text by 1-based line (``"# ..."``, as written), read from tokens once.
+
+        Comment-looking text inside string literals is not a comment and never appears here.
+        Source the tokenizer rejects part-way yields the comments read up to that point.
+        """
+        found = self.__dict__.get("_comments")
+        if found is None:
+            found = self._comments = read_comments(self.lines)
+        return found
 
     # ------------------------------------------------------------------ structure
     def parent(self, node: ast.AST) -> ast.AST | None:
@@ -657,6 +670,21 @@ def _encloses(outer: ast.AST | None, inner: ast.AST) -> bool:
     start = (outer.lineno, outer.col_offset)
     end = (outer.end_lineno or outer.lineno, outer.end_col_offset or 0)
     return start <= _pos(inner) < end
+
+
+def read_comments(lines: list[str]) -> dict[int, str]:
+    """Map 1-based line numbers to the comment token on that line; see `FileContext.comments`."""
+    out: dict[int, str] = {}
+    if not any("#" in line for line in lines):
+        return out
+    it = iter(lines)
+    try:
+        for tok in tokenize.generate_tokens(lambda: next(it, "")):
+            if tok.type == tokenize.COMMENT:
+                out[tok.start[0]] = tok.string
+    except (tokenize.TokenError, SyntaxError, IndentationError, ValueError, RecursionError):
+        pass
+    return out
 
 
 def flatten_add(expr: ast.AST) -> list[ast.AST]:
