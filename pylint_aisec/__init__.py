@@ -32,8 +32,10 @@ def _host_options() -> tuple:
         spec: dict[str, Any] = {"default": opt.default, "metavar": opt.metavar, "help": opt.help}
         if opt.kind == "csv":
             spec["type"] = "csv"
-        else:
+        elif opt.kind == "choice":
             spec.update(type="choice", choices=list(opt.choices))
+        else:
+            spec["type"] = "string"
         out.append((opt.name, spec))
     return tuple(out)
 

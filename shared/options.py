@@ -8,6 +8,7 @@ Each option is named ``aisec-*`` in both tools: ``--aisec-min-confidence`` /
 from __future__ import annotations
 
 import re
+from fnmatch import fnmatchcase
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
@@ -27,7 +28,8 @@ class Option:
 
     Attributes:
         name: the option name in both hosts, ``aisec-...``.
-        kind: ``"choice"`` (one of `choices`) or ``"csv"`` (comma-separated list of strings).
+        kind: ``"choice"`` (one of `choices`), ``"csv"`` (comma-separated list of strings) or
+            ``"string"`` (one value the core parses and validates, e.g. a number).
         default: the value used when the user sets nothing; a string for "choice", a tuple
             of strings for "csv".
         help: one sentence for ``--help`` in both tools.
@@ -99,7 +101,58 @@ OPTIONS: tuple[Option, ...] = (
             "html, ...), by qualified name (e.g. myapp.db.run_query:sql)."
         ),
     ),
+    Option(
+        name="aisec-secret-names",
+        kind="csv",
+        default=(),
+        metavar="<words>",
+        help=(
+            "Extra words that make a name secret-like for the secrets rules, beside the built-in "
+            "ones (e.g. passphrase,pin,license_key)."
+        ),
+    ),
+    Option(
+        name="aisec-ignore-names",
+        kind="csv",
+        default=(),
+        metavar="<names>",
+        help=(
+            "Names the secrets rules never treat as secret-like, as case-insensitive shell "
+            "patterns (e.g. *_TOKEN_URL,password_policy)."
+        ),
+    ),
+    Option(
+        name="aisec-entropy-threshold",
+        kind="string",
+        default="3.0",
+        metavar="<bits per character>",
+        help=(
+            "Shannon entropy (bits per character) above which a literal bound to a secret-like "
+            "name is reported with high confidence (default: 3.0)."
+        ),
+    ),
+    Option(
+        name="aisec-test-paths",
+        kind="csv",
+        default=("test_*.py", "*_test.py", "tests/*", "*/tests/*", "test/*", "*/test/*", "conftest.py", "*/conftest.py"),
+        metavar="<patterns>",
+        help="Shell patterns of test files, matched against the path as the host names it.",
+    ),
+    Option(
+        name="aisec-secrets-in-tests",
+        kind="choice",
+        default="low",
+        choices=("report", "low", "skip"),
+        metavar="<report|low|skip>",
+        help=(
+            "Name-only secret findings (AIS101) in test files: report them as elsewhere, lower "
+            "them to low confidence (default; hidden unless aisec-min-confidence=low), or skip "
+            "them. Credential formats (AIS102) are reported everywhere."
+        ),
+    ),
 )
+_OPTION = {opt.name: opt for opt in OPTIONS}
+_DEFAULT_TEST_PATHS: tuple[str, ...] = _OPTION["aisec-test-paths"].default
 _QUALNAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
@@ -120,6 +173,11 @@ class Settings:
     extra_sources: tuple[str, ...] = ()
     extra_sanitizers: tuple[str, ...] = ()
     extra_sinks: tuple[str, ...] = ()
+    secret_names: tuple[str, ...] = ()
+    ignore_names: tuple[str, ...] = ()
+    entropy_threshold: float = 3.0
+    test_paths: tuple[str, ...] = _DEFAULT_TEST_PATHS
+    secrets_in_tests: str = "low"
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any], *, strict: bool = False) -> "Settings":
@@ -159,10 +217,42 @@ class Settings:
             name, _, kind = item.partition(":")
             _check_name("aisec-extra-sinks", name)
             _check_kind("aisec-extra-sinks", item, kind)
+        raw_entropy = str(get(_OPTION["aisec-entropy-threshold"])).strip()
+        try:
+            entropy = float(raw_entropy)
+        except ValueError:
+            entropy = -1.0
+        if not 0.0 <= entropy <= 8.0:
+            raise OptionError(
+                f"aisec-entropy-threshold: {raw_entropy!r} is not a number of bits per character from 0 to 8"
+            )
+        in_tests = str(get(_OPTION["aisec-secrets-in-tests"])).strip().lower()
+        if in_tests not in _OPTION["aisec-secrets-in-tests"].choices:
+            raise OptionError(f"aisec-secrets-in-tests: {in_tests!r} is not one of report, low, skip")
         return cls(
             min_confidence=conf, enable=enable, strict=strict,
             extra_sources=sources, extra_sanitizers=sanitizers, extra_sinks=sinks,
+            secret_names=tuple(w.lower() for w in _split_csv(get(_OPTION["aisec-secret-names"]), upper=False)),
+            ignore_names=tuple(w.lower() for w in _split_csv(get(_OPTION["aisec-ignore-names"]), upper=False)),
+            entropy_threshold=entropy,
+            test_paths=tuple(_split_csv(get(_OPTION["aisec-test-paths"]), upper=False)),
+            secrets_in_tests=in_tests,
         )
+
+    def is_test_path(self, filename: str) -> bool:
+        """True when `filename` (as the host names it; ``\\`` read as ``/``) matches
+        ``aisec-test-paths``. Patterns are shell patterns (`fnmatch`), matched case-sensitively
+        against the whole path and against its last component."""
+        path = filename.replace("\\", "/")
+        if path.startswith("./"):
+            path = path[2:]
+        base = path.rsplit("/", 1)[-1]
+        return any(fnmatchcase(path, p) or fnmatchcase(base, p) for p in self.test_paths)
+
+    def ignored_name(self, name: str) -> bool:
+        """True when ``aisec-ignore-names`` lists `name` (case-insensitive shell patterns)."""
+        lowered = name.lower()
+        return any(fnmatchcase(lowered, p) for p in self.ignore_names)
 
     def extra_sink_kind(self, qualname: str | None) -> str | None:
         """The sink kind a user declared for this function (``aisec-extra-sinks``), if any."""
