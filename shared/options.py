@@ -8,8 +8,8 @@ Each option is named ``aisec-*`` in both tools: ``--aisec-min-confidence`` /
 from __future__ import annotations
 
 import re
-from fnmatch import fnmatchcase
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from typing import Any, Iterable, Mapping
 
 from .findings import Confidence

@@ -73,10 +73,9 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..analysis.context import flatten_add
+from ..analysis.strings import Built, build_string, joined_items
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -104,146 +103,20 @@ _VALUE_BEFORE = re.compile(
 )
 _BETWEEN_AND = re.compile(r"\bbetween\s+\S+\s+and\s*$", re.IGNORECASE)
 _OPEN_LIST = re.compile(r"\b(?:values|in)\s*\(", re.IGNORECASE)
-_PRINTF = re.compile(r"%%|%(?:\([^)]{0,100}\))?[-#0 +]{0,5}[0-9.*]{0,10}[sdifrxXeEgGc]")
 _MAX_DEPTH = 6
-
-
-@dataclass
-class Built:
-    """A string assembled from constant text and non-constant parts.
-
-    `segments` alternates ``str`` (constant text) and ``ast.AST`` (a non-constant part).
-    """
-
-    how: str
-    segments: list = field(default_factory=list)
-
-
-def _text_of(node: ast.AST, ctx: FileContext) -> str | None:
-    s = ctx.const_str(node)
-    if s is not None:
-        return s
-    return "?" if ctx.is_constant(node) else None
-
-
-def _build(expr: ast.AST, ctx: FileContext, depth: int = 0) -> Built | None:
-    """Decompose a string-building expression; None when `expr` is not string-built."""
-    if depth > _MAX_DEPTH:
-        return None
-    if isinstance(expr, ast.JoinedStr):
-        b = Built("an f-string")
-        for part in expr.values:
-            if isinstance(part, ast.Constant):
-                b.segments.append(str(part.value))
-            elif isinstance(part, ast.FormattedValue):
-                text = _text_of(part.value, ctx)
-                b.segments.append(text if text is not None else part.value)
-        return b
-    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Mod):
-        fmt = ctx.const_str(expr.left)
-        if fmt is None:
-            return None
-        right = expr.right
-        values = list(right.elts) if isinstance(right, ast.Tuple) else (list(right.values) if isinstance(right, ast.Dict) else [right])
-        b = Built("%-formatting")
-        start, index = 0, 0
-        text = ""
-        for m in _PRINTF.finditer(fmt):
-            text += fmt[start:m.start()]
-            start = m.end()
-            if m.group(0) == "%%":
-                text += "%"
-                continue
-            b.segments.append(text)
-            text = ""
-            val = values[index] if index < len(values) else right
-            index += 1
-            b.segments.append("?" if ctx.is_constant(val) else val)
-        b.segments.append(text + fmt[start:])
-        return b
-    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
-        b = Built("concatenation")
-        for part in flatten_add(expr):
-            inner = _build(part, ctx, depth + 1) if not isinstance(part, (ast.Constant, ast.Name)) else None
-            if inner is not None:
-                b.segments.extend(inner.segments)
-                continue
-            text = _text_of(part, ctx)
-            b.segments.append(text if text is not None else part)
-        return b
-    if (
-        isinstance(expr, ast.Call)
-        and isinstance(expr.func, ast.Attribute)
-        and expr.func.attr == "format"
-    ):
-        fmt = ctx.const_str(expr.func.value)
-        if fmt is None:
-            return None
-        b = Built("str.format")
-        args = [*expr.args, *(k.value for k in expr.keywords)]
-        pieces = re.split(r"\{[^{}]{0,100}\}", fmt)
-        for i, text in enumerate(pieces):
-            b.segments.append(text)
-            if i < len(pieces) - 1:
-                val = args[i] if i < len(args) else (args[-1] if args else None)
-                b.segments.append("?" if val is None or ctx.is_constant(val) else val)
-        return b
-    if isinstance(expr, ast.Name):
-        steps = ctx.reaching_bindings(expr)
-        if not steps or steps[0].value is None:
-            return None
-        merged = Built("")
-        hows = []
-        for step in steps:
-            inner = _build(step.value, ctx, depth + 1) if step.value is not None else None
-            if inner is None:
-                text = _text_of(step.value, ctx) if step.value is not None else None
-                if text is None:
-                    if step.augmented:
-                        merged.segments.append(step.value)
-                        continue
-                    return None
-                merged.segments.append(text)
-            else:
-                merged.segments.extend(inner.segments)
-                hows.append(inner.how)
-        if not hows:
-            return None
-        merged.how = f"{hows[-1]} in '{expr.id}'"
-        return merged
-    return None
-
-
-def _join_parts(expr: ast.AST, ctx: FileContext) -> list[ast.AST]:
-    """For ``sep.join(parts)`` with `parts` a list built here: the expressions put into it."""
-    if (
-        isinstance(expr, ast.Call)
-        and isinstance(expr.func, ast.Attribute)
-        and expr.func.attr == "join"
-        and len(expr.args) == 1
-        and isinstance(expr.args[0], ast.Name)
-    ):
-        out = []
-        for b in ctx.bindings_of(expr.args[0]):
-            if isinstance(b.value, (ast.List, ast.Tuple)):
-                out.extend(b.value.elts)
-            elif b.value is not None and b.kind == "mutate":
-                out.append(b.value)
-        return out
-    return []
 
 
 def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[Confidence | None, list[str]]:
     """Confidence that the built string is injectable SQL (None if it is not SQL at all),
     and the untrusted origins that reach it. Fragments (`statement` False: RawSQL, extra())
     need not start with a statement keyword."""
-    text = "".join(s if isinstance(s, str) else " 0 " for s in built.segments)
-    if statement and not (_SQL_START.match(text) or (not isinstance(built.segments[0], str) and _SQL_ANYWHERE.search(text))):
+    text = "".join(s if isinstance(s, str) else " 0 " for s in built.parts)
+    if statement and not (_SQL_START.match(text) or (not isinstance(built.parts[0], str) and _SQL_ANYWHERE.search(text))):
         return None, []
     best: Confidence | None = None
     found: set = set()
     before = ""
-    for seg in built.segments:
+    for seg in built.parts:
         if isinstance(seg, str):
             before += seg
             continue
@@ -266,12 +139,12 @@ def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[C
 
 def _parts_have_values(seg: ast.AST, ctx: FileContext) -> bool:
     """``" AND ".join(clauses)`` where some appended clause puts a value in a value position."""
-    for part in _join_parts(seg, ctx):
-        inner = _build(part, ctx, depth=1)
+    for part in joined_items(ctx, seg):
+        inner = build_string(ctx, part, alternatives=True, depth=1)
         if inner is None:
             continue
         text = ""
-        for piece in inner.segments:
+        for piece in inner.parts:
             if isinstance(piece, str):
                 text += piece
             elif _value_position(text):
@@ -369,8 +242,8 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if is_dead(ctx, node):
         return
     for arg, sink in sink_args(node, ctx):
-        built = _build(arg, ctx)
-        if built is None or all(isinstance(s, str) for s in built.segments):
+        built = build_string(ctx, arg, alternatives=True)
+        if built is None or all(isinstance(s, str) for s in built.parts):
             continue
         conf, found = _classify(built, ctx, statement=sink not in FRAGMENT_SINKS)
         if conf is not None:

@@ -89,8 +89,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..analysis.taint import extra_sink_args, is_dead
-from ..checks import Confidence, FileContext, Hit, hit, on
-from .ais404_code_injection import (
+from ..analysis.values import (
     NUMERIC_TYPES,
     Judgement,
     argument,
@@ -99,6 +98,7 @@ from .ais404_code_injection import (
     model_class,
     query_confidence,
 )
+from ..checks import Confidence, FileContext, Hit, hit, on
 
 # PyMongo Collection methods whose first argument is a filter document; Motor mirrors them.
 # https://pymongo.readthedocs.io/en/stable/api/pymongo/collection.html

@@ -76,9 +76,11 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from ..analysis.judgement import describe, from_params, judge
+from ..analysis.strings import constant, string_parts
 from ..analysis.taint import extra_sink_args, is_dead
+from ..analysis.templates import is_template_engine
 from ..checks import Confidence, FileContext, Hit, hit, on
-from .ais415_trust_boundary_violation import constant, describe, from_params, judge, string_parts
 
 # Calls whose argument is template source -> its keyword name.
 # Flask https://flask.palletsprojects.com/en/stable/api/#flask.render_template_string,
@@ -97,26 +99,6 @@ TEMPLATE_CALLS = {
     "django.template.base.Template": "template_string",
     "tornado.template.Template": "template_string",
 }
-# Objects whose from_string(source) compiles a template: Jinja2 Environment.from_string,
-# Django Engine.from_string (https://docs.djangoproject.com/en/stable/ref/templates/api/#django.template.Engine.from_string).
-ENVIRONMENTS = frozenset(
-    {
-        "jinja2.Environment",
-        "jinja2.environment.Environment",
-        "django.template.Engine",
-        "django.template.engine.Engine",
-        "django.template.Engine.get_default",
-        "django.template.engine.Engine.get_default",
-    }
-)
-# Sandboxed environments are the documented way to render untrusted templates.
-SANDBOXES = frozenset(
-    {
-        "jinja2.sandbox.SandboxedEnvironment",
-        "jinja2.sandbox.ImmutableSandboxedEnvironment",
-    }
-)
-ENGINE_MAPPINGS = frozenset({"django.template.engines"})
 # HTML escapers leave ``{{ }}``, ``{% %}`` and ``${ }`` intact: they do not protect template
 # source (markupsafe.escape, html.escape and Django's escape only encode & < > ' ").
 HTML_ESCAPERS = frozenset(
@@ -127,30 +109,10 @@ HTML_ESCAPERS = frozenset(
 )
 # A sink kind no escaper clears: only casts, allow-lists and pattern checks make source safe.
 _SOURCE_KIND = "template-source"
-TEMPLATE_MODULES = ("jinja2", "django", "flask", "quart", "mako", "tornado")
-_ENGINE_HINTS = ("env", "jinja", "engine")
 
 
-def _imports_template_engine(ctx: FileContext) -> bool:
-    return any(q.split(".")[0] in TEMPLATE_MODULES for table in ctx.imports.values() for q in table.values())
 
 
-def is_template_engine(ctx: FileContext, expr: ast.AST) -> bool:
-    """An object whose ``from_string`` compiles template source (not a sandbox)."""
-    inst = ctx.instance_of(expr)
-    if inst in SANDBOXES:
-        return False
-    if inst in ENVIRONMENTS:
-        return True
-    if isinstance(expr, ast.Attribute) and expr.attr == "jinja_env":
-        return True
-    if isinstance(expr, ast.Subscript) and ctx.qualname(expr.value) in ENGINE_MAPPINGS:
-        return True
-    if inst is None:
-        name = expr.id if isinstance(expr, ast.Name) else getattr(expr, "attr", "")
-        low = name.lower()
-        return any(h in low for h in _ENGINE_HINTS) and "sandbox" not in low and _imports_template_engine(ctx)
-    return False
 
 
 def template_sources(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:

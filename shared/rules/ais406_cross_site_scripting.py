@@ -91,10 +91,11 @@ import ast
 import re
 from typing import Iterator
 
+from ..analysis.judgement import describe, from_params, judge
+from ..analysis.strings import constant, constant_text, string_parts
 from ..analysis.taint import extra_sink_args, is_dead
+from ..analysis.templates import is_template_engine
 from ..checks import Confidence, FileContext, Hit, hit, on
-from .ais405_template_injection import is_template_engine
-from .ais415_trust_boundary_violation import constant, constant_text, describe, from_params, judge, string_parts
 
 # Calls that mark a string as safe HTML (no escaping when rendered).
 # MarkupSafe https://markupsafe.palletsprojects.com/en/stable/escaping/#markupsafe.Markup,

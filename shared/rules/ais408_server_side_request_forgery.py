@@ -89,9 +89,16 @@ import ast
 import re
 from typing import Iterator
 
+from ..analysis.flow import (
+    Flow,
+    call_arg,
+    class_constant,
+    cli_only,
+    generic_parts,
+    subjects,
+)
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
-from .ais407_path_traversal import Flow, call_arg, class_constant, cli_only, generic_parts, subjects
 
 # Module-level request functions: qualified name -> (position, keyword) of the URL.
 # https://requests.readthedocs.io/en/latest/api/ , https://www.python-httpx.org/api/ ,

@@ -80,21 +80,13 @@ fetches for AIS408, not redirects.)
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
-from ..analysis.taint import is_dead, own_nodes
-from ..analysis.words import split_words
-from ..checks import Confidence, FileContext, Hit, hit, on
-from .ais415_trust_boundary_violation import (
-    constant,
+from ..analysis.judgement import (
     describe,
-    from_params,
-    is_check_of,
-    judge,
-    roots,
-    string_parts,
 )
+from ..analysis.responses import header_writes, open_redirect
+from ..checks import FileContext, Hit, hit, on
 
 # Redirect functions and response classes, by qualified name -> keyword of the target.
 # Flask https://flask.palletsprojects.com/en/stable/api/#flask.redirect, Werkzeug
@@ -118,212 +110,39 @@ REDIRECT_CALLS = {
     "bottle.redirect": "url",
     "pyramid.httpexceptions.HTTPFound": "location",
 }
-# Request attributes that name the page being served (Flask request.url / full_path / path,
-# Django get_full_path / path / path_info): redirecting there stays on this site.
-SAME_PAGE_ORIGINS = frozenset(
-    {"request.url", "request.base_url", "request.full_path", "request.path", "request.get_full_path", "request.path_info"}
-)
 
 # ---- response headers (shared with AIS410) -----------------------------------------------
 
-# Modules whose ``*Response`` classes take a ``headers=`` mapping for the response.
-RESPONSE_MODULES = ("flask", "werkzeug", "quart", "django", "starlette", "fastapi", "sanic", "aiohttp", "litestar", "bottle")
-# Methods of a headers object that set a value: Werkzeug Headers.add / set / setdefault /
-# add_header, Starlette MutableHeaders.append / setdefault, email.message-style add_header.
-HEADER_SETTERS = frozenset({"add", "set", "setdefault", "add_header", "append", "__setitem__"})
-_HEADER_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
 
-def _tail(func: ast.AST) -> str:
-    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
 
 
-def is_response_call(ctx: FileContext, call: ast.Call) -> bool:
-    """A web framework's response constructor (``flask.Response``, ``HttpResponse``, ...)."""
-    name = ctx.call_name(call) or ""
-    return name.split(".")[0] in RESPONSE_MODULES and (
-        name.rsplit(".", 1)[-1].endswith("Response") or name.endswith("make_response")
-    )
 
 
-# Calls of web frameworks that return a response object (besides ``*Response`` classes).
-RESPONSE_FACTORIES = frozenset(
-    {"make_response", "jsonify", "render", "render_template", "redirect", "send_file", "send_from_directory", "render_to_response"}
-)
-_RESPONSE_WORDS = frozenset({"response", "resp", "res", "rsp", "reply"})
 
 
-def is_response_object(ctx: FileContext, expr: ast.AST) -> bool:
-    """A server response (not an outgoing request or a client session, whose ``headers``
-    look the same): made by a framework's response class or factory, a parameter annotated
-    ``Response``, or a name that says so (``resp``, ``response``, ``error_response``)."""
-    inst = ctx.instance_of(expr)
-    if inst is not None:
-        last = inst.rsplit(".", 1)[-1]
-        return inst.split(".")[0] in RESPONSE_MODULES and (last.endswith("Response") or last in RESPONSE_FACTORIES)
-    name = expr.id if isinstance(expr, ast.Name) else getattr(expr, "attr", "")
-    if _RESPONSE_WORDS & set(split_words(name)):
-        return True
-    if isinstance(expr, ast.Name):
-        for b in ctx.bindings_of(expr):
-            ann = getattr(b.target, "annotation", None)
-            ann_name = ann.id if isinstance(ann, ast.Name) else getattr(ann, "attr", "")
-            if b.kind == "param" and ann_name.endswith("Response"):
-                return True
-    return False
 
 
-def _dict_items(ctx: FileContext, expr: ast.AST | None) -> Iterator[tuple[str | None, ast.AST]]:
-    if isinstance(expr, ast.Name):
-        expr = ctx.reaching_value(expr)
-    if isinstance(expr, ast.Dict):
-        for key, value in zip(expr.keys, expr.values):
-            if key is not None:
-                yield ctx.const_str(key), value
-    elif isinstance(expr, (ast.List, ast.Tuple)):
-        for elt in expr.elts:
-            if isinstance(elt, ast.Tuple) and len(elt.elts) == 2:
-                yield ctx.const_str(elt.elts[0]), elt.elts[1]
 
 
-def header_writes(node: ast.AST, ctx: FileContext) -> Iterator[tuple[str | None, ast.AST]]:
-    """``(header name or None, value)`` for each response header a node sets."""
-    if isinstance(node, ast.Assign):
-        yield from _subscript_headers(node, ctx)
-    elif isinstance(node, ast.Call):
-        yield from _call_headers(node, ctx)
-    elif isinstance(node, ast.Dict):
-        # AWS API Gateway / Lambda proxy response: {"statusCode": ..., "headers": {...}}.
-        keys = {ctx.const_str(k): v for k, v in zip(node.keys, node.values) if k is not None}
-        if "statusCode" in keys:
-            for field in ("headers", "multiValueHeaders"):
-                if field in keys:
-                    yield from _dict_items(ctx, keys[field])
 
 
-def _subscript_headers(node: ast.Assign, ctx: FileContext) -> Iterator[tuple[str | None, ast.AST]]:
-    """``response.headers[name] = value`` and Django's ``response[name] = value``."""
-    for target in node.targets:
-        if not isinstance(target, ast.Subscript):
-            continue
-        name = ctx.const_str(target.slice)
-        base = target.value
-        if isinstance(base, ast.Attribute) and base.attr == "headers" and is_response_object(ctx, base.value):
-            yield name, node.value
-        elif name is not None and _HEADER_NAME.match(name) and is_response_object(ctx, base):
-            yield name, node.value
 
 
-def _call_headers(node: ast.Call, ctx: FileContext) -> Iterator[tuple[str | None, ast.AST]]:
-    """``headers.add(name, value)``, ``Response(headers={...})``, ``start_response(status,
-    [(name, value)])``."""
-    func = node.func
-    if isinstance(func, ast.Attribute) and func.attr in HEADER_SETTERS and len(node.args) >= 2:
-        receiver = func.value
-        on_headers = isinstance(receiver, ast.Attribute) and receiver.attr == "headers" and is_response_object(ctx, receiver.value)
-        if on_headers or (func.attr == "setdefault" and is_response_object(ctx, receiver)):
-            yield ctx.const_str(node.args[0]), node.args[1]
-    if is_response_call(ctx, node):
-        for kw in node.keywords:
-            if kw.arg == "headers":
-                yield from _dict_items(ctx, kw.value)
-        if (ctx.call_name(node) or "").endswith("make_response"):
-            for arg in node.args[1:]:
-                if isinstance(arg, ast.Dict):
-                    yield from _dict_items(ctx, arg)
-    if isinstance(func, ast.Name) and func.id == "start_response" and len(node.args) >= 2:
-        yield from _dict_items(ctx, node.args[1])  # PEP 3333
 
 
 # ---- the rule ------------------------------------------------------------------------------
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{0,30}:")
-_AUTHORITY_DONE = re.compile(r"^//[^/?#\\]+[/?#]")
 
 
-def fixes_host(prefix: str) -> bool:
-    """True when URL text that starts with `prefix` can no longer change site, whatever
-    follows: ``https://host/``, ``/path``, ``?q=``, a relative ``page/``."""
-    rest = _SCHEME.sub("", prefix, count=1)
-    if rest.startswith(("//", "\\", "/\\")):
-        return bool(_AUTHORITY_DONE.match(rest))
-    if rest.startswith("/"):
-        return len(rest) > 1 and rest[1] not in "/\\"
-    if rest != prefix:  # "https:" + value
-        return False
-    return any(c in rest for c in "/?#")
 
 
-def _untrusted(ctx: FileContext, part: ast.AST) -> bool:
-    seen, _ = judge(ctx, part, "url")
-    return seen == "source" or (seen == "unknown" and from_params(ctx, part, "url"))
 
 
-def host_fixed(ctx: FileContext, value: ast.AST) -> bool:
-    """A URL built from a fixed start (scheme and host, or a path) and untrusted later parts."""
-    parts = string_parts(ctx, value)
-    if parts is None:
-        return False
-    prefix = ""
-    for part in parts:
-        if isinstance(part, str):
-            prefix += part
-        elif _untrusted(ctx, part):
-            return fixes_host(prefix)
-        else:
-            prefix += "x"
-    return False
 
 
-def _weak_prefix_check_only(ctx: FileContext, value: ast.AST) -> list[str]:
-    """Origins of a value the engine cleared only by a ``startswith`` check that leaves the
-    host open (``startswith("/")`` passes ``//evil.example``); empty otherwise."""
-    labels = [lab for lab in ctx.taint.of(value) if lab.kind == "source" and "url" not in lab.cleared]
-    if not labels:
-        return []
-    names = {n.id for n in ast.walk(value) if isinstance(n, ast.Name)}
-    scope = ctx.enclosing_function(value) or ctx.tree
-    weak = strong = False
-    line = getattr(value, "lineno", 0)
-    for node in own_nodes(scope):
-        if not isinstance(node, (ast.If, ast.IfExp, ast.While)) or node.lineno > line:
-            continue
-        if not names & roots(ctx, node.test):
-            continue
-        for sub in ast.walk(node.test):
-            if isinstance(sub, ast.Call) and _tail(sub.func) == "startswith" and sub.args:
-                prefixes = sub.args[0].elts if isinstance(sub.args[0], ast.Tuple) else [sub.args[0]]
-                texts = [ctx.const_str(p) for p in prefixes]
-                if texts and all(t is not None for t in texts):
-                    if any(not fixes_host(t) for t in texts if t is not None):
-                        weak = True
-                    else:
-                        strong = True
-        if is_check_of(ctx, node.test, names, "url"):
-            strong = True
-    return sorted({lab.origin for lab in labels}) if weak and not strong else []
 
 
-def open_redirect(ctx: FileContext, value: ast.AST) -> tuple[Confidence, list[str]] | None:
-    """``(confidence, origins)`` when `value`, used as a redirect target, is an open
-    redirect; None when it is constant, checked, same-page or host-fixed."""
-    if constant(ctx, value) or is_dead(ctx, value):
-        return None
-    seen, found = judge(ctx, value, "url")
-    if seen == "safe":
-        found = _weak_prefix_check_only(ctx, value)
-        if not found:
-            return None
-        seen = "source"
-    if seen == "source":
-        if found and all(o.split(" via ", 1)[0] in SAME_PAGE_ORIGINS for o in found):
-            return None
-        return None if host_fixed(ctx, value) else (Confidence.HIGH, found)
-    if seen == "unknown" and not host_fixed(ctx, value):
-        params = from_params(ctx, value, "url")
-        if params:
-            return Confidence.LOW, params
-    return None
 
 
 def _targets(node: ast.AST, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:

@@ -84,10 +84,11 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from ..analysis.judgement import describe, from_params, judge
+from ..analysis.responses import header_writes, open_redirect
+from ..analysis.strings import constant
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
-from .ais409_open_redirect import header_writes, open_redirect
-from .ais415_trust_boundary_violation import constant, describe, from_params, judge
 
 
 def _sink(header: str | None) -> str:

@@ -80,9 +80,9 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from ..analysis.flow import Flow, call_arg, keyword
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
-from .ais407_path_traversal import Flow, call_arg, keyword
 
 # lxml parser constructors and the functions that take the same options.
 # https://lxml.de/api/lxml.etree.XMLParser-class.html, https://lxml.de/objectify.html

@@ -74,8 +74,8 @@ import ast
 from typing import Iterator
 
 from ..analysis.taint import extra_sink_args, is_dead
+from ..analysis.values import argument, dotted, judge_value, query_confidence
 from ..checks import FileContext, Hit, hit, on
-from .ais404_code_injection import argument, dotted, judge_value, query_confidence
 
 # Search methods and where their base DN and filter sit.
 # ldap3: Connection.search(search_base, search_filter, search_scope, ...)

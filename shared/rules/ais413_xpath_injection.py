@@ -74,8 +74,8 @@ import ast
 from typing import Iterator
 
 from ..analysis.taint import extra_sink_args, is_dead
+from ..analysis.values import argument, judge_value, query_confidence
 from ..checks import FileContext, Hit, hit, on
-from .ais404_code_injection import argument, judge_value, query_confidence
 
 # lxml: https://lxml.de/api/lxml.etree-module.html (XPath, ETXPath, XPathEvaluator, XSLT)
 XPATH_CLASSES = {"lxml.etree.XPath": ("path",), "lxml.etree.ETXPath": ("path",), "elementpath.Selector": ("path",)}

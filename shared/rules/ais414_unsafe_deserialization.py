@@ -81,9 +81,9 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from ..analysis.flow import SAFE, Flow, call_arg, generic_parts, keyword, subjects
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
-from .ais407_path_traversal import SAFE, Flow, call_arg, generic_parts, keyword, subjects
 
 _PICKLES = ("pickle", "cPickle", "_pickle", "dill", "cloudpickle")
 # Loaders that run code from the data: qualified name -> (position, keyword) of the data.

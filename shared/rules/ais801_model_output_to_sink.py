@@ -73,7 +73,12 @@ from typing import Callable, Iterator
 
 from ..analysis.taint import is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
-from . import ais401_sql_injection, ais402_command_injection, ais404_code_injection, ais407_path_traversal
+from . import (
+    ais401_sql_injection,
+    ais402_command_injection,
+    ais404_code_injection,
+    ais407_path_traversal,
+)
 
 MODEL_ORIGIN = "model output"
 
