@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 from .findings import Confidence
 from .registry import RULES
 
-__all__ = ["Option", "OPTIONS", "Settings", "OptionError"]
+__all__ = ["Option", "OPTIONS", "Settings", "OptionError", "parse_duration"]
 
 
 class OptionError(ValueError):
@@ -150,6 +150,66 @@ OPTIONS: tuple[Option, ...] = (
             "them. Credential formats (AIS102) are reported everywhere."
         ),
     ),
+    Option(
+        name="aisec-auth-decorators",
+        kind="csv",
+        default=(),
+        metavar="<names>",
+        help=(
+            "Decorators of your project that authenticate a handler, by qualified or bare name "
+            "(e.g. myapp.auth.require_user,token_required), beside the built-in ones."
+        ),
+    ),
+    Option(
+        name="aisec-auth-dependencies",
+        kind="csv",
+        default=(),
+        metavar="<names>",
+        help=(
+            "FastAPI dependencies of your project that authenticate a request (used in Depends() "
+            "or Security()), by qualified or bare name (e.g. myapp.deps.get_current_user)."
+        ),
+    ),
+    Option(
+        name="aisec-permission-checks",
+        kind="csv",
+        default=(),
+        metavar="<names>",
+        help=(
+            "Functions or methods of your project that check the current user's right to act "
+            "on an object, by qualified or bare name (e.g. check_owner,myapp.perms.can_edit)."
+        ),
+    ),
+    Option(
+        name="aisec-admin-decorators",
+        kind="csv",
+        default=(),
+        metavar="<names>",
+        help=(
+            "Decorators of your project that restrict a handler to administrators or staff, "
+            "beside the built-in ones (e.g. myapp.auth.admin_required)."
+        ),
+    ),
+    Option(
+        name="aisec-max-token-lifetime",
+        kind="string",
+        default="1d",
+        metavar="<duration>",
+        help=(
+            "Longest lifetime of an issued access token before it is reported as long-lived: "
+            "seconds, or a number with s, m, h or d (default: 1d)."
+        ),
+    ),
+    Option(
+        name="aisec-max-session-lifetime",
+        kind="string",
+        default="30d",
+        metavar="<duration>",
+        help=(
+            "Longest session or remember-me cookie lifetime before it is reported: seconds, or a "
+            "number with s, m, h or d (default: 30d)."
+        ),
+    ),
 )
 _OPTION = {opt.name: opt for opt in OPTIONS}
 _DEFAULT_TEST_PATHS: tuple[str, ...] = _OPTION["aisec-test-paths"].default
@@ -178,6 +238,12 @@ class Settings:
     entropy_threshold: float = 3.0
     test_paths: tuple[str, ...] = _DEFAULT_TEST_PATHS
     secrets_in_tests: str = "low"
+    auth_decorators: tuple[str, ...] = ()
+    auth_dependencies: tuple[str, ...] = ()
+    permission_checks: tuple[str, ...] = ()
+    admin_decorators: tuple[str, ...] = ()
+    max_token_lifetime: int = 86400
+    max_session_lifetime: int = 30 * 86400
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any], *, strict: bool = False) -> "Settings":
@@ -237,6 +303,14 @@ class Settings:
             entropy_threshold=entropy,
             test_paths=tuple(_split_csv(get(_OPTION["aisec-test-paths"]), upper=False)),
             secrets_in_tests=in_tests,
+            auth_decorators=_names("aisec-auth-decorators", get(_OPTION["aisec-auth-decorators"])),
+            auth_dependencies=_names("aisec-auth-dependencies", get(_OPTION["aisec-auth-dependencies"])),
+            permission_checks=_names("aisec-permission-checks", get(_OPTION["aisec-permission-checks"])),
+            admin_decorators=_names("aisec-admin-decorators", get(_OPTION["aisec-admin-decorators"])),
+            max_token_lifetime=parse_duration("aisec-max-token-lifetime", get(_OPTION["aisec-max-token-lifetime"])),
+            max_session_lifetime=parse_duration(
+                "aisec-max-session-lifetime", get(_OPTION["aisec-max-session-lifetime"])
+            ),
         )
 
     def is_test_path(self, filename: str) -> bool:
@@ -273,6 +347,27 @@ class Settings:
 SINK_KINDS = frozenset(
     {"sql", "shell", "code", "html", "template", "path", "url", "header", "ldap", "xpath", "xml", "deserialize", "nosql", "session"}
 )
+
+
+_DURATION_RE = re.compile(r"^([0-9]{1,12})\s{0,3}([smhd]?)$")
+_DURATION_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(option: str, value: Any) -> int:
+    """Seconds from ``"3600"``, ``"90m"``, ``"12h"`` or ``"7d"``; raises `OptionError` otherwise."""
+    text = str(value).strip().lower()
+    m = _DURATION_RE.match(text)
+    if not m or int(m.group(1)) == 0:
+        raise OptionError(f"{option}: {text!r} is not a positive duration such as 3600, 90m, 12h or 7d")
+    return int(m.group(1)) * _DURATION_UNITS[m.group(2)]
+
+
+def _names(option: str, value: Any) -> tuple[str, ...]:
+    """A csv option of qualified or bare names, validated."""
+    out = tuple(_split_csv(value, upper=False))
+    for name in out:
+        _check_name(option, name)
+    return out
 
 
 def _check_name(option: str, name: str) -> None:
