@@ -30,11 +30,14 @@ __all__ = [
     "Severity",
     "INTERNAL_ERROR",
     "MSGID_LETTER",
+    "DOCS_URL",
     "by_symbol",
     "rule_for",
 ]
 
 MSGID_LETTER = "W"
+# Where each rule's generated page is published (the repository's docs/rules/ folder).
+DOCS_URL = "https://github.com/aisec-lint/aisec-lint/blob/main/docs/rules/{code}.md"
 CODE_RE = re.compile(r"^AIS[0-9]{3}$")
 SYMBOL_RE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
@@ -114,6 +117,16 @@ class Rule:
     def msgid(self) -> str:
         return f"{MSGID_LETTER}{self.family.checker_id}{self.code[4:]}"
 
+    @property
+    def docs_url(self) -> str:
+        """The rule's documentation page (generated into ``docs/rules/<code>.md``)."""
+        return DOCS_URL.format(code=self.code)
+
+    @property
+    def description(self) -> str:
+        """The summary followed by the documentation link (pylint's ``--help-msg`` text)."""
+        return f"{self.summary} Documentation: {self.docs_url}"
+
 
 INTERNAL_ERROR = "AIS000"
 
@@ -137,9 +150,12 @@ _RULES: tuple[Rule, ...] = (
         symbol="hardcoded-secret",
         template="Hardcoded secret %s in '%s'; read it from the environment or a secret manager",
         summary=(
-            "Used when a non-placeholder string literal is bound to a secret-like name (password, "
-            "secret, token, api_key, private_key, client_secret, credential) as a variable, "
-            "attribute, keyword argument, dict key, default argument or comparison operand."
+            "Used when a string literal is bound to a secret-like name (password, secret, token, "
+            "api_key / apiKey, private_key, client_secret, credential) as a variable, attribute, "
+            "class or dataclass / pydantic field default, keyword argument, dict key, default "
+            "argument or comparison operand, and is not a placeholder, template, enum-like label, "
+            "env var name, path, URL without a password or UUID; confidence comes from the name, "
+            "the value's shape and its entropy (aisec-entropy-threshold)."
         ),
         module="ais101_hardcoded_secret",
         cwe=(798, 259),
@@ -150,18 +166,20 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         code="AIS102",
         symbol="hardcoded-provider-key",
-        template="String literal holds %s %s; revoke it and load the key from a secret manager",
+        template="%s holds %s %s; revoke it and load the key from a secret manager",
         summary=(
-            "Used when a string literal matches the documented format of a real credential: an "
-            "AWS access key id, a GitHub, Slack, Stripe live, OpenAI or Anthropic key, or a PEM "
-            "private key block, whatever name it is bound to."
+            "Used when a string literal, docstring or comment holds a credential in a format its "
+            "provider documents (over 60 formats: AWS, Google Cloud, Azure, GitHub with its "
+            "checksum, GitLab, Slack, Stripe, Twilio, SendGrid, OpenAI, Anthropic, Hugging Face, "
+            "npm, PyPI, Docker Hub, Datadog, Shopify, bot tokens, signed JWTs, private key "
+            "blocks), whatever name it is bound to; prefix-less keys need a telling name or pair."
         ),
         module="ais102_hardcoded_provider_key",
-        cwe=(798,),
+        cwe=(798, 615),
         owasp="A07",
         owasp_nhi="NHI2",
         severity=Severity.HIGH,
-        supersedes=("AIS101",),
+        supersedes=("AIS101", "AIS103", "AIS104", "AIS105"),
     ),
     Rule(
         code="AIS201",
@@ -170,7 +188,9 @@ _RULES: tuple[Rule, ...] = (
         summary=(
             "Used when a JSON Web Token is decoded with signature verification turned off "
             "(PyJWT options verify_signature False, verify=False, the 'none' algorithm, "
-            "python-jose get_unverified_claims), so any forged token is accepted."
+            "python-jose get_unverified_claims), so any forged token is accepted, or when the "
+            "token picks its own algorithm: no algorithms allow-list, the algorithm read from "
+            "its header, or HMAC allowed beside RSA/EC/EdDSA (algorithm confusion)."
         ),
         module="ais201_jwt_signature_unverified",
         cwe=(347,),
@@ -180,11 +200,14 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         code="AIS202",
         symbol="weak-password-hash",
-        template="Password hashed with fast hash %s; use argon2, bcrypt, scrypt or pbkdf2_hmac",
+        template="Password hashed with %s; %s",
         summary=(
             "Used when a password-like value is hashed with a fast general-purpose hash (MD5, "
-            "SHA-1, SHA-2, SHA-3, BLAKE2), which attackers brute-force at billions of guesses "
-            "per second once the hashes leak."
+            "SHA-1, SHA-2, SHA-3, BLAKE2, HMAC, passlib's plain and archaic schemes), or with "
+            "a slow one at too low a work factor: PBKDF2 below the OWASP iteration counts "
+            "(600,000 for HMAC-SHA256), bcrypt below cost 10, scrypt or Argon2 below minimal "
+            "cost; also a Django PASSWORD_HASHERS list led by an MD5, SHA-1 or crypt hasher "
+            "and a passlib CryptContext defaulting to a weak scheme."
         ),
         module="ais202_weak_password_hash",
         cwe=(916, 328),
@@ -194,11 +217,12 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         code="AIS203",
         symbol="insecure-random-token",
-        template="%s is predictable and here makes '%s'; use the secrets module",
+        template="%s is %s and here makes '%s'; %s",
         summary=(
             "Used when a security value (token, OTP, session id, reset or invite code, salt, "
             "nonce, key) is produced with the random module, whose Mersenne Twister output can "
-            "be predicted from earlier outputs."
+            "be predicted from earlier outputs, with uuid1 (clock and MAC address), uuid3/uuid5 "
+            "or the current time (hashed or not), or from fewer than 16 bytes of secrets output."
         ),
         module="ais203_insecure_random_token",
         cwe=(330, 338),
@@ -208,11 +232,14 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         code="AIS204",
         symbol="insecure-cookie",
-        template="Cookie %s is sent without %s; turn on its Secure and HttpOnly flags",
+        template="Cookie %s %s; %s",
         summary=(
             "Used when a session-like cookie is set without the Secure or HttpOnly flag (or with "
-            "them False) in Flask, Django or Starlette, or when a framework setting turns those "
-            "flags off for the session cookie."
+            "them False) in Flask, Django or Starlette, when a framework setting turns those "
+            "flags off for the session, remember-me or CSRF cookie (module settings, config "
+            "classes, app.config), when a cookie or SESSION_COOKIE_SAMESITE setting has "
+            "SameSite=None without Secure, or when an identity or role cookie takes its value "
+            "from the request."
         ),
         module="ais204_insecure_cookie",
         cwe=(614, 1004),
@@ -408,10 +435,13 @@ _RULES: tuple[Rule, ...] = (
         symbol="debug-mode-enabled",
         template="%s turns on debug mode; read it from configuration that is off in production",
         summary=(
-            "Used when a web framework's debug mode is switched on in code: Flask app.run("
-            "debug=True), app.debug = True, app.config['DEBUG'] = True, or DEBUG = True in a "
-            "Django settings module. Debug mode exposes an interactive debugger or stack traces "
-            "with settings."
+            "Used when a web framework's debug mode is switched on by a constant: Flask app.run("
+            "debug=True), app.debug = True, app.config['DEBUG'] = True, DEBUG = True in a Flask "
+            "config class or a Django settings module, FastAPI / Starlette debug=True, or "
+            "Werkzeug's debugger (run_simple use_debugger=True, DebuggedApplication). Debug read "
+            "from the environment, debug-gated branches and development or test configuration "
+            "are not reported. Debug mode exposes an interactive debugger or stack traces with "
+            "settings."
         ),
         module="ais601_debug_mode_enabled",
         cwe=(489, 215),
@@ -424,8 +454,10 @@ _RULES: tuple[Rule, ...] = (
         template="TLS certificate verification is disabled (%s); pass a CA bundle instead",
         summary=(
             "Used when certificate or host name verification is turned off: verify=False on "
-            "requests or httpx calls, sessions and clients, session.verify = False, "
-            "ssl._create_unverified_context, check_hostname = False or ssl.CERT_NONE."
+            "requests or httpx calls, sessions and clients, session.verify = False, aiohttp "
+            "ssl=False, ssl._create_unverified_context, check_hostname = False, ssl.CERT_NONE "
+            "(verify_mode, cert_reqs, urllib3 cert_reqs='CERT_NONE'), pyOpenSSL VERIFY_NONE, "
+            "ssl.wrap_socket without cert_reqs, or urllib3's InsecureRequestWarning silenced."
         ),
         module="ais602_tls_verification_disabled",
         cwe=(295,),

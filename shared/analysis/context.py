@@ -84,7 +84,10 @@ SANITIZING_CALLS = frozenset(
 SANITIZING_METHODS = frozenset({"quote_name", "quote_ident", "quote_identifier", "escape_identifier", "Identifier", "quote"})
 # Calls whose result is constant when their arguments are.
 _PURE_CALLS = frozenset(
-    {"builtins.str", "builtins.repr", "builtins.format", "os.path.join", "pathlib.Path", "builtins.tuple", "builtins.list"}
+    {
+        "builtins.str", "builtins.repr", "builtins.format", "os.path.join", "pathlib.Path", "builtins.tuple",
+        "builtins.list", "builtins.set", "builtins.frozenset", "builtins.sorted", "builtins.dict",
+    }
 )
 _PURE_STR_METHODS = frozenset(
     {"format", "join", "lower", "upper", "strip", "lstrip", "rstrip", "replace", "encode", "decode", "title", "resolve", "parent"}

@@ -602,12 +602,27 @@ def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]
 
 def _sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str, str]]:
     """``(argument, what it is, sink)``: what = "document", "pipeline" or "javascript"."""
+    yield from _extra_sinks(node, ctx)
+    yield from _raw_sinks(node)
+    yield from _named_sinks(node, ctx)
+
+
+def _extra_sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str, str]]:
     for arg, sink in extra_sink_args(ctx, node, "nosql"):
         yield arg, "document", sink
-    name = ctx.call_name(node)
+
+
+def _raw_sinks(node: ast.Call) -> Iterator[tuple[ast.AST, str, str]]:
+    """MongoEngine's ``__raw__`` query keyword, whatever the callee: ``Model.objects(__raw__=
+    {...})``, ``.filter(__raw__=...)``, ``.update(__raw__=...)``."""
     for kw in node.keywords:
-        if kw.arg == "__raw__":  # MongoEngine: Model.objects(__raw__={...})
+        if kw.arg == "__raw__":
             yield kw.value, "document", "__raw__ query"
+
+
+def _named_sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str, str]]:
+    """The sinks a call has by its callee: only calls named in `CALLEES` have any."""
+    name = ctx.call_name(node)
     if name in BULK_OPERATIONS:
         arg = argument(node, 0, ("filter",))
         if arg is not None:
@@ -662,9 +677,29 @@ def _inside(ctx: FileContext, node: ast.AST, root: ast.AST) -> bool:
     return any(anc is root for anc in ctx.ancestors(node))
 
 
-@on(ast.Call)
+# Every callee name `_named_sinks` can report on (the method name, or the last part of the
+# qualified name); user-declared extra sinks are added by the engine.
+CALLEES = frozenset(
+    FILTER_METHODS | PIPELINE_METHODS | {"distinct"} | MAP_REDUCE_METHODS | MONGOENGINE_JS_METHODS
+    | {n.rsplit(".", 1)[-1] for n in BULK_OPERATIONS | JS_CLASSES}
+)
+
+
+@on(ast.Call, callees=CALLEES)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
-    sinks = list(_sinks(node, ctx))
+    yield from _report(node, ctx, [*_extra_sinks(node, ctx), *_named_sinks(node, ctx)])
+
+
+@on(ast.Call)
+def check_raw_query(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    """``__raw__=`` may be passed to any queryset method, so this part sees every call (a
+    keyword test only)."""
+    sinks = list(_raw_sinks(node)) if node.keywords else None
+    if sinks:
+        yield from _report(node, ctx, sinks)
+
+
+def _report(node: ast.Call, ctx: FileContext, sinks: list[tuple[ast.AST, str, str]]) -> Iterator[Hit]:
     if not sinks or is_dead(ctx, node):
         return
     for arg, what, sink in sinks:

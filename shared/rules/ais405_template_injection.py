@@ -148,7 +148,12 @@ def _html_escaped(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     return False
 
 
-@on(ast.Call)
+# Callee names `template_sources` reports on: the classes and functions by the last part of
+# their qualified name, and the environment method ``from_string``.
+CALLEES = frozenset({n.rsplit(".", 1)[-1] for n in TEMPLATE_CALLS} | {"from_string"})
+
+
+@on(ast.Call, callees=CALLEES)
 def check_template(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     """Template source from untrusted input compiled by a template engine."""
     for source, sink in template_sources(node, ctx):

@@ -257,7 +257,15 @@ def _header_content_type(ctx: FileContext, expr: ast.AST) -> str | None:
     return None
 
 
-@on(ast.Call)
+# Callee names `check_call` reports on, by the last part of their qualified name, and the
+# render calls of ``|safe`` templates (``render_template_string``, ``template.render``).
+_NAMED_CALLS = {
+    *MARKUP_CALLS, *FORMAT_HTML_CALLS, *HTML_RESPONSES, *DEFAULT_HTML_RESPONSES, *TYPED_RESPONSES, *JINJA_ENVIRONMENTS
+}
+CALLEES = frozenset({n.rsplit(".", 1)[-1] for n in _NAMED_CALLS} | {"render_template_string", "render"})
+
+
+@on(ast.Call, callees=CALLEES)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     """Markup / mark_safe, format_html misuse, HTML response bodies, Jinja2 autoescape and
     ``|safe`` variables of constant templates."""
@@ -320,7 +328,7 @@ def _unescaped_variables(source: str) -> dict[str, str]:
 
 def _constant_template(ctx: FileContext, node: ast.Call, name: str) -> str | None:
     """The constant source of the template a render call renders, if any."""
-    if name.endswith("render_template_string"):
+    if name.rsplit(".", 1)[-1] == "render_template_string":
         arg = _first(node, 0, ("source",))
         return ctx.const_str(arg) if arg is not None else None
     func = node.func

@@ -380,7 +380,12 @@ def _is_request_object(ctx: FileContext, expr: ast.AST) -> bool:
     return isinstance(value, ast.Call) and ctx.call_name(value) == "urllib.request.Request"
 
 
-@on(ast.Call)
+# Callee names `sink_args` reports on: module functions by the last part of their qualified
+# name, and client methods.
+CALLEES = frozenset({n.rsplit(".", 1)[-1] for n in URL_FUNCTIONS} | set(CLIENT_METHODS))
+
+
+@on(ast.Call, callees=CALLEES)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if is_dead(ctx, node):
         return

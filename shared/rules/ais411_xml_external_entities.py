@@ -257,7 +257,12 @@ def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]
             yield arg, name.replace("xml.etree.", "").replace("xml.dom.", "") + "()"
 
 
-@on(ast.Call)
+# Callee names the check reports on: lxml parser constructors, standard-library parse
+# functions (by the last part of their qualified name) and SAX ``parser.setFeature``.
+CALLEES = frozenset({n.rsplit(".", 1)[-1] for n in LXML_PARSERS | set(STDLIB_PARSE)} | {"setFeature"})
+
+
+@on(ast.Call, callees=CALLEES)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if is_dead(ctx, node):
         return

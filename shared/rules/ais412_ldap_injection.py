@@ -187,7 +187,11 @@ def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]
         yield flt, f"{method}() as the filter"
 
 
-@on(ast.Call)
+# The search methods `sink_args` reports on.
+CALLEES = frozenset(PYTHON_LDAP_SEARCHES | LDAP3_SEARCHES | {"search"})
+
+
+@on(ast.Call, callees=CALLEES)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     for arg, sink in sink_args(node, ctx):
         if isinstance(arg, ast.Starred) or ctx.is_constant(arg) or is_dead(ctx, node):

@@ -122,6 +122,12 @@ def _constant_text(ctx: FileContext, expr: ast.AST) -> str:
 def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
     """``(expression argument, description)`` for each XPath or XSLT-parameter sink of a call."""
     yield from extra_sink_args(ctx, node, "xpath")
+    yield from _named_sinks(node, ctx)
+    yield from _object_sinks(node, ctx)
+
+
+def _named_sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
+    """Sinks a call has by its callee name: only calls named in `CALLEES` have any."""
     func = node.func
     name = ctx.call_name(node)
     if name in XPATH_CLASSES:
@@ -133,19 +139,6 @@ def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]
         arg = argument(node, 1, ("path",))
         if arg is not None:
             yield arg, f"{name.rsplit('.', 1)[-1]}()"
-        return
-    called = None
-    if isinstance(func, ast.Name):
-        called = ctx.instance_of(func)
-    elif isinstance(func, ast.Call):
-        called = ctx.call_name(func)
-    if called in EVALUATORS:
-        arg = argument(node, 0, XPATH_KEYWORDS)
-        if arg is not None:
-            yield arg, f"{called.rsplit('.', 1)[-1]}()"
-        return
-    if called in XSLT_CLASSES:
-        yield from _xslt_params(node, "XSLT()")
         return
     if not isinstance(func, ast.Attribute) or name is not None:
         return
@@ -168,15 +161,55 @@ def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]
             yield arg, f"{func.attr}()"
 
 
+def _object_sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
+    """A call of an XPath evaluator or XSLT object (``evaluator(expr)``, ``XSLT(doc)(tree,
+    p=...)``), held in a variable of any name: no callee name says so."""
+    func = node.func
+    if isinstance(func, ast.Name):
+        if ctx.call_name(node) is not None:
+            return  # an imported or builtin callee: not an object the module made
+        called = ctx.instance_of(func)
+    elif isinstance(func, ast.Call):
+        called = ctx.call_name(func)
+    else:
+        return  # a method call: see `_named_sinks`
+    if called in EVALUATORS:
+        arg = argument(node, 0, XPATH_KEYWORDS)
+        if arg is not None:
+            yield arg, f"{called.rsplit('.', 1)[-1]}()"
+    elif called in XSLT_CLASSES:
+        yield from _xslt_params(node, "XSLT()")
+
+
 def _xslt_params(node: ast.Call, sink: str) -> Iterator[tuple[ast.AST, str]]:
     for kw in node.keywords:
         if kw.arg is not None and kw.arg not in XSLT_OPTIONS:
             yield kw.value, f"{sink} as the parameter '{kw.arg}'"
 
 
-@on(ast.Call)
+# Callee names `_named_sinks` reports on: classes and functions by the last part of their
+# qualified name, and methods.
+CALLEES = frozenset(
+    {n.rsplit(".", 1)[-1] for n in {*XPATH_CLASSES, *PATH_SECOND}} | {"xpath", "evaluate", "xslt"} | FIND_METHODS
+)
+
+
+@on(ast.Call, callees=CALLEES)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
-    for arg, sink in sink_args(node, ctx):
+    yield from _report(node, ctx, [*extra_sink_args(ctx, node, "xpath"), *_named_sinks(node, ctx)])
+
+
+@on(ast.Call)
+def check_object_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    """Evaluator and XSLT objects are called under whatever name the module gave them, so
+    this part sees every call (it stops at once for methods and imported or builtin callees)."""
+    sinks = list(_object_sinks(node, ctx))
+    if sinks:
+        yield from _report(node, ctx, sinks)
+
+
+def _report(node: ast.Call, ctx: FileContext, sinks: list[tuple[ast.AST, str]]) -> Iterator[Hit]:
+    for arg, sink in sinks:
         if isinstance(arg, ast.Starred) or ctx.is_constant(arg) or is_dead(ctx, node):
             continue
         found = judge_value(ctx, arg, "xpath", sanitizers=SANITIZERS, sanitizing_methods=SANITIZING_METHODS)

@@ -327,7 +327,14 @@ def _describe(verdict: str, found: list) -> str:
     return "data of unknown origin" if verdict != "safe" else "data the program chose"
 
 
-@on(ast.Call)
+# Callee names `sinks` reports on: the last part of each loader's qualified name.
+CALLEES = frozenset(
+    n.rsplit(".", 1)[-1]
+    for n in set(CODE_LOADERS) | YAML_LOADS | YAML_ALWAYS_UNSAFE | {TORCH_LOAD, NUMPY_LOAD, SHELVE_OPEN}
+)
+
+
+@on(ast.Call, callees=CALLEES)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if is_dead(ctx, node):
         return

@@ -89,6 +89,14 @@ SINK_FINDERS: tuple[tuple[Callable[[ast.Call, FileContext], Iterator[tuple[ast.A
     (ais404_code_injection.sink_args, "code"),
     (ais407_path_traversal.sink_args, "path"),
 )
+# A call has a sink above only if its rule's check is dispatched to it: the union of the
+# callee names those checks declare (user-declared extra sinks are added by the engine).
+CALLEES = frozenset().union(
+    *(
+        rule.check_call.__aisec_callees__
+        for rule in (ais401_sql_injection, ais402_command_injection, ais404_code_injection, ais407_path_traversal)
+    )
+)
 
 
 # Model output only enters a file through a model client; a file whose text mentions none of
@@ -108,7 +116,7 @@ def _mentions_models(ctx: FileContext) -> bool:
     return cached
 
 
-@on(ast.Call)
+@on(ast.Call, callees=CALLEES)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if not _mentions_models(ctx) or is_dead(ctx, node):
         return
