@@ -46,7 +46,9 @@ class AisecChecker:
     @classmethod
     def parse_options(cls, options: Any) -> None:
         try:
-            cls.settings = settings_from_host({o.attr: getattr(options, o.attr, None) for o in OPTIONS})
+            values = {o.attr: getattr(options, o.attr, None) for o in OPTIONS}
+            values["honour_noqa"] = not getattr(options, "disable_noqa", False)
+            cls.settings = settings_from_host(values)
         except OptionError as exc:  # a user's config error: stop like argparse does
             raise SystemExit(f"flake8: error: {exc}") from None
 

@@ -72,7 +72,7 @@ def _checker_class(digit: int, run: _Run, with_options: bool) -> type:
         r.msgid: (
             r.template,
             r.symbol,
-            r.summary,
+            r.description,
             {"scope": WarningScope.LINE, "old_names": list(r.old_names)},
         )
         for r in rules
@@ -108,6 +108,9 @@ def _checker_class(digit: int, run: _Run, with_options: bool) -> type:
 
 def register(linter: "PyLinter") -> None:
     """pylint's plugin hook: register one checker per family that has rules."""
+    from .sarif import SarifReporter
+
+    linter.register_reporter(SarifReporter)
     run = _Run()
     digits = sorted({r.family.digit for r in RULES.values()})
     for i, digit in enumerate(digits):

@@ -20,6 +20,7 @@ import os
 import re
 import tokenize
 import warnings
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
@@ -28,8 +29,10 @@ from .checks import CheckFn
 from .findings import Confidence, Finding
 from .options import Settings
 from .registry import INTERNAL_ERROR, RULES
+from .baseline import load_baseline, statement_text
+from .suppression import Suppressions, statement_lines
 
-__all__ = ["check_tree", "check_source", "settings_from_host", "strict_from_env"]
+__all__ = ["baseline_keys", "check_tree", "check_source", "settings_from_host", "strict_from_env"]
 
 
 def strict_from_env() -> bool:
@@ -104,6 +107,7 @@ def check_tree(
     settings: Settings,
     *,
     only: Iterable[str] | None = None,
+    keys: list[tuple[str, str]] | None = None,
 ) -> list[Finding]:
     """Run the selected rules over a parsed module.
 
@@ -113,6 +117,7 @@ def check_tree(
         filename: as the host names the file.
         settings: validated settings.
         only: restrict to these codes (a host's own selection); None runs all selected.
+        keys: when given, receives the baseline keys of the reported findings (see `baseline`).
 
     Returns:
         Findings sorted by position, one per guilty node after precedence, at or above
@@ -124,6 +129,7 @@ def check_tree(
     codes = selected_codes(settings, only)
     failed: dict[str, BaseException] = {}
     raw: list[Finding] = []
+    where: dict[Finding, ast.AST] = {}
     try:
         ctx = FileContext(tree, lines, filename, settings)
     except Exception as exc:  # indexing itself failed: every rule is affected
@@ -142,17 +148,81 @@ def check_tree(
             try:
                 for h in fn(node, ctx):
                     line, col, end_line, end_col = node_span(h.node)
-                    raw.append(Finding(line, col, code, end_line, end_col, h.args, h.confidence))
+                    finding = Finding(line, col, code, end_line, end_col, h.args, h.confidence)
+                    raw.append(finding)
+                    where.setdefault(finding, h.node)
             except Exception as exc:
                 if settings.strict:
                     raise
                 failed[code] = exc
     findings = [f for f in _apply_precedence(raw) if f.code not in failed and not _allowlisted(f, ctx)]
     findings = [f for f in findings if f.confidence.rank >= settings.min_confidence.rank]
+    findings = _apply_noqa(findings, where, ctx, settings, codes)
+    if settings.baseline:
+        findings = _apply_baseline(findings, where, ctx, settings)
     for code, exc in failed.items():
         findings.append(_internal_error(f"{code} ({RULES[code].symbol})", exc))
     findings.sort()
+    if keys is not None:
+        keys.extend(_baseline_keys(findings, where, ctx))
     return findings
+
+
+def _baseline_keys(findings: list[Finding], where: dict[Finding, ast.AST], ctx: FileContext) -> list[tuple[str, str]]:
+    """``(code, normalised statement text)`` per finding, in position order (see `baseline`)."""
+    out = []
+    for f in sorted(findings):
+        node = where.get(f)
+        span = statement_lines(ctx, node) if node is not None else range(f.line, f.line + 1)
+        out.append((f.code, statement_text(ctx.lines, ctx.comments, span.start, span.stop - 1)))
+    return out
+
+
+def _apply_baseline(
+    findings: list[Finding], where: dict[Finding, ast.AST], ctx: FileContext, settings: Settings
+) -> list[Finding]:
+    """Drop the findings recorded in the ``aisec-baseline`` file."""
+    baseline = load_baseline(settings.baseline)
+    ordered = sorted(findings)
+    prints = baseline.fingerprints_of(_baseline_keys(ordered, where, ctx), ctx.filename)
+    return [f for f, fp in zip(ordered, prints) if fp not in baseline.fingerprints]
+
+
+def baseline_keys(data: bytes | str, filename: str, settings: Settings) -> list[tuple[str, str]]:
+    """What `aisec-baseline` records for one file: ``(code, statement text)`` per reported
+    finding (before any existing baseline is applied), in position order."""
+    keys: list[tuple[str, str]] = []
+    check_source(data, filename, replace(settings, baseline=""), keys=keys)
+    return keys
+
+
+def _apply_noqa(
+    findings: list[Finding], where: dict[Finding, ast.AST], ctx: FileContext, settings: Settings, codes: list[str]
+) -> list[Finding]:
+    """Drop findings under a statement's ``# noqa`` (see `suppression`) and add the findings
+    of the suppression rules (AIS001, AIS002) when they are selected.
+
+    With ``honour_noqa`` off (flake8 ``--disable-noqa``) nothing is dropped, but the
+    suppression rules still judge the comments: that is how flake8 users audit bare
+    ``# noqa`` comments, which flake8 would otherwise apply to AIS001 on the same line."""
+    if not ctx.comments:
+        return findings
+    supp = Suppressions(ctx)
+    kept: list[Finding] = []
+    for f in findings:
+        comment = supp.noqa_for(f.code, where.get(f, ctx.tree))
+        if comment is not None:
+            comment.used.add(f.code)
+            if settings.honour_noqa and not supp.left_to_pylint(f.code, f.line):
+                continue
+        kept.append(f)
+    ran = frozenset(codes)
+    for code in codes:
+        module = importlib.import_module(f"{__package__}.rules.{RULES[code].module}")
+        produce = getattr(module, "suppression_findings", None)
+        if produce is not None:
+            kept.extend(Finding(line, col, code, None, None, args, Confidence.HIGH) for line, col, args in produce(supp, ran))
+    return kept
 
 
 _ALLOWLIST = re.compile(r"pragma:\s*allowlist[ \t]+secret", re.IGNORECASE)
@@ -221,6 +291,7 @@ def check_source(
     settings: Settings,
     *,
     only: Iterable[str] | None = None,
+    keys: list[tuple[str, str]] | None = None,
 ) -> list[Finding]:
     """Parse and check module source given as bytes (cookie honoured) or text.
 
@@ -235,4 +306,4 @@ def check_source(
             tree = ast.parse(text.lstrip("\ufeff"), filename=filename or "<unknown>")
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
         return []
-    return check_tree(tree, text.splitlines(keepends=True), filename, settings, only=only)
+    return check_tree(tree, text.splitlines(keepends=True), filename, settings, only=only, keys=keys)

@@ -102,6 +102,16 @@ OPTIONS: tuple[Option, ...] = (
         ),
     ),
     Option(
+        name="aisec-baseline",
+        kind="string",
+        default="",
+        metavar="<file>",
+        help=(
+            "A baseline file written by the aisec-baseline command: findings recorded in it "
+            "are not reported, so only new ones show."
+        ),
+    ),
+    Option(
         name="aisec-secret-names",
         kind="csv",
         default=(),
@@ -127,8 +137,8 @@ OPTIONS: tuple[Option, ...] = (
         default="3.0",
         metavar="<bits per character>",
         help=(
-            "Shannon entropy (bits per character) above which a literal bound to a secret-like "
-            "name is reported with high confidence (default: 3.0)."
+            "Shannon entropy (bits per character) at or above which a literal bound to a "
+            "secret-like name is reported with high confidence (default: 3.0)."
         ),
     ),
     Option(
@@ -225,11 +235,16 @@ class Settings:
         enable: codes or code prefixes that turn on opt-in rules.
         strict: re-raise internal errors instead of reporting AIS000 (the project's tests
             set this through the environment variable ``AISEC_STRICT=1``).
+        honour_noqa: apply ``# noqa`` comments per statement in the core (see
+            `aisec_shared.suppression`); flake8's ``--disable-noqa`` turns it off. A host
+            flag, not an ``aisec-*`` option.
     """
 
     min_confidence: Confidence = Confidence.MEDIUM
     enable: tuple[str, ...] = ()
     strict: bool = False
+    honour_noqa: bool = True
+    baseline: str = ""
     extra_sources: tuple[str, ...] = ()
     extra_sanitizers: tuple[str, ...] = ()
     extra_sinks: tuple[str, ...] = ()
@@ -297,6 +312,8 @@ class Settings:
             raise OptionError(f"aisec-secrets-in-tests: {in_tests!r} is not one of report, low, skip")
         return cls(
             min_confidence=conf, enable=enable, strict=strict,
+            honour_noqa=bool(values.get("honour_noqa", True)),
+            baseline=_baseline(str(get(_OPTION["aisec-baseline"]) or "").strip()),
             extra_sources=sources, extra_sanitizers=sanitizers, extra_sinks=sinks,
             secret_names=tuple(w.lower() for w in _split_csv(get(_OPTION["aisec-secret-names"]), upper=False)),
             ignore_names=tuple(w.lower() for w in _split_csv(get(_OPTION["aisec-ignore-names"]), upper=False)),
@@ -360,6 +377,15 @@ def parse_duration(option: str, value: Any) -> int:
     if not m or int(m.group(1)) == 0:
         raise OptionError(f"{option}: {text!r} is not a positive duration such as 3600, 90m, 12h or 7d")
     return int(m.group(1)) * _DURATION_UNITS[m.group(2)]
+
+
+def _baseline(path: str) -> str:
+    """The baseline path, checked now so that a bad file stops the run with one clear error."""
+    if path:
+        from .baseline import load_baseline
+
+        load_baseline(path)
+    return path
 
 
 def _names(option: str, value: Any) -> tuple[str, ...]:

@@ -146,6 +146,36 @@ _RULES: tuple[Rule, ...] = (
         severity=Severity.LOW,
     ),
     Rule(
+        code="AIS001",
+        symbol="unjustified-suppression",
+        template="Suppression without a code or a reason (%s); %s",
+        summary=(
+            "Used when a comment suppresses aisec findings without naming the rule "
+            "(a bare '# noqa' covering an aisec finding) or without a reason after the codes "
+            "('# noqa: AIS101' alone, or a pylint disable pragma naming an aisec message with "
+            "no trailing '# reason' comment). Opt-in."
+        ),
+        module="ais001_unjustified_suppression",
+        cwe=(1164,),
+        owasp="",
+        severity=Severity.LOW,
+        default_enabled=False,
+    ),
+    Rule(
+        code="AIS002",
+        symbol="unused-suppression",
+        template="'# noqa: %s' suppresses nothing here any more; remove it",
+        summary=(
+            "Used when a '# noqa' comment lists an aisec code or prefix and no finding of a rule "
+            "it names was reported on that statement, so the suppression is stale. Opt-in."
+        ),
+        module="ais002_unused_suppression",
+        cwe=(1164,),
+        owasp="",
+        severity=Severity.LOW,
+        default_enabled=False,
+    ),
+    Rule(
         code="AIS101",
         symbol="hardcoded-secret",
         template="Hardcoded secret %s in '%s'; read it from the environment or a secret manager",

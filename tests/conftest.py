@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,15 +71,49 @@ def materialized(tmp_path_factory) -> dict[str, tuple[Path, str]]:
     return out
 
 
+_OPTIONS_LINE = re.compile(r"^# aisec-test-options:(.*)$", re.MULTILINE)
+
+
+def fixture_options(src: str) -> tuple[str, ...]:
+    """Host options a fixture asks for in a ``# aisec-test-options: --aisec-x=y ...`` line
+    (for opt-in rules); the same options reach the core through `fixture_settings`."""
+    m = _OPTIONS_LINE.search(src[:2000])
+    return tuple(m.group(1).split()) if m else ()
+
+
+def fixture_settings(src: str):
+    """Strict core settings with the fixture's own options (see `fixture_options`)."""
+    from aisec_shared import Settings
+
+    values = {}
+    for item in fixture_options(src):
+        name, _, value = item.lstrip("-").partition("=")
+        values[name] = value
+    return Settings.from_mapping(values, strict=True)
+
+
+def _by_options(materialized) -> dict[tuple[str, ...], list[Path]]:
+    groups: dict[tuple[str, ...], list[Path]] = {}
+    for path, src in materialized.values():
+        groups.setdefault(fixture_options(src), []).append(path)
+    return groups
+
+
 @pytest.fixture(scope="session")
 def flake8_run(materialized):
-    proc = run_flake8([p for p, _ in materialized.values()])
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return flake8_findings(proc)
+    out: dict = {}
+    for options, paths in _by_options(materialized).items():
+        proc = run_flake8(paths, *options)
+        assert "Traceback" not in proc.stderr, proc.stderr
+        out.update(flake8_findings(proc))
+    return out
 
 
 @pytest.fixture(scope="session")
 def pylint_run(materialized):
-    proc = run_pylint([p for p, _ in materialized.values()])
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return pylint_findings(proc)
+    out: dict = {}
+    for options, paths in _by_options(materialized).items():
+        proc = run_pylint(paths, *options)
+        assert "Traceback" not in proc.stderr, proc.stderr
+        out.update(pylint_findings(proc))
+    return out

@@ -1,0 +1,109 @@
+"""Suppression comments: the core's statement-scoped ``# noqa``, each host's own suppression
+behaviour, and the opt-in suppression rules (AIS001, AIS002) where fixtures cannot reach."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from conftest import flake8_findings, pylint_findings, run_flake8, run_pylint
+
+from aisec_shared import Settings, check_source
+from aisec_shared.suppression import parse_noqa
+
+MULTI_LINE = textwrap.dedent("""\
+    import requests
+
+
+    def health(params):
+        return requests.get(
+            "https://10.0.0.7/health",
+            params=params,
+            verify=False,
+        )  # noqa: AIS602 loopback sidecar, throwaway cert
+
+
+    def remote(params):
+        return requests.get("https://status.example.com", params=params, verify=False)
+    """)
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path.resolve()
+
+
+def _flake8_lines(path: Path, *extra: str) -> list[tuple[int, str]]:
+    return sorted((row[0], row[2]) for row in flake8_findings(run_flake8([path], *extra)).get(str(path), []))
+
+
+def _pylint_lines(path: Path, *extra: str) -> list[tuple[int, str]]:
+    return sorted((m["line"], m["symbol"]) for m in pylint_findings(run_pylint([path], *extra)).get(str(path), []))
+
+
+def test_parse_noqa_reads_like_flake8():
+    assert parse_noqa("# noqa", 1).codes == ()
+    assert parse_noqa("# NOQA:AIS101,AIS602", 1).codes == ("AIS101", "AIS602")
+    assert parse_noqa("# noqa: AIS101 test fixture key", 1).reason == "test fixture key"
+    assert parse_noqa("# noqa:AIS", 1).codes == ()  # no digits: a blanket noqa, as in flake8
+    assert parse_noqa("# nosec B501  # noqa - loopback", 1).reason == "loopback"
+    assert parse_noqa("#noqa", 1) is None  # flake8 needs "# noqa"
+    assert parse_noqa("# noqa: AIS1", 1).covers("AIS101")
+    assert not parse_noqa("# noqa: AIS1", 1).covers("AIS602")
+    assert not parse_noqa("# noqa: ais602", 1).covers("AIS602")  # codes compare case-sensitively
+
+
+def test_core_applies_noqa_per_statement():
+    lines = [f.line for f in check_source(MULTI_LINE, "m.py", Settings(strict=True))]
+    assert lines == [13]
+
+
+def test_flake8_and_pylint_honour_the_closing_line_noqa(tmp_path):
+    path = _write(tmp_path, "multi.py", MULTI_LINE)
+    assert _flake8_lines(path) == [(13, "AIS602")]
+    assert _pylint_lines(path) == [(13, "tls-verification-disabled")]
+
+
+def test_flake8_disable_noqa_turns_the_core_handling_off(tmp_path):
+    path = _write(tmp_path, "multi.py", MULTI_LINE)
+    assert _flake8_lines(path, "--disable-noqa") == [(8, "AIS602"), (13, "AIS602")]
+
+
+def test_hosts_agree_before_suppression(tmp_path):
+    """Parity on the findings before suppression: without noqa handling both report the same."""
+    path = _write(tmp_path, "multi.py", MULTI_LINE.replace("# noqa: AIS602", "# reviewed"))
+    assert [line for line, _ in _flake8_lines(path)] == [line for line, _ in _pylint_lines(path)] == [8, 13]
+
+
+def test_noqa_inside_a_string_is_not_a_comment():
+    src = 'import subprocess\nsubprocess.run(input(), shell=True, env={"T": "# noqa"})\n'
+    assert [f.code for f in check_source(src, "s.py", Settings(strict=True))] == ["AIS402"]
+
+
+def test_pylint_pragma_is_left_to_pylint_and_not_useless(tmp_path):
+    path = _write(tmp_path, "p.py", textwrap.dedent("""\
+        import requests
+
+        A = requests.get("https://10.0.0.7", verify=False)  # noqa: AIS602  # pylint: disable=tls-verification-disabled
+        """))
+    assert _pylint_lines(path, "--enable=useless-suppression") == []
+
+
+def test_bare_noqa_is_reported_under_flake8_with_disable_noqa(tmp_path):
+    path = _write(tmp_path, "b.py", textwrap.dedent("""\
+        import requests
+
+        A = requests.get("https://10.0.0.7", verify=False)  # noqa
+        B = requests.get("https://10.0.0.7", timeout=5)  # noqa
+        """))
+    # flake8 applies a bare noqa to AIS001 on its own line; --disable-noqa is the audit mode.
+    assert _flake8_lines(path, "--aisec-enable=AIS001") == []
+    assert _flake8_lines(path, "--aisec-enable=AIS001", "--disable-noqa", "--select=AIS001") == [(3, "AIS001")]
+    assert _pylint_lines(path, "--aisec-enable=AIS001") == [(3, "unjustified-suppression")]
+
+
+def test_opt_in_rules_are_off_by_default():
+    src = 'import os\nKEY = os.environ["K"]  # noqa: AIS101\n'
+    assert check_source(src, "o.py", Settings(strict=True)) == []
+    assert [f.code for f in check_source(src, "o.py", Settings(strict=True, enable=("AIS0",)))] == ["AIS001", "AIS002"]
