@@ -212,6 +212,89 @@ _RULES: tuple[Rule, ...] = (
         supersedes=("AIS101", "AIS103", "AIS104", "AIS105"),
     ),
     Rule(
+        code="AIS103",
+        symbol="hardcoded-connection-credential",
+        template="Hardcoded credential %s in %s; read it from the environment or a secret manager",
+        summary=(
+            "Used when a string literal carries a password or token inside it: a database or "
+            "broker URL with a password (user:pass@host), basic auth in an HTTP or FTP URL, an "
+            "ODBC or libpq connection string with PWD= or password=, a password= query "
+            "parameter, or an Authorization header value built from literals."
+        ),
+        module="ais103_hardcoded_connection_credential",
+        cwe=(259, 798),
+        owasp="A07",
+        owasp_nhi="NHI2",
+        severity=Severity.HIGH,
+        supersedes=("AIS101",),
+    ),
+    Rule(
+        code="AIS104",
+        symbol="hardcoded-secret-fallback",
+        template="Hardcoded fallback %s for secret '%s'; fail when it is unset instead of running with a known value",
+        summary=(
+            "Used when a secret-like environment variable or setting falls back to a literal: "
+            "os.environ.get / os.getenv / os.environ.setdefault with a literal default or an "
+            "'or \"literal\"', django-environ, environs, python-decouple and Starlette config "
+            "defaults, and pydantic BaseSettings fields with literal defaults."
+        ),
+        module="ais104_hardcoded_secret_fallback",
+        cwe=(798, 1188),
+        owasp="A07",
+        owasp_nhi="NHI2",
+        severity=Severity.HIGH,
+        supersedes=("AIS101",),
+    ),
+    Rule(
+        code="AIS105",
+        symbol="hardcoded-framework-secret",
+        template="Hardcoded %s %s given to %s; load it from the environment or a secret manager",
+        summary=(
+            "Used when a literal is handed to a framework or SDK that signs or authenticates "
+            "with it: Flask app.secret_key and SECRET_KEY config, Django's SECRET_KEY setting, "
+            "JWT and itsdangerous signing keys, boto3 aws_* keys, Azure credentials, and the "
+            "API keys and tokens of OpenAI, Anthropic, Stripe, Twilio and other SDK clients."
+        ),
+        module="ais105_hardcoded_framework_secret",
+        cwe=(321, 798),
+        owasp="A02",
+        owasp_nhi="NHI2",
+        severity=Severity.HIGH,
+        supersedes=("AIS101",),
+    ),
+    Rule(
+        code="AIS106",
+        symbol="logged-secret",
+        template="Secret from %s reaches %s; log or raise at most a masked form, never the value",
+        summary=(
+            "Used when a secret (read from the environment, settings, a secret manager, a "
+            "request's Authorization header or password field, or named password, token, "
+            "api_key ...) reaches a logging call, print(), warnings.warn() or an exception "
+            "message, where it is copied into log files and error trackers."
+        ),
+        module="ais106_logged_secret",
+        cwe=(532, 209),
+        owasp="A09",
+        owasp_nhi="NHI2",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS107",
+        symbol="exposed-secret",
+        template="Secret from %s is exposed in %s; keep it server-side",
+        summary=(
+            "Used when a server-side secret reaches an HTTP response (jsonify, JsonResponse, a "
+            "dict returned by a route), a URL query string (?api_key=, params= of an HTTP "
+            "client, a redirect), Flask's client-side session cookie, or a file the same "
+            "function makes world-readable."
+        ),
+        module="ais107_exposed_secret",
+        cwe=(200, 598, 315, 732),
+        owasp="A01",
+        owasp_nhi="NHI2",
+        severity=Severity.HIGH,
+    ),
+    Rule(
         code="AIS201",
         symbol="jwt-signature-unverified",
         template="JWT decoded without verifying its signature (%s); pass the key and algorithms",

@@ -6,13 +6,19 @@ here is linear: character classes with no nested or adjacent overlapping quantif
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable
 
 __all__ = [
     "split_words",
     "secret_name_kind",
     "is_password_name",
     "is_placeholder",
+    "shannon_entropy",
+    "uuid_version",
     "mask",
 ]
 
@@ -94,19 +100,27 @@ _VERBS = frozenset(
 )
 
 
-def secret_name_kind(name: str) -> str | None:
+def secret_name_kind(name: str, extra: Iterable[str] = ()) -> str | None:
     """Return what kind of secret a variable, attribute, key or parameter name denotes.
 
     ``"db_password"`` -> ``"password"``, ``"SECRET_KEY"`` -> ``"secret key"``,
     ``"clientSecret"`` -> ``"secret"``; None for names that only contain the word
     (``"token_type"``, ``"tokenize"``, ``"password_field"``, ``"NextToken"``) and for names
     of actions (``"generate_private_key"``, ``"rsa.generate_private_key"``).
+
+    `extra` holds more secret words or phrases (option ``aisec-secret-names``: ``"pin"``,
+    ``"license_key"``). One matches when the name ends with its words (``user_pin``,
+    ``LicenseKey``, ``LICENSEKEY``); the kind is then its words joined by spaces
+    (``"license key"``). Names of actions stay excluded.
     """
     words = split_words(name)
     if not words:
         return None
     if split_words(name.rsplit(".", 1)[-1])[:1] and split_words(name.rsplit(".", 1)[-1])[0] in _VERBS:
         return None
+    for phrase in _phrases(tuple(extra)):
+        if words[-len(phrase):] == list(phrase) or words[-1] == "".join(phrase):
+            return " ".join(phrase)
     last = words[-1]
     prev = words[-2] if len(words) > 1 else ""
     if last == "key" and prev in _KEY_QUALIFIERS:
@@ -117,6 +131,13 @@ def secret_name_kind(name: str) -> str | None:
     if kind == "token" and prev in _NON_SECRET_TOKEN_QUALIFIERS:
         return None
     return kind
+
+
+@lru_cache(maxsize=64)
+def _phrases(extra: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The user's extra secret names as word tuples, longest first (memoised per setting)."""
+    phrases = {tuple(split_words(item)) for item in extra}
+    return tuple(sorted((p for p in phrases if p), key=len, reverse=True))
 
 
 def is_password_name(name: str) -> bool:
@@ -131,25 +152,77 @@ _PLACEHOLDER_EXACT = frozenset(
         "example", "sample", "placeholder", "dummy", "redacted", "hidden", "masked", "test",
         "bearer", "basic", "jwt", "oauth", "replace-me", "replace_me", "replaceme", "default",
         "api_key", "apikey", "api-key", "secret_key", "private_key", "n/a", "na", "empty",
+        # Switches under a secret-like name (MYSQL_ALLOW_EMPTY_PASSWORD = "yes").
+        "yes", "off", "enabled", "disabled",
+        # Protocol keywords that sit under secret-like names as enum values: OAuth 2.0 grant
+        # and token types (RFC 6749 sections 4 and 7.1) and the Fetch standard's
+        # RequestCredentials values (fetch.spec.whatwg.org, "credentials mode").
+        "client_credentials", "authorization_code", "refresh_token", "access_token",
+        "id_token", "implicit", "digest", "hmac", "omit", "same-origin", "include",
     }
 )
 _PLACEHOLDER_WORDS = frozenset({"your", "example", "placeholder", "insert", "replace", "dummy", "redacted"})
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+# A reference to an environment variable: "$DB_PASS" (shell), "%DB_PASS%" (Windows).
+_ENV_REF = re.compile(r"^\$[A-Z_][A-Z0-9_]{0,80}$|^%[A-Z_][A-Z0-9_]{0,80}%$")
 # Special tokens of language-model tokenizers: "[CLS]", "[PAD]", "<|endoftext|>".
 _SPECIAL_TOKEN = re.compile(r"^\[[A-Za-z_]{1,20}\]$|^<\|[A-Za-z_]{1,30}\|>$")
 # Regular-expression syntax: a lexer's token pattern, not a credential.
 _REGEX_SYNTAX = re.compile(r"\\[wdsbWDSB]|\(\?[:=!<P]|\[\^|[.\])][*+?]")
-_MASK_RUN = re.compile(r"[xX*#.]{4}|<[^<>]{1,80}>|\$\{[^{}]{0,80}\}|\{\{|%\(|%s|\{[A-Za-z_0-9]{0,40}\}")
+# Masks and template syntax: "xxxx", "****", "••••", "<...>", "${...}", "{{", "{%", "%(pw)s",
+# "%s", "{password}", and a value cut short with an ellipsis ("sk-...").
+_MASK_RUN = re.compile(
+    r"[xX*#.\u2022\u25cf]{4}|<[^<>]{1,80}>|\$\{[^{}]{0,80}\}|\{\{|\{%|%\(|%s|\{[A-Za-z_0-9]{0,40}\}"
+    r"|(?:\.\.\.|\u2026)$"
+)
 _FILE_SUFFIX = re.compile(r"\.(?:pem|key|crt|cer|p12|pfx|json|txt|yaml|yml|env|ini|cfg|jks|gpg|asc)$", re.I)
+# Windows drive and UNC paths.
+_WIN_PATH = re.compile(r"^[A-Za-z]:[\\/]|^\\\\[A-Za-z0-9]")
+# A lowercase slash path names a secret, it does not hold one: a secret manager's id
+# ("prod/db/primary", "secret/data/app", "projects/p/secrets/s/versions/latest"). Random
+# base64 (which also has '/') mixes letter case.
+_SLASH_PATH = re.compile(r"^[a-z0-9_.-]{1,80}(?:/[a-z0-9_.-]{1,80}){1,30}/?$")
+# A dotted key or module path: "db.password", "spring.datasource.password",
+# "django.contrib.auth.hashers.PBKDF2PasswordHasher".
+_DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,80}(?:\.[A-Za-z_][A-Za-z0-9_]{0,80}){1,30}$")
+_LOWER_DOTTED = re.compile(r"^[a-z_]{1,80}(?:\.[a-z_]{1,80}){1,30}$")
+# RFC 9562 UUID; group 1 is the version digit.
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-([0-9a-fA-F])[0-9a-fA-F]{3}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,30}://")
+
+
+def uuid_version(value: str) -> int | None:
+    """The version digit of a UUID string (RFC 9562), None for anything else.
+
+    Versions 1, 3, 5, 6 and 7 are derived from a time or a namespace and name (the RFC 4122
+    namespaces ``6ba7b810-9dad-11d1-80b4-00c04fd430c8`` ...), and the nil and max UUIDs are
+    constants: identifiers, not secrets. Only version 4 is random.
+    """
+    m = _UUID.match(value)
+    return int(m.group(1), 16) if m else None
+
+
+def _url_without_password(value: str) -> bool:
+    """A URL whose authority holds no ``user:password@`` part."""
+    m = _URL_SCHEME.match(value)
+    if not m:
+        return False
+    authority = value[m.end():].split("/", 1)[0]
+    userinfo, at, _host = authority.rpartition("@")
+    return not (at and ":" in userinfo)
 
 
 def is_placeholder(value: str) -> bool:
     """True when a literal bound to a secret-like name is not itself a secret.
 
-    Placeholders and labels: empty or short (< 3 chars) values, ``changeme``, ``<...>``,
-    ``${...}``, ``{{...}}``, ``%(name)s``, runs of ``xxxx`` / ``****``, values that start
-    with "your" or contain "example" / "placeholder" as a word, environment variable *names*
-    (``"DB_PASSWORD"``), file paths and URLs without credentials, and prose (four or more
+    Placeholders and labels: empty or short (< 3 chars) values, ``changeme``, ``None`` /
+    ``null``, ``<...>``, templates (``${...}``, ``{{...}}``, ``{% ... %}``, ``%(name)s``,
+    ``{password}``), masks (``xxxx``, ``****``, ``••••``), values that start with "your" or
+    contain "example" / "placeholder" as a word, environment variable *names* and references
+    (``"DB_PASSWORD"``, ``"$DB_PASSWORD"``, ``"%DB_PASSWORD%"``), protocol keywords
+    (``"client_credentials"``, ``"same-origin"``), file paths, lowercase slash paths and
+    dotted keys that name a secret (``"prod/db/primary"``, ``"db.password"``), ARNs, URLs
+    without a password, UUIDs other than random (version 4) ones, and prose (four or more
     words).
     """
     v = value.strip()
@@ -160,18 +233,37 @@ def is_placeholder(value: str) -> bool:
         return True
     if _MASK_RUN.search(v):
         return True
-    if _ENV_NAME.match(v) or _SPECIAL_TOKEN.match(v) or _REGEX_SYNTAX.search(v):
+    if _ENV_NAME.match(v) or _ENV_REF.match(v) or _SPECIAL_TOKEN.match(v) or _REGEX_SYNTAX.search(v):
         return True
     words = split_words(v)
     if words and (words[0] == "your" or any(w in _PLACEHOLDER_WORDS - {"your"} for w in words)):
         return True
-    if low.startswith(("http://", "https://")) and "@" not in v:
+    if _url_without_password(v) or low.startswith("arn:"):
         return True
-    if v.startswith(("/", "~/", "./", "../")) or _FILE_SUFFIX.search(v):
+    if v.startswith(("/", "~/", "./", "../")) or _FILE_SUFFIX.search(v) or _WIN_PATH.match(v):
+        return True
+    if _SLASH_PATH.match(v):
+        return True
+    if _DOTTED.match(v) and (v.count(".") >= 2 or _LOWER_DOTTED.match(v)):
+        return True
+    version = uuid_version(v)
+    if version is not None and version != 4:
         return True
     if v.count(" ") >= 3:
         return True
     return False
+
+
+def shannon_entropy(value: str) -> float:
+    """Shannon entropy of `value` in bits per character, from its own character frequencies.
+
+    ``"aaaa"`` -> 0.0, ``"abcd"`` -> 2.0. A string of n characters has at most log2(n) bits
+    per character, so short strings score low whatever they hold.
+    """
+    n = len(value)
+    if not n:
+        return 0.0
+    return -sum(c / n * math.log2(c / n) for c in Counter(value).values())
 
 
 def mask(value: str, keep: int = 2) -> str:

@@ -1,14 +1,22 @@
 """AIS101 hardcoded-secret: a secret literal bound to a secret-like name.
 
 ## What it does
-Flags a string literal that is bound to a name meaning a secret (password, passwd,
-passphrase, secret, token, credential, api_key / apikey, access_key, private_key, secret_key,
-client_secret; in snake_case, camelCase and UPPER forms) as a variable, attribute, annotated
-assignment, walrus target, keyword argument, dict key, subscript key, default argument, or
-the other side of an ``==`` / ``!=`` comparison.
+Flags a string or bytes literal bound to a name that means a secret, and scores it by the
+name, the shape of the value and its entropy. Names: password, passwd, passphrase, secret,
+token, credential(s), api_key / apikey, access_key, private_key, secret_key, client_secret,
+signing, encryption, master, HMAC and JWT keys, short forms with a qualifier (``db_pass``,
+``smtp_pw``), in snake_case, camelCase, PascalCase and UPPER forms (``apiKey``,
+``ClientSecret``, ``DB_PASSWORD``). Bindings: variables, attributes, class attributes,
+annotated assignments, dataclass ``field(default=...)`` and pydantic ``Field(...)`` /
+``SecretStr(...)`` defaults, walrus targets, keyword arguments (``dict(password=...)``),
+dict keys at any depth, subscript keys (``os.environ["TOKEN"] = ...``), default arguments,
+``"...".encode()``, and the other side of ``==`` / ``!=`` / ``in (...)`` and ``match``.
 
-The head noun decides: ``db_password`` and ``clientSecret`` are secrets, ``token_type``,
-``password_field``, ``secret_name``, ``tokenize`` and ``NextToken`` are not.
+The head noun decides: ``db_password`` and ``clientSecret`` are secrets; ``token_type``,
+``password_field``, ``password_hash``, ``secret_name``, ``tokenize``, ``NextToken`` and
+``eos_token`` are not, nor are names that say the value is not the secret
+(``hashed_password``, ``fake_token``, ``example_api_key``) or members of an ``Enum`` or
+Django ``Choices`` class.
 
 ## Why is this bad?
 A secret in source code is shared with everyone who can read the repository, its forks, its
@@ -30,32 +38,69 @@ client = connect(host="db", password=os.environ.get("DATABASE_PASSWORD", ""))
 ```
 
 ## Known problems
-Values that look like placeholders are skipped: empty strings, ``None``, ``changeme``,
-``<...>``, ``${...}``, ``{{...}}``, ``xxxx``, values starting with "your" or containing
-"example", environment variable *names* such as ``"DB_PASSWORD"``, file paths, URLs without
-credentials, prose of four or more words, regular expressions (a lexer's token pattern) and
-tokenizer special tokens. Names of actions (``generate_private_key``, a dotted API path used
-as a dict key) are not secret names. A real secret that looks like one of these is
-missed. Literal defaults passed to ``os.getenv("X", "fallback")`` are not checked. Secrets in
-test fixtures are reported like any other; exclude test folders in the host if you want.
-
-Confidence is high for values of 8 or more characters mixing letter case, digits or symbols,
-medium otherwise, and low (hidden by default) in development and test settings modules
-(``settings/dev.py``, ``test_settings.py``: throwaway keys), for a value that only repeats
-its own name's words (``CLIENT_CREDENTIALS = "client_credentials"``: not reported at all),
-and for a *token* whose value is only words
-(``token == "COLLATE"`` in a parser, ``RESET_TOKEN = "_password_reset_token"`` naming a
-session key): issued tokens carry digits. Comparisons are at most medium. The value is masked
-in the message.
+Values that are not secrets are skipped: empty strings, ``None`` / ``null``, ``changeme``,
+``<...>``, templates (``${...}``, ``{{...}}``, ``{% ... %}``, ``%(pw)s``, ``{password}``),
+masks (``xxxx``, ``****``, ``••••``), values starting with "your" or containing "example",
+environment variable *names* and references (``"DB_PASSWORD"``, ``"$DB_PASS"``,
+``"%DB_PASS%"``), protocol keywords and switches (``"bearer"``, ``"client_credentials"``,
+``"same-origin"``, ``"yes"``), values cut short (``"sk-..."``), file paths, lowercase slash
+paths and dotted keys that name a secret (``"prod/db/primary"``,
+``"spring.datasource.password"``), ARNs, URLs without a password, UUIDs other than random
+(version 4) ones, prose of four or more words, regular expressions (a lexer's token
+pattern), tokenizer special tokens, a value that only repeats its own name
+(``CLIENT_CREDENTIALS = "client_credentials"``), values public by design (Datadog ``pub...``
+client tokens, Stripe ``pk_`` and Mapbox ``pk.`` keys), keys providers print in their own
+documentation, and GitHub / npm token shapes whose checksum fails. A real secret that looks
+like one of these is missed. Names of actions (``generate_private_key``, a dotted API path
+used as a dict key) are not secret names, and neither are run-together lowercase names
+(``sslpassword``) or a bare ``pwd`` / ``pw`` / ``pass`` except as a keyword argument, a
+dict key or beside a user name (``user, pwd = ...``). Literal fallbacks of ``os.getenv("X", "...")``, URLs with a password and
+framework keys are reported by AIS104, AIS103 and AIS105, and login decisions that compare
+with a literal by AIS206; those rules win over this one on the same literal. The value is
+masked in the message.
 
 ## Options
-None beyond ``aisec-min-confidence``.
+How confidence is derived: the first matching row decides; the value must first pass the
+placeholder filter above.
+
+| Name and value | Confidence |
+| --- | --- |
+| value in a password-hash format (``$2b$...``, ``$argon2id$...``, ``pbkdf2_sha256$...``): a verifier | low |
+| a *token* whose value is only letters, ``_``, ``-`` or spaces (``token == "COLLATE"``): issued tokens carry digits | low |
+| value shorter than 6 characters | medium for a password or an ``aisec-secret-names`` word (CWE-259's first example is Oracle's sample password "tiger"), low otherwise |
+| a random (version 4) UUID: also used as a plain identifier | medium |
+| 8 or more characters, at least 2 character classes (lower, upper, digit, symbol), not only letters and separators, and Shannon entropy at or above ``aisec-entropy-threshold`` bits per character | high |
+| anything else (weak chosen secrets such as ``"supersecretkey"``, low-entropy values) | medium |
+
+Then, in order: a comparison is at most medium, and low against a plain word unless the name
+is a password of 4 or more characters (``password == "admin"`` is a backdoor,
+``secret == "prompt"`` is not); a development or test settings module (``settings/dev.py``,
+``test_settings.py``) lowers every finding to low; a test file applies
+``aisec-secrets-in-tests``. Low findings show only with ``aisec-min-confidence = low``.
+
+- ``aisec-entropy-threshold`` (default ``3.0``): the entropy of a value of n characters is at
+  most log2(n) bits per character, so at 3.0 a value needs 8 or more distinct characters to
+  be high; typical generated keys score 3.5 to 5, chosen passwords with a digit about 3 to
+  3.5. Raise it to keep only random-looking values high.
+- ``aisec-secret-names``: more words or phrases that make a name secret-like
+  (``pin,license_key`` matches ``user_pin``, ``LicenseKey``); their short values count like
+  passwords.
+- ``aisec-ignore-names``: names never treated as secret-like, as case-insensitive shell
+  patterns matched against the name as written (``*_TOKEN_URL``, ``password_policy``).
+- ``aisec-test-paths`` and ``aisec-secrets-in-tests`` (``report``, ``low``, ``skip``; default
+  ``low``): in test files these name-only findings become low confidence by default. Tests
+  are full of throwaway credentials for fixtures and mocks, which would bury real findings
+  at medium; but test code is committed and sometimes holds a real key copied from a
+  console, so the findings stay available to an audit (``aisec-min-confidence = low``)
+  rather than being dropped. ``skip`` drops them, ``report`` treats tests like any other
+  code. A value in a provider's key format (AIS102) is reported everywhere.
 
 ## References
 - [CWE-798: Use of Hard-coded Credentials](https://cwe.mitre.org/data/definitions/798.html)
 - [CWE-259: Use of Hard-coded Password](https://cwe.mitre.org/data/definitions/259.html)
 - [OWASP Top 10 2021 A07: Identification and Authentication Failures](https://owasp.org/Top10/A07_2021-Identification_and_Authentication_Failures/)
 - [OWASP Non-Human Identities Top 10 2025, NHI2: Secret Leakage](https://owasp.org/www-project-non-human-identities-top-10/2025/2-secret-leakage/)
+- [detect-secrets: high-entropy string detection and allowlist pragmas](https://github.com/Yelp/detect-secrets)
 """
 
 from __future__ import annotations
@@ -65,9 +110,60 @@ import re
 from typing import Iterator
 
 from ..analysis.context import literal_str
+from ..analysis.credentials import documented_key, github_checksum
 from ..analysis.frameworks import settings_profile
-from ..analysis.words import is_placeholder, mask, secret_name_kind, split_words
+from ..analysis.words import is_placeholder, mask, secret_name_kind, shannon_entropy, split_words, uuid_version
 from ..checks import Confidence, FileContext, Hit, hit, on
+
+# Values shorter than this are not issued credentials; only passwords (and the user's own
+# aisec-secret-names words) stay reportable below it: CWE-259's own example is the Oracle
+# default password "tiger" (https://cwe.mitre.org/data/definitions/259.html).
+SHORT = 6
+# A value needs this many characters and character classes to be high confidence.
+STRONG_LENGTH = 8
+STRONG_CLASSES = 2
+
+# A value made only of letters and separators is a chosen word or a label ("COLLATE",
+# "is not", "_password_reset_token", "set-password", "supersecretkey"), never high
+# confidence. For a token it is low: issued tokens carry digits, lexer tokens do not.
+_WORDS_ONLY = re.compile(r"^[A-Za-z_][A-Za-z_ -]*$")
+
+# A stored password *hash* is a verifier, not the password: the Modular Crypt Format
+# prefixes (passlib, "Modular Crypt Format": $1$ md5-crypt, $2a$/$2b$/$2y$ bcrypt, $5$/$6$
+# sha-crypt, $argon2id$ ... from the PHC string format, $scrypt$, $pbkdf2-sha256$) and
+# Django's "<algorithm>$<iterations>$<salt>$<hash>" (docs.djangoproject.com, "How Django
+# stores passwords").
+_PASSWORD_HASH = re.compile(
+    r"^\$(?:1|2[abxy]?|5|6|y|7|apr1|md5|sha1|scrypt|argon2(?:i|d|id)|pbkdf2(?:-sha(?:1|256|512))?)\$"
+    r"|^(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_sha1|unsalted_md5|crypt)\$"
+)
+
+# Words before the head noun that say the value is not the secret itself.
+_NOT_THE_SECRET = frozenset(
+    {"hashed", "salted", "masked", "redacted", "fake", "dummy", "example", "sample", "public", "publishable"}
+)
+
+# Short password words that need context to mean a password: a keyword argument or dict key
+# (``connect(pwd=...)``, ``{"user": ..., "pwd": ...}``) or a tuple beside a user name
+# (``user, pwd = ...``). Alone, ``pwd`` is as often a working directory.
+_BARE_PASSWORD = frozenset({"pwd", "pw", "pass"})
+_USER_WORDS = frozenset({"user", "username", "usr", "login", "uid", "account"})
+
+# Values public by design, whatever the name: Datadog browser client tokens ("pub" + 32 hex,
+# docs.datadoghq.com/account_management/api-app-keys/#client-tokens), Stripe publishable
+# keys (docs.stripe.com/keys), Mapbox public tokens (docs.mapbox.com/help/glossary/access-token).
+_PUBLIC_VALUE = re.compile(r"^pub[0-9a-f]{32}$|^pk_(?:live|test)_[0-9A-Za-z]{10,247}$|^pk\.eyJ[A-Za-z0-9_.-]{10,2000}$")
+# GitHub and npm tokens end with a CRC32 checksum of their 30-character body; a value of that
+# shape whose checksum fails was never issued (github.blog/2021-04-05-behind-githubs-new-
+# authentication-token-formats; GitHub's own secret scanning discards these).
+_CHECKSUMMED = re.compile(r"^(?:gh[pousr]_|npm_)([A-Za-z0-9]{36})$")
+
+# Calls whose argument is the bound value: pydantic ``Field(default)`` / ``SecretStr(v)``,
+# dataclasses ``field(default=...)``, attrs ``attr.ib(default=...)``, Starlette ``Secret(v)``.
+_WRAPPERS = frozenset({"Field", "field", "SecretStr", "SecretBytes", "Secret", "attrib", "ib"})
+_POSITIONAL_DEFAULT = frozenset({"Field", "SecretStr", "SecretBytes", "Secret"})
+# Class bases whose body assignments are labels (enum members, Django choices).
+_LABEL_BASES = ("Enum", "Flag", "Choices")
 
 
 def _name_of(target: ast.AST) -> str | None:
@@ -77,22 +173,37 @@ def _name_of(target: ast.AST) -> str | None:
     if isinstance(target, ast.Attribute):
         return target.attr
     if isinstance(target, ast.Subscript):
-        key = literal_str(target.slice)
-        return key
+        return literal_str(target.slice)
     return None
 
 
-# A "token" whose value is only words (letters, spaces, '_' or '-', no digits) is a lexer
-# token, a key or URL name ("COLLATE", "is not", "_password_reset_token", "set-password"),
-# not an issued credential: issued tokens carry digits. Passwords and secret keys chosen by
-# people do not, so this applies to tokens only.
-_WORDS_ONLY = re.compile(r"^[A-Za-z_][A-Za-z_ -]*$")
+def _callee(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
 
 
-def _confidence(value: str, kind: str) -> Confidence:
-    if kind == "token" and _WORDS_ONLY.match(value):
-        return Confidence.LOW
-    classes = sum(
+def _stored(value: ast.AST | None) -> ast.AST | None:
+    """The literal a binding stores: the value itself, or the default of a field wrapper
+    (``Field("...")``, ``field(default="...")``, ``SecretStr("...")``), or the string of
+    ``"...".encode()``."""
+    if not isinstance(value, ast.Call):
+        return value
+    name = _callee(value)
+    if name == "encode" and isinstance(value.func, ast.Attribute):
+        return value.func.value
+    if name in _WRAPPERS:
+        for kw in value.keywords:
+            if kw.arg == "default":
+                return kw.value
+        if name in _POSITIONAL_DEFAULT and value.args:
+            return value.args[0]
+    return None
+
+
+def _classes(value: str) -> int:
+    return sum(
         (
             any(c.islower() for c in value),
             any(c.isupper() for c in value),
@@ -100,19 +211,31 @@ def _confidence(value: str, kind: str) -> Confidence:
             any(not c.isalnum() for c in value),
         )
     )
-    return Confidence.HIGH if len(value) >= 8 and classes >= 2 else Confidence.MEDIUM
 
 
-def _pair(name: str | None, value_node: ast.AST | None) -> Iterator[Hit]:
-    if not name:
-        return
-    value = literal_str(value_node)
-    if value is None or value_node is None:
-        return
-    kind = secret_name_kind(name)
-    if kind is None or is_placeholder(value) or _spells_name(value, name):
-        return
-    yield hit(value_node, mask(value), name, confidence=_confidence(value, kind))
+def score(value: str, kind: str, *, declared: bool = False, threshold: float = 3.0) -> Confidence:
+    """Confidence that `value`, bound to a name of secret `kind`, is a real secret.
+
+    The rows of the docs' Options table, in order. `declared` is True when the name matched
+    only through ``aisec-secret-names``; `threshold` is ``aisec-entropy-threshold``.
+    """
+    if _PASSWORD_HASH.match(value):
+        return Confidence.LOW
+    words_only = bool(_WORDS_ONLY.match(value))
+    if kind == "token" and words_only:
+        return Confidence.LOW
+    if len(value) < SHORT:
+        return Confidence.MEDIUM if kind == "password" or declared else Confidence.LOW
+    if uuid_version(value) is not None:
+        return Confidence.MEDIUM
+    if (
+        not words_only
+        and len(value) >= STRONG_LENGTH
+        and _classes(value) >= STRONG_CLASSES
+        and shannon_entropy(value) >= threshold
+    ):
+        return Confidence.HIGH
+    return Confidence.MEDIUM
 
 
 def _spells_name(value: str, name: str) -> bool:
@@ -126,48 +249,133 @@ def _spells_name(value: str, name: str) -> bool:
     return bool(value_words) and value_words <= set(name_words) and name_words[-1] in value_words
 
 
-def _targets(target: ast.AST, value: ast.AST) -> Iterator[Hit]:
+def _not_a_credential(value: str) -> bool:
+    """Values that cannot be a working secret: a public-by-design value, a key a provider
+    prints in its own documentation, a checksummed token shape whose checksum fails."""
+    if _PUBLIC_VALUE.match(value) or documented_key(value):
+        return True
+    m = _CHECKSUMMED.match(value)
+    return bool(m) and github_checksum(m.group(1)[:30]) != m.group(1)[30:]
+
+
+def _kind(name: str, ctx: FileContext, *, bare: bool = False) -> tuple[str, bool] | None:
+    """``(kind, declared)`` for a secret-like name, None otherwise (or when ignored).
+
+    `bare` accepts ``pwd`` / ``pw`` / ``pass`` alone as a password (see `_BARE_PASSWORD`)."""
+    extra = ctx.settings.secret_names
+    kind = secret_name_kind(name, extra)
+    if kind is None and bare and split_words(name) in ([w] for w in _BARE_PASSWORD):
+        kind = "password"
+    if kind is None or ctx.settings.ignored_name(name):
+        return None
+    if _NOT_THE_SECRET.intersection(split_words(name)[:-1]):
+        return None
+    declared = bool(extra) and kind != secret_name_kind(name)
+    return kind, declared
+
+
+def _pair(
+    name: str | None, value_node: ast.AST | None, ctx: FileContext, *, compared: bool = False, bare: bool = False
+) -> Iterator[Hit]:
+    value_node = _stored(value_node)
+    if not name or value_node is None:
+        return
+    value = literal_str(value_node)
+    if value is None:
+        return
+    found = _kind(name, ctx, bare=bare)
+    if found is None or is_placeholder(value) or _spells_name(value, name) or _not_a_credential(value):
+        return
+    kind, declared = found
+    confidence = score(value, kind, declared=declared, threshold=ctx.settings.entropy_threshold)
+    if compared:
+        confidence = _compare_confidence(confidence, value, kind)
+    yield hit(value_node, mask(value), name, confidence=confidence)
+
+
+def _compare_confidence(confidence: Confidence, value: str, kind: str) -> Confidence:
+    """Comparisons are at most medium; against a plain word (``secret == "prompt"``) low,
+    unless the name is a password (``password == "admin"`` is a backdoor)."""
+    if _WORDS_ONLY.match(value) and (kind != "password" or len(value) < 4):
+        return Confidence.LOW
+    return Confidence.MEDIUM if confidence is Confidence.HIGH else confidence
+
+
+def _targets(target: ast.AST, value: ast.AST, ctx: FileContext, *, bare: bool = False) -> Iterator[Hit]:
     if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
         if len(target.elts) == len(value.elts):
+            names = {_name_of(t) or "" for t in target.elts}
+            beside_user = any(set(split_words(n)) & _USER_WORDS for n in names)
             for t, v in zip(target.elts, value.elts):
-                yield from _targets(t, v)
+                yield from _targets(t, v, ctx, bare=beside_user)
         return
-    yield from _pair(_name_of(target), value)
+    yield from _pair(_name_of(target), value, ctx, bare=bare)
+
+
+_TEST_POLICY = "_ais101_test_policy"
+
+
+def _test_policy(ctx: FileContext) -> str:
+    """``aisec-secrets-in-tests`` for this file: "report" outside test paths. Memoised."""
+    policy = ctx.__dict__.get(_TEST_POLICY)
+    if policy is None:
+        settings = ctx.settings
+        policy = settings.secrets_in_tests if settings.is_test_path(ctx.filename) else "report"
+        ctx.__dict__[_TEST_POLICY] = policy
+    return policy
 
 
 def _in_context(ctx: FileContext, hits: Iterator[Hit]) -> Iterator[Hit]:
-    """Throwaway keys in development and test settings modules are low confidence."""
-    dev = settings_profile(ctx) == "development"
+    """Throwaway keys in development settings modules are low confidence; in test files,
+    ``aisec-secrets-in-tests`` reports them as found, lowers them to low, or skips them."""
+    policy = _test_policy(ctx)
+    if policy == "skip":
+        return
+    low = policy == "low" or settings_profile(ctx) == "development"
     for h in hits:
-        yield hit(h.node, *h.args, confidence=Confidence.LOW) if dev else h
+        yield hit(h.node, *h.args, confidence=Confidence.LOW) if low else h
+
+
+def _labels_class(node: ast.AST, ctx: FileContext) -> bool:
+    """True for a statement directly in the body of an Enum, Flag or Django Choices class."""
+    parent = ctx.parent(node)
+    if not isinstance(parent, ast.ClassDef):
+        return False
+    for base in parent.bases:
+        name = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "")
+        if name.endswith(_LABEL_BASES):
+            return True
+    return False
 
 
 @on(ast.Assign)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
+    if _labels_class(node, ctx):
+        return
     for target in node.targets:
-        yield from _in_context(ctx, _targets(target, node.value))
+        yield from _in_context(ctx, _targets(target, node.value, ctx))
 
 
 @on(ast.AnnAssign)
 def check_annassign(node: ast.AnnAssign, ctx: FileContext) -> Iterator[Hit]:
-    if node.value is not None:
-        yield from _in_context(ctx, _pair(_name_of(node.target), node.value))
+    if node.value is not None and not _labels_class(node, ctx):
+        yield from _in_context(ctx, _pair(_name_of(node.target), node.value, ctx))
 
 
 @on(ast.NamedExpr)
 def check_walrus(node: ast.NamedExpr, ctx: FileContext) -> Iterator[Hit]:
-    yield from _in_context(ctx, _pair(node.target.id, node.value))
+    yield from _in_context(ctx, _pair(node.target.id, node.value, ctx))
 
 
 @on(ast.keyword)
 def check_keyword(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
-    yield from _in_context(ctx, _pair(node.arg, node.value))
+    yield from _in_context(ctx, _pair(node.arg, node.value, ctx, bare=True))
 
 
 @on(ast.Dict)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
     for key, value in zip(node.keys, node.values):
-        yield from _in_context(ctx, _pair(literal_str(key), value))
+        yield from _in_context(ctx, _pair(literal_str(key), value, ctx, bare=True))
 
 
 @on(ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -175,18 +383,17 @@ def check_defaults(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     args: ast.arguments = node.args  # type: ignore[attr-defined]
     positional = [*args.posonlyargs, *args.args]
     for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults):
-        yield from _in_context(ctx, _pair(arg.arg, default))
+        yield from _in_context(ctx, _pair(arg.arg, default, ctx))
     for arg, default in zip(args.kwonlyargs, args.kw_defaults):
-        yield from _in_context(ctx, _pair(arg.arg, default))
+        yield from _in_context(ctx, _pair(arg.arg, default, ctx))
 
 
-def _compare_confidence(h: Hit, name: str) -> Confidence:
-    """Comparisons are at most medium; against a plain word (``secret == "prompt"``) low,
-    unless the name is a password (``password == "admin"`` is a backdoor)."""
-    value = literal_str(h.node) or ""
-    if _WORDS_ONLY.match(value) and (secret_name_kind(name) != "password" or len(value) < 4):
-        return Confidence.LOW
-    return Confidence.MEDIUM if h.confidence is Confidence.HIGH else h.confidence
+def _operands(node: ast.AST) -> list[ast.AST]:
+    """The literals a comparison tests against: the operand, or the items of
+    ``in ("admin", "root")``."""
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return list(node.elts)
+    return [node]
 
 
 @on(ast.Compare)
@@ -196,6 +403,22 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
         if isinstance(op, (ast.Eq, ast.NotEq)):
             for named, literal in ((left, right), (right, left)):
                 name = _name_of(named) if literal_str(named) is None else None
-                for h in _in_context(ctx, _pair(name, literal)):
-                    yield hit(h.node, *h.args, confidence=_compare_confidence(h, name or ""))
+                yield from _in_context(ctx, _pair(name, literal, ctx, compared=True))
+        elif isinstance(op, (ast.In, ast.NotIn)) and literal_str(left) is None:
+            name = _name_of(left)
+            for literal in _operands(right):
+                yield from _in_context(ctx, _pair(name, literal, ctx, compared=True))
         left = right
+
+
+@on(ast.Match)
+def check_match(node: ast.Match, ctx: FileContext) -> Iterator[Hit]:
+    """``match password: case "admin": ...`` compares like ``==``."""
+    name = _name_of(node.subject)
+    if not name:
+        return
+    for case in node.cases:
+        patterns = case.pattern.patterns if isinstance(case.pattern, ast.MatchOr) else [case.pattern]
+        for pattern in patterns:
+            if isinstance(pattern, ast.MatchValue):
+                yield from _in_context(ctx, _pair(name, pattern.value, ctx, compared=True))

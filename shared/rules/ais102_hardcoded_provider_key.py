@@ -1,16 +1,38 @@
-"""AIS102 hardcoded-provider-key: a string literal in the format of a real credential.
+"""AIS102 hardcoded-provider-key: a string literal or comment holding a credential in a provider's format.
 
 ## What it does
-Flags any string or bytes literal that contains a credential in a provider's documented
-format, whatever name it is bound to (or none): AWS access key ids, GitHub tokens (classic,
-OAuth, user-to-server, server-to-server, refresh, fine-grained), Slack tokens, Stripe live
-secret and restricted keys, OpenAI and Anthropic API keys, and PEM / OpenSSH private key
-blocks. It wins over AIS101 on the same literal.
+Flags any string or bytes literal (docstrings included) and any comment that contains a
+credential in a format its provider documents, whatever name it is bound to (or none). The
+formats are a catalogue of rows in ``aisec_shared.analysis.credentials``, each with its
+source: AWS access key ids and secret access keys, Google API keys, service-account JSON
+keys and OAuth client secrets, Azure storage and Cosmos DB account keys, connection strings,
+SAS signatures and Entra ID client secrets, GitHub classic, OAuth, App and fine-grained
+tokens (the CRC32 checksum of ``ghp_`` / ``gho_`` / ``ghu_`` / ``ghs_`` / ``ghr_`` tokens
+is verified), GitLab tokens (``glpat-`` and the other ``gl*`` prefixes), Slack tokens and
+webhook URLs, Stripe live secret and restricted keys, Twilio auth tokens and API key
+secrets, SendGrid, Mailgun, OpenAI, Anthropic, Hugging Face, npm, PyPI, Docker Hub (and
+registry ``auth`` entries), Databricks, Datadog, Heroku, DigitalOcean and Shopify tokens,
+Discord and Telegram bot tokens and Discord webhook URLs, signed JSON Web Tokens, and PEM,
+OpenSSH, PGP and PuTTY private key blocks.
+
+Values without a telling prefix are reported only with context. An AWS secret access key
+(40 base64 characters) must be bound to an AWS-secret name (``aws_secret_access_key``,
+``AWS_SECRET_KEY``, ``SecretAccessKey``) or written after such a name in text
+(``aws_secret_access_key = ...`` in an embedded config or a comment); otherwise it is
+reported, with medium confidence, only when the same file holds an access key id. A Datadog
+API key (32 hex digits) or application key (40) must be bound to a Datadog name
+(``DD_API_KEY``, ``datadog_app_key``, the ``api_key`` argument of ``datadog.initialize``),
+follow one in text, or be an ``api_key`` in a file that imports ``datadog``. A Twilio auth
+token or API key secret needs a Twilio name, or the ``AC...`` account SID / ``SK...`` key
+SID it pairs with in the same file; the SIDs alone are identifiers and are not reported.
+Bare Azure account keys and old UUID-shaped Heroku keys need an Azure / Heroku name. The
+rule wins over AIS101 on the same literal.
 
 ## Why is this bad?
 A key in a known format is almost never a placeholder: it grants access to a real account,
-and bots scan public repositories for these prefixes within minutes of a push. Once
-committed, the key must be revoked, not just deleted.
+and bots scan public repositories for these prefixes within minutes of a push. A key in a
+comment or docstring leaks exactly like one in code. Once committed, the key must be
+revoked, not just deleted.
 
 ## Example
 ```python
@@ -27,24 +49,37 @@ DEPLOY_KEY = os.environ["DEPLOY_KEY"]
 ```
 
 ## Known problems
-AWS's documented example key id ``AKIAIOSFODNN7EXAMPLE`` and keys containing ``EXAMPLE``
-are reported with low confidence only (hidden at the default ``aisec-min-confidence``).
-GitHub token checksums are not verified yet, so a random string of the right shape is
-reported. A PEM header without key material after it (a template, a ``startswith`` check,
-documentation) is not reported. Keys split across several literals are missed.
+Placeholders are reported with low confidence only (hidden at the default
+``aisec-min-confidence``): keys containing ``EXAMPLE``, ``SAMPLE``, ``DUMMY``,
+``PLACEHOLDER`` or ``REDACTED`` (AWS's documented ``AKIAIOSFODNN7EXAMPLE``), runs of eight
+equal characters, and keys that providers publish in their own documentation (the Azurite
+storage emulator key, jwt.io's example token). Weaker shapes are reported with medium
+confidence: Mailgun ``key-`` keys, Entra ID client secrets, Telegram bot tokens, JWTs, and
+AWS secret keys found only by pairing. GitHub tokens longer than the current 40 characters,
+whose checksum cannot be checked, are missed; so are keys split across several literals or
+built at run time, keys whose context is only an import or a method call the rule does not
+know, and anything beyond the first megabyte of a literal. A finding in a multi-line string
+is placed on the whole literal; in a comment, on the key itself (a key block pasted into
+consecutive comment lines is recognised from its BEGIN line). A PEM header without key
+material after it (a template, a ``startswith`` check, documentation) is not reported.
 
 ## Options
-None beyond ``aisec-min-confidence``.
+None beyond ``aisec-min-confidence``. Use ``# pragma: allowlist secret`` (on the line, or
+``# pragma: allowlist nextline secret`` on the line before) for a deliberate test key.
 
 ## References
 - [CWE-798: Use of Hard-coded Credentials](https://cwe.mitre.org/data/definitions/798.html)
+- [CWE-615: Inclusion of Sensitive Information in Source Code Comments](https://cwe.mitre.org/data/definitions/615.html)
 - [AWS IAM identifiers: unique ID prefixes](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids)
 - [GitHub: About authentication to GitHub, GitHub's token formats](https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats)
+- [GitHub blog: Behind GitHub's new authentication token formats](https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/)
+- [GitLab: Token prefixes](https://docs.gitlab.com/security/tokens/#token-prefixes)
 - [Slack: Token types](https://api.slack.com/concepts/token-types)
 - [Stripe: API keys](https://docs.stripe.com/keys)
 - [OpenAI: API reference, authentication](https://platform.openai.com/docs/api-reference/authentication)
 - [Anthropic: API overview, authentication](https://docs.anthropic.com/en/api/overview)
 - [RFC 7468: Textual encodings of PKIX, PKCS and CMS structures](https://www.rfc-editor.org/rfc/rfc7468)
+- [gitleaks default rules](https://github.com/gitleaks/gitleaks/tree/master/cmd/generate/config/rules)
 - [OWASP Non-Human Identities Top 10 2025, NHI2: Secret Leakage](https://owasp.org/www-project-non-human-identities-top-10/2025/2-secret-leakage/)
 """
 
@@ -52,126 +87,180 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
+import weakref
 from typing import Iterator
 
+from ..analysis.context import literal_str
+from ..analysis.credentials import Found, find, find_all
 from ..analysis.words import mask
-from ..checks import Confidence, FileContext, Hit, hit, on
+from ..checks import FileContext, Hit, hit, on
 
-
-@dataclass(frozen=True)
-class KeyFormat:
-    """One credential format.
-
-    Attributes:
-        label: what the message calls it ("an AWS access key id").
-        hint: a substring every match contains, checked before the regex runs.
-        pattern: the format; linear-time (a literal prefix, then bounded character classes).
-        prefix_len: characters of a match that may be shown unmasked (the public prefix).
-        source: where the provider documents the format.
-    """
-
-    label: str
-    hint: str
-    pattern: re.Pattern[str]
-    prefix_len: int
-    source: str
-
-
-FORMATS: tuple[KeyFormat, ...] = (
-    KeyFormat(
-        "an AWS access key id",
-        "A",
-        re.compile(r"(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])"),
-        4,
-        "AWS IAM User Guide, 'IAM identifiers', unique ID prefixes (AKIA access key, ASIA temporary)",
-    ),
-    KeyFormat(
-        "a GitHub token",
-        "gh",
-        re.compile(r"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])"),
-        4,
-        "GitHub docs, 'GitHub's token formats' (ghp_, gho_, ghu_, ghs_, ghr_); GitHub blog "
-        "'Behind GitHub's new authentication token formats', 2021-04-05",
-    ),
-    KeyFormat(
-        "a GitHub fine-grained token",
-        "github_pat_",
-        re.compile(r"github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])"),
-        11,
-        "GitHub docs, 'GitHub's token formats' (github_pat_ fine-grained personal access tokens)",
-    ),
-    KeyFormat(
-        "a Slack token",
-        "xox",
-        re.compile(r"(?<![A-Za-z0-9])xox[abposre]-[0-9]{6,16}-[0-9A-Za-z-]{8,120}"),
-        5,
-        "Slack API docs, 'Token types' (xoxb- bot, xoxp- user, xoxa-/xoxr- rotating, xoxe-)",
-    ),
-    KeyFormat(
-        "a Stripe live key",
-        "_live_",
-        re.compile(r"(?<![A-Za-z0-9])(?:sk|rk)_live_[0-9A-Za-z]{20,247}(?![0-9A-Za-z])"),
-        8,
-        "Stripe docs, 'API keys' (sk_live_ secret keys, rk_live_ restricted keys)",
-    ),
-    KeyFormat(
-        "an OpenAI API key",
-        "sk-",
-        re.compile(
-            r"(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,300}"
-            r"|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})(?![A-Za-z0-9_-])"
-        ),
-        8,
-        "OpenAI API reference, 'Authentication' (project keys sk-proj-, service-account keys "
-        "sk-svcacct-, admin keys sk-admin-; legacy keys carry 'T3BlbkFJ', base64 of 'OpenAI')",
-    ),
-    KeyFormat(
-        "an Anthropic API key",
-        "sk-ant-",
-        re.compile(r"(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])"),
-        10,
-        "Anthropic API docs, 'API overview' (x-api-key keys sk-ant-api03-, admin keys sk-ant-admin01-)",
-    ),
-    KeyFormat(
-        "a PEM private key block",
-        "PRIVATE KEY",
-        # The header alone is a template or a format check; a leaked key has its body after it.
-        re.compile(
-            r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"
-            r"[ \t]*\r?\n(?:[A-Za-z-]{1,40}: [^\n]{0,200}\r?\n)*[ \t]*[A-Za-z0-9+/=]{40}"
-        ),
-        0,
-        "RFC 7468 sections 10-11 ('PRIVATE KEY', 'ENCRYPTED PRIVATE KEY'); OpenSSH PROTOCOL.key; "
-        "RFC 4880 section 6.2 ('PGP PRIVATE KEY BLOCK')",
-    ),
-)
-
-# Placeholder look-alikes: the documented example ids providers print in their own docs.
-_DOC_EXAMPLE_MARK = "EXAMPLE"
 # Literals longer than this are scanned only in their first part (cost bound, e.g. a
-# vendored data blob); a key beyond it is missed, documented in Known problems of issue 8.
+# vendored data blob); a key beyond it is missed (Known problems).
 _MAX_SCAN = 1_000_000
+# Shorter texts cannot hold any catalogued credential.
+_MIN_LEN = 20
+# Comment lines after a key block's BEGIN line that may hold its body.
+_BLOCK_LINES = 12
+_BLOCK_STARTS = ("-----BEGIN", "PuTTY-User-Key-File-", '"private_key"')
 
 
 @on(ast.Constant)
 def check_constant(node: ast.Constant, ctx: FileContext) -> Iterator[Hit]:
-    value = node.value
-    if isinstance(value, bytes):
-        value = value.decode("latin-1")
-    elif not isinstance(value, str):
+    value = literal_str(node)
+    if value is None or len(value) < _MIN_LEN:
         return
-    if len(value) < 20:
+    found = find(
+        value[:_MAX_SCAN],
+        name=lambda: _bound_name(node, ctx),
+        in_file=lambda pattern: _in_file(ctx, pattern),
+    )
+    if found is not None:
+        where = "Docstring" if _is_docstring(node, ctx) else "String literal"
+        yield hit(node, where, found.fmt.kind, _shown(found), confidence=found.confidence)
+
+
+@on(ast.Module)
+def check_comments(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """Comments are not in the tree: scan ``ctx.comments`` once, from the module node.
+
+    Reading comments tokenizes the file; a scan of the raw source first (linear, in C)
+    skips that for the many files with no credential anywhere.
+    """
+    source = "".join(ctx.lines)
+    if "#" not in source or not find_all(source[:_MAX_SCAN]):
         return
-    text = value[:_MAX_SCAN]
-    for fmt in FORMATS:
-        if fmt.hint not in text:
+    comments = ctx.comments
+    for line in sorted(comments):
+        text = comments[line]
+        if len(text) < _MIN_LEN:
             continue
-        match = fmt.pattern.search(text)
-        if match is None:
+        scanned = text
+        if any(s in text for s in _BLOCK_STARTS):
+            # A key pasted into comments: its body is on the following comment lines.
+            follow = [comments[n] for n in range(line + 1, line + _BLOCK_LINES) if n in comments]
+            scanned = "\n".join([text, *follow])
+        hits = [f for f in find_all(scanned[:_MAX_SCAN]) if f.start < len(text)]
+        if not hits:
             continue
-        found = match.group(0)
-        conf = Confidence.LOW if _DOC_EXAMPLE_MARK in found.upper() else Confidence.HIGH
-        shown = f"'{found.split(chr(10))[0].strip()}'" if fmt.prefix_len == 0 else mask(found, keep=fmt.prefix_len)
-        yield hit(node, fmt.label, shown, confidence=conf)
-        return
+        found = hits[0]
+        span = _comment_span(ctx, line, text, found)
+        if span is not None:
+            yield hit(span, "Comment", found.fmt.kind, _shown(found), confidence=found.confidence)
+
+
+def _shown(found: Found) -> str:
+    if found.fmt.keep < 0:
+        return f"'{found.shown}'"
+    return mask(found.secret, keep=found.fmt.keep)
+
+
+def _comment_span(ctx: FileContext, line: int, text: str, found: Found) -> ast.AST | None:
+    """A node carrying the position of the credential inside a comment (ast columns:
+    UTF-8 byte offsets). None when the comment is not on that physical line."""
+    if not 0 < line <= len(ctx.lines):
+        return None
+    raw = ctx.lines[line - 1]
+    at = raw.rfind(text)
+    if at < 0:
+        return None
+    start = len(raw[: at + found.start].encode("utf-8"))
+    end = start + len(found.secret.split("\n", 1)[0].encode("utf-8"))
+    return ast.Constant(value=None, lineno=line, col_offset=start, end_lineno=line, end_col_offset=end)
+
+
+def _is_docstring(node: ast.Constant, ctx: FileContext) -> bool:
+    stmt = ctx.parent(node)
+    if not isinstance(stmt, ast.Expr):
+        return False
+    owner = ctx.parent(stmt)
+    body = getattr(owner, "body", None)
+    return (
+        isinstance(owner, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and isinstance(body, list) and bool(body) and body[0] is stmt
+    )
+
+
+# --------------------------------------------------------------------------- bound names
+_ENV_LOOKUPS = frozenset({"getenv", "get", "setdefault", "pop", "putenv"})
+
+
+def _target_name(target: ast.AST) -> str | None:
+    if isinstance(target, ast.Name):
+        return target.id
+    if isinstance(target, ast.Attribute):
+        return target.attr
+    if isinstance(target, ast.Subscript):
+        return literal_str(target.slice)
+    return None
+
+
+def _callee(call: ast.Call, ctx: FileContext) -> str | None:
+    qualified = ctx.call_name(call)
+    if qualified:
+        return qualified
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Name):
+        return func.id
+    return None
+
+
+def _bound_name(node: ast.AST, ctx: FileContext) -> str | None:
+    """The name a literal is bound to: an assignment target, a keyword (with its callee:
+    ``datadog.initialize.api_key``), a dict key, a parameter with a default, the variable of
+    ``os.getenv("NAME", literal)``, or the callee of a positional argument."""
+    child, parent = node, ctx.parent(node)
+    index = None
+    if isinstance(parent, (ast.Tuple, ast.List)):
+        index = next((i for i, e in enumerate(parent.elts) if e is child), None)
+        child, parent = parent, ctx.parent(parent)
+    if isinstance(parent, (ast.Assign, ast.AnnAssign)):
+        if parent.value is not child:
+            return None
+        targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+        for target in targets:
+            if index is not None:
+                if not isinstance(target, (ast.Tuple, ast.List)) or len(target.elts) <= index:
+                    continue
+                target = target.elts[index]
+            name = _target_name(target)
+            if name:
+                return name
+        return None
+    if index is not None:
+        return None
+    if isinstance(parent, ast.NamedExpr):
+        return parent.target.id
+    if isinstance(parent, ast.keyword):
+        call = ctx.parent(parent)
+        callee = _callee(call, ctx) if isinstance(call, ast.Call) else None
+        return f"{callee}.{parent.arg}" if callee and parent.arg else parent.arg
+    if isinstance(parent, ast.Dict):
+        for key, value in zip(parent.keys, parent.values):
+            if value is child:
+                return literal_str(key)
+        return None
+    if isinstance(parent, ast.arguments):
+        positional = [*parent.posonlyargs, *parent.args]
+        pairs = [*zip(positional[len(positional) - len(parent.defaults):], parent.defaults),
+                 *zip(parent.kwonlyargs, parent.kw_defaults)]
+        return next((arg.arg for arg, default in pairs if default is child), None)
+    if isinstance(parent, ast.Call) and any(a is child for a in parent.args):
+        callee = _callee(parent, ctx) or ""
+        if callee.rsplit(".", 1)[-1] in _ENV_LOOKUPS and len(parent.args) > 1 and parent.args[1] is child:
+            return literal_str(parent.args[0]) or callee
+        return callee or None
+    return None
+
+
+# One cached 'does this file contain X' per file and pattern (AWS / Twilio pairs).
+_PAIRS: "weakref.WeakKeyDictionary[FileContext, dict[re.Pattern[str], bool]]" = weakref.WeakKeyDictionary()
+
+
+def _in_file(ctx: FileContext, pattern: re.Pattern[str]) -> bool:
+    memo = _PAIRS.setdefault(ctx, {})
+    if pattern not in memo:
+        memo[pattern] = pattern.search("".join(ctx.lines)) is not None
+    return memo[pattern]

@@ -1,0 +1,739 @@
+"""Credential formats as data: one row per provider format, and a linear-time scanner.
+
+Each `CredentialFormat` row names the provider, the kind of credential (as a message says
+it), a compiled pattern, an optional validator (a checksum, a decodable structure), an
+optional `Context` (for values with no telling prefix), and ``source``: the URL where the
+provider documents the format, or the gitleaks / detect-secrets rule the row is modelled on.
+
+Every pattern is linear on any input: a literal prefix (or a one-character lookbehind
+boundary before it), then bounded character classes; no nested quantifiers, no unbounded
+repeats. Each row lists ``hints`` (substrings every match contains, checked with ``in``
+before the pattern runs), so most rows cost one substring search per literal.
+
+Values that carry no prefix (an AWS secret access key, a Twilio auth token or API key
+secret, Datadog keys, a bare Azure account key, an old UUID Heroku key, a registry ``auth``)
+are only recognised with context: the whole literal must have the format *and* the name it
+is bound to must say so (``aws_secret_access_key``, ``DD_API_KEY``, ``TWILIO_AUTH_TOKEN``),
+or the file must also hold the matching public half of the pair (an ``AKIA...`` access key
+id, an ``AC...`` account SID, an ``SK...`` API key SID) or, for Datadog, import ``datadog``.
+
+`find_all` returns every match in a text, `find` the first by catalogue order. Placeholders
+(``EXAMPLE``, ``DUMMY``, runs of one character) and keys that providers publish in their own
+documentation (recognised by SHA-256, so they are not repeated here) come back with low
+confidence.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import re
+import zlib
+from dataclasses import dataclass
+from typing import Callable, Union
+
+from ..findings import Confidence
+from .words import split_words
+
+__all__ = [
+    "Context",
+    "CredentialFormat",
+    "Found",
+    "CATALOGUE",
+    "BY_ID",
+    "find",
+    "find_all",
+    "documented_key",
+    "github_checksum",
+    "normalized_name",
+]
+
+
+@dataclass(frozen=True)
+class Context:
+    """When a value with no telling prefix is this credential.
+
+    The row's pattern must match the whole literal (stripped), and either every pattern in
+    `names` matches the bound name (`normalized_name`), or `pair` matches somewhere in the
+    file and every pattern in `pair_names` matches the bound name ("" when unbound).
+    """
+
+    names: tuple[re.Pattern[str], ...] = ()
+    pair: re.Pattern[str] | None = None
+    pair_names: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class CredentialFormat:
+    """One credential format.
+
+    Attributes:
+        id: stable slug (``github-classic-pat``).
+        provider: who issues it.
+        kind: what a message calls it (``"a GitHub fine-grained token"``).
+        pattern: the format; a named group ``key`` (if any) is the secret part.
+        source: URL of the provider's documentation of the format, or of the gitleaks /
+            detect-secrets rule the row follows.
+        hints: substrings every match contains; the pattern runs only when one is present.
+        hints_nocase: compare `hints` with the lowercased text.
+        validator: extra check on a match (a checksum, a decodable header).
+        context: for values without a prefix: see `Context`. Such rows match whole literals.
+        keep: leading characters of the secret a message may show (its public prefix);
+            -1 shows the armour header line of a key block instead of a masked value.
+        confidence: when the match is neither a placeholder nor a documented example.
+    """
+
+    id: str
+    provider: str
+    kind: str
+    pattern: re.Pattern[str]
+    source: str
+    hints: tuple[str, ...] = ()
+    hints_nocase: bool = False
+    validator: Callable[[re.Match[str]], bool] | None = None
+    context: Context | None = None
+    keep: int = 0
+    confidence: Confidence = Confidence.HIGH
+
+
+@dataclass(frozen=True)
+class Found:
+    """A credential in a text.
+
+    Attributes:
+        fmt: the catalogue row.
+        secret: the credential (never print it: see `words.mask`).
+        start, end: offsets of the secret in the scanned text.
+        confidence: LOW for placeholders and documented example keys.
+        shown: for key blocks (``keep == -1``), the armour header to print; else "".
+    """
+
+    fmt: CredentialFormat
+    secret: str
+    start: int
+    end: int
+    confidence: Confidence
+    shown: str = ""
+
+
+# --------------------------------------------------------------------------- validators
+_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def github_checksum(body: str) -> str:
+    """The 6-character checksum GitHub appends to a 30-character token body.
+
+    Base62 (``0-9A-Za-z``) of the CRC32 of the body, left-padded with ``0``: GitHub blog,
+    "Behind GitHub's new authentication token formats" (2021-04-05).
+    """
+    n = zlib.crc32(body.encode("ascii", "replace")) & 0xFFFFFFFF
+    out = ""
+    while n:
+        n, r = divmod(n, 62)
+        out = _BASE62[r] + out
+    return out.rjust(6, "0")
+
+
+def _github_valid(m: re.Match[str]) -> bool:
+    token = m.group("body")
+    return len(token) == 36 and github_checksum(token[:30]) == token[30:]
+
+
+def _mixed(m: re.Match[str]) -> bool:
+    """Random base62/base64: has an upper-case letter, a lower-case letter and a digit."""
+    s = m.group("key") if "key" in m.re.groupindex else m.group(0)
+    return any(c.isupper() for c in s) and any(c.islower() for c in s) and any(c.isdigit() for c in s)
+
+
+def _hex_random(m: re.Match[str]) -> bool:
+    """A random hex string has both digits and letters (a 32-digit number is not a key)."""
+    s = m.group("key") if "key" in m.re.groupindex else m.group(0)
+    return any(c.isdigit() for c in s) and any(c.isalpha() for c in s)
+
+
+def _hf_random(m: re.Match[str]) -> bool:
+    """Hugging Face tokens are random letters: not a camelCase identifier after ``hf_``."""
+    s = m.group(0)[3:]
+    return sum(c.isupper() for c in s) >= 6 and sum(c.islower() for c in s) >= 6
+
+
+def _b64decode(part: str) -> bytes | None:
+    try:
+        return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _discord_valid(m: re.Match[str]) -> bool:
+    """The first part of a Discord token is the base64 of the bot's numeric user id."""
+    raw = _b64decode(m.group("uid"))
+    return raw is not None and 17 <= len(raw) <= 20 and raw.isdigit()
+
+
+def _jwt_valid(m: re.Match[str]) -> bool:
+    """A signed JWT: the header is a JSON object naming an algorithm other than ``none``."""
+    raw = _b64decode(m.group("header"))
+    if raw is None:
+        return False
+    try:
+        header = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    alg = header.get("alg") if isinstance(header, dict) else None
+    return isinstance(alg, str) and alg.lower() != "none" and bool(m.group("sig"))
+
+
+_ARMOR_HEADER = re.compile(r"[A-Za-z-]{1,40}: ")
+_KEY_BODY = re.compile(r"[A-Za-z0-9+/=]{40}")
+
+
+def _has_key_body(m: re.Match[str]) -> bool:
+    """Key material follows the BEGIN line: after a line break (or a JSON ``\\n`` escape),
+    optional armour headers (``Proc-Type: ...``, ``Version: ...``) and blank lines, a line
+    of at least 40 base64 characters. Comment markers (``#``) and indentation are ignored,
+    so a key pasted into consecutive comment lines counts. A header alone (a template, a
+    ``startswith`` check, documentation) does not.
+    """
+    rest = m.string[m.end():m.end() + 4000].replace("\\r\\n", "\n").replace("\\n", "\n").lstrip(" \t")
+    if not rest.startswith(("\n", "\r\n")):
+        return False
+    for line in rest.split("\n", 12)[1:12]:
+        line = line.strip().lstrip("#").strip()
+        if not line or _ARMOR_HEADER.match(line):
+            continue
+        return _KEY_BODY.match(line) is not None
+    return False
+
+
+def _sas_valid(m: re.Match[str]) -> bool:
+    """A SAS URL also names the storage service version (``sv=``)."""
+    around = m.string[max(0, m.start() - 1000):m.start()]
+    return "sv=" in around or "sv=" in m.string[m.end():m.end() + 1000]
+
+
+def _basic_auth_b64(m: re.Match[str]) -> bool:
+    """base64 of ``user:password``: printable ASCII, one colon, both sides non-empty."""
+    try:
+        raw = base64.b64decode(m.group("key"), validate=True).decode("ascii")
+    except (binascii.Error, ValueError):
+        return False
+    user, sep, password = raw.partition(":")
+    return bool(sep and user and password) and raw.isprintable() and " " not in raw
+
+
+def _putty_valid(m: re.Match[str]) -> bool:
+    """A PuTTY key file has a ``Private-Lines:`` section after its header."""
+    return "Private-Lines: " in m.string[m.end():m.end() + 8000]
+
+
+# --------------------------------------------------------------------------- the rows
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+# Boundaries: a token starts and ends where its character set does.
+_E = r"(?![A-Za-z0-9_-])"
+_TOKEN_CHARS = "A-Za-z0-9_-"
+
+
+def _token(
+    prefix: str, body: str, before: str = _TOKEN_CHARS, after: str | None = _TOKEN_CHARS
+) -> re.Pattern[str]:
+    """`prefix` not preceded by a `before` character, `body`, then no `after` character.
+
+    The boundary lookbehind sits *after* the literal prefix (``glpat-(?<![...]glpat-)``):
+    the regex engine then searches for the prefix itself, which is fast, instead of
+    testing a lookbehind at every position of the text.
+    """
+    p = re.escape(prefix)
+    tail = f"(?![{after}])" if after else ""
+    return _rx(f"{p}(?<![{before}]{p}){body}{tail}")
+
+
+_AWS_KEY_ID = _rx(r"(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])")
+_TWILIO_SID = _rx(r"AC(?<![A-Za-z0-9]AC)[0-9a-f]{32}(?![A-Za-z0-9])")
+_TWILIO_KEY_SID = _rx(r"SK(?<![A-Za-z0-9]SK)[0-9a-f]{32}(?![A-Za-z0-9])")
+_DATADOG_IMPORT = _rx(r"(?m)^[ \t]*(?:from|import)[ \t]+datadog")
+_DATADOG_NAME = _rx(r"(?:^|_)(?:dd|datadog)(?:_|$)")
+
+_GITHUB_SRC = (
+    "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/"
+    "about-authentication-to-github#githubs-token-formats"
+)
+_GITLAB_SRC = "https://docs.gitlab.com/security/tokens/#token-prefixes"
+_SLACK_SRC = "https://api.slack.com/concepts/token-types"
+_OPENAI_SRC = "https://platform.openai.com/docs/api-reference/authentication"
+_ANTHROPIC_SRC = "https://docs.anthropic.com/en/api/overview"
+_SHOPIFY_SRC = "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/generate-app-access-tokens-admin"
+_DO_SRC = "https://docs.digitalocean.com/reference/api/create-personal-access-token/"
+_PEM_SRC = "https://www.rfc-editor.org/rfc/rfc7468#section-10"
+
+
+def _github(row_id: str, prefix: str, kind: str) -> CredentialFormat:
+    return CredentialFormat(
+        row_id, "GitHub", kind,
+        _token(prefix + "_", r"(?P<body>[A-Za-z0-9]{36})", "A-Za-z0-9_", "A-Za-z0-9_"),
+        _GITHUB_SRC, hints=(prefix + "_",), validator=_github_valid, keep=4,
+    )
+
+
+def _gitlab(row_id: str, prefix: str, body: str, kind: str) -> CredentialFormat:
+    return CredentialFormat(
+        row_id, "GitLab", kind, _token(prefix, body), _GITLAB_SRC,
+        hints=(prefix,), keep=len(prefix),
+    )
+
+
+def _simple(row_id: str, provider: str, kind: str, prefix: str, body: str, source: str,
+            *, keep: int | None = None, **kw) -> CredentialFormat:
+    return CredentialFormat(
+        row_id, provider, kind, _token(prefix, body), source,
+        hints=(prefix,), keep=len(prefix) if keep is None else keep, **kw,
+    )
+
+
+CATALOGUE: tuple[CredentialFormat, ...] = (
+    # ---------------------------------------------------------------- AWS
+    CredentialFormat(
+        "aws-access-key-id", "AWS", "an AWS access key id", _AWS_KEY_ID,
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids",
+        hints=("AKIA", "ASIA", "ABIA", "ACCA"), keep=4,
+    ),
+    CredentialFormat(
+        # In text (a config file, an env file, a comment): the key after its own name.
+        "aws-secret-access-key-assignment", "AWS", "an AWS secret access key",
+        _rx(r"(?i:(?:aws_?)?secret_?access_?key|aws_?secret_?key)[\"']?[ \t]{0,3}[:=][ \t]{0,3}[\"']?"
+            r"(?P<key>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"),
+        "https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html",
+        hints=("secret_access_key", "secretaccesskey", "aws_secret_key", "awssecretkey"),
+        hints_nocase=True, validator=_mixed,
+    ),
+    CredentialFormat(
+        # A bare 40-character value: only bound to an AWS-secret name, or in a file that
+        # also holds an access key id (the pair is useless without both halves).
+        "aws-secret-access-key", "AWS", "an AWS secret access key",
+        _rx(r"(?P<key>[A-Za-z0-9/+]{40})"),
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
+        validator=_mixed,
+        context=Context(
+            names=(_rx(r"(?:^|_)aws_secret(?:_|$)|(?:^|_)secret_access_key$"),),
+            pair=_AWS_KEY_ID,
+        ),
+    ),
+    # ---------------------------------------------------------------- Google Cloud
+    _simple("gcp-api-key", "Google Cloud", "a Google API key", "AIza", r"[0-9A-Za-z_-]{35}",
+            "https://cloud.google.com/docs/authentication/api-keys"),
+    CredentialFormat(
+        "gcp-service-account-key", "Google Cloud", "a Google Cloud service-account private key",
+        _rx(r"\"private_key\"[ \t]{0,5}:[ \t]{0,5}\"(?P<key>-----BEGIN PRIVATE KEY-----)"),
+        "https://cloud.google.com/iam/docs/keys-create-delete",
+        hints=('"private_key"',), validator=_has_key_body, keep=-1,
+    ),
+    _simple("google-oauth-client-secret", "Google", "a Google OAuth client secret", "GOCSPX-",
+            r"[A-Za-z0-9_-]{28}", "https://support.google.com/cloud/answer/15549257"),
+    # ---------------------------------------------------------------- Azure
+    CredentialFormat(
+        "azure-storage-connection-string", "Azure", "an Azure storage account key",
+        _rx(r"AccountKey=(?P<key>[A-Za-z0-9+/]{86}==)"),
+        "https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string",
+        hints=("AccountKey=",),
+    ),
+    CredentialFormat(
+        # Storage and Cosmos DB account keys are both 64 random bytes in base64.
+        "azure-storage-account-key", "Azure", "an Azure storage or Cosmos DB account key",
+        _rx(r"(?P<key>[A-Za-z0-9+/]{86}==)"),
+        "https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage",
+        validator=_mixed,
+        context=Context(names=(
+            _rx(r"(?:^|_)(?:azure|storage|account|cosmos)(?:_|$)"), _rx(r"(?:^|_)(?:key|credential)$"),
+        )),
+    ),
+    CredentialFormat(
+        # The signature of a shared access signature URL (sv=...&sig=...): an HMAC-SHA256 in
+        # URL-encoded base64.
+        "azure-sas-signature", "Azure", "an Azure shared access signature",
+        _rx(r"[?&]sig=(?P<key>(?:[A-Za-z0-9]|%2[BbFf]){40,43}(?:%3[Dd]|=))(?![A-Za-z0-9%])"),
+        "https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas",
+        hints=("sig=",), validator=_sas_valid,
+    ),
+    CredentialFormat(
+        "azure-shared-access-key", "Azure", "an Azure shared access key",
+        _rx(r"SharedAccessKey=(?P<key>[A-Za-z0-9+/]{43}=)"),
+        "https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas",
+        hints=("SharedAccessKey=",),
+    ),
+    CredentialFormat(
+        "azure-ad-client-secret", "Azure", "a Microsoft Entra ID client secret",
+        _rx(r"(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])"),
+        "https://learn.microsoft.com/en-us/purview/sit-defn-azure-ad-client-secret",
+        hints=("Q~",), validator=_mixed, confidence=Confidence.MEDIUM,
+    ),
+    # ---------------------------------------------------------------- GitHub
+    _github("github-classic-pat", "ghp", "a GitHub personal access token"),
+    _github("github-oauth-token", "gho", "a GitHub OAuth access token"),
+    _github("github-user-to-server-token", "ghu", "a GitHub App user access token"),
+    _github("github-server-to-server-token", "ghs", "a GitHub App installation token"),
+    _github("github-refresh-token", "ghr", "a GitHub App refresh token"),
+    CredentialFormat(
+        "github-fine-grained-pat", "GitHub", "a GitHub fine-grained token",
+        _token("github_pat_", r"[A-Za-z0-9]{22}_[A-Za-z0-9]{59}", "A-Za-z0-9_", "A-Za-z0-9_"),
+        _GITHUB_SRC, hints=("github_pat_",), keep=11,
+    ),
+    # ---------------------------------------------------------------- GitLab
+    _gitlab("gitlab-pat", "glpat-",
+            r"(?:[0-9A-Za-z_-]{20}|[0-9A-Za-z_-]{27,300}\.[0-9a-z]{2}[0-9a-z]{7})",
+            "a GitLab personal access token"),
+    _gitlab("gitlab-oauth-app-secret", "gloas-", r"[0-9A-Za-z_-]{64}", "a GitLab OAuth application secret"),
+    _gitlab("gitlab-deploy-token", "gldt-", r"[0-9A-Za-z_-]{20}", "a GitLab deploy token"),
+    _gitlab("gitlab-runner-token", "glrt-",
+            r"(?:[0-9A-Za-z_-]{20}|t[0-9]_[0-9A-Za-z_-]{27,300}\.[0-9a-z]{9})",
+            "a GitLab runner authentication token"),
+    _gitlab("gitlab-pipeline-trigger-token", "glptt-", r"[0-9a-f]{40}", "a GitLab pipeline trigger token"),
+    _gitlab("gitlab-feed-token", "glft-", r"[0-9A-Za-z_-]{20}", "a GitLab feed token"),
+    _gitlab("gitlab-incoming-mail-token", "glimt-", r"[0-9A-Za-z_-]{25}", "a GitLab incoming mail token"),
+    _gitlab("gitlab-agent-token", "glagent-", r"[0-9A-Za-z_-]{50}", "a GitLab agent for Kubernetes token"),
+    _gitlab("gitlab-scim-token", "glsoat-", r"[0-9A-Za-z_-]{20}", "a GitLab SCIM token"),
+    _gitlab("gitlab-ci-job-token", "glcbt-", r"[0-9A-Za-z]{1,5}_[0-9A-Za-z_-]{20}", "a GitLab CI/CD job token"),
+    _gitlab("gitlab-feature-flag-token", "glffct-", r"[0-9A-Za-z_-]{20}", "a GitLab feature flag client token"),
+    _gitlab("gitlab-runner-registration-token", "GR1348941", r"[0-9A-Za-z_-]{20}",
+            "a GitLab runner registration token"),
+    # ---------------------------------------------------------------- Slack
+    _simple("slack-bot-token", "Slack", "a Slack bot token", "xoxb-",
+            r"[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,40}", _SLACK_SRC),
+    _simple("slack-user-token", "Slack", "a Slack user token", "xoxp-",
+            r"[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[A-Za-z0-9]{28,34}", _SLACK_SRC),
+    _simple("slack-app-token", "Slack", "a Slack app-level token", "xapp-",
+            r"[0-9]-[A-Z0-9]{8,12}-[0-9]{10,14}-[A-Za-z0-9]{32,80}", _SLACK_SRC),
+    CredentialFormat(
+        "slack-config-token", "Slack", "a Slack configuration token",
+        _token("xoxe.xox", r"[bp]-[0-9]-[A-Za-z0-9]{163,166}"),
+        "https://api.slack.com/authentication/config-tokens", hints=("xoxe.xox",), keep=10,
+    ),
+    CredentialFormat(
+        # Legacy, workspace, rotating and refresh tokens, and bot/user tokens in older shapes.
+        "slack-token", "Slack", "a Slack token",
+        _token("xox", r"[abposre]-[0-9]{6,16}-[0-9A-Za-z-]{8,120}", "A-Za-z0-9", None),
+        _SLACK_SRC, hints=("xox",), keep=5,
+    ),
+    CredentialFormat(
+        "slack-webhook-url", "Slack", "a Slack incoming webhook URL",
+        _rx(r"hooks\.slack\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{23,25}(?![A-Za-z0-9])"),
+        "https://api.slack.com/messaging/webhooks", hints=("hooks.slack.com/services/",), keep=25,
+    ),
+    # ---------------------------------------------------------------- payments, messaging
+    CredentialFormat(
+        "stripe-live-secret-key", "Stripe", "a Stripe live secret key",
+        _token("sk_live_", r"[0-9A-Za-z]{20,247}", "A-Za-z0-9", "0-9A-Za-z"),
+        "https://docs.stripe.com/keys", hints=("sk_live_",), keep=8,
+    ),
+    CredentialFormat(
+        "stripe-live-restricted-key", "Stripe", "a Stripe live restricted key",
+        _token("rk_live_", r"[0-9A-Za-z]{20,247}", "A-Za-z0-9", "0-9A-Za-z"),
+        "https://docs.stripe.com/keys#limit-access", hints=("rk_live_",), keep=8,
+    ),
+    CredentialFormat(
+        # An API key is a pair: the SID 'SK' + 32 hex (public, like a user name) and a
+        # 32-character secret. The SID alone is not reported; SID:secret (HTTP basic auth) is.
+        "twilio-api-key", "Twilio", "a Twilio API key secret",
+        _token("SK", r"[0-9a-fA-F]{32}:(?P<key>[A-Za-z0-9]{32})", "A-Za-z0-9", "A-Za-z0-9"),
+        "https://www.twilio.com/docs/iam/api-keys", hints=("SK",), validator=_mixed,
+    ),
+    CredentialFormat(
+        "twilio-api-key-secret", "Twilio", "a Twilio API key secret", _rx(r"(?P<key>[A-Za-z0-9]{32})"),
+        "https://www.twilio.com/docs/iam/api-keys#create-an-api-key",
+        validator=_mixed,
+        context=Context(
+            names=(_rx(r"(?:^|_)twilio(?:_|$)"), _rx(r"(?:^|_)(?:api_)?secret$")),
+            pair=_TWILIO_KEY_SID,
+            pair_names=(_rx(r"(?:^|_)(?:secret|twilio)(?:_|$)"),),
+        ),
+    ),
+    CredentialFormat(
+        "twilio-sid-and-token", "Twilio", "a Twilio auth token",
+        _token("AC", r"[0-9a-f]{32}:(?P<key>[0-9a-f]{32})", "A-Za-z0-9", "A-Za-z0-9"),
+        "https://www.twilio.com/docs/usage/requests-to-twilio#credentials", hints=("AC",),
+        validator=_hex_random,
+    ),
+    CredentialFormat(
+        "twilio-auth-token", "Twilio", "a Twilio auth token", _rx(r"(?P<key>[0-9a-f]{32})"),
+        "https://www.twilio.com/docs/iam/credentials/api#authentication",
+        validator=_hex_random,
+        context=Context(
+            names=(_rx(r"(?:^|_)twilio(?:_|$)"), _rx(r"(?:^|_)(?:token|secret)$")),
+            pair=_TWILIO_SID,
+            pair_names=(_rx(r"(?:^|_)(?:token|secret|twilio|auth)(?:_|$)"),),
+        ),
+    ),
+    _simple("sendgrid-api-key", "SendGrid", "a SendGrid API key", "SG.",
+            r"[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}",
+            "https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys"),
+    _simple("mailgun-api-key", "Mailgun", "a Mailgun API key", "key-", r"[0-9a-f]{32}",
+            "https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/mailgun.go",
+            validator=_hex_random, confidence=Confidence.MEDIUM),
+    # ---------------------------------------------------------------- AI providers
+    _simple("openai-project-key", "OpenAI", "an OpenAI project API key", "sk-proj-",
+            r"[A-Za-z0-9_-]{40,300}", _OPENAI_SRC),
+    _simple("openai-service-account-key", "OpenAI", "an OpenAI service-account key", "sk-svcacct-",
+            r"[A-Za-z0-9_-]{40,300}", _OPENAI_SRC),
+    _simple("openai-admin-key", "OpenAI", "an OpenAI admin key", "sk-admin-",
+            r"[A-Za-z0-9_-]{40,300}", "https://platform.openai.com/docs/api-reference/administration"),
+    CredentialFormat(
+        # 'T3BlbkFJ' is base64 of 'OpenAI'; gitleaks rule openai-api-key.
+        "openai-legacy-key", "OpenAI", "an OpenAI API key",
+        _token("sk-", r"[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}"),
+        "https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/openai.go",
+        hints=("T3BlbkFJ",), keep=3,
+    ),
+    _simple("anthropic-api-key", "Anthropic", "an Anthropic API key", "sk-ant-api03-",
+            r"[A-Za-z0-9_-]{80,120}", _ANTHROPIC_SRC),
+    _simple("anthropic-admin-key", "Anthropic", "an Anthropic admin key", "sk-ant-admin01-",
+            r"[A-Za-z0-9_-]{80,120}", "https://docs.anthropic.com/en/api/administration-api"),
+    _simple("huggingface-token", "Hugging Face", "a Hugging Face access token", "hf_",
+            r"[A-Za-z0-9]{34}", "https://huggingface.co/docs/hub/security-tokens", validator=_hf_random),
+    _simple("huggingface-org-token", "Hugging Face", "a Hugging Face organization API token", "api_org_",
+            r"[A-Za-z]{34}",
+            "https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/huggingface.go",
+            validator=_hf_random),
+    # ---------------------------------------------------------------- package registries, CI
+    _simple("npm-token", "npm", "an npm access token", "npm_", r"[A-Za-z0-9]{36}",
+            "https://github.blog/2021-09-23-announcing-npms-new-access-token-format/"),
+    _simple("pypi-token", "PyPI", "a PyPI API token", "pypi-AgEIcHlwaS5vcmc", r"[A-Za-z0-9_-]{50,1000}",
+            "https://pypi.org/help/#apitoken", keep=5),
+    _simple("testpypi-token", "PyPI", "a TestPyPI API token", "pypi-AgENdGVzdC5weXBpLm9yZw",
+            r"[A-Za-z0-9_-]{50,1000}", "https://test.pypi.org/help/#apitoken", keep=5),
+    _simple("docker-hub-pat", "Docker", "a Docker Hub access token", "dckr_pat_", r"[A-Za-z0-9_-]{27,40}",
+            "https://docs.docker.com/security/for-developers/access-tokens/"),
+    CredentialFormat(
+        # config.json "auths": {"<registry>": {"auth": base64("user:password")}}.
+        "docker-config-auth", "Docker", "a container registry credential",
+        _rx(r"(?P<key>[A-Za-z0-9+/]{8,400}={0,2})"),
+        "https://docs.docker.com/reference/cli/docker/login/#credential-stores",
+        validator=_basic_auth_b64, context=Context(names=(_rx(r"^auth$"),)),
+    ),
+    _simple("databricks-token", "Databricks", "a Databricks access token", "dapi", r"[0-9a-f]{32}(?:-[0-9])?",
+            "https://docs.databricks.com/en/dev-tools/auth/pat.html", validator=_hex_random),
+    CredentialFormat(
+        "datadog-key-assignment", "Datadog", "a Datadog API or application key",
+        _rx(r"(?i:(?:dd|datadog)_(?:api|app|application)_key)[\"']?[ \t]{0,3}[:=][ \t]{0,3}[\"']?"
+            r"(?P<key>[0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])"),
+        "https://docs.datadoghq.com/account_management/api-app-keys/",
+        hints=("dd_api_key", "dd_app_key", "dd_application_key", "datadog_api_key",
+               "datadog_app_key", "datadog_application_key"),
+        hints_nocase=True, validator=_hex_random,
+    ),
+    CredentialFormat(
+        "datadog-api-key", "Datadog", "a Datadog API key", _rx(r"(?P<key>[0-9a-f]{32})"),
+        "https://docs.datadoghq.com/account_management/api-app-keys/#api-keys",
+        validator=_hex_random,
+        context=Context(
+            names=(_DATADOG_NAME, _rx(r"(?:^|_)api_key$")),
+            pair=_DATADOG_IMPORT, pair_names=(_rx(r"(?:^|_)api_key(?:_|$)"),),
+        ),
+    ),
+    CredentialFormat(
+        "datadog-app-key", "Datadog", "a Datadog application key", _rx(r"(?P<key>[0-9a-f]{40})"),
+        "https://docs.datadoghq.com/account_management/api-app-keys/#application-keys",
+        validator=_hex_random,
+        context=Context(
+            names=(_DATADOG_NAME, _rx(r"(?:^|_)(?:app|application)_key$")),
+            pair=_DATADOG_IMPORT, pair_names=(_rx(r"(?:^|_)(?:app|application)_key(?:_|$)"),),
+        ),
+    ),
+    # ---------------------------------------------------------------- hosting
+    _simple("heroku-api-key", "Heroku", "a Heroku API key", "HRKU-AA", r"[0-9A-Za-z_-]{58}",
+            "https://devcenter.heroku.com/articles/authentication", keep=5),
+    CredentialFormat(
+        # Older Heroku API keys are UUIDs: only with a Heroku name (HEROKU_API_KEY,
+        # heroku3.from_key(...)); gitleaks rule heroku-api-key.
+        "heroku-legacy-api-key", "Heroku", "a Heroku API key",
+        _rx(r"(?P<key>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"),
+        "https://devcenter.heroku.com/articles/platform-api-quickstart#authentication",
+        context=Context(names=(_rx(r"(?:^|_)heroku"), _rx(r"(?:^|_)(?:key|token|secret|password)$"))),
+    ),
+    _simple("digitalocean-pat", "DigitalOcean", "a DigitalOcean personal access token", "dop_v1_",
+            r"[a-f0-9]{64}", _DO_SRC),
+    _simple("digitalocean-oauth-token", "DigitalOcean", "a DigitalOcean OAuth token", "doo_v1_",
+            r"[a-f0-9]{64}", "https://docs.digitalocean.com/reference/api/oauth/"),
+    _simple("digitalocean-refresh-token", "DigitalOcean", "a DigitalOcean refresh token", "dor_v1_",
+            r"[a-f0-9]{64}", "https://docs.digitalocean.com/reference/api/oauth/"),
+    _simple("shopify-access-token", "Shopify", "a Shopify access token", "shpat_", r"[a-fA-F0-9]{32}", _SHOPIFY_SRC),
+    _simple("shopify-custom-app-token", "Shopify", "a Shopify custom app access token", "shpca_",
+            r"[a-fA-F0-9]{32}", _SHOPIFY_SRC),
+    _simple("shopify-private-app-token", "Shopify", "a Shopify private app access token", "shppa_",
+            r"[a-fA-F0-9]{32}", _SHOPIFY_SRC),
+    _simple("shopify-shared-secret", "Shopify", "a Shopify app shared secret", "shpss_",
+            r"[a-fA-F0-9]{32}", _SHOPIFY_SRC),
+    # ---------------------------------------------------------------- chat bots
+    CredentialFormat(
+        # user id (base64 of digits) . timestamp . HMAC; detect-secrets DiscordBotTokenDetector.
+        "discord-bot-token", "Discord", "a Discord bot token",
+        _rx(r"(?<![A-Za-z0-9_.-])(?P<uid>[MNO][A-Za-z0-9_-]{23,27})\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}"
+            r"(?![A-Za-z0-9_.-])"),
+        "https://discord.com/developers/docs/reference#authentication",
+        hints=(".",), validator=_discord_valid,
+    ),
+    CredentialFormat(
+        "discord-webhook-url", "Discord", "a Discord webhook URL",
+        _rx(r"discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,80}(?![A-Za-z0-9_-])"),
+        "https://discord.com/developers/docs/resources/webhook#execute-webhook",
+        hints=("/api/webhooks/",), keep=25,
+    ),
+    CredentialFormat(
+        # bot id ':' 35 characters starting with 'A' (also after '/bot' in an API URL);
+        # gitleaks rule telegram-bot-api-token.
+        "telegram-bot-token", "Telegram", "a Telegram bot token",
+        _rx(r"(?:(?<![A-Za-z0-9:])|(?<=/bot))[0-9]{5,16}:A[A-Za-z0-9_-]{34}" + _E),
+        "https://core.telegram.org/bots/api#authorizing-your-bot",
+        hints=(":A",), validator=_mixed, confidence=Confidence.MEDIUM,
+    ),
+    # ---------------------------------------------------------------- tokens and key blocks
+    CredentialFormat(
+        "jwt", "JWT", "a JSON Web Token",
+        _rx(r"(?P<header>eyJ(?<![A-Za-z0-9_-]eyJ)[A-Za-z0-9_-]{5,1000})\.eyJ[A-Za-z0-9_-]{2,10000}"
+            r"\.(?P<sig>[A-Za-z0-9_-]{16,1400})(?![A-Za-z0-9_-])"),
+        "https://www.rfc-editor.org/rfc/rfc7519#section-3",
+        hints=("eyJ",), validator=_jwt_valid, keep=3, confidence=Confidence.MEDIUM,
+    ),
+    CredentialFormat(
+        "pem-private-key", "PEM", "a PEM private key block",
+        _rx(r"-----BEGIN (?:(?:RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----"),
+        _PEM_SRC, hints=("PRIVATE KEY-----",), validator=_has_key_body, keep=-1,
+    ),
+    CredentialFormat(
+        "openssh-private-key", "OpenSSH", "an OpenSSH private key",
+        _rx(r"-----BEGIN OPENSSH PRIVATE KEY-----"),
+        "https://cvsweb.openbsd.org/src/usr.bin/ssh/PROTOCOL.key?annotate=HEAD",
+        hints=("OPENSSH PRIVATE KEY",), validator=_has_key_body, keep=-1,
+    ),
+    CredentialFormat(
+        "pgp-private-key", "OpenPGP", "a PGP private key block",
+        _rx(r"-----BEGIN PGP PRIVATE KEY BLOCK-----"),
+        "https://www.rfc-editor.org/rfc/rfc4880#section-6.2",
+        hints=("PGP PRIVATE KEY BLOCK",), validator=_has_key_body, keep=-1,
+    ),
+    CredentialFormat(
+        "putty-private-key", "PuTTY", "a PuTTY private key",
+        _rx(r"PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}"),
+        "https://the.earth.li/~sgtatham/putty/0.81/htmldoc/AppendixC.html",
+        hints=("PuTTY-User-Key-File-",), validator=_putty_valid, keep=-1,
+    ),
+)
+
+BY_ID: dict[str, CredentialFormat] = {row.id: row for row in CATALOGUE}
+assert len(BY_ID) == len(CATALOGUE), "duplicate credential format id"
+
+# Keys providers print in their own documentation, by SHA-256 of the key (so that the keys
+# themselves are not repeated here): the Azurite / Azure Storage Emulator account key
+# (learn.microsoft.com/azure/storage/common/storage-use-azurite#http-connection-strings) and
+# the HS256 example token jwt.io shows by default, and the bot token of the Telegram Bot API's
+# own examples (core.telegram.org/bots/api#authorizing-your-bot).
+_DOCUMENTED_KEYS = frozenset(
+    {
+        "0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059",
+        "7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606",
+        "731fa294d036e54f19df879bfcd4fe72d967dc6327800c5f74a48414a3f258c9",
+    }
+)
+# Placeholders: AWS's documented AKIAIOSFODNN7EXAMPLE and friends, redacted or dummy keys.
+_PLACEHOLDER_WORDS = ("EXAMPLE", "SAMPLE", "DUMMY", "PLACEHOLDER", "REDACTED")
+_RUN = re.compile(r"(.)\1{7}")
+
+
+def _placeholder(secret: str) -> bool:
+    up = secret.upper()
+    return any(w in up for w in _PLACEHOLDER_WORDS) or _RUN.search(secret) is not None
+
+
+def documented_key(secret: str) -> bool:
+    """True for a key a provider publishes in its own documentation (not a leak)."""
+    return hashlib.sha256(secret.encode("utf-8", "replace")).hexdigest() in _DOCUMENTED_KEYS
+
+
+def normalized_name(name: str | None) -> str:
+    """A bound name as the `Context` patterns see it: lowercase words joined by ``_``.
+
+    ``"awsSecretAccessKey"`` -> ``"aws_secret_access_key"``, ``"DD-API-KEY"`` ->
+    ``"dd_api_key"``, ``"datadog.initialize.api_key"`` -> ``"datadog_initialize_api_key"``.
+    """
+    return "_".join(split_words(name)) if name else ""
+
+
+NameArg = Union[str, None, Callable[[], Union[str, None]]]
+PairTest = Callable[[re.Pattern[str]], bool]
+
+# Matches reported per row and text: a cost bound for texts full of near-misses.
+_MAX_MATCHES_PER_ROW = 50
+
+
+def find_all(text: str, *, name: NameArg = None, in_file: PairTest | None = None) -> list[Found]:
+    """Every credential in `text`, in catalogue order, then by position.
+
+    Args:
+        text: a string literal's value or a comment.
+        name: the name the literal is bound to, or a function returning it (called only
+            when a context row needs it); None for an unbound literal or a comment.
+        in_file: ``in_file(pattern)`` is True when `pattern` matches somewhere in the file
+            (for `Context.pair`); None when unknown.
+    """
+    out: list[Found] = []
+    low: str | None = None
+    stripped: str | None = None
+    resolved: list[str] = []
+    for row in CATALOGUE:
+        if row.context is not None:
+            if stripped is None:
+                stripped = text.strip()
+            m = row.pattern.fullmatch(stripped)
+            if m is None or (row.validator is not None and not row.validator(m)):
+                continue
+            if not resolved:
+                resolved.append(normalized_name(name() if callable(name) else name))
+            conf = _context_confidence(row, row.context, resolved[0], in_file)
+            if conf is None:
+                continue
+            start = len(text) - len(text.lstrip())
+            out.append(_found(row, m, conf, offset=start))
+            continue
+        if row.hints_nocase:
+            if low is None:
+                low = text.lower()
+            if not any(h in low for h in row.hints):
+                continue
+        elif not any(h in text for h in row.hints):
+            continue
+        for n, m in enumerate(row.pattern.finditer(text)):
+            if n >= _MAX_MATCHES_PER_ROW:
+                break
+            if row.validator is None or row.validator(m):
+                out.append(_found(row, m, row.confidence))
+    return out
+
+
+def find(text: str, *, name: NameArg = None, in_file: PairTest | None = None) -> Found | None:
+    """The first credential in `text` by catalogue order (see `find_all`), or None."""
+    found = find_all(text, name=name, in_file=in_file)
+    return found[0] if found else None
+
+
+def _context_confidence(row: CredentialFormat, ctx: Context, name: str,
+                        in_file: PairTest | None) -> Confidence | None:
+    if ctx.names and all(p.search(name) for p in ctx.names):
+        return row.confidence
+    if ctx.pair is not None and in_file is not None and all(p.search(name) for p in ctx.pair_names):
+        if in_file(ctx.pair):
+            # Bound to a secret-like name: as sure as a named key; unbound: less so.
+            return row.confidence if name and ctx.pair_names else Confidence.MEDIUM
+    return None
+
+
+def _found(row: CredentialFormat, m: re.Match[str], conf: Confidence, offset: int = 0) -> Found:
+    group = "key" if "key" in row.pattern.groupindex else 0
+    secret = m.group(group)
+    if _placeholder(secret) or documented_key(secret):
+        conf = Confidence.LOW
+    shown = ""
+    if row.keep < 0:
+        shown = secret.split("\n", 1)[0].strip()[:80]
+    return Found(row, secret, m.start(group) + offset, m.end(group) + offset, conf, shown)

@@ -1,0 +1,196 @@
+"""Judging literal values bound for credentials: is this text a real secret or a stand-in?
+
+Shared by the secrets rules that look at a literal in a known credential position (AIS103
+connection strings, AIS104 fallbacks, AIS105 framework and SDK keys, AIS504 crypto keys):
+`literal_node` (the literal behind a name), `is_template` / `is_credential_placeholder`
+(``{password}``, ``${DB_PASS}``, ``changeme``), `strength` (how secret-like a value looks),
+`secret_kind` (the kind of credential a name stands for) and the development-context checks
+`dev_test` / `in_dev_branch` (dev and test settings, ``if DEBUG:`` branches).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from ..findings import Confidence
+from .context import SCOPE_TYPES, FileContext
+from .words import is_placeholder, secret_name_kind, split_words
+
+__all__ = ['LOCAL_HOST', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'secret_kind', 'strength']
+
+def literal_node(ctx: FileContext, expr: ast.AST | None) -> ast.Constant | None:
+    """The str or bytes literal `expr` is, or the one a name is bound to in this file.
+
+    ``"abc"`` -> that node; ``KEY`` after ``KEY = "abc"`` -> the ``"abc"`` node (followed
+    through a few name-to-name bindings). None for anything else, including imported names.
+    """
+    for _ in range(8):
+        if isinstance(expr, ast.Constant) and isinstance(expr.value, (str, bytes)):
+            return expr
+        if isinstance(expr, ast.Name):
+            expr = ctx.reaching_value(expr)
+            continue
+        return None
+    return None
+
+
+def secret_kind(name: str | None, ctx: FileContext) -> str | None:
+    """`words.secret_name_kind`, honouring ``aisec-ignore-names`` and ``aisec-secret-names``."""
+    if not name or ctx.settings.ignored_name(name):
+        return None
+    kind = secret_name_kind(name)
+    if kind is None and ctx.settings.secret_names:
+        joined = "_".join(split_words(name))
+        for extra in ctx.settings.secret_names:
+            word = "_".join(split_words(extra))
+            if word and (joined == word or joined.endswith("_" + word)):
+                return "secret"
+    return kind
+
+
+# Template syntax or a mask: the value cannot be a working secret as written.
+_TEMPLATE = re.compile(
+    r"\$\{|\{\{|%\([A-Za-z_]|%s|\{[A-Za-z_][A-Za-z0-9_.]{0,40}\}|\{[0-9]{0,2}\}|<[A-Za-z_][A-Za-z0-9_ .-]{0,60}>"
+)
+
+
+_MASK_ONLY = re.compile(r"^[xX*#.\u2022\u2026-]{1,80}$")
+
+
+def is_template(value: str) -> bool:
+    """True for an empty value, template syntax (``${X}``, ``{{ x }}``, ``%(x)s``, ``%s``,
+    ``{name}``, ``{}``, ``<name>``) or a mask made only of ``*``, ``x``, ``.``, ``#``."""
+    v = value.strip()
+    return not v or bool(_MASK_ONLY.match(v)) or bool(_TEMPLATE.search(v))
+
+
+# Metasyntactic and mock values that stand in for a credential (botocore's own docs builder
+# passes aws_access_key_id="foo"), and the dummy keys local model servers tell OpenAI-style
+# clients to send (Ollama's OpenAI-compatibility docs: api_key="ollama"; LM Studio: "lm-studio").
+_STAND_INS = frozenset(
+    {
+        "foo", "bar", "baz", "qux", "quux", "spam", "eggs", "abc", "xyz", "fake", "mock", "dummy",
+        "testing", "asdf", "ollama", "lm-studio", "lmstudio", "not-needed", "no-key", "unused",
+        "anything", "sk-no-key-required",
+    }
+)
+
+
+def is_credential_placeholder(value: str) -> bool:
+    """A value passed as a credential that is not one: `words.is_placeholder`, templates,
+    AWS's documented example keys (``AKIAIOSFODNN7EXAMPLE``, ``...EXAMPLEKEY``: the
+    uppercase mark ``EXAMPLE``), metasyntactic stand-ins (``"foo"``, ``"fake"``,
+    ``"testing"``) and values cut short with ``...``."""
+    v = value.strip()
+    return (
+        is_placeholder(v)
+        or is_template(v)
+        or v.lower() in _STAND_INS
+        or "EXAMPLE" in v
+        or v.endswith(("...", "\u2026"))
+    )
+
+
+def strength(value: str) -> Confidence:
+    """HIGH for 8 or more characters of at least two classes (lower, upper, digit, symbol)."""
+    classes = sum(
+        (
+            any(c.islower() for c in value),
+            any(c.isupper() for c in value),
+            any(c.isdigit() for c in value),
+            any(not c.isalnum() for c in value),
+        )
+    )
+    return Confidence.HIGH if len(value) >= 8 and classes >= 2 else Confidence.MEDIUM
+
+
+_DEV_WORDS = frozenset({"debug", "dev", "development", "develop", "devel", "local", "testing"})
+
+
+_DEV_VALUES = frozenset({"debug", "dev", "development", "develop", "devel", "local", "test", "testing"})
+
+
+_PROD_WORDS = frozenset({"prod", "production", "live"})
+
+
+def _dev_word_of(expr: ast.AST, ctx: FileContext) -> bool | None:
+    """True when a flag's name says debug/development, False when it says production."""
+    name: str | None = None
+    if isinstance(expr, ast.Name):
+        name = expr.id
+    elif isinstance(expr, ast.Attribute):
+        name = expr.attr
+    elif isinstance(expr, ast.Subscript):
+        name = ctx.const_str(expr.slice)
+    elif isinstance(expr, ast.Call) and expr.args:
+        name = ctx.const_str(expr.args[0])  # os.getenv("DEBUG"), env.bool("DEBUG")
+    if not name:
+        return None
+    words = set(split_words(name))
+    if words & _DEV_WORDS:
+        return True
+    if words & _PROD_WORDS:
+        return False
+    return None
+
+
+def dev_test(test: ast.AST, ctx: FileContext, depth: int = 0) -> bool | None:
+    """True when a condition holds only in debug / development mode, False when only in
+    production, None when unknown."""
+    if depth > 6:
+        return None
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = dev_test(test.operand, ctx, depth + 1)
+        return None if inner is None else not inner
+    if isinstance(test, ast.BoolOp):
+        parts = [dev_test(v, ctx, depth + 1) for v in test.values]
+        if isinstance(test.op, ast.And):
+            return True if True in parts else (False if False in parts else None)
+        return True if parts and all(p is True for p in parts) else None
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        op = test.ops[0]
+        sides = [test.left, test.comparators[0]]
+        values: list[str] = []
+        for side in sides:
+            elts = side.elts if isinstance(side, (ast.Tuple, ast.List, ast.Set)) else [side]
+            values.extend(v.lower() for v in (ctx.const_str(e) for e in elts) if v)
+        positive = isinstance(op, (ast.Eq, ast.In, ast.Is))
+        negative = isinstance(op, (ast.NotEq, ast.NotIn, ast.IsNot))
+        if values and (positive or negative):
+            if all(v in _DEV_VALUES for v in values):
+                return positive
+            if all(v in _PROD_WORDS for v in values):
+                return negative
+        truth = [s.value for s in sides if isinstance(s, ast.Constant) and isinstance(s.value, bool)]
+        named = [r for r in (_dev_word_of(s, ctx) for s in sides) if r is not None]
+        if truth and named and (positive or negative):
+            return named[0] if (truth[0] is True) == positive else not named[0]
+        return None
+    return _dev_word_of(test, ctx)
+
+
+def in_dev_branch(node: ast.AST, ctx: FileContext) -> bool:
+    """True when `node` only runs in debug or development mode: the body of ``if DEBUG:``,
+    ``if app.debug:``, ``if ENV == "development":``, the else of ``if not DEBUG:``, or the
+    matching arm of a conditional expression. Stops at the enclosing function or class."""
+    child = node
+    for anc in ctx.ancestors(node):
+        if isinstance(anc, SCOPE_TYPES):
+            return False
+        if isinstance(anc, (ast.If, ast.IfExp)):
+            verdict = dev_test(anc.test, ctx)
+            if verdict is not None:
+                body = anc.body if isinstance(anc, ast.If) else [anc.body]
+                orelse = anc.orelse if isinstance(anc, ast.If) else [anc.orelse]
+                if verdict is True and any(child is b for b in body):
+                    return True
+                if verdict is False and any(child is b for b in orelse):
+                    return True
+        child = anc
+    return False
+
+
+LOCAL_HOST = re.compile(
+    r"(?i)(?<![A-Za-z0-9.-])(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[?::1\]?|\(local\)|host\.docker\.internal)(?![A-Za-z0-9-])"
+)

@@ -1,0 +1,1038 @@
+"""Secret values: which expressions carry a secret, and where it came from.
+
+The dual of `taint`: the taint engine answers "is this value untrusted?", this module answers
+"is this value a secret?" for the run-time leak rules (AIS106 logged-secret, AIS107
+exposed-secret). `find_secret(ctx, expr)` walks *backwards* from an expression on demand,
+through the file's name bindings (`FileContext.reaching_bindings`), and returns a `Secret`:
+where the secret came from, how sure we are, and the node of `expr` that carries it.
+
+Sources
+-------
+- *stored* (a definite secret, read from a secret store): ``os.environ[...]``,
+  ``os.environ.get(...)``, ``os.getenv(...)`` with a secret-like variable name; Django
+  ``settings.SECRET_KEY`` and other settings / config objects' secret-like attributes; Flask
+  ``app.config["SECRET_KEY"]``, ``current_app.config.get(...)``, ``app.secret_key``; AWS
+  Secrets Manager ``get_secret_value(SecretId=...)`` (the response, its ``SecretString`` and
+  ``SecretBinary``), SSM ``get_parameter(..., WithDecryption=True)``, HashiCorp Vault (hvac)
+  ``read_secret_version`` / ``read_secret``, Google Secret Manager ``access_secret_version``,
+  Azure Key Vault ``SecretClient.get_secret``, ``keyring.get_password``, and pydantic's
+  ``SecretStr.get_secret_value()``. Documentation: boto3 SecretsManager.Client.get_secret_value
+  and SSM.Client.get_parameter; hvac "KV - Version 2"; google-cloud-secret-manager
+  SecretManagerServiceClient.access_secret_version; azure-keyvault-secrets SecretClient;
+  keyring's API; pydantic "Secret types".
+- *request* (a credential the client sent): the ``Authorization`` / ``Proxy-Authorization`` /
+  ``X-Api-Key``-style headers (``request.headers[...]``, ``.get(...)``, Django
+  ``request.META["HTTP_AUTHORIZATION"]``), Flask's ``request.authorization``, FastAPI
+  ``authorization: str = Header()`` parameters, and secret-named form / JSON fields
+  (``request.form["password"]``, ``request.POST.get("password")``, ``request.json[...]``).
+- *name* (lower confidence): a variable, parameter, attribute, dict key or getter function
+  (``get_api_key()``) whose name is secret-like by `words.secret_name_kind` (plus the
+  ``aisec-secret-names`` option, minus ``aisec-ignore-names``), when nothing traced says
+  otherwise. The bare name ``token`` (``tok``) is a *weak* name: in lexers, parsers and
+  tokenizers it names a token object or a piece of text, so rules rank it lowest.
+
+Values followed: names (all reaching bindings; the best answer wins), f-strings, ``%``,
+``.format``, ``+``, ``str()`` / ``repr()`` / ``bytes()`` / ``json.dumps`` / base64 / URL
+quoting, str methods (``strip``, ``encode``, ``split`` ...), subscripts and ``.get``,
+attributes, containers (dict, list, tuple, set), conditional expressions, ``self.x``
+assigned in the class, and same-module helper functions (their returns, with parameters
+mapped to the call's arguments).
+
+Not secrets (they end the walk as *clean*): constants (a hardcoded literal is AIS101's
+business), pydantic ``SecretStr`` / ``SecretBytes`` values (their ``str()`` is
+``**********``): parameters, variables and same-module model fields annotated so;
+``len()``, ``bool()``, ``int()``, comparisons and ``not``; hashes, HMACs and password hashes
+(``hashlib``, ``hmac``, ``bcrypt``, ``.hexdigest()``, ``make_password`` ...); the result of a
+function whose name says it masks (``mask``, ``redact``, ``obfuscate``, ``censor``,
+``scrub``, ``anonymize``, ``hash``, ``digest``, ``fingerprint``, ``encrypt``); a slice of at
+most 4 characters with constant bounds (``token[-4:]``, ``key[:4]``: the customary masked
+form; longer slices such as ``token[:8]`` still count); and the metadata fields of a secret
+container (``["ARN"]``, ``["Name"]``, ``["VersionId"]``, ``.name``, ``.id``, any field that is
+neither secret-like nor a value field such as ``SecretString`` / ``data`` / ``value``).
+Names whose head noun is not a secret (``secret_id``, ``token_type``, ``password_field``,
+``max_tokens``) are not secret-like; parameters annotated with a scalar or a class other
+than ``str`` / ``bytes`` / a container (``token: Token``, ``password: bool``) are objects,
+not secret strings.
+
+The walk is iterative within an expression and bounded across names and helpers
+(`MAX_DEPTH` hops, `BUDGET` nodes per query); past the bounds the answer is "unknown",
+which the rules treat as not a secret.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from .context import FileContext, literal_str
+from .taint import own_nodes
+from .words import secret_name_kind, split_words
+
+__all__ = [
+    "Secret",
+    "STORED",
+    "REQUEST",
+    "NAMED",
+    "WEAK",
+    "find_secret",
+    "secret_origin",
+    "secret_kind",
+    "MAX_DEPTH",
+    "BUDGET",
+]
+
+STORED = "stored"
+REQUEST = "request"
+NAMED = "name"
+WEAK = "weak name"
+_RANK = {STORED: 3, REQUEST: 2, NAMED: 1, WEAK: 0}
+# Bare words that name a lexer's, parser's or tokenizer's token as often as a credential:
+# known by such a name alone, a value is a `WEAK` secret.
+_AMBIGUOUS_NAMES = frozenset({"token", "tok"})
+MAX_DEPTH = 8
+BUDGET = 3000
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A secret found in an expression.
+
+    Attributes:
+        origin: where it came from, for messages: ``"os.environ['API_KEY']"``, ``"the
+            request's Authorization header"``, ``"parameter 'password'"``. Never the value.
+        source: `STORED`, `REQUEST`, `NAMED` (by name only: lower confidence) or `WEAK` (by
+            the bare name ``token``, which as often names a lexer's token).
+        kind: what it is: ``"password"``, ``"token"``, ``"API key"``, ``"secret"``, ...
+        node: the part of the queried expression that carries it (the narrowest guilty node).
+    """
+
+    origin: str
+    source: str
+    kind: str
+    node: ast.AST
+
+    @property
+    def definite(self) -> bool:
+        """True for a secret by where it comes from, False for one known by its name only."""
+        return self.source in (STORED, REQUEST)
+
+
+class _Clean:
+    """Marker: the value is certainly not a secret (constant, hash, length, masked ...)."""
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "CLEAN"
+
+
+CLEAN = _Clean()
+
+
+# Words before "token" that make it a lexer's, paginator's or idempotency token (beside those
+# `words` already knows): old_token, problematic_token, starting_token, creation_token.
+_NOT_CREDENTIAL_TOKEN = frozenset(
+    {
+        "old", "current", "cur", "problematic", "unexpected", "expected", "lookahead", "peek",
+        "starting", "creation", "idempotency", "open", "close", "opening", "closing", "literal",
+        "string", "name", "op", "operator", "keyword", "punct", "comment", "newline", "indent",
+        "dedent", "text", "split", "sub", "subword", "sentence", "doc", "parent", "cache",
+        "version", "change", "state", "sync", "lock", "acquire", "release", "semaphore",
+    }
+)
+# First words of names that are switches or settings about a secret, not the secret:
+# AllowCredentials, enable_token, require_password.
+_SWITCH_WORDS = frozenset(
+    {
+        "allow", "allowed", "enable", "enabled", "disable", "disabled", "include", "exclude",
+        "with", "without", "no", "support", "supports", "need", "needs", "should", "can", "must",
+        "require", "required", "show", "hide",
+    }
+)
+# Containers whose items are names, labels or schema of secrets, not their values:
+# mapping["access_key"] (an environment variable name), form.fields["password"].
+_NAME_CONTAINERS = frozenset(
+    {
+        "mapping", "map", "names", "keys", "fields", "columns", "labels", "vars", "aliases",
+        "schema", "messages", "errors", "help", "descriptions", "prompts", "titles",
+        "placeholders", "widgets", "patterns", "validators", "rules", "types", "lengths",
+        "choices", "formats",
+    }
+)
+
+
+def secret_kind(ctx: FileContext, name: str) -> str | None:
+    """`words.secret_name_kind` honouring ``aisec-ignore-names`` and ``aisec-secret-names``,
+    and knowing a few more non-credential tokens (`_NOT_CREDENTIAL_TOKEN`) and switches."""
+    if not name or ctx.settings.ignored_name(name):
+        return None
+    words = split_words(name)
+    if words and words[0] in _SWITCH_WORDS:
+        return None
+    kind = secret_name_kind(name)
+    if kind == "token" and len(words) > 1 and words[-2] in _NOT_CREDENTIAL_TOKEN:
+        return None
+    if kind is None and ctx.settings.secret_names:
+        joined = "_".join(words)
+        for extra in ctx.settings.secret_names:
+            if words and (words[-1] == extra or joined == extra or joined.endswith("_" + extra)):
+                return extra
+    return kind
+
+
+def find_secret(
+    ctx: FileContext,
+    expr: ast.AST,
+    accept: Callable[[Secret], bool] | None = None,
+    *,
+    name: str | None = None,
+) -> Secret | None:
+    """The most definite secret `expr` carries (stored > request > name), or None.
+
+    `accept` filters the candidates (a rule that only cares about stored secrets); the best
+    accepted one is returned. `name` is the label the value is passed under (a keyword
+    argument's name, ``password=value``): a secret-like one makes an unknown value a secret
+    by name, as a variable's name does.
+    """
+    tracer = _Tracer(ctx, accept)
+    res = tracer.eval(expr, 0, None)
+    if res is None and name:
+        kind = secret_kind(ctx, name)
+        if kind:
+            res = tracer._named(f"argument '{name}'", kind, expr, name)
+    return res if isinstance(res, Secret) else None
+
+
+def secret_origin(ctx: FileContext, expr: ast.AST) -> str | None:
+    """A short description of the secret `expr` carries (``"os.environ['API_KEY']"``), or None."""
+    found = find_secret(ctx, expr)
+    return found.origin if found is not None else None
+
+
+# --- detection knowledge ------------------------------------------------------------------
+
+# os.environ readers (https://docs.python.org/3/library/os.html#os.environ).
+_ENV_CALLS = {
+    "os.getenv": "os.getenv",
+    "os.environ.get": "os.environ.get",
+    "os.environ.setdefault": "os.environ.setdefault",
+    "os.environ.pop": "os.environ.pop",
+    "os.getenvb": "os.getenvb",
+    "os.environb.get": "os.environb.get",
+}
+_ENVIRON = frozenset({"os.environ", "os.environb"})
+# keyring's API (https://keyring.readthedocs.io/en/latest/#api-interface).
+_KEYRING = frozenset({"keyring.get_password", "keyring.get_credential"})
+# Secret-manager methods whose result is (or contains) the secret, with a label.
+_VAULT_METHODS = {
+    "read_secret_version": "Vault read_secret_version()",  # hvac KV v2: secrets.kv.v2
+    "read_secret": "Vault read_secret()",  # hvac KV v1: secrets.kv.v1
+    "access_secret_version": "Secret Manager access_secret_version()",  # google-cloud-secret-manager
+}
+# Fields of a secret container that hold the secret itself (boto3 get_secret_value:
+# SecretString / SecretBinary; get_parameter: Parameter.Value; hvac: data.data; Google:
+# payload.data; Azure KeyVaultSecret: value).
+_VALUE_FIELDS = frozenset(
+    {"secretstring", "secretbinary", "parameter", "parameters", "value", "data", "plaintext", "payload", "secret_value", "secret_string"}
+)
+# Request headers that carry credentials (RFC 9110 11.6.2 Authorization, 11.7.2
+# Proxy-Authorization; X-Api-Key / X-Auth-Token by convention) and the Cookie header.
+_AUTH_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+# Request attributes that hold client-sent fields.
+_FIELD_ATTRS = frozenset({"form", "json", "POST", "data", "values", "args", "GET", "query_params", "get_json"})
+_REQUEST_NAMES = frozenset({"request", "req"})
+_REQUEST_MODULES = ("flask.request", "quart.request", "bottle.request")
+# Calls and methods whose result says nothing of the secret's value.
+_CLEAN_CALLS = frozenset(
+    {
+        "builtins.len", "builtins.bool", "builtins.int", "builtins.float", "builtins.hash",
+        "builtins.id", "builtins.isinstance", "builtins.type", "builtins.callable",
+        "builtins.hasattr", "secrets.compare_digest", "hmac.compare_digest",
+        "werkzeug.security.generate_password_hash", "werkzeug.security.check_password_hash",
+        "django.contrib.auth.hashers.make_password", "django.contrib.auth.hashers.check_password",
+        "pydantic.SecretStr", "pydantic.SecretBytes", "pydantic.types.SecretStr", "pydantic.types.SecretBytes",
+    }
+)
+_CLEAN_MODULES = ("hashlib.", "hmac.", "bcrypt.", "argon2.", "passlib.", "crypt.", "zlib.crc32", "binascii.crc32")
+_CLEAN_METHODS = frozenset(
+    {
+        "hexdigest", "digest", "startswith", "endswith", "count", "find", "rfind", "index", "rindex",
+        "isdigit", "isalnum", "isalpha", "isdecimal", "isnumeric", "isidentifier", "isspace",
+        "islower", "isupper", "__len__", "verify", "check_password", "set_password", "hash",
+        "hashpw", "checkpw", "compare_digest", "encrypt", "is_valid", "exists",
+    }
+)
+# Words of a function name that say its result is masked, hashed or encrypted.
+_MASKING_WORDS = frozenset(
+    {
+        "mask", "masked", "redact", "redacted", "obfuscate", "obfuscated", "censor", "censored",
+        "scrub", "anonymize", "anonymise", "hash", "hashed", "digest", "fingerprint", "encrypt",
+        "encrypted",
+    }
+)
+# Calls whose result carries their arguments' content.
+_PASS_CALLS = frozenset(
+    {
+        "builtins.str", "builtins.bytes", "builtins.repr", "builtins.ascii", "builtins.format",
+        "builtins.list", "builtins.tuple", "builtins.set", "builtins.dict", "builtins.sorted",
+        "builtins.bytearray", "json.dumps", "json.loads", "base64.b64encode", "base64.b64decode",
+        "base64.urlsafe_b64encode", "base64.urlsafe_b64decode", "base64.b32encode",
+        "base64.b16encode", "base64.standard_b64encode", "binascii.hexlify", "binascii.b2a_base64",
+        "urllib.parse.quote", "urllib.parse.quote_plus", "urllib.parse.urlencode",
+        "urllib.parse.unquote", "copy.copy", "copy.deepcopy", "textwrap.dedent",
+        "textwrap.shorten", "pprint.pformat", "codecs.encode", "codecs.decode",
+    }
+)
+# str / bytes / mapping methods: the result carries the receiver's and arguments' content.
+_PASS_METHODS = frozenset(
+    {
+        "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title", "capitalize",
+        "replace", "split", "rsplit", "splitlines", "partition", "rpartition", "encode",
+        "decode", "removeprefix", "removesuffix", "zfill", "center", "ljust", "rjust",
+        "format", "format_map", "join", "copy", "items", "values", "to_dict", "dict",
+        "model_dump", "model_dump_json", "hex", "pop", "getlist", "expandtabs", "translate",
+    }
+)
+# Attributes of str, bytes and mappings: reading them says nothing about what a name holds.
+_STRING_ATTRS = _PASS_METHODS | _CLEAN_METHODS | frozenset(
+    {
+        "get", "keys", "setdefault", "update", "isascii", "isprintable", "istitle", "maketrans",
+        "swapcase", "fromhex", "get_secret_value", "__class__", "__len__", "__str__", "__repr__",
+        "__bytes__", "__getitem__", "__contains__", "__eq__", "append", "extend", "insert",
+        "add", "remove", "discard", "clear", "sort", "reverse",
+    }
+)
+# Verbs of a getter whose result is the thing named after them (get_api_key, load_token).
+_GETTER_VERBS = frozenset(
+    {"get", "load", "fetch", "read", "retrieve", "obtain", "generate", "gen", "create", "make", "issue", "decrypt", "new", "lookup"}
+)
+# Annotations of values that may hold a secret string.
+_STRING_TYPES = frozenset(
+    {
+        "str", "bytes", "bytearray", "AnyStr", "Any", "object", "dict", "Dict", "Mapping",
+        "MutableMapping", "list", "List", "tuple", "Tuple", "Sequence", "Iterable",
+        "Optional", "Union", "Text", "Json", "JSON", "StrictStr", "ConstrainedStr", "constr",
+        "EmailStr", "HttpUrl", "AnyUrl", "Header", "Form", "Cookie",
+    }
+)
+_SECRET_TYPES = frozenset({"SecretStr", "SecretBytes", "Secret"})
+_CONFIG_WORDS = frozenset({"settings", "config", "conf", "cfg", "configuration"})
+_FLASK_APPS = ("flask.", "quart.")
+
+
+def _dotted(node: ast.AST) -> str | None:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def _tail(func: ast.AST) -> str:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return getattr(func, "id", "")
+
+
+def _masking(name: str) -> bool:
+    return bool(_MASKING_WORDS & set(split_words(name)))
+
+
+def _getter_kind(ctx: FileContext, name: str) -> str | None:
+    words = split_words(name)
+    if len(words) < 2 or words[0] not in _GETTER_VERBS:
+        return None
+    return secret_kind(ctx, "_".join(words[1:]))
+
+
+def _int_const(node: ast.AST | None) -> int | None:
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _int_const(node.operand)
+        return -inner if inner is not None else None
+    return None
+
+
+def _short_slice(sl: ast.Slice) -> bool:
+    """A slice of at most 4 characters with constant bounds: ``[-4:]``, ``[:4]``, ``[2:5]``."""
+    if sl.step is not None:
+        return False
+    lower, upper = _int_const(sl.lower), _int_const(sl.upper)
+    if sl.lower is not None and lower is None or sl.upper is not None and upper is None:
+        return False
+    if sl.upper is None:
+        return lower is not None and -4 <= lower < 0
+    if sl.lower is None:
+        return upper is not None and 0 <= upper <= 4
+    assert lower is not None and upper is not None
+    return (lower >= 0) == (upper >= 0) and 0 <= upper - lower <= 4
+
+
+def _annotation_kind(ann: ast.AST | None) -> str | None:
+    """``"secret"`` for SecretStr-like, ``"other"`` for a scalar or class, ``"string"`` for
+    str-like or container annotations, None when absent or unreadable."""
+    for _ in range(10):
+        if ann is None:
+            return None
+        if isinstance(ann, ast.Constant) and isinstance(ann.value, str):
+            try:
+                ann = ast.parse(ann.value, mode="eval").body
+            except SyntaxError:
+                return None
+            continue
+        if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
+            kinds = {_annotation_kind(ann.left), _annotation_kind(ann.right)} - {"none"}
+            if "secret" in kinds:
+                return "secret"
+            return "string" if "string" in kinds or not kinds else "other"
+        if isinstance(ann, ast.Constant) and ann.value is None:
+            return "none"
+        if isinstance(ann, ast.Subscript):
+            head = _tail(ann.value)
+            if head in ("Optional", "Annotated", "ClassVar", "Final"):
+                inner = ann.slice
+                ann = inner.elts[0] if isinstance(inner, ast.Tuple) and inner.elts else inner
+                continue
+            if head == "Union":
+                inner = ann.slice
+                elts = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+                kinds = {_annotation_kind(e) for e in elts} - {"none"}
+                if "secret" in kinds:
+                    return "secret"
+                return "string" if "string" in kinds or not kinds else "other"
+            ann = ann.value
+            continue
+        name = _tail(ann)
+        if name in _SECRET_TYPES:
+            return "secret"
+        if name in _STRING_TYPES:
+            return "string"
+        if name == "None":
+            return "none"
+        return "other" if name else None
+    return None
+
+
+def _best(results: list, accept: Callable[[Secret], bool] | None) -> object:
+    """Merge results: the best accepted Secret; else CLEAN when all are clean; else None."""
+    best: Secret | None = None
+    clean = True
+    for res in results:
+        if isinstance(res, Secret):
+            if accept is not None and not accept(res):
+                clean = False
+                continue
+            if best is None or _RANK[res.source] > _RANK[best.source]:
+                best = res
+        elif res is not CLEAN:
+            clean = False
+    if best is not None:
+        return best
+    return CLEAN if clean else None
+
+
+class _Tracer:
+    """One query's walk: a node budget, a recursion guard for helpers, memoised names."""
+
+    def __init__(self, ctx: FileContext, accept: Callable[[Secret], bool] | None) -> None:
+        self.ctx = ctx
+        self.accept = accept
+        self.budget = BUDGET
+        self.active: set[int] = set()
+        self.memo: dict[tuple, object] = {}
+
+    # ---- one expression, iteratively (post-order)
+    def eval(self, expr: ast.AST, depth: int, subst: dict | None) -> object:
+        results: dict[int, object] = {}
+        stack: list[tuple[ast.AST, bool]] = [(expr, False)]
+        while stack:
+            node, done = stack.pop()
+            if not done:
+                self.budget -= 1
+                if self.budget < 0:
+                    return None
+                stack.append((node, True))
+                for child in self._children(node):
+                    stack.append((child, False))
+                continue
+            results[id(node)] = self._combine(node, results, depth, subst)
+        return results.get(id(expr))
+
+    def _children(self, node: ast.AST) -> list[ast.AST]:
+        if isinstance(node, (ast.Constant, ast.Name, ast.Lambda, ast.Compare)):
+            return []
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            return []
+        if isinstance(node, ast.Call):
+            out: list[ast.AST] = [node.func.value] if isinstance(node.func, ast.Attribute) else []
+            out.extend(node.args)
+            out.extend(k.value for k in node.keywords)
+            return out
+        if isinstance(node, (ast.Subscript, ast.Attribute, ast.Starred, ast.Await, ast.NamedExpr, ast.FormattedValue)):
+            return [node.value]
+        if isinstance(node, ast.IfExp):
+            return [node.body, node.orelse]
+        if isinstance(node, ast.Dict):
+            return [v for v in node.values]
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            return [node.elt]
+        if isinstance(node, ast.DictComp):
+            return [node.value]
+        return [c for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr)]
+
+    def _combine(self, node: ast.AST, r: dict, depth: int, subst: dict | None) -> object:
+        get = lambda n: r.get(id(n)) if n is not None else None  # noqa: E731
+        if isinstance(node, ast.Constant):
+            return CLEAN
+        if isinstance(node, ast.Name):
+            return self._name(node, depth, subst)
+        if isinstance(node, ast.Attribute):
+            return self._attribute(node, get(node.value), depth, subst)
+        if isinstance(node, ast.Subscript):
+            return self._subscript(node, get(node.value))
+        if isinstance(node, ast.Call):
+            return self._call(node, get, depth, subst)
+        if isinstance(node, (ast.Compare, ast.Lambda)):
+            return CLEAN
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            return CLEAN
+        if isinstance(node, ast.Dict):
+            parts = []
+            for key, value in zip(node.keys, node.values):
+                res = get(value)
+                name = literal_str(key) if key is not None else None
+                if res is None and name:
+                    kind = secret_kind(self.ctx, name)
+                    if kind:
+                        res = self._named(f"dict item '{name}'", kind, value, name)
+                parts.append(res)
+            return self._merge(parts)
+        return self._merge([get(c) for c in self._children(node)])
+
+    def _merge(self, results: list) -> object:
+        return _best(results, self.accept)
+
+    def _named(self, origin: str, kind: str, node: ast.AST, name: str) -> object:
+        source = WEAK if "_".join(split_words(name)) in _AMBIGUOUS_NAMES else NAMED
+        found = Secret(origin, source, kind, node)
+        return found if self.accept is None or self.accept(found) else None
+
+    def _found(self, origin: str, source: str, kind: str, node: ast.AST) -> object:
+        found = Secret(origin, source, kind, node)
+        return found if self.accept is None or self.accept(found) else None
+
+    # ---- names
+    def _name(self, node: ast.Name, depth: int, subst: dict | None) -> object:
+        if not isinstance(node.ctx, ast.Load):
+            return None
+        ctx = self.ctx
+        found = ctx.lookup(node.id, node)
+        if found is None or found[0] == "builtin":
+            return None
+        if found[0] == "import":
+            return self._imported(node, str(found[1]))
+        key = (id(node), id(subst) if subst else 0)
+        if key in self.memo:
+            return self.memo[key]
+        self.memo[key] = None  # a cycle through this name answers "unknown"
+        binds = ctx.reaching_bindings(node) or ctx.bindings_of(node)
+        results = []
+        for b in binds:
+            if b.kind == "param":
+                results.append(self._param(node, b.target, depth, subst))
+            elif b.kind in ("def", "import"):
+                results.append(CLEAN)
+            elif b.value is None or b.kind in ("with", "loop", "other"):
+                results.append(None)
+            elif self._declared_secret_type(b.target):
+                results.append(CLEAN)
+            elif depth >= MAX_DEPTH:
+                results.append(None)
+            else:
+                results.append(self.eval(b.value, depth + 1, subst))
+        res = self._merge(results) if results else None
+        if isinstance(res, Secret):
+            res = replace(res, node=node)
+        elif res is not CLEAN:
+            kind = secret_kind(ctx, node.id)
+            # token.lineno, token.contents: an object, not a secret string
+            if kind and node.id not in self._object_names(ctx.scope_of(node)):
+                res = self._named(f"variable '{node.id}'", kind, node, node.id)
+        self.memo[key] = res
+        return res
+
+    def _object_names(self, scope: ast.AST) -> frozenset:
+        """Names the scope reads an attribute of that no string or mapping has
+        (``token.lineno``, ``tok.type``): objects, whatever their name says."""
+        memo = self.ctx.__dict__.setdefault("_aisec_object_names", {})
+        found = memo.get(scope)
+        if found is None:
+            names = set()
+            for sub in own_nodes(scope):
+                if (
+                    isinstance(sub, ast.Attribute)
+                    and isinstance(sub.value, ast.Name)
+                    and isinstance(sub.ctx, ast.Load)
+                    and sub.attr not in _STRING_ATTRS
+                ):
+                    names.add(sub.value.id)
+            found = memo[scope] = frozenset(names)
+        return found
+
+    def _declared_secret_type(self, target: ast.AST) -> bool:
+        parent = self.ctx.parent(target)
+        return isinstance(parent, ast.AnnAssign) and parent.target is target and _annotation_kind(parent.annotation) == "secret"
+
+    def _param(self, node: ast.Name, arg: ast.AST, depth: int, subst: dict | None) -> object:
+        if subst and id(arg) in subst:
+            value, outer = subst[id(arg)]
+            res = self.eval(value, depth + 1, outer) if depth < MAX_DEPTH else None
+            if isinstance(res, Secret):
+                return replace(res, node=node)
+            if res is CLEAN:
+                return CLEAN
+        if not isinstance(arg, ast.arg):
+            return None
+        ann = _annotation_kind(arg.annotation)
+        if ann in ("secret", "other"):
+            return CLEAN
+        default = _param_default(self.ctx, arg)
+        if isinstance(default, ast.Call) and _tail(default.func) == "Header":
+            alias = next((literal_str(k.value) for k in default.keywords if k.arg == "alias"), None) or arg.arg
+            header = alias.lower().replace("_", "-")
+            if header in _AUTH_HEADERS or secret_kind(self.ctx, alias):
+                return self._found(f"the request's {alias} header", REQUEST, secret_kind(self.ctx, alias) or "credential", node)
+        kind = secret_kind(self.ctx, arg.arg)
+        if kind and arg.arg not in self._object_names(self.ctx.scope_of(node)):
+            return self._named(f"parameter '{arg.arg}'", kind, node, arg.arg)
+        return None
+
+    def _imported(self, node: ast.Name, qualname: str) -> object:
+        module, _, last = qualname.rpartition(".")
+        kind = secret_kind(self.ctx, last)
+        if not kind:
+            return None
+        if _CONFIG_WORDS & set(split_words(module.rsplit(".", 1)[-1])):
+            return self._found(f"{module.rsplit('.', 1)[-1]}.{last}", STORED, kind, node)
+        return self._named(f"'{last}' imported from {module or 'a module'}", kind, node, last)
+
+    # ---- attributes
+    def _attribute(self, node: ast.Attribute, base: object, depth: int, subst: dict | None) -> object:
+        ctx = self.ctx
+        attr = node.attr
+        kind = secret_kind(ctx, attr)
+        if attr == "authorization" and _is_request(ctx, node.value):
+            return self._found("the request's Authorization header", REQUEST, "credential", node)
+        if attr in self._secret_fields():
+            return CLEAN
+        if kind and _is_config_object(ctx, node.value):
+            return self._found(f"{_dotted(node) or attr}", STORED, kind, node)
+        if isinstance(base, Secret):
+            if kind or attr.lower() in _VALUE_FIELDS:
+                return replace(base, node=node, kind=kind or base.kind)
+            return CLEAN  # metadata of a secret: .name, .id, .arn, .lineno
+        if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls") and depth < MAX_DEPTH:
+            res = self._class_attribute(node, depth, subst)
+            if isinstance(res, Secret):
+                return replace(res, node=node)
+            if res is CLEAN:
+                return CLEAN
+        if kind:
+            return self._named(f"attribute '{_dotted(node) or attr}'", kind, node, attr)
+        return None
+
+    def _class_attribute(self, node: ast.Attribute, depth: int, subst: dict | None) -> object:
+        """What ``self.attr`` was assigned anywhere in the class (``self.attr = ...`` in a method,
+        ``attr = ...`` in the body)."""
+        cls = self.ctx.enclosing_class(node)
+        if cls is None:
+            return None
+        values = _class_assignments(self.ctx, cls).get(node.attr)
+        if not values:
+            return None
+        if any(v is CLEAN for v in values):
+            return CLEAN  # declared ``attr: SecretStr``
+        key = ("class", id(cls), node.attr)
+        if key in self.memo:
+            return self.memo[key]
+        self.memo[key] = None
+        res = self._merge([self.eval(v, depth + 1, None) for v in values[:8]])
+        self.memo[key] = res
+        return res
+
+    def _secret_fields(self) -> frozenset:
+        """Attribute names declared ``name: SecretStr`` in a class of this module (pydantic)."""
+        ctx = self.ctx
+        fields = ctx.__dict__.get("_secretstr_fields")
+        if fields is None:
+            found = set()
+            for node in ctx.nodes:
+                if isinstance(node, ast.ClassDef):
+                    for stmt in node.body:
+                        if (
+                            isinstance(stmt, ast.AnnAssign)
+                            and isinstance(stmt.target, ast.Name)
+                            and _annotation_kind(stmt.annotation) == "secret"
+                        ):
+                            found.add(stmt.target.id)
+            fields = ctx.__dict__["_secretstr_fields"] = frozenset(found)
+        return fields
+
+    # ---- subscripts and keyed reads
+    def _subscript(self, node: ast.Subscript, base: object) -> object:
+        sl = node.slice
+        if isinstance(sl, ast.Slice):
+            if _short_slice(sl):
+                return CLEAN
+            return replace(base, node=node) if isinstance(base, Secret) else base
+        return self._keyed(node, node.value, sl, base)
+
+    def _keyed(self, node: ast.AST, container: ast.AST, key_node: ast.AST | None, base: object) -> object:
+        ctx = self.ctx
+        key = ctx.const_str(key_node) if key_node is not None else None
+        qn = ctx.qualname(container)
+        if key is None:
+            if qn in _ENVIRON:
+                return None
+            if isinstance(base, Secret):
+                return replace(base, node=node)
+            return CLEAN if base is CLEAN else None
+        kind = secret_kind(ctx, key)
+        if qn in _ENVIRON:
+            return self._found(f"{qn}['{key}']", STORED, kind, node) if kind else None
+        if _is_app_config(ctx, container):
+            return self._found(f"{_dotted(container) or 'app.config'}['{key}']", STORED, kind, node) if kind else None
+        if kind and _within_settings(ctx, container):
+            return self._found(f"{_settings_root(container)}[...]['{key}']", STORED, kind, node)
+        part = _request_part(ctx, container)
+        if part is not None:
+            header = key
+            if part == "meta":
+                if not key.startswith("HTTP_"):
+                    return None
+                header = key[5:].replace("_", "-")
+            if part in ("headers", "meta"):
+                if header.lower() in _AUTH_HEADERS or kind:
+                    label = header.title() if part == "meta" else header
+                    return self._found(f"the request's {label} header", REQUEST, kind or "credential", node)
+                return None
+            return self._found(f"the request's '{key}' field", REQUEST, kind, node) if kind else None
+        if isinstance(base, Secret):
+            if kind:
+                if not base.definite:
+                    return self._named(f"item '{key}'", kind, node, key)
+                return replace(base, node=node, kind=kind)
+            if key.lower() in _VALUE_FIELDS:
+                return replace(base, node=node)
+            return CLEAN  # metadata of a secret container: ARN, Name, VersionId, username
+        if kind:
+            holder = split_words(_tail(container)) if isinstance(container, (ast.Name, ast.Attribute)) else []
+            if base is CLEAN or (holder and holder[-1] in _NAME_CONTAINERS):
+                return CLEAN
+            return self._named(f"item '{key}'", kind, node, key)
+        return CLEAN if base is CLEAN else None
+
+    # ---- calls
+    def _call(self, node: ast.Call, get: Callable, depth: int, subst: dict | None) -> object:
+        ctx = self.ctx
+        func = node.func
+        qn = ctx.call_name(node)
+        tail = qn.rsplit(".", 1)[-1] if qn else _tail(func)
+        first = node.args[0] if node.args else None
+        if qn in _ENV_CALLS:
+            name = ctx.const_str(first) if first is not None else None
+            if name is None:
+                name = next((ctx.const_str(k.value) for k in node.keywords if k.arg == "key"), None)
+            kind = secret_kind(ctx, name) if name else None
+            return self._found(f"{_ENV_CALLS[qn]}('{name}')", STORED, kind, node) if kind else None
+        if qn in _KEYRING:
+            return self._found(f"{qn}()", STORED, "password", node)
+        if qn in _CLEAN_CALLS or (qn and qn.startswith(_CLEAN_MODULES)) or tail in _SECRET_TYPES:
+            return CLEAN
+        if _masking(tail):
+            return CLEAN
+        args = [get(a) for a in node.args]
+        kwargs = [get(k.value) for k in node.keywords]
+        if qn in _PASS_CALLS:
+            if qn == "builtins.dict":
+                named = []
+                for k, res in zip(node.keywords, kwargs):
+                    if res is None and k.arg:
+                        kind = secret_kind(ctx, k.arg)
+                        if kind:
+                            res = self._named(f"dict item '{k.arg}'", kind, k.value, k.arg)
+                    named.append(res)
+                kwargs = named
+            res = self._merge(args + kwargs)
+            return res
+        if isinstance(func, ast.Attribute):
+            attr = func.attr
+            receiver = get(func.value)
+            if attr == "get_secret_value":
+                if node.args or node.keywords:
+                    return self._found("Secrets Manager get_secret_value()", STORED, "secret", node)
+                where = _dotted(func.value)
+                return self._found(f"{where or 'SecretStr'}.get_secret_value()", STORED, "secret", node)
+            if attr in ("get_parameter", "get_parameters", "get_parameters_by_path") and any(
+                k.arg == "WithDecryption" and isinstance(k.value, ast.Constant) and k.value.value is True
+                for k in node.keywords
+            ):
+                return self._found(f"SSM {attr}(WithDecryption=True)", STORED, "secret", node)
+            if attr in _VAULT_METHODS:
+                return self._found(_VAULT_METHODS[attr], STORED, "secret", node)
+            if attr == "get_secret" and _key_vault_client(ctx, func.value):
+                return self._found("Key Vault get_secret()", STORED, "secret", node)
+            if attr == "read" and (ctx.instance_of(func.value) or "").startswith("hvac."):
+                return self._found("Vault read()", STORED, "secret", node)
+            if attr in _CLEAN_METHODS:
+                return CLEAN
+            if attr == "get" and node.args:
+                res = self._keyed(node, func.value, node.args[0], receiver)
+                return res
+            if attr in _PASS_METHODS:
+                res = self._merge([receiver, *args, *kwargs])
+                return replace(res, node=res.node if res.node is not func.value else node) if isinstance(res, Secret) else res
+            if isinstance(receiver, Secret) and attr in ("json", "get_json"):
+                return replace(receiver, node=node)
+        local = ctx.taint.local_function(func)
+        if local is not None:
+            res = self._through(local, node, depth, subst, bound=isinstance(func, ast.Attribute))
+            if isinstance(res, Secret) or res is CLEAN:
+                return res
+        kind = _getter_kind(ctx, tail)
+        if kind:
+            return self._named(f"{tail}() result", kind, node, "_".join(split_words(tail)[1:]))
+        return None
+
+    def _through(self, func: ast.AST, call: ast.Call, depth: int, subst: dict | None, bound: bool) -> object:
+        """A same-module function's returned values, its parameters bound to the call's arguments."""
+        if depth >= MAX_DEPTH or id(func) in self.active or not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return None
+        if _masking(func.name):
+            return CLEAN
+        returns = _returns(self.ctx, func)
+        if not returns:
+            return None
+        args = func.args
+        positional = [*args.posonlyargs, *args.args]
+        offset = 1 if bound else 0
+        mapping: dict[int, tuple] = {}
+        stars = any(isinstance(a, ast.Starred) for a in call.args)
+        for i, p in enumerate(positional):
+            j = i - offset
+            if not stars and 0 <= j < len(call.args):
+                mapping[id(p)] = (call.args[j], subst)
+        for kw in call.keywords:
+            for p in [*positional, *args.kwonlyargs]:
+                if kw.arg == p.arg:
+                    mapping[id(p)] = (kw.value, subst)
+        self.active.add(id(func))
+        try:
+            res = self._merge([self.eval(v, depth + 1, mapping) for v in returns[:8]])
+        finally:
+            self.active.discard(id(func))
+        if isinstance(res, Secret):
+            return replace(res, node=call)
+        return res
+
+
+# --- object recognition -------------------------------------------------------------------
+
+
+def _class_assignments(ctx: FileContext, cls: ast.ClassDef) -> dict[str, list]:
+    """``{attr: [assigned values]}`` for ``attr = ...`` in a class body and ``self.attr = ...``
+    in its methods; `CLEAN` stands for an ``attr: SecretStr`` declaration. One pass over the
+    file's assignments, on first use."""
+    index = ctx.__dict__.get("_aisec_class_assignments")
+    if index is None:
+        index = {}
+        for stmt in ctx.nodes:
+            if not isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+                continue
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            parent = ctx.parent(stmt)
+            for t in targets:
+                if isinstance(t, ast.Name) and isinstance(parent, ast.ClassDef):
+                    if isinstance(stmt, ast.AnnAssign) and _annotation_kind(stmt.annotation) == "secret":
+                        index.setdefault(parent, {}).setdefault(t.id, []).append(CLEAN)
+                    elif stmt.value is not None:
+                        index.setdefault(parent, {}).setdefault(t.id, []).append(stmt.value)
+                elif (
+                    isinstance(t, ast.Attribute)
+                    and isinstance(t.value, ast.Name)
+                    and t.value.id == "self"
+                    and stmt.value is not None
+                ):
+                    owner = ctx.enclosing_class(stmt)
+                    if owner is not None:
+                        index.setdefault(owner, {}).setdefault(t.attr, []).append(stmt.value)
+        ctx.__dict__["_aisec_class_assignments"] = index
+    return index.get(cls, {})
+
+
+def _returns(ctx: FileContext, func: ast.AST) -> list[ast.AST]:
+    """The values a function returns (its own ``return`` statements). Memoised per function."""
+    memo = ctx.__dict__.setdefault("_aisec_returns", {})
+    found = memo.get(func)
+    if found is None:
+        found = memo[func] = [n.value for n in own_nodes(func) if isinstance(n, ast.Return) and n.value is not None]
+    return found
+
+
+def _param_default(ctx: FileContext, arg: ast.arg) -> ast.AST | None:
+    func = ctx.parent(ctx.parent(arg)) if ctx.parent(arg) is not None else None
+    if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        return None
+    a = func.args
+    positional = [*a.posonlyargs, *a.args]
+    if arg in positional:
+        i = positional.index(arg) - (len(positional) - len(a.defaults))
+        return a.defaults[i] if i >= 0 else None
+    if arg in a.kwonlyargs:
+        return a.kw_defaults[a.kwonlyargs.index(arg)]
+    return None
+
+
+def _resolve(ctx: FileContext, expr: ast.AST) -> ast.AST:
+    """Follow a local name to its single reaching value (a few hops)."""
+    for _ in range(4):
+        if not isinstance(expr, ast.Name):
+            return expr
+        value = ctx.reaching_value(expr)
+        if value is None:
+            return expr
+        expr = value
+    return expr
+
+
+def _is_request(ctx: FileContext, expr: ast.AST) -> bool:
+    """A web framework's request object: flask's ``request`` proxy, a ``request`` / ``req``
+    parameter or variable, ``self.request``, or a parameter annotated ``Request``."""
+    qn = ctx.qualname(expr)
+    if qn is not None:
+        return qn in _REQUEST_MODULES or qn.endswith(".request") and qn.split(".")[0] in ("flask", "quart", "bottle", "sanic")
+    if isinstance(expr, ast.Name):
+        if expr.id in _REQUEST_NAMES:
+            return True
+        for b in ctx.bindings_of(expr):
+            ann = getattr(b.target, "annotation", None)
+            if b.kind == "param" and ann is not None and _tail(ann) in ("Request", "HttpRequest", "WSGIRequest"):
+                return True
+        return False
+    return isinstance(expr, ast.Attribute) and expr.attr == "request" and isinstance(expr.value, ast.Name) and expr.value.id == "self"
+
+
+def _request_part(ctx: FileContext, container: ast.AST) -> str | None:
+    """``"headers"``, ``"meta"`` (WSGI environ / Django META) or ``"fields"`` (form, JSON,
+    query) when `container` is that part of a request; None otherwise."""
+    expr = _resolve(ctx, container)
+    if isinstance(expr, ast.Await):
+        expr = expr.value
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute):
+        if expr.func.attr in ("get_json", "json", "form") and _is_request(ctx, expr.func.value):
+            return "fields"
+        return None
+    if not isinstance(expr, ast.Attribute):
+        return None
+    if not _is_request(ctx, expr.value):
+        return None
+    if expr.attr == "headers":
+        return "headers"
+    if expr.attr in ("META", "environ"):
+        return "meta"
+    if expr.attr in _FIELD_ATTRS:
+        return "fields"
+    return None
+
+
+def _is_app_config(ctx: FileContext, expr: ast.AST) -> bool:
+    """Flask's ``app.config`` / ``current_app.config`` (https://flask.palletsprojects.com/en/stable/config/)."""
+    expr = _resolve(ctx, expr)
+    if not (isinstance(expr, ast.Attribute) and expr.attr == "config"):
+        return False
+    app = expr.value
+    qn = ctx.qualname(app) or ""
+    if qn in ("flask.current_app", "quart.current_app"):
+        return True
+    inst = ctx.instance_of(app) or ""
+    if inst.startswith(_FLASK_APPS):
+        return True
+    name = app.id if isinstance(app, ast.Name) else getattr(app, "attr", "")
+    return name in ("app", "application", "current_app", "flask_app")
+
+
+def _is_config_object(ctx: FileContext, expr: ast.AST) -> bool:
+    """A settings or configuration object: Django's ``settings``, a ``settings`` / ``config``
+    module, a Flask app (``app.secret_key``), or an instance of a pydantic ``BaseSettings``
+    class of this module."""
+    qn = ctx.qualname(expr)
+    if qn is not None:
+        if qn == "django.conf.settings" or qn in ("flask.current_app", "quart.current_app"):
+            return True
+        return bool(_CONFIG_WORDS & set(split_words(qn.rsplit(".", 1)[-1])))
+    inst = ctx.instance_of(expr) or ""
+    if inst.startswith(_FLASK_APPS):
+        return True
+    name = expr.id if isinstance(expr, ast.Name) else getattr(expr, "attr", "")
+    words = split_words(name)
+    if words and words[-1] in _CONFIG_WORDS and not (name[:1].isupper() and not name.isupper()):
+        return True  # settings, config, app_config, CONFIG; not a class such as AutoConfig
+    if name in ("app", "application"):
+        return True
+    value = _resolve(ctx, expr)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+        cls = _local_class(ctx, value.func)
+        if cls is not None:
+            return any(_tail(b) in ("BaseSettings",) for b in cls.bases)
+    return False
+
+
+def _within_settings(ctx: FileContext, container: ast.AST) -> bool:
+    """An item of a settings attribute: ``settings.DATABASES["default"]``, ``CONFIG.db``."""
+    cur = container
+    for _ in range(6):
+        if isinstance(cur, ast.Subscript):
+            cur = cur.value
+        elif isinstance(cur, ast.Call) and isinstance(cur.func, ast.Attribute) and cur.func.attr == "get":
+            cur = cur.func.value
+        elif isinstance(cur, ast.Attribute):
+            if (ctx.qualname(cur.value) or "") == "django.conf.settings" or (
+                isinstance(cur.value, ast.Name) and cur.value.id in ("settings", "SETTINGS", "CONFIG")
+            ):
+                return True
+            cur = cur.value
+        else:
+            return False
+    return False
+
+
+def _settings_root(container: ast.AST) -> str:
+    cur = container
+    for _ in range(6):
+        if isinstance(cur, ast.Attribute) and isinstance(cur.value, ast.Name):
+            return f"{cur.value.id}.{cur.attr}"
+        cur = getattr(cur, "value", None) or getattr(getattr(cur, "func", None), "value", None)
+        if cur is None:
+            break
+    return "settings"
+
+
+def _local_class(ctx: FileContext, name: ast.Name) -> ast.ClassDef | None:
+    for b in ctx.bindings_of(name):
+        if isinstance(b.target, ast.ClassDef):
+            return b.target
+    return None
+
+
+def _key_vault_client(ctx: FileContext, expr: ast.AST) -> bool:
+    """An Azure Key Vault ``SecretClient`` (azure-keyvault-secrets), or a receiver named for a
+    vault or secret store."""
+    inst = ctx.instance_of(expr) or ""
+    if inst.endswith("SecretClient"):
+        return True
+    name = expr.id if isinstance(expr, ast.Name) else getattr(expr, "attr", "")
+    words = set(split_words(name))
+    return bool(words & {"vault", "kv", "keyvault"}) or ("secret" in words and "client" in words)
