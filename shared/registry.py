@@ -360,6 +360,275 @@ _RULES: tuple[Rule, ...] = (
         severity=Severity.MEDIUM,
     ),
     Rule(
+        code="AIS205",
+        symbol="plaintext-password",
+        template="Password %s in plaintext (%s); store a salted hash (argon2, bcrypt, scrypt) and verify it with the library",
+        summary=(
+            "Used when a password is compared with a stored one (user.password == password), "
+            "written unhashed to a model field, an ORM create/update, a MongoDB document or an "
+            "SQL INSERT/UPDATE, or used to look a user up (filter_by(password=...), WHERE "
+            "password = ?): the passwords are kept as typed."
+        ),
+        module="ais205_plaintext_password",
+        cwe=(256, 257),
+        owasp="A07",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS206",
+        symbol="hardcoded-credential-check",
+        template="Hardcoded %s %s decides authentication; verify against a salted hash or a secret store instead",
+        summary=(
+            "Used when a login or API-key check compares a credential (password, secret, "
+            "token, API key; a variable, request field or header) with a non-placeholder "
+            "literal, a name bound to one, a literal environment fallback or a module-level "
+            "dict of literal passwords: a backdoor credential shared by every deployment."
+        ),
+        module="ais206_hardcoded_credential_check",
+        cwe=(798, 259),
+        owasp="A07",
+        severity=Severity.HIGH,
+        supersedes=("AIS101", "AIS104"),
+    ),
+    Rule(
+        code="AIS207",
+        symbol="timing-unsafe-comparison",
+        template="%s compared with '%s', whose timing reveals how much of it matched; use hmac.compare_digest()",
+        summary=(
+            "Used when an API key, token, HMAC digest, webhook signature, password hash or "
+            "reset code is compared with == or != against another non-constant value (a "
+            "request header, a stored token, a computed digest), so response times leak how "
+            "many leading bytes of a guess were right."
+        ),
+        module="ais207_timing_unsafe_comparison",
+        cwe=(208,),
+        owasp="A07",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS208",
+        symbol="credentials-over-http",
+        template="Credential (%s) %s; send credentials only over https:// and in a header, never in the URL",
+        summary=(
+            "Used when an HTTP client call (requests, httpx, aiohttp, urllib3, urllib) sends "
+            "auth=, an Authorization or API-key header, or a secret-named field to a plain "
+            "http:// URL that is not loopback, when a credential-named parameter is sent in a "
+            "URL query string (params=, ?api_key=), and when a handler reads an API key, "
+            "secret or token from the query string (request.args, request.GET, query_params, "
+            "FastAPI Query, APIKeyQuery)."
+        ),
+        module="ais208_credentials_over_http",
+        cwe=(319, 598),
+        owasp="A02",
+        severity=Severity.HIGH,
+        supersedes=("AIS107",),
+    ),
+    Rule(
+        code="AIS209",
+        symbol="jwt-without-expiry",
+        template="%s issued %s; %s",
+        summary=(
+            "Used when a JSON Web Token is issued (PyJWT, python-jose, Authlib, "
+            "Flask-JWT-Extended) from a payload built in the same function without an exp "
+            "claim, with expires_delta=False, or with a lifetime beyond aisec-max-token-lifetime "
+            "(refresh tokens: aisec-max-session-lifetime), including the JWT_*_TOKEN_EXPIRES "
+            "and SIMPLE_JWT lifetime settings."
+        ),
+        module="ais209_jwt_without_expiry",
+        cwe=(613,),
+        owasp="A07",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS210",
+        symbol="token-without-max-age",
+        template="%s accepts %s of any age; %s",
+        summary=(
+            "Used when a signed token is read without an age limit: itsdangerous timed "
+            "serializers and TimestampSigner, and Django TimestampSigner, without max_age; and "
+            "Django signing.loads or untimed serializers and signers reading a password-reset, "
+            "email-verification, invite or login token, which then never expires."
+        ),
+        module="ais210_token_without_max_age",
+        cwe=(613, 640),
+        owasp="A07",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS211",
+        symbol="insecure-oauth-flow",
+        template="%s; %s",
+        summary=(
+            "Used when an OAuth client callback exchanges the authorization code without "
+            "checking the state (requests-oauthlib or Authlib OAuth2Session built without "
+            "state=, a hand-written code exchange with no state comparison), when "
+            "OAUTHLIB_INSECURE_TRANSPORT is set in deployed code, or when the redirect_uri "
+            "comes from request input."
+        ),
+        module="ais211_insecure_oauth_flow",
+        cwe=(352, 319, 601),
+        owasp="A07",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS212",
+        symbol="client-controlled-identity",
+        template="%s comes from %s and is trusted for %s; %s",
+        summary=(
+            "Used when the client chooses who the user is or what they may do: a session key "
+            "naming the user, a role or an admin flag written from request data without a "
+            "password or token check, login_user() / Django login() of a user looked up by a "
+            "request value, or an access decision on a role or admin flag read from a cookie, a "
+            "header, a query or form admin flag, or a JWT claim whose signature is not verified."
+        ),
+        module="ais212_client_controlled_identity",
+        cwe=(807, 565, 639),
+        owasp="A01",
+        severity=Severity.HIGH,
+        supersedes=("AIS415",),
+    ),
+    Rule(
+        code="AIS213",
+        symbol="csrf-protection-disabled",
+        template="CSRF protection is off for %s (%s); %s",
+        summary=(
+            "Used when CSRF protection is switched off where a session cookie signs users in: "
+            "Django @csrf_exempt or Flask-WTF csrf.exempt on a state-changing view that uses "
+            "login_required or the session user, a Django MIDDLEWARE with SessionMiddleware "
+            "but no CsrfViewMiddleware, or Flask-WTF WTF_CSRF_ENABLED = False outside "
+            "development and test configuration. DRF views, signed webhooks and "
+            "token-authenticated endpoints are not reported."
+        ),
+        module="ais213_csrf_protection_disabled",
+        cwe=(352,),
+        owasp="A01",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS214",
+        symbol="long-session-lifetime",
+        template="%s keeps a %s valid for %s (limit %s); shorten it so that users sign in again",
+        summary=(
+            "Used when a session or remember-me cookie lives longer than "
+            "aisec-max-session-lifetime: Flask PERMANENT_SESSION_LIFETIME, Flask-Login "
+            "REMEMBER_COOKIE_DURATION or login_user(duration=...), Django SESSION_COOKIE_AGE or "
+            "session.set_expiry(), Starlette SessionMiddleware(max_age=...), or set_cookie() of "
+            "a session-like cookie with a far max_age or expires, computed from constant "
+            "numbers and timedelta arithmetic."
+        ),
+        module="ais214_long_session_lifetime",
+        cwe=(613,),
+        owasp="A07",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS215",
+        symbol="jwt-claims-unverified",
+        template="JWT %s; %s",
+        summary=(
+            "Used when a JSON Web Token's signature is verified but its claim checks are turned "
+            "off: PyJWT or python-jose options verify_exp, verify_aud, verify_iss, verify_nbf "
+            "(or verify_iat, verify_sub, verify_jti) False, PyJWT 1.x verify_expiration=False, "
+            "a leeway of an hour or more, or Authlib claims used without claims.validate()."
+        ),
+        module="ais215_jwt_claims_unverified",
+        cwe=(613, 345),
+        owasp="A07",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS301",
+        symbol="missing-authentication",
+        template="%s handler '%s' has no authentication while other handlers %s use %s; add it, or mark the endpoint public",
+        summary=(
+            "Used when a Flask, Django, DRF or FastAPI handler for POST, PUT, PATCH or DELETE has no "
+            "authentication (decorator, mixin, permission_classes, Depends/Security dependency, "
+            "before_request hook or check in the body) in a module, blueprint or router whose other "
+            "handlers have one; login, registration, password reset, token, OAuth callback and "
+            "health endpoints are exempt."
+        ),
+        module="ais301_missing_authentication",
+        cwe=(306, 862),
+        owasp="A07",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS302",
+        symbol="auth-decorator-order",
+        template="%s is above the route decorator %s, so the route registers the view without it; put the route decorator first",
+        summary=(
+            "Used when an authentication or permission decorator (login_required, jwt_required, "
+            "roles_required, ...) sits above a Flask-style or FastAPI route decorator, or DRF's "
+            "@permission_classes / @authentication_classes above @api_view: the registered view "
+            "never runs the check."
+        ),
+        module="ais302_auth_decorator_order",
+        cwe=(306, 862),
+        owasp="A07",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS303",
+        symbol="permissive-api-permissions",
+        template="%s lets unauthenticated clients use %s; %s",
+        summary=(
+            "Used when Django REST framework lets anonymous clients change data: AllowAny (or an "
+            "empty permission_classes) or authentication_classes = [] on a view or viewset that "
+            "serves POST, PUT, PATCH or DELETE, or AllowAny in DEFAULT_PERMISSION_CLASSES outside "
+            "development settings."
+        ),
+        module="ais303_permissive_api_permissions",
+        cwe=(306, 284),
+        owasp="A01",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS304",
+        symbol="insecure-direct-object-reference",
+        template="%s loads %s by %s with no filter on the current user and no ownership check; scope the query to the user or check the owner",
+        summary=(
+            "Used when an authenticated, non-admin handler fetches, changes or deletes an object by "
+            "a client-supplied id (Model.query.get, session.get, get_object_or_404, "
+            "Model.objects.get/filter, a DRF viewset's unscoped queryset) without filtering on the "
+            "current user, owner or tenant and without checking the object's owner afterwards."
+        ),
+        module="ais304_insecure_direct_object_reference",
+        cwe=(639, 862),
+        owasp="A01",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS305",
+        symbol="mass-assignment",
+        template="Mass assignment: %s; %s",
+        summary=(
+            "Used when request data is bound wholesale into a model or object, so the client "
+            "chooses which attributes it sets (is_admin, role, owner_id): Model(**request.json), "
+            "objects.create(**request.data), obj.__dict__.update(data), setattr loops over "
+            "request keys, Query.update(request.json), MongoDB $set of the request document, and "
+            "serializers or ModelForms with fields = '__all__' on a user model."
+        ),
+        module="ais305_mass_assignment",
+        cwe=(915,),
+        owasp="A08",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS306",
+        symbol="assert-access-check",
+        template="assert %s is an access check that python -O strips; %s",
+        summary=(
+            "Used when an assert statement decides access: it tests the caller's identity, "
+            "role, permission, ownership, authentication or a token (assert user.is_admin, "
+            "assert request.user.has_perm(...), assert obj.owner_id == current_user.id). "
+            "Python run with -O or PYTHONOPTIMIZE removes asserts, and the check with them."
+        ),
+        module="ais306_assert_access_check",
+        cwe=(617, 862),
+        owasp="A01",
+        severity=Severity.HIGH,
+    ),
+    Rule(
         code="AIS401",
         symbol="sql-injection",
         template="SQL built with %s reaches %s; pass values as bound parameters",
@@ -591,6 +860,70 @@ _RULES: tuple[Rule, ...] = (
         owasp="A03",
         severity=Severity.HIGH,
         supersedes=("AIS401", "AIS402", "AIS404", "AIS407"),
+    ),
+    Rule(
+        code="AIS901",
+        symbol="authentication-logic",
+        template="Identity review: %s (%s)",
+        summary=(
+            "Used when code authenticates a user (an opt-in review aid): checks a password "
+            "(check_password, check_password_hash, bcrypt.checkpw, passlib or argon2 verify), "
+            "calls authenticate(), or logs a user in (Flask-Login login_user, Django login)."
+        ),
+        module="ais901_authentication_logic",
+        cwe=(287,),
+        owasp="A07",
+        severity=Severity.LOW,
+        default_enabled=False,
+    ),
+    Rule(
+        code="AIS902",
+        symbol="token-handling",
+        template="Identity review: %s (%s)",
+        summary=(
+            "Used when code issues, verifies or compares a token (an opt-in review aid): JWT "
+            "encode and decode (PyJWT, python-jose, Authlib, Flask-JWT-Extended, Simple JWT), "
+            "itsdangerous and Django signing dumps / loads / sign / unsign, Django password-"
+            "reset tokens, secrets.token_*, and hmac.compare_digest."
+        ),
+        module="ais902_token_handling",
+        cwe=(1390, 287),
+        owasp="A07",
+        severity=Severity.LOW,
+        default_enabled=False,
+    ),
+    Rule(
+        code="AIS903",
+        symbol="credential-access",
+        template="Identity review: %s (%s)",
+        summary=(
+            "Used when code reads a credential (an opt-in review aid): a secret-like "
+            "environment variable or config key (os.environ, os.getenv, django-environ, "
+            "python-decouple), pydantic SecretStr.get_secret_value(), or a secret manager (AWS "
+            "Secrets Manager and SSM with decryption, HashiCorp Vault through hvac, keyring, "
+            "Azure Key Vault, Google Secret Manager)."
+        ),
+        module="ais903_credential_access",
+        cwe=(522,),
+        owasp="A07",
+        severity=Severity.LOW,
+        default_enabled=False,
+    ),
+    Rule(
+        code="AIS904",
+        symbol="permission-change",
+        template="Identity review: %s (%s)",
+        summary=(
+            "Used when code changes a role, a permission or a cloud IAM policy (an opt-in "
+            "review aid): assignments to is_staff, is_superuser, is_admin or role, groups and "
+            "user_permissions changes, role and permission grants (django-guardian, "
+            "Flask-Security), AWS IAM policy and group calls, and set_iam_policy."
+        ),
+        module="ais904_permission_change",
+        cwe=(269,),
+        owasp="A01",
+        severity=Severity.LOW,
+        default_enabled=False,
     ),
 )
 

@@ -29,7 +29,9 @@ HEADER = re.compile(r"^#\s*(category|label|expect|source|note):\s*(.*)$")
 # Category -> aisec-lint codes that report it. A code listed before its rule exists simply
 # never fires, and the category scores zero until the rule lands.
 # AIS801 (model output reaching a sink) supersedes AIS401/402/404/407 on the same node, so
-# it counts for those categories too.
+# it counts for those categories too. AIS212 (client-controlled identity) supersedes AIS415 when
+# the session key names an identity or privilege (user_id, role, is_admin), so it counts for
+# trust-boundary-violation.
 AISEC_CODES = {
     "sql-injection": ("AIS401", "AIS801"),
     "command-injection": ("AIS402", "AIS801"),
@@ -45,7 +47,7 @@ AISEC_CODES = {
     "ldap-injection": ("AIS412",),
     "xpath-injection": ("AIS413",),
     "unsafe-deserialization": ("AIS414",),
-    "trust-boundary-violation": ("AIS415",),
+    "trust-boundary-violation": ("AIS415", "AIS212"),
     "llm-output-to-sink": ("AIS801",),
 }
 # Category -> Bandit test ids (Bandit 1.9 plugin list). Empty: Bandit has no such rule.

@@ -1,7 +1,8 @@
 """AIS201 jwt-signature-unverified: a JWT decoded without checking its signature.
 
 ## What it does
-Flags JSON Web Token decoding that skips signature verification:
+Flags JSON Web Token decoding that skips signature verification or lets the token choose
+how it is verified:
 
 - PyJWT 2.x ``jwt.decode(..., options={"verify_signature": False})`` (also through
   ``dict(verify_signature=False)`` or a dict bound to a name first), and
@@ -10,14 +11,25 @@ Flags JSON Web Token decoding that skips signature verification:
 - ``algorithms=["none"]`` (any case), which accepts unsigned tokens, and algorithms read
   from the token's own unverified header (``get_unverified_header(token)["alg"]``), which
   lets the sender choose, e.g. HS256 keyed with the RSA public key;
+- an allow-list that mixes symmetric (``HS*``) and asymmetric (``RS*``, ``ES*``, ``PS*``,
+  ``EdDSA``) algorithms, in ``jwt.decode`` or Authlib's ``JsonWebToken([...])``: a token
+  signed with HMAC keyed with the (public) verification key passes (algorithm confusion);
+- ``jwt.decode(token, key)`` with no ``algorithms`` allow-list (PyJWT 1.x and python-jose
+  then take the algorithm from the token's header; PyJWT 2.x refuses the call, so code
+  written this way runs only where it is unsafe), and ``algorithm="HS256"`` (singular), which
+  ``decode`` does not read;
 - python-jose ``jwt.get_unverified_claims(...)`` and the same ``options`` on ``jose.jwt.decode``.
 
-``jwt.get_unverified_header`` is not flagged: reading the ``kid`` header to choose a key
-before a verified decode is the documented pattern.
+``jwt.get_unverified_header`` alone is not flagged: reading the ``kid`` header to choose a
+key before a verified decode is the documented pattern. Claims checks turned off while the
+signature is verified (``verify_exp`` False, ...) are AIS215's, and Authlib's ``decode``
+(which always verifies the signature) without ``claims.validate()`` too.
 
 ## Why is this bad?
 Without the signature check, the claims are whatever the sender wrote: anyone can mint a
 token for any user or role. Assistants produce this when a decode "fails" during development.
+When the token picks the algorithm, an attacker signs with HMAC using the server's RSA public
+key, which the server then uses as the HMAC secret (RFC 8725, section 2.1).
 
 ## Example
 ```python
@@ -42,7 +54,10 @@ def current_user(token):
 ## Known problems
 Reading claims without verification is legitimate when the result only picks the key or
 issuer for a second, verified decode; suppress the finding there with a comment saying so.
-Decoders other than PyJWT and python-jose (authlib, jwcrypto) are not covered yet.
+The PyJWT version is not known to a linter: ``jwt.decode(token, key)`` is reported with
+medium confidence because PyJWT 2.x raises instead of accepting any algorithm. An
+allow-list built at run time (read from configuration) is not judged. jwcrypto is not
+covered yet.
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -50,8 +65,10 @@ None beyond ``aisec-min-confidence``.
 ## References
 - [CWE-347: Improper Verification of Cryptographic Signature](https://cwe.mitre.org/data/definitions/347.html)
 - [PyJWT usage: reading the claimset without validation](https://pyjwt.readthedocs.io/en/stable/usage.html#reading-the-claimset-without-validation)
+- [PyJWT API: decode, algorithms "is required"](https://pyjwt.readthedocs.io/en/stable/api.html#jwt.decode)
 - [python-jose: jwt.get_unverified_claims](https://python-jose.readthedocs.io/en/latest/jwt/api.html)
-- [RFC 8725: JSON Web Token Best Current Practices, section 3.1](https://www.rfc-editor.org/rfc/rfc8725#section-3.1)
+- [RFC 8725: JSON Web Token Best Current Practices, sections 2.1 and 3.1](https://www.rfc-editor.org/rfc/rfc8725#section-3.1)
+- [OWASP JSON Web Token Cheat Sheet for Java: None hashing algorithm](https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html)
 - [OWASP Top 10 2021 A02: Cryptographic Failures](https://owasp.org/Top10/A02_2021-Cryptographic_Failures/)
 """
 
@@ -114,27 +131,95 @@ def _from_unverified_header(expr: ast.AST, ctx: FileContext) -> bool:
     return False
 
 
-@on(ast.Call, callees={n.rsplit(".", 1)[-1] for n in DECODERS | UNVERIFIED_READERS})
+# PyJWT and python-jose name their allow-list `algorithms`; their third positional parameter
+# is the allow-list in PyJWT 2.x and python-jose (PyJWT 1.x: `verify`, a bool).
+_JOSE_OR_PYJWT2_THIRD = 2
+AUTHLIB_JWT = frozenset({"authlib.jose.JsonWebToken", "authlib.jose.rfc7519.JsonWebToken"})
+
+
+def _algorithm_names(expr: ast.AST, ctx: FileContext) -> list[tuple[ast.AST, str | None]]:
+    """``(node, name or None)`` for each entry of an allow-list (a literal, or a name bound to one)."""
+    if isinstance(expr, ast.Name):
+        bound = ctx.reaching_value(expr)
+        if isinstance(bound, (ast.List, ast.Tuple, ast.Set)):
+            return [(expr, ctx.const_str(e)) for e in bound.elts]
+    elts = expr.elts if isinstance(expr, (ast.List, ast.Tuple, ast.Set)) else [expr]
+    return [(e, ctx.const_str(e)) for e in elts]
+
+
+def _family(alg: str) -> str | None:
+    """"symmetric" for HMAC, "asymmetric" for RSA, ECDSA, RSA-PSS and EdDSA (RFC 7518 3.1, RFC 8037)."""
+    up = alg.upper()
+    if up.startswith("HS"):
+        return "symmetric"
+    if up.startswith(("RS", "ES", "PS")) or up in ("EDDSA", "ED25519", "ED448"):
+        return "asymmetric"
+    return None
+
+
+def _allow_list_hits(expr: ast.AST, ctx: FileContext) -> Iterator[Hit]:
+    entries = _algorithm_names(expr, ctx)
+    for elt, alg in entries:
+        if alg is not None and alg.lower() == "none":
+            yield hit(elt, "algorithm 'none'", confidence=Confidence.HIGH)
+        elif alg is None and _from_unverified_header(elt, ctx):
+            yield hit(elt, "algorithm taken from the token's own header", confidence=Confidence.HIGH)
+    kinds: dict[str, str] = {}
+    for _elt, alg in entries:
+        fam = _family(alg) if alg else None
+        if fam is not None:
+            kinds.setdefault(fam, alg)  # type: ignore[arg-type]
+    if len(kinds) == 2:
+        yield hit(
+            expr,
+            f"{kinds['symmetric']} accepted beside {kinds['asymmetric']}: the public key verifies forged HMAC tokens",
+            confidence=Confidence.HIGH,
+        )
+
+
+@on(ast.Call, callees={n.rsplit(".", 1)[-1] for n in DECODERS | UNVERIFIED_READERS} | {"JsonWebToken"})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     name = ctx.call_name(node)
     if name in UNVERIFIED_READERS:
         yield hit(node.func, "get_unverified_claims()", confidence=Confidence.HIGH)
         return
+    if name in AUTHLIB_JWT:
+        allowed = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "algorithms"), None)
+        if allowed is not None:
+            yield from _allow_list_hits(allowed, ctx)
+        return
     if name not in DECODERS:
         return
+    unverified = False
+    allow_list: ast.AST | None = node.args[_JOSE_OR_PYJWT2_THIRD] if len(node.args) > _JOSE_OR_PYJWT2_THIRD else None
+    singular: ast.keyword | None = None
+    if allow_list is not None and _is_false(allow_list):  # PyJWT 1.x decode(token, key, False)
+        unverified, allow_list = True, None
+        yield hit(node.args[_JOSE_OR_PYJWT2_THIRD], "verify=False", confidence=Confidence.HIGH)
     for kw in node.keywords:
         if kw.arg == "options":
             off = _verify_signature_off(_options_dict(kw.value, ctx))
             if off is not None:
+                unverified = True
                 # Through a name, point at the call's argument: that is the guilty use.
                 where = kw.value if isinstance(kw.value, ast.Name) else off
                 yield hit(where, "options verify_signature=False", confidence=Confidence.HIGH)
         elif kw.arg == "verify" and _is_false(kw.value):
+            unverified = True
             yield hit(kw.value, "verify=False", confidence=Confidence.HIGH)
-        elif kw.arg in ("algorithms", "algorithm"):
-            elts = kw.value.elts if isinstance(kw.value, (ast.List, ast.Tuple, ast.Set)) else [kw.value]
-            for elt in elts:
-                if isinstance(elt, ast.Constant) and isinstance(elt.value, str) and elt.value.lower() == "none":
-                    yield hit(elt, "algorithm 'none'", confidence=Confidence.HIGH)
-                elif _from_unverified_header(elt, ctx):
-                    yield hit(elt, "algorithm taken from the token's own header", confidence=Confidence.HIGH)
+        elif kw.arg == "algorithms":
+            allow_list = kw.value
+        elif kw.arg == "algorithm":
+            singular = kw
+    if allow_list is not None:
+        if not (isinstance(allow_list, ast.Constant) and allow_list.value is None):
+            yield from _allow_list_hits(allow_list, ctx)
+            return
+    if singular is not None:
+        yield from _allow_list_hits(singular.value, ctx)
+    if unverified or any(k.arg is None for k in node.keywords) or any(isinstance(a, ast.Starred) for a in node.args):
+        return
+    if singular is not None:
+        yield hit(singular, "algorithm= is not read by decode(), so nothing pins the algorithm", confidence=Confidence.MEDIUM)
+    else:
+        yield hit(node.func, "no algorithms allow-list: the token's header picks the algorithm", confidence=Confidence.MEDIUM)

@@ -1,4 +1,4 @@
-"""AIS204 insecure-cookie: a session-like cookie without the Secure or HttpOnly flag.
+"""AIS204 insecure-cookie: a session-like cookie without Secure or HttpOnly, or otherwise unsafe.
 
 ## What it does
 Flags ``response.set_cookie(...)`` and ``set_signed_cookie(...)`` (Flask / Werkzeug,
@@ -9,15 +9,26 @@ session-like when its name says so (``session``, ``sessionid``, ``sid``, ``token
 non-constant name, when the value's name is a token or session name. Also flags settings
 that switch the flags off: ``SESSION_COOKIE_SECURE``, ``SESSION_COOKIE_HTTPONLY``,
 ``REMEMBER_COOKIE_SECURE``, ``REMEMBER_COOKIE_HTTPONLY`` or ``CSRF_COOKIE_SECURE`` set to
-``False`` (module settings, ``app.config[...]``, ``app.config.update(...)``), except in
-development and test settings modules (``settings/dev.py``, ``test_settings.py``), where
-local plain-HTTP servers need them off. Deleting a cookie (an empty value, ``max_age=0`` or
-``expires=0``) is not setting one.
+``False`` (module settings, Flask config classes, ``app.config[...]``,
+``app.config.update(...)`` / ``from_mapping(...)``, dict literals), except in development
+and test configuration (``settings/dev.py``, ``test_settings.py``, ``class
+TestingConfig``, test files), where local plain-HTTP servers need them off. Deleting a
+cookie (an empty value, ``max_age=0`` or ``expires=0``) is not setting one.
+
+Also flags ``samesite="None"`` without ``secure=True`` on any cookie (medium confidence when
+the cookie is not session-like), ``SESSION_COOKIE_SAMESITE`` / ``CSRF_COOKIE_SAMESITE`` /
+``REMEMBER_COOKIE_SAMESITE`` set to ``"None"`` when the module never turns the matching
+``*_COOKIE_SECURE`` setting on (Django and Flask default it to off), and an identity or role
+cookie (``role``, ``user_id``, ``is_admin``, ``username``) whose value comes from the
+request (``resp.set_cookie("role", request.args["role"])``).
 
 ## Why is this bad?
 Without Secure the browser sends the cookie over plain HTTP, where anyone on the network can
 read it; without HttpOnly any injected script can read it. Either way the session is
-stolen and the account taken over.
+stolen and the account taken over. A SameSite=None cookie goes with every cross-site request;
+current browsers drop it unless it is Secure, older ones send it over plain HTTP. A role or
+user id cookie that the request chose is an identity the client picked: whoever reads it
+later trusts the attacker.
 
 ## Example
 ```python
@@ -49,7 +60,11 @@ def login():
 Cookies whose name says nothing about sessions (``theme``, ``lang``) are not checked.
 ``secure`` or ``httponly`` given as a non-constant expression (``secure=not app.debug``) are
 trusted. CSRF cookies (``csrf_token``, ``XSRF-TOKEN``, ``csrftoken``) are not checked:
-double-submit schemes must read them from script.
+double-submit schemes must read them from script. ``SESSION_COOKIE_SECURE`` set in another
+settings module (a base module that this one does not star-import) is not seen, so
+``SESSION_COOKIE_SAMESITE = "None"`` there is reported; suppress the line. Lifetimes are
+AIS214's (long-session-lifetime), and reading roles from cookies is AIS212's
+(client-controlled-identity).
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -57,6 +72,9 @@ None beyond ``aisec-min-confidence``.
 ## References
 - [CWE-614: Sensitive Cookie in HTTPS Session Without 'Secure' Attribute](https://cwe.mitre.org/data/definitions/614.html)
 - [CWE-1004: Sensitive Cookie Without 'HttpOnly' Flag](https://cwe.mitre.org/data/definitions/1004.html)
+- [CWE-1275: Sensitive Cookie with Improper SameSite Attribute](https://cwe.mitre.org/data/definitions/1275.html)
+- [MDN: Set-Cookie, SameSite=None requires Secure](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#samesitesamesite-value)
+- [Django: SESSION_COOKIE_SAMESITE](https://docs.djangoproject.com/en/stable/ref/settings/#session-cookie-samesite)
 - [Flask: Response.set_cookie](https://flask.palletsprojects.com/en/stable/api/#flask.Response.set_cookie)
 - [Django: HttpResponse.set_cookie](https://docs.djangoproject.com/en/stable/ref/request-response/#django.http.HttpResponse.set_cookie)
 - [Starlette: Responses, Set Cookie](https://www.starlette.io/responses/#set-cookie)
@@ -66,6 +84,7 @@ None beyond ``aisec-min-confidence``.
 from __future__ import annotations
 
 import ast
+import re
 from typing import Iterator
 
 from ..analysis.frameworks import settings_profile
@@ -87,12 +106,94 @@ FLAG_SETTINGS = {
 }
 
 
+# SameSite settings and the Secure setting each needs: browsers reject (Chrome, Firefox) or
+# send cross-site over plain HTTP (older ones) a SameSite=None cookie that is not Secure.
+# https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#samesitesamesite-value
+# Django's and Flask's *_SECURE settings default to False, so unset counts as off.
+SAMESITE_SETTINGS = {
+    "SESSION_COOKIE_SAMESITE": "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SAMESITE": "CSRF_COOKIE_SECURE",
+    "REMEMBER_COOKIE_SAMESITE": "REMEMBER_COOKIE_SECURE",
+}
+_FIX_FLAGS = "turn on its Secure and HttpOnly flags"
+_FIX_SAMESITE = "set Secure too (browsers drop or leak SameSite=None cookies that are not Secure)"
+_FIX_VALUE = "keep identity and roles in the server-side session, not in a cookie the request chose"
+# Cookie names that carry an identity or a privilege (role=admin, user_id=42, is_admin=1).
+_IDENTITY_HEADS = frozenset({"id", "uid", "userid", "username", "user", "account", "tenant", "login"})
+_IDENTITY_SUBJECTS = frozenset({"user", "uid", "userid", "username", "account", "tenant", "login"})
+_PRIVILEGE_WORDS = frozenset({"role", "roles", "admin", "superuser", "staff", "moderator", "permissions", "perms", "privileges"})
+_NOT_IDENTITY = frozenset({"last", "next", "prev", "previous", "first", "preferred", "default"})
+# Config classes for development and tests (class DevelopmentConfig, TestingConfig).
+_DEV_CLASS = re.compile(r"(?:^|[a-z_])(?:Dev|Devel|Development|Local|Test|Tests|Testing|CI)(?:[A-Z_]|$)")
+
+
 def _setting_hit(value: ast.AST, setting: str) -> Hit:
     cookie = setting.split("_", 1)[0].lower()
-    return hit(value, f"'{cookie}' ({setting} = False)", FLAG_SETTINGS[setting], confidence=Confidence.HIGH)
+    fix = "turn on its Secure flag" if cookie == "csrf" else _FIX_FLAGS  # script may read CSRF cookies
+    return hit(value, f"'{cookie}' ({setting} = False)", f"is sent without {FLAG_SETTINGS[setting]}", fix, confidence=Confidence.HIGH)
+
+
+def _samesite_hit(value: ast.AST, setting: str) -> Hit:
+    cookie = setting.split("_", 1)[0].lower()
+    return hit(value, f"'{cookie}' ({setting} = \"None\")", f"has SameSite=None while {SAMESITE_SETTINGS[setting]} is off", _FIX_SAMESITE, confidence=Confidence.HIGH)
+
+
+def _is_none_samesite(value: ast.AST | None, ctx: FileContext) -> bool:
+    text = ctx.const_str(value) if value is not None else None
+    return text is not None and text.strip().lower() == "none"
+
+
+def _dev_config(ctx: FileContext, node: ast.AST) -> bool:
+    """Development or test configuration: a dev settings module, a test file, or a config
+    class named for development or tests."""
+    if settings_profile(ctx) == "development" or ctx.settings.is_test_path(ctx.filename):
+        return True
+    cls = ctx.enclosing_class(node)
+    return cls is not None and bool(_DEV_CLASS.search(cls.name))
+
+
+def _secure_on(ctx: FileContext, setting: str) -> bool:
+    """The module sets `setting` to something other than False (or star-imports settings that
+    may): module or class setting, ``config["..."]``, keyword or dict key. Memoised."""
+    memo = ctx.__dict__.setdefault("_ais204_secure_on", {})
+    if setting in memo:
+        return memo[setting]
+    found = False
+    for node in ctx.nodes:
+        value: ast.AST | None = None
+        if isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names):
+            found = True
+        elif isinstance(node, ast.Assign) and any(
+            (isinstance(t, ast.Name) and t.id == setting) or (isinstance(t, ast.Subscript) and ctx.const_str(t.slice) == setting)
+            for t in node.targets
+        ):
+            value = node.value
+        elif isinstance(node, ast.keyword) and node.arg == setting:
+            value = node.value
+        elif isinstance(node, ast.Dict):
+            value = next((v for k, v in zip(node.keys, node.values) if k is not None and ctx.const_str(k) == setting), None)
+        if value is not None and not _is_off(value):
+            found = True
+        if found:
+            break
+    memo[setting] = found
+    return found
+
+
+def _identity_cookie(name: str | None) -> bool:
+    """``role``, ``user_id``, ``is_admin``, ``username``: a cookie naming who the user is or
+    what they may do."""
+    words = split_words(name) if name else []
+    if not words or words[0] in _NOT_IDENTITY or set(words) & CSRF_WORDS:
+        return False
+    if set(words) & _PRIVILEGE_WORDS:
+        return True
+    return words[-1] in _IDENTITY_HEADS and bool(set(words) & _IDENTITY_SUBJECTS)
+
+
 # Positions of secure / httponly in set_cookie(key, value, max_age, expires, path, domain,
 # secure, httponly, samesite) - the same in Werkzeug, Django and Starlette.
-_POSITION = {"secure": 6, "httponly": 7}
+_POSITION = {"secure": 6, "httponly": 7, "samesite": 8}
 _FLAG_LABEL = {"secure": "Secure", "httponly": "HttpOnly"}
 
 
@@ -136,13 +237,29 @@ def _deletes(call: ast.Call, ctx: FileContext) -> bool:
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     func = node.func
     if isinstance(func, ast.Attribute) and func.attr in SETTERS:
-        if any(k.arg is None for k in node.keywords):  # **kwargs: flags unknown
+        if any(k.arg is None for k in node.keywords) or _deletes(node, ctx):  # **kwargs: flags unknown
             return
-        found = _session_like(_arg(node, 0, "key"), _arg(node, 1, "value"), ctx)
-        if found is None or _deletes(node, ctx):
-            return
+        yield from _setter_hits(node, ctx)
+        return
+    # app.config.update(SESSION_COOKIE_SECURE=False), from_mapping(...) and friends
+    for kw in node.keywords:
+        if kw.arg in FLAG_SETTINGS and _is_off(kw.value) and not _dev_config(ctx, node):
+            yield _setting_hit(kw.value, kw.arg)
+        elif kw.arg in SAMESITE_SETTINGS and _is_none_samesite(kw.value, ctx):
+            if not _secure_on(ctx, SAMESITE_SETTINGS[kw.arg]) and not _dev_config(ctx, node):
+                yield _samesite_hit(kw.value, kw.arg)
+
+
+def _setter_hits(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    """``set_cookie(...)``: missing flags on a session-like cookie, SameSite=None without
+    Secure, and an identity or role cookie whose value the request chose."""
+    key = _arg(node, 0, "key")
+    value_node = _arg(node, 1, "value")
+    found = _session_like(key, value_node, ctx)
+    secure = _arg(node, _POSITION["secure"], "secure")
+    missing = []
+    if found is not None:
         label, conf = found
-        missing = []
         explicit_off = None
         for flag in ("secure", "httponly"):
             value = _arg(node, _POSITION[flag], flag)
@@ -151,30 +268,42 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
                 if value is not None and explicit_off is None:
                     explicit_off = value
         if missing:
-            yield hit(explicit_off or node, label, " and ".join(missing), confidence=conf)
-        return
-    # app.config.update(SESSION_COOKIE_SECURE=False) and friends
-    for kw in node.keywords:
-        if kw.arg in FLAG_SETTINGS and _is_off(kw.value):
-            yield _setting_hit(kw.value, kw.arg)
+            yield hit(explicit_off or node, label, f"is sent without {' and '.join(missing)}", _FIX_FLAGS, confidence=conf)
+    name = ctx.const_str(key)
+    label = f"'{name}'" if name is not None else "set here"
+    samesite = _arg(node, _POSITION["samesite"], "samesite")
+    if "Secure" not in missing and (secure is None or _is_off(secure)) and _is_none_samesite(samesite, ctx):
+        yield hit(samesite, label, "has SameSite=None without Secure", _FIX_SAMESITE, confidence=Confidence.MEDIUM if found is None else Confidence.HIGH)
+    if value_node is not None and _identity_cookie(name):
+        seen, origins = ctx.taint.judge(value_node, "header")
+        if seen == "source":
+            yield hit(value_node, label, f"takes its value from {', '.join(origins) or 'the request'}", _FIX_VALUE, confidence=Confidence.HIGH)
 
 
 @on(ast.Dict)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
     for key, value in zip(node.keys, node.values):
         if isinstance(key, ast.Constant) and key.value in FLAG_SETTINGS and _is_off(value):
-            yield _setting_hit(value, key.value)
+            if not _dev_config(ctx, node):
+                yield _setting_hit(value, key.value)
+        elif isinstance(key, ast.Constant) and key.value in SAMESITE_SETTINGS and _is_none_samesite(value, ctx):
+            if not _secure_on(ctx, SAMESITE_SETTINGS[key.value]) and not _dev_config(ctx, node):
+                yield _samesite_hit(value, key.value)
 
 
 @on(ast.Assign)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
-    if not _is_off(node.value) or settings_profile(ctx) == "development":
+    off, samesite = _is_off(node.value), _is_none_samesite(node.value, ctx)
+    if not (off or samesite) or _dev_config(ctx, node):
         return
     for target in node.targets:
         name = None
-        if isinstance(target, ast.Name) and ctx.scope_of(node) is ctx.tree:
-            name = target.id
+        scope = ctx.scope_of(node)
+        if isinstance(target, ast.Name) and (scope is ctx.tree or isinstance(scope, ast.ClassDef)):
+            name = target.id  # a settings module, or a Flask config class (from_object)
         elif isinstance(target, ast.Subscript):
             name = ctx.const_str(target.slice)
-        if name in FLAG_SETTINGS:
+        if off and name in FLAG_SETTINGS:
             yield _setting_hit(node.value, name)
+        elif samesite and name in SAMESITE_SETTINGS and not _secure_on(ctx, SAMESITE_SETTINGS[name]):
+            yield _samesite_hit(node.value, name)

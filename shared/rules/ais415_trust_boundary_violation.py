@@ -21,8 +21,10 @@ matched by ``re.fullmatch`` or a compiled pattern's ``fullmatch``, or in dead co
 ## Why is this bad?
 Code that reads the session trusts it: it was written by the server. A value the client chose
 (``role=admin``, another tenant's account id, a coupon code, a redirect target) stored there
-unchecked crosses that trust boundary, and every later check of ``session["role"]`` or
-``session["account_id"]`` is bypassed.
+unchecked crosses that trust boundary, and every later check of ``session["plan"]`` or
+``session["account_id"]`` is bypassed. Identity and privilege keys (``user_id``, ``role``,
+``is_admin``) are reported by AIS212 client-controlled-identity instead, which supersedes this
+rule on the same node.
 
 ## Example
 ```python
@@ -32,7 +34,7 @@ app = Flask(__name__)
 
 @app.post("/onboarding/complete")
 def complete_onboarding():
-    session["role"] = request.form.get("role", "viewer")
+    session["plan"] = request.form.get("plan", "free")
     return redirect("/home")
 ```
 
@@ -41,14 +43,14 @@ def complete_onboarding():
 from flask import Flask, abort, redirect, request, session
 
 app = Flask(__name__)
-SELF_SERVICE_ROLES = {"viewer", "editor"}
+SELF_SERVICE_PLANS = {"free", "trial"}
 
 @app.post("/onboarding/complete")
 def complete_onboarding():
-    role = request.form.get("role", "viewer")
-    if role not in SELF_SERVICE_ROLES:
+    plan = request.form.get("plan", "free")
+    if plan not in SELF_SERVICE_PLANS:
         abort(400)
-    session["role"] = role
+    session["plan"] = plan
     return redirect("/home")
 ```
 

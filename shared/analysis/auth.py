@@ -1,0 +1,1680 @@
+"""Framework knowledge about route handlers and how they are protected (the AIS3xx rules).
+
+- `handlers(ctx)`: the route handlers of a module, each with its framework, HTTP methods and
+  group (the blueprint or router it is registered on; the module for Django views):
+
+  * Flask, Quart, Sanic, Bottle, APIFlask and FastAPI registries: ``@app.route(...,
+    methods=[...])`` (default GET), ``@bp.post(...)``, ``@router.delete(...)``,
+    ``@app.api_route(..., methods=[...])``, Bottle's ``@route(..., method=...)``; Flask
+    ``MethodView`` classes (one handler per ``get`` / ``post`` / ... method).
+  * Django function views (a public function taking ``request`` first in a Django module;
+    methods from ``@require_POST`` / ``@require_http_methods([...])`` / ``@require_safe``,
+    else read from the body: ``request.method == "POST"``, ``request.POST``); Django
+    class-based views (``post`` / ``put`` / ``patch`` / ``delete`` methods, and the methods
+    ``CreateView`` / ``UpdateView`` / ``DeleteView`` / ``FormView`` handle by inheritance).
+  * Django REST framework: ``@api_view(["POST"])`` functions, ``APIView`` methods, viewset
+    actions (``create`` / ``update`` / ``partial_update`` / ``destroy``, ``@action(methods=
+    [...])``) and the methods generic views and ``ModelViewSet`` inherit.
+
+- `protection(ctx, handler)`: what authenticates it (`Protection.auth`), whether it is
+  restricted to administrators (`Protection.admin`) and whether it is deliberately public
+  (`Protection.public`):
+
+  * decorators: Flask-Login ``login_required`` / ``fresh_login_required``, Flask-JWT-Extended
+    ``jwt_required()`` (not ``optional=True``), Flask-HTTPAuth ``auth.login_required``,
+    Flask-Security ``auth_required`` / ``roles_required`` / ..., Django ``login_required`` /
+    ``permission_required`` / ``user_passes_test`` / ``staff_member_required``, Starlette
+    ``requires(...)``, names that say so (``token_required``, ``require_api_key``,
+    ``admin_only``) and the project's ``aisec-auth-decorators`` / ``aisec-admin-decorators``;
+    only decorators *below* the route decorator count (Flask registers what lies below it);
+  * Django mixins (``LoginRequiredMixin``, ``PermissionRequiredMixin``,
+    ``UserPassesTestMixin``), ``method_decorator(...)`` and Flask ``MethodView.decorators``;
+  * DRF ``permission_classes`` (class attribute, ``@permission_classes``, a local base
+    class, ``get_permissions``); a view that sets none relies on
+    ``DEFAULT_PERMISSION_CLASSES``, which one file cannot see (`Protection.default`);
+  * FastAPI ``Depends`` / ``Security`` of an authenticating dependency (a name that says
+    current user, auth, token, API key, a ``fastapi.security`` scheme, a dependency of the
+    module that itself depends on one or raises 401/403, or ``aisec-auth-dependencies``),
+    on a parameter, in ``Annotated[...]`` (also through a type alias), in the route's
+    ``dependencies=``, the router's ``APIRouter(dependencies=...)``, ``FastAPI(dependencies=
+    ...)`` or ``include_router(router, dependencies=...)``;
+  * Flask ``@app.before_request`` / ``@bp.before_request`` hooks that check the user;
+  * an explicit check in the body: an ``if`` that tests the user, a token, key or signature
+    (``current_user.is_authenticated``, ``request.user.is_anonymous``, ``session.get(
+    "user_id")``, ``hmac.compare_digest``) or that answers 401 / 403 / a login redirect, and
+    calls that verify (``verify_jwt_in_request()``, ``jwt.decode``, ``require_api_key(...)``,
+    ``stripe.Webhook.construct_event``, ``aisec-permission-checks``).
+
+- `is_identity(ctx, expr)`: the current user (``current_user``, ``request.user``,
+  ``g.user``, ``get_jwt_identity()``, the server session's user id, a parameter that an
+  authenticating FastAPI dependency provides, names bound to those).
+- `query_of(ctx, call)` / `query_filters(ctx, query)`: the ORM query a lookup call ends
+  (SQLAlchemy, Flask-SQLAlchemy, SQLModel, Django), its model and its ``(field, value)``
+  filters, for the rules that judge what a query is scoped to.
+- `changes_state(ctx, func)`: False for a handler that only reads and answers.
+
+A handler is *privileged* (`Protection.admin`) when it is meant for administrators, staff,
+holders of a role or model-wide permission, or other services (an internal or partner
+key). That is the intent, however weak the check: a role read from a header still marks an
+admin endpoint (AIS212 reports the header, AIS306 an ``assert``).
+
+References: Flask "View Decorators" (the route decorator is the outermost),
+https://flask.palletsprojects.com/en/stable/patterns/viewdecorators/ ; Django "Limiting
+access to logged-in users", https://docs.djangoproject.com/en/stable/topics/auth/default/ ;
+DRF permissions, https://www.django-rest-framework.org/api-guide/permissions/ ; FastAPI
+security and dependencies in path operation decorators,
+https://fastapi.tiangolo.com/tutorial/security/ ,
+https://fastapi.tiangolo.com/tutorial/dependencies/dependencies-in-path-operation-decorators/ .
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from .taint import own_nodes
+from .words import split_words
+
+if TYPE_CHECKING:
+    from .context import FileContext
+
+__all__ = [
+    "CREDENTIAL_CHECK",
+    "FILTER_CALLS",
+    "LOOKUP_CALLS",
+    "MUTATING",
+    "OWNER_WORDS",
+    "Handler",
+    "Protection",
+    "Query",
+    "Route",
+    "body_guard",
+    "body_privileged",
+    "changes_state",
+    "class_attr",
+    "class_lineage",
+    "decorator_auth",
+    "dependency_auth",
+    "dotted",
+    "drf_list",
+    "drf_permission_value",
+    "field_words",
+    "handler_of",
+    "handlers",
+    "identity_params",
+    "is_client_value",
+    "is_identity",
+    "is_model_name",
+    "is_public_name",
+    "name_node",
+    "permission_call",
+    "protection",
+    "query_filters",
+    "query_of",
+    "route_of",
+    "view_class_kind",
+]
+
+MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_ALL_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"})
+
+# ---------------------------------------------------------------------------- routes
+
+_ROUTE_ATTRS = {
+    "route": None, "api_route": None, "get": "GET", "post": "POST", "put": "PUT",
+    "patch": "PATCH", "delete": "DELETE", "head": "HEAD", "options": "OPTIONS",
+}
+_REGISTRY_MODULES = ("flask", "quart", "sanic", "bottle", "apiflask", "fastapi", "starlette", "litestar")
+_FASTAPI_MODULES = ("fastapi", "starlette")
+_REGISTRY_NAME = re.compile(
+    r"^(?:app|application|api|bp|blueprint|router|routes|web|[A-Za-z0-9_]{1,40}_(?:bp|blueprint|router|app|api|routes))$"
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Route:
+    """One route decorator: ``@app.post("/notes")``."""
+
+    node: ast.expr
+    registry: str
+    framework: str  # "flask" (Flask-style registries) or "fastapi"
+    methods: frozenset
+    path: str | None
+
+
+def dotted(expr: ast.AST | None) -> str:
+    """``a.b.c`` for a Name/Attribute chain; ``""`` otherwise."""
+    parts: list[str] = []
+    cur = expr
+    for _ in range(30):
+        if isinstance(cur, ast.Attribute):
+            parts.append(cur.attr)
+            cur = cur.value
+        elif isinstance(cur, ast.Name):
+            parts.append(cur.id)
+            return ".".join(reversed(parts))
+        else:
+            return ""
+    return ""
+
+
+def _last(expr: ast.AST | None) -> str:
+    if isinstance(expr, ast.Call):
+        expr = expr.func
+    if isinstance(expr, ast.Name):
+        return expr.id
+    if isinstance(expr, ast.Attribute):
+        return expr.attr
+    return ""
+
+
+def _strings(ctx: "FileContext", expr: ast.AST | None) -> list[str] | None:
+    """Constant strings of a str or a list/tuple/set of them (through a name); None if unknown."""
+    if isinstance(expr, ast.Name):
+        value = ctx.reaching_value(expr)
+        if value is not None:
+            expr = value
+    one = ctx.const_str(expr)
+    if one is not None:
+        return [one]
+    if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
+        out = []
+        for elt in expr.elts:
+            s = ctx.const_str(elt)
+            if s is None:
+                return None
+            out.append(s)
+        return out
+    return None
+
+
+def _methods(ctx: "FileContext", expr: ast.AST | None) -> frozenset:
+    values = _strings(ctx, expr)
+    if values is None:
+        return frozenset()
+    return frozenset(v.upper() for v in values) & _ALL_METHODS
+
+
+def route_of(ctx: "FileContext", dec: ast.expr) -> Route | None:
+    """The route a decorator registers, for Flask-style and FastAPI registries."""
+    if not isinstance(dec, ast.Call):
+        return None
+    func = dec.func
+    path = ctx.const_str(dec.args[0]) if dec.args else ctx.const_str(_keyword(dec, "path") or _keyword(dec, "rule"))
+    if isinstance(func, ast.Name):
+        # Bottle's module-level route decorators: @route("/x", method="POST"), @post("/x").
+        qn = ctx.qualname(func) or ""
+        if qn.startswith("bottle.") and func.id in _ROUTE_ATTRS:
+            return Route(dec, "bottle", "flask", _route_methods(ctx, dec, func.id), path)
+        return None
+    if not isinstance(func, ast.Attribute) or func.attr not in _ROUTE_ATTRS:
+        return None
+    receiver = func.value
+    built = ctx.instance_of(receiver) or ""
+    inst = built or ctx.qualname(receiver) or ""
+    name = dotted(receiver)
+    if inst.startswith(_REGISTRY_MODULES):
+        framework = "fastapi" if inst.startswith(_FASTAPI_MODULES) else "flask"
+    elif _REGISTRY_NAME.match(name.rsplit(".", 1)[-1] or "-") and ctx.imports_any(_REGISTRY_MODULES):
+        if built and "." in built and not built.startswith("."):
+            return None  # an instance of some other library's class (requests.Session().get)
+        framework = "fastapi" if ctx.imports_any(_FASTAPI_MODULES) else "flask"
+    else:
+        return None
+    return Route(dec, name or "app", framework, _route_methods(ctx, dec, func.attr), path)
+
+
+def _route_methods(ctx: "FileContext", dec: ast.Call, attr: str) -> frozenset:
+    fixed = _ROUTE_ATTRS.get(attr)
+    if fixed:
+        return frozenset({fixed})
+    given = _keyword(dec, "methods") or _keyword(dec, "method")
+    if given is None:
+        return frozenset({"GET"})
+    return _methods(ctx, given)
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+# ---------------------------------------------------------------------------- handlers
+
+
+@dataclass(frozen=True, eq=False)
+class Handler:
+    """A route handler.
+
+    Attributes:
+        node: the ``def`` (or, for methods a view class inherits, the class).
+        name: ``func`` or ``Class.method`` or ``Class``.
+        framework: ``"flask"`` (any Flask-style registry), ``"fastapi"``, ``"django"`` or
+            ``"drf"``.
+        methods: the HTTP methods it serves (upper case); empty when unknown.
+        group: the registry it is registered on (``"bp"``); ``""`` for the module.
+        routes: its route decorators (Flask-style and FastAPI).
+        cls: the view class, for class-based handlers.
+        inferred: True when the methods were read from the body, not declared.
+    """
+
+    node: ast.AST
+    name: str
+    framework: str
+    methods: frozenset
+    group: str = ""
+    routes: tuple = ()
+    cls: ast.ClassDef | None = None
+    inferred: bool = False
+
+    @property
+    def mutating(self) -> frozenset:
+        return self.methods & MUTATING
+
+    @property
+    def paths(self) -> list[str]:
+        return [r.path for r in self.routes if r.path]
+
+
+# Methods of class-based views and the HTTP methods they serve.
+_VIEW_METHODS = {
+    "get": {"GET"}, "head": {"HEAD"}, "options": {"OPTIONS"}, "post": {"POST"}, "put": {"PUT"},
+    "patch": {"PATCH"}, "delete": {"DELETE"}, "list": {"GET"}, "retrieve": {"GET"},
+    "create": {"POST"}, "update": {"PUT"}, "partial_update": {"PATCH"}, "destroy": {"DELETE"},
+}
+# Views that serve methods by inheritance (Django generic editing views, DRF generics,
+# viewsets and mixins): https://docs.djangoproject.com/en/stable/ref/class-based-views/
+# https://www.django-rest-framework.org/api-guide/generic-views/
+_ALL_REST = {"GET", "POST", "PUT", "PATCH", "DELETE"}
+_IMPLICIT_METHODS = {
+    "CreateView": {"GET", "POST"}, "UpdateView": {"GET", "POST"}, "DeleteView": {"GET", "POST", "DELETE"},
+    "FormView": {"GET", "POST"}, "BaseCreateView": {"GET", "POST"}, "BaseUpdateView": {"GET", "POST"},
+    "BaseDeleteView": {"GET", "POST", "DELETE"}, "BaseFormView": {"GET", "POST"},
+    "CreateAPIView": {"POST"}, "ListCreateAPIView": {"GET", "POST"}, "UpdateAPIView": {"PUT", "PATCH"},
+    "DestroyAPIView": {"DELETE"}, "RetrieveUpdateAPIView": {"GET", "PUT", "PATCH"},
+    "RetrieveDestroyAPIView": {"GET", "DELETE"}, "RetrieveUpdateDestroyAPIView": _ALL_REST - {"POST"},
+    "ModelViewSet": _ALL_REST, "ReadOnlyModelViewSet": {"GET"}, "CreateModelMixin": {"POST"},
+    "UpdateModelMixin": {"PUT", "PATCH"}, "DestroyModelMixin": {"DELETE"}, "ListModelMixin": {"GET"},
+    "RetrieveModelMixin": {"GET"}, "ListAPIView": {"GET"}, "RetrieveAPIView": {"GET"},
+    "DetailView": {"GET"}, "ListView": {"GET"}, "TemplateView": {"GET"}, "RedirectView": {"GET"},
+}
+_DRF_BASES = frozenset(
+    {"APIView", "GenericAPIView", "ViewSet", "GenericViewSet", "ModelViewSet", "ReadOnlyModelViewSet", "ViewSetMixin"}
+)
+
+
+def _local_class(ctx: "FileContext", expr: ast.AST) -> ast.ClassDef | None:
+    if not isinstance(expr, ast.Name):
+        return None
+    for b in ctx.bindings_of(expr):
+        if isinstance(b.target, ast.ClassDef):
+            return b.target
+    return None
+
+
+def class_lineage(ctx: "FileContext", cls: ast.ClassDef) -> tuple[list[ast.ClassDef], list[ast.expr]]:
+    """The class and its local ancestors (this module's classes), and every base expression
+    of them that is not a local class. Depth-bounded."""
+    classes: list[ast.ClassDef] = []
+    foreign: list[ast.expr] = []
+    work = [cls]
+    while work and len(classes) < 12:
+        cur = work.pop(0)
+        if cur in classes:
+            continue
+        classes.append(cur)
+        for base in cur.bases:
+            local = _local_class(ctx, base)
+            if local is not None and local is not cur:
+                work.append(local)
+            else:
+                foreign.append(base)
+    return classes, foreign
+
+
+def view_class_kind(ctx: "FileContext", cls: ast.ClassDef) -> str | None:
+    """``"drf"``, ``"django"`` or ``"flask"`` for a view class; None for anything else."""
+    _classes, bases = class_lineage(ctx, cls)
+    names = [_last(b) for b in bases]
+    quals = [ctx.qualname(b) or "" for b in bases]
+    if any(q.startswith("flask.views") for q in quals) or (
+        "MethodView" in names and ctx.imports_any(("flask", "quart"))
+    ):
+        return "flask"
+    if not ctx.imports_any(("django", "rest_framework")):
+        return None
+    if any(q.startswith("rest_framework") for q in quals) or any(
+        n in _DRF_BASES or n.endswith(("APIView", "ViewSet")) for n in names
+    ):
+        return "drf"
+    if any(n.endswith("View") or n in _IMPLICIT_METHODS for n in names):
+        return "django"
+    return None
+
+
+def handlers(ctx: "FileContext") -> list[Handler]:
+    """The route handlers of the module, in source order (memoised per file)."""
+    found = ctx.__dict__.get("_auth_handlers")
+    if found is not None:
+        return found
+    found = []
+    for node in ctx.nodes:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and ctx.enclosing_class(node) is None:
+            h = _function_handler(ctx, node)
+            if h is not None:
+                found.append(h)
+        elif isinstance(node, ast.ClassDef):
+            found.extend(_class_handlers(ctx, node))
+    found.sort(key=lambda h: (h.node.lineno, h.node.col_offset))
+    ctx.__dict__["_auth_handlers"] = found
+    ctx.__dict__["_auth_by_node"] = {id(h.node): h for h in found}
+    return found
+
+
+def handler_of(ctx: "FileContext", node: ast.AST) -> Handler | None:
+    """The handler whose ``def`` (or view class, for inherited methods) is `node`."""
+    handlers(ctx)
+    return ctx.__dict__["_auth_by_node"].get(id(node))
+
+
+def _function_handler(ctx: "FileContext", func: ast.FunctionDef | ast.AsyncFunctionDef) -> Handler | None:
+    routes = tuple(r for r in (route_of(ctx, d) for d in func.decorator_list) if r is not None)
+    if routes:
+        methods = frozenset().union(*(r.methods for r in routes))
+        groups = {r.registry for r in routes}
+        return Handler(func, func.name, routes[0].framework, methods, groups.pop() if len(groups) == 1 else "", routes)
+    if ctx.taint.route_kind(func) != "django":
+        return None
+    framework = "django"
+    declared: frozenset | None = None
+    for dec in func.decorator_list:
+        name = _last(dec)
+        qn = ctx.qualname(dec.func if isinstance(dec, ast.Call) else dec) or ""
+        if name == "api_view" and qn.startswith("rest_framework"):
+            framework = "drf"
+            arg = dec.args[0] if isinstance(dec, ast.Call) and dec.args else (
+                _keyword(dec, "http_method_names") if isinstance(dec, ast.Call) else None
+            )
+            declared = _methods(ctx, arg) if arg is not None else frozenset({"GET"})
+        elif name == "require_POST":
+            declared = frozenset({"POST"})
+        elif name == "require_GET":
+            declared = frozenset({"GET"})
+        elif name == "require_safe":
+            declared = frozenset({"GET", "HEAD"})
+        elif name == "require_http_methods" and isinstance(dec, ast.Call) and dec.args:
+            declared = _methods(ctx, dec.args[0])
+    if declared is not None:
+        return Handler(func, func.name, framework, declared)
+    if not func.decorator_list and not _VIEWS_MODULE.search(ctx.filename.replace("\\", "/")):
+        return None  # a helper taking the request (serialize_request(request)), not a view
+    return Handler(func, func.name, framework, _body_methods(ctx, func), inferred=True)
+
+
+# Modules that hold Django views by convention: views.py, views/*.py, api.py, *_views.py.
+_VIEWS_MODULE = re.compile(r"(?:^|/)(?:[\w-]{0,40}_)?(?:views?|api|apis|endpoints|handlers)(?:_[\w-]{1,40})?\.py$|(?:^|/)views?/[\w-]{1,60}\.py$")
+
+
+def _body_methods(ctx: "FileContext", func: ast.AST) -> frozenset:
+    """Methods a Django function view serves, read from its body (GET when nothing says)."""
+    found = {"GET"}
+    request = _first_param(func)
+    for node in own_nodes(func):
+        if isinstance(node, ast.Compare) and _is_request_attr(node.left, "method", request):
+            for comp in node.comparators:
+                found.update(v.upper() for v in (_strings(ctx, comp) or ()))
+        elif isinstance(node, ast.Attribute) and node.attr in ("POST", "FILES", "body", "data") and _is_request_attr(node, node.attr, request):
+            found.add("POST")
+    return frozenset(found) & _ALL_METHODS
+
+
+def _first_param(func: ast.AST) -> str:
+    args = [*func.args.posonlyargs, *func.args.args]
+    if args and args[0].arg in ("self", "cls"):
+        args = args[1:]
+    return args[0].arg if args else "request"
+
+
+def _is_request_attr(node: ast.AST, attr: str, request: str) -> bool:
+    if not isinstance(node, ast.Attribute) or node.attr != attr:
+        return False
+    base = node.value
+    if isinstance(base, ast.Name):
+        return base.id in (request, "request")
+    return isinstance(base, ast.Attribute) and base.attr == "request"
+
+
+def _class_handlers(ctx: "FileContext", cls: ast.ClassDef) -> list[Handler]:
+    if cls.name.startswith(("_", "Base", "Abstract")) or cls.name.endswith("Mixin"):
+        return []  # a base for other views, not routed itself
+    kind = view_class_kind(ctx, cls)
+    if kind is None:
+        return []
+    out: list[Handler] = []
+    covered: set[str] = set()
+    for stmt in cls.body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        methods: set[str] | None = None
+        if stmt.name in _VIEW_METHODS and (kind == "drf" or stmt.name not in ("list", "retrieve", "create", "update", "partial_update", "destroy")):
+            methods = set(_VIEW_METHODS[stmt.name])
+        for dec in stmt.decorator_list:
+            if _last(dec) == "action" and kind == "drf":
+                given = _keyword(dec, "methods") if isinstance(dec, ast.Call) else None
+                methods = set(_methods(ctx, given)) if given is not None else {"GET"}
+        if methods is None:
+            continue
+        covered.update(methods)
+        out.append(Handler(stmt, f"{cls.name}.{stmt.name}", kind, frozenset(methods), cls=cls))
+    _classes, bases = class_lineage(ctx, cls)
+    implicit: set[str] = set()
+    for base in bases:
+        implicit.update(_IMPLICIT_METHODS.get(_last(base), ()))
+    if "DeleteView" in {_last(b) for b in bases} and any(h.node.name == "form_valid" for h in out if isinstance(h.node, ast.FunctionDef)):
+        implicit.add("POST")
+    rest = implicit - covered
+    if rest:
+        out.append(Handler(cls, cls.name, kind, frozenset(rest), cls=cls))
+    return out
+
+
+def name_node(ctx: "FileContext", node: ast.AST) -> ast.AST:
+    """A node spanning just the name of a ``def`` or ``class`` (for a finding's position)."""
+    name = getattr(node, "name", None)
+    line = getattr(node, "lineno", 1)
+    text = ctx.lines[line - 1] if 0 < line <= len(ctx.lines) else ""
+    col = getattr(node, "col_offset", 0)
+    if name:
+        m = re.compile(r"\b(?:def|class)\s{1,20}(" + re.escape(name) + r")\b").search(text, col)
+        if m:
+            out = ast.Name(id=name, ctx=ast.Load())
+            out.lineno = out.end_lineno = line
+            out.col_offset, out.end_col_offset = m.start(1), m.end(1)
+            return out
+    return node
+
+
+# ---------------------------------------------------------------------------- protection
+
+
+@dataclass(frozen=True)
+class Protection:
+    """How a handler is protected.
+
+    Attributes:
+        auth: what authenticates it, for messages (``"@login_required"``,
+            ``"Depends(get_current_user)"``, ``"a check in the body"``); None when nothing does.
+        admin: privileged: meant for administrators, staff, a role, a model-wide permission
+            or another service (see the module docstring).
+        public: why it is deliberately public (``"login endpoint"``, ``"AllowAny"``), or None.
+        default: a DRF view without ``permission_classes``: it runs the project's
+            ``DEFAULT_PERMISSION_CLASSES``, which this file does not show.
+        misplaced: an authentication decorator above the route decorator (it protects
+            nothing; AIS302 reports it).
+    """
+
+    auth: str | None = None
+    admin: bool = False
+    public: str | None = None
+    default: bool = False
+    misplaced: ast.expr | None = None
+
+    @property
+    def signs_in_users(self) -> bool:
+        """Authenticated by something that identifies a user (not only a webhook signature
+        or a shared key): evidence that the module's users must sign in."""
+        return self.auth is not None and self.auth != CREDENTIAL_CHECK and not self.public
+
+
+_AUTH_DECORATORS = frozenset(
+    {
+        "login_required", "fresh_login_required", "jwt_required", "fresh_jwt_required",
+        "jwt_refresh_token_required", "auth_required", "auth_token_required", "http_auth_required",
+        "token_required", "permission_required", "permissions_required", "permissions_accepted",
+        "user_passes_test", "staff_member_required", "superuser_required", "roles_required",
+        "roles_accepted", "admin_required", "authenticated", "requires_auth", "require_auth",
+        "login_required_json",
+    }
+)
+_AUTH_SUBJECTS = frozenset(
+    {
+        "login", "auth", "authenticated", "authentication", "token", "jwt", "permission",
+        "permissions", "perm", "perms", "role", "roles", "admin", "staff", "superuser", "apikey",
+        "signature", "signed", "user", "member", "owner", "scope", "scopes", "session", "bearer",
+        "key", "basic", "credentials", "account", "superadmin", "moderator",
+    }
+)
+_REQUIRE_WORDS = frozenset({"required", "require", "requires", "only", "needed", "protected", "must"})
+_ADMIN_WORDS = frozenset(
+    {"admin", "admins", "staff", "superuser", "superadmin", "administrator", "administrators", "root", "moderator", "moderators"}
+)
+# Words of decorators and dependencies that restrict a handler to privileged callers: roles,
+# model-wide permissions (Django's permission_required grants a permission on every object of
+# the model) and other services (internal or partner keys), which act on any object.
+_PRIVILEGED_WORDS = _ADMIN_WORDS | frozenset(
+    {"permission", "permissions", "perm", "perms", "role", "roles", "group", "groups", "internal", "service", "partner", "system", "machine", "cron", "worker"}
+)
+_ADMIN_ATTRS = frozenset({"is_staff", "is_superuser", "is_admin", "is_administrator", "is_moderator", "admin", "superuser"})
+_PUBLIC_DECORATOR_WORDS = frozenset({"public", "anonymous", "unauthenticated", "noauth"})
+_NEGATIONS = frozenset({"no", "not", "skip", "without", "exempt", "bypass", "allow"})
+
+
+def _named(ctx: "FileContext", target: ast.AST, entries: Iterable[str]) -> bool:
+    """True when `target` (a decorator or dependency) is one of the user's names: a
+    qualified name (``myapp.auth.require_user``) or a bare one (``require_user``)."""
+    entries = tuple(entries)
+    if not entries:
+        return False
+    qn = (ctx.qualname(target) or dotted(target)).lstrip(".")
+    last = qn.rsplit(".", 1)[-1]
+    for entry in entries:
+        if "." in entry:
+            if qn == entry or entry.endswith("." + qn) or qn.endswith("." + entry):
+                return True
+        elif last == entry:
+            return True
+    return False
+
+
+def decorator_auth(ctx: "FileContext", dec: ast.expr) -> tuple[str, str, bool] | None:
+    """``("auth" | "public", label, admin)`` for a decorator that authenticates a handler or
+    marks it public; None for any other decorator."""
+    target = dec.func if isinstance(dec, ast.Call) else dec
+    name = _last(target)
+    if not name:
+        return None
+    settings = ctx.settings
+    label = "@" + (dotted(target) or name)
+    qn = ctx.qualname(target) or ""
+    words = set(split_words(name))
+    if _named(ctx, target, settings.admin_decorators):
+        return ("auth", label, True)
+    if _named(ctx, target, settings.auth_decorators):
+        return ("auth", label, bool(words & _PRIVILEGED_WORDS))
+    if name == "login_not_required" or words & _PUBLIC_DECORATOR_WORDS or (
+        words & _NEGATIONS and words & {"auth", "login", "authentication", "permission", "permissions"}
+    ):
+        if not (words & _REQUIRE_WORDS and not words & _NEGATIONS):
+            return ("public", label, False)
+    if name == "requires" and qn.startswith("starlette"):
+        scopes = [s for a in getattr(dec, "args", ())[:1] for s in (_strings(ctx, a) or ())]
+        return ("auth", label, any(set(split_words(s)) & _ADMIN_WORDS for s in scopes))
+    if isinstance(dec, ast.Call) and name == "jwt_required":
+        optional = _keyword(dec, "optional")
+        if isinstance(optional, ast.Constant) and optional.value:
+            return None
+    if name in _AUTH_DECORATORS or (_auth_subject(words) and words & _REQUIRE_WORDS and not words & {"optional", "csrf"}):
+        return ("auth", label, _decorator_admin(ctx, dec, words))
+    return None
+
+
+def _auth_subject(words: set) -> bool:
+    """Words that name what a decorator requires: a login, a permission, a role, a token
+    (``reauthentication_required``, ``api_key_required``, ``perm_required``)."""
+    return bool(words & _AUTH_SUBJECTS) or any(
+        w.startswith(("auth", "reauth", "login", "perm")) or "authenticat" in w for w in words
+    )
+
+
+def _decorator_admin(ctx: "FileContext", dec: ast.expr, words: set) -> bool:
+    if words & _PRIVILEGED_WORDS:
+        return True
+    if not isinstance(dec, ast.Call):
+        return False
+    # user_passes_test(lambda u: u.is_staff), roles_required("admin"),
+    # auth.login_required(role="admin"), permission_required("app.admin_...")
+    for arg in [*dec.args, *(k.value for k in dec.keywords)]:
+        if _mentions_admin(ctx, arg):
+            return True
+    return False
+
+
+def _mentions_admin(ctx: "FileContext", expr: ast.AST, depth: int = 0) -> bool:
+    """True when an expression (a lambda, a predicate of this module, role strings) tests
+    for administrators: ``is_staff``, ``is_superuser``, ``is_admin``, ``"admin"``."""
+    if depth > 2:
+        return False
+    if isinstance(expr, ast.Name):
+        local = _local_function(ctx, expr)
+        if local is not None:
+            return any(_mentions_admin(ctx, n, depth + 1) for n in own_nodes(local) if isinstance(n, ast.expr))
+        return bool(set(split_words(expr.id)) & _ADMIN_WORDS)
+    for node in ast.walk(expr) if not isinstance(expr, ast.Lambda) else ast.walk(expr.body):
+        if isinstance(node, ast.Attribute) and node.attr in _ADMIN_ATTRS:
+            return True
+        if isinstance(node, ast.Call) and _last(node.func) in ("has_perm", "has_perms") and len(node.args) == 1:
+            return True  # a model-wide permission: every object of the model
+        s = ctx.const_str(node) if isinstance(node, ast.Constant) else None
+        if s and set(split_words(s)) & _ADMIN_WORDS:
+            return True
+    return False
+
+
+def _local_function(ctx: "FileContext", expr: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    if not isinstance(expr, ast.Name):
+        return None
+    for b in ctx.bindings_of(expr):
+        if isinstance(b.target, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return b.target
+    return None
+
+
+def protection(ctx: "FileContext", handler: Handler) -> Protection:
+    """How `handler` is authenticated (memoised per handler)."""
+    memo = ctx.__dict__.setdefault("_auth_protection", {})
+    key = id(handler.node)
+    if key not in memo:
+        memo[key] = _protection(ctx, handler)
+    return memo[key]
+
+
+def _protection(ctx: "FileContext", h: Handler) -> Protection:
+    auth: list[str] = []
+    admin = False
+    public: str | None = None
+    misplaced = None
+    default = False
+
+    def take(found: tuple[str, bool] | None) -> None:
+        nonlocal admin
+        if found is not None:
+            auth.append(found[0])
+            admin = admin or found[1]
+
+    decorators: list[ast.expr] = []
+    func = h.node if isinstance(h.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+    if func is not None:
+        decs = list(func.decorator_list)
+        if h.routes:
+            lowest = max(decs.index(r.node) for r in h.routes)
+            for d in decs[:lowest]:
+                found = decorator_auth(ctx, d)
+                if found is not None and found[0] == "auth" and misplaced is None:
+                    misplaced = d
+            decs = decs[lowest + 1:]
+        decorators.extend(decs)
+    if h.cls is not None:
+        classes, bases = class_lineage(ctx, h.cls)
+        for c in classes:
+            decorators.extend(c.decorator_list)
+            flask_decorators = class_attr(c, "decorators")
+            if isinstance(flask_decorators, (ast.List, ast.Tuple)):
+                decorators.extend(flask_decorators.elts)
+        for base in bases:
+            take(_mixin_auth(ctx, base, classes))
+    for dec in decorators:
+        for inner in _unwrap_method_decorator(ctx, dec):
+            found = decorator_auth(ctx, inner)
+            if found is None:
+                continue
+            if found[0] == "public":
+                public = public or found[1]
+            else:
+                take((found[1], found[2]))
+    if h.framework == "drf":
+        perms = _drf_permissions(ctx, h)
+        if perms is None:
+            default = True
+        else:
+            kind, label, is_admin = perms
+            if kind == "public":
+                public = public or label
+            else:
+                take((label, is_admin))
+        if h.cls is not None and _empty_authentication(ctx, h.cls):
+            auth.clear()
+            admin = False
+            public = public or "authentication_classes = []"
+            default = False
+    if h.framework == "fastapi":
+        for found in _fastapi_dependencies(ctx, h):
+            take(found)
+    if h.framework == "flask":
+        take(_before_request(ctx, h))
+    body = h.node if func is not None else None
+    if body is not None:
+        take(body_guard(ctx, body))
+        admin = admin or body_privileged(ctx, body)
+    elif h.cls is not None:
+        # Methods a view inherits run the class's own hooks (dispatch, get_object, ...).
+        for stmt in h.cls.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("dispatch", "initial", "get_object", "check_permissions"):
+                take(body_guard(ctx, stmt))
+    if h.cls is not None and func is not None:
+        # A check in dispatch() guards every method of the view.
+        for stmt in h.cls.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("dispatch", "initial") and stmt is not func:
+                take(body_guard(ctx, stmt))
+    if _django_admin(ctx, h):
+        admin = True
+        auth.append("the Django admin site")
+    if public is None:
+        public = is_public_name(h)
+    return Protection(auth[0] if auth else None, admin, public, default and not auth, misplaced)
+
+
+def class_attr(cls: ast.ClassDef, name: str) -> ast.expr | None:
+    """The value of ``name = ...`` in a class body (the last one)."""
+    found = None
+    for stmt in cls.body:
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in stmt.targets):
+            found = stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id == name and stmt.value is not None:
+            found = stmt.value
+    return found
+
+
+def _unwrap_method_decorator(ctx: "FileContext", dec: ast.expr) -> list[ast.expr]:
+    """``method_decorator(login_required, name="dispatch")`` -> [login_required]; lists too."""
+    if isinstance(dec, ast.Call) and _last(dec.func) == "method_decorator" and dec.args:
+        first = dec.args[0]
+        if isinstance(first, ast.Name):
+            value = ctx.reaching_value(first)
+            if isinstance(value, (ast.List, ast.Tuple)):
+                first = value
+        if isinstance(first, (ast.List, ast.Tuple)):
+            return list(first.elts)
+        return [first]
+    return [dec]
+
+
+_MIXINS = {
+    "LoginRequiredMixin": False, "PermissionRequiredMixin": True, "UserPassesTestMixin": False,
+    "AccessMixin": False, "StaffuserRequiredMixin": True, "SuperuserRequiredMixin": True,
+    "GroupRequiredMixin": True, "StaffRequiredMixin": True, "AdminRequiredMixin": True,
+}
+
+
+def _mixin_auth(ctx: "FileContext", base: ast.expr, classes: list[ast.ClassDef]) -> tuple[str, bool] | None:
+    name = _last(base)
+    words = set(split_words(name))
+    if name in _MIXINS or (_auth_subject(words) and words & _REQUIRE_WORDS and "mixin" in words):
+        admin = _MIXINS.get(name, False) or bool(words & _PRIVILEGED_WORDS)
+        if name in ("UserPassesTestMixin", "AccessMixin") or not admin:
+            # test_func() / handle_no_permission() of the view say who passes.
+            for c in classes:
+                for stmt in c.body:
+                    if isinstance(stmt, ast.FunctionDef) and stmt.name == "test_func":
+                        admin = admin or _mentions_admin(ctx, ast.Module(body=stmt.body, type_ignores=[]))
+        return (name, admin)
+    return None
+
+
+# DRF permission classes: https://www.django-rest-framework.org/api-guide/permissions/
+_DRF_ADMIN = frozenset({"IsAdminUser"})
+_DRF_PUBLIC = frozenset({"AllowAny"})
+
+
+def drf_list(ctx: "FileContext", value: ast.expr | None) -> list[ast.expr] | None:
+    """The elements of a ``permission_classes`` / ``authentication_classes`` value (a list
+    or tuple, also through a module constant); None when it is not a literal sequence."""
+    if isinstance(value, ast.Name):
+        reached = ctx.reaching_value(value)
+        if reached is not None:
+            value = reached
+    if isinstance(value, (ast.List, ast.Tuple)):
+        return list(value.elts)
+    return None
+
+
+def _permission_names(expr: ast.expr) -> Iterator[tuple[str, bool]]:
+    """``(class name, or-composed)`` for each class of a permission element."""
+    if isinstance(expr, ast.BinOp):
+        ored = isinstance(expr.op, ast.BitOr)
+        for side in (expr.left, expr.right):
+            for name, inner in _permission_names(side):
+                yield name, inner or ored
+        return
+    if isinstance(expr, ast.UnaryOp):
+        return
+    if isinstance(expr, ast.Call):
+        expr = expr.func
+    yield _last(expr), False
+
+
+def drf_permission_value(ctx: "FileContext", h: Handler) -> ast.expr | None:
+    """The ``permission_classes`` value that applies to a DRF handler, if written here."""
+    func = h.node if isinstance(h.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+    if func is not None and h.cls is None:
+        for dec in func.decorator_list:
+            if isinstance(dec, ast.Call) and _last(dec.func) == "permission_classes" and dec.args:
+                return dec.args[0]
+        return None
+    if h.cls is not None:
+        if func is not None:
+            for dec in func.decorator_list:
+                if isinstance(dec, ast.Call) and _last(dec.func) == "action":
+                    given = _keyword(dec, "permission_classes")
+                    if given is not None:
+                        return given
+        for c in class_lineage(ctx, h.cls)[0]:
+            value = class_attr(c, "permission_classes")
+            if value is not None:
+                return value
+    return None
+
+
+def _drf_permissions(ctx: "FileContext", h: Handler) -> tuple[str, str, bool] | None:
+    if h.cls is not None and any(
+        isinstance(s, ast.FunctionDef) and s.name == "get_permissions" for c in class_lineage(ctx, h.cls)[0] for s in c.body
+    ):
+        return ("auth", "get_permissions()", False)
+    value = drf_permission_value(ctx, h)
+    if value is None:
+        return None
+    elts = drf_list(ctx, value)
+    if elts is None:
+        return ("auth", "permission_classes", False)
+    if not elts:
+        return ("public", "permission_classes = []", False)
+    names = [pair for e in elts for pair in _permission_names(e)]
+    if any(n in _DRF_PUBLIC and ored for n, ored in names) or all(n in _DRF_PUBLIC for n, _ in names):
+        return ("public", "AllowAny", False)
+    admin = any(n in _DRF_ADMIN or set(split_words(n)) & _PRIVILEGED_WORDS - {"permission", "permissions"} or n == "DjangoModelPermissions" for n, _ in names)
+    real = [n for n, _ in names if n not in _DRF_PUBLIC]
+    return ("auth", "permission_classes = [" + ", ".join(real) + "]", admin)
+
+
+def _empty_authentication(ctx: "FileContext", cls: ast.ClassDef) -> bool:
+    for c in class_lineage(ctx, cls)[0]:
+        value = class_attr(c, "authentication_classes")
+        if value is not None:
+            return drf_list(ctx, value) == []
+    return False
+
+
+def _django_admin(ctx: "FileContext", h: Handler) -> bool:
+    """Views of the Django admin site: ModelAdmin / AdminSite methods."""
+    if h.cls is None:
+        return False
+    _classes, bases = class_lineage(ctx, h.cls)
+    return any(_last(b) in ("ModelAdmin", "AdminSite", "TabularInline", "StackedInline") for b in bases)
+
+
+# ---- FastAPI dependencies
+
+_DEP_AUTH_WORDS = frozenset(
+    {
+        "user", "auth", "authenticated", "authenticate", "authorize", "authorized", "token",
+        "jwt", "oauth", "oauth2", "bearer", "apikey", "login", "principal", "admin", "superuser",
+        "staff", "verify", "verified", "credentials", "credential", "identity", "permission",
+        "permissions", "scope", "scopes", "role", "roles", "member", "caller", "signature",
+        "current", "me", "logged",
+    }
+)
+_DEP_NOT_AUTH = frozenset(
+    {
+        "db", "database", "repo", "repository", "service", "services", "settings", "config",
+        "client", "cache", "redis", "engine", "storage", "logger", "log", "pagination",
+        "paginator", "page", "params", "filter", "filters", "query", "uow", "conn", "connection",
+    }
+)
+
+
+def _is_depends(ctx: "FileContext", call: ast.AST) -> bool:
+    return isinstance(call, ast.Call) and _last(call.func) in ("Depends", "Security")
+
+
+def dependency_auth(ctx: "FileContext", call: ast.Call, depth: int = 0) -> tuple[str, bool] | None:
+    """``(label, admin)`` when a ``Depends(x)`` / ``Security(x)`` call authenticates."""
+    target = call.args[0] if call.args else _keyword(call, "dependency")
+    if target is None:
+        return None
+    label = f"{_last(call.func)}({dotted(target.func if isinstance(target, ast.Call) else target) or '...'})"
+    scopes = _keyword(call, "scopes")
+    admin_scope = scopes is not None and _mentions_admin(ctx, scopes)
+    found = _dependency_target(ctx, target, depth)
+    if found is None:
+        return None
+    return (label, found or admin_scope)
+
+
+def _dependency_target(ctx: "FileContext", target: ast.AST, depth: int) -> bool | None:
+    """None: not an authenticating dependency; else whether it restricts to admins."""
+    settings = ctx.settings
+    name_expr = target.func if isinstance(target, ast.Call) else target
+    name = _last(name_expr)
+    words = set(split_words(name))
+    admin = bool(words & _PRIVILEGED_WORDS) or (isinstance(target, ast.Call) and any(_mentions_admin(ctx, a) for a in target.args))
+    if _named(ctx, name_expr, settings.auth_dependencies):
+        return admin
+    inst = ctx.instance_of(target) or ctx.qualname(name_expr) or ""
+    if inst.startswith(("fastapi.security", "starlette.authentication")):
+        return admin
+    if words & _DEP_AUTH_WORDS and not words & _DEP_NOT_AUTH:
+        return admin
+    if "key" in words and words & {"api", "access", "secret", "admin", "device"} and not words & _DEP_NOT_AUTH:
+        return admin
+    local = _local_function(ctx, name_expr)
+    if local is not None and depth < 3:
+        for sub in _param_dependencies(ctx, local, depth + 1):
+            return admin or sub[1]
+        if _raises_auth_failure(ctx, local):
+            return admin or _mentions_admin(ctx, ast.Module(body=local.body, type_ignores=[]))
+    return None
+
+
+def _param_dependencies(ctx: "FileContext", func: ast.AST, depth: int = 0) -> Iterator[tuple[str, bool]]:
+    for _param, found in _auth_params(ctx, func, depth):
+        yield found
+
+
+def _auth_params(ctx: "FileContext", func: ast.AST, depth: int = 0) -> Iterator[tuple[ast.arg, tuple[str, bool]]]:
+    """Parameters of `func` that an authenticating dependency provides."""
+    args = func.args
+    positional = [*args.posonlyargs, *args.args]
+    defaults = dict(zip([p.arg for p in positional[len(positional) - len(args.defaults):]], args.defaults))
+    for p, d in zip(args.kwonlyargs, args.kw_defaults):
+        if d is not None:
+            defaults[p.arg] = d
+    for p in [*positional, *args.kwonlyargs]:
+        candidates: list[ast.AST] = []
+        default = defaults.get(p.arg)
+        if default is not None:
+            candidates.append(default)
+        ann = p.annotation
+        if isinstance(ann, ast.Name):
+            alias = ctx.reaching_value(ann)
+            if alias is not None:
+                ann = alias
+        if ann is not None:
+            candidates.extend(n for n in ast.walk(ann) if _is_depends(ctx, n))
+        for cand in candidates:
+            if _is_depends(ctx, cand):
+                found = dependency_auth(ctx, cand, depth)
+                if found is not None:
+                    yield p, found
+                    break
+
+
+def identity_params(ctx: "FileContext", func: ast.AST) -> frozenset:
+    """Names of `func`'s parameters that an authenticating dependency provides."""
+    if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return frozenset()
+    memo = ctx.__dict__.setdefault("_auth_identity_params", {})
+    if id(func) not in memo:
+        memo[id(func)] = frozenset(p.arg for p, _ in _auth_params(ctx, func))
+    return memo[id(func)]
+
+
+def _fastapi_dependencies(ctx: "FileContext", h: Handler) -> Iterator[tuple[str, bool]]:
+    func = h.node
+    if isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        yield from _param_dependencies(ctx, func)
+    for route in h.routes:
+        yield from _listed_dependencies(ctx, _keyword(route.node, "dependencies"))
+        receiver = route.node.func.value if isinstance(route.node.func, ast.Attribute) else None
+        yield from _registry_dependencies(ctx, receiver)
+
+
+def _listed_dependencies(ctx: "FileContext", value: ast.expr | None) -> Iterator[tuple[str, bool]]:
+    elts = drf_list(ctx, value) if value is not None else None
+    for elt in elts or ():
+        if _is_depends(ctx, elt):
+            found = dependency_auth(ctx, elt)
+            if found is not None:
+                yield found
+
+
+def _registry_dependencies(ctx: "FileContext", receiver: ast.AST | None) -> Iterator[tuple[str, bool]]:
+    """Dependencies of the router or app a route is registered on (this module only)."""
+    if not isinstance(receiver, ast.Name):
+        return
+    value = ctx.reaching_value(receiver)
+    if isinstance(value, ast.Call):
+        yield from _listed_dependencies(ctx, _keyword(value, "dependencies"))
+    for node in ctx.nodes:
+        if (
+            isinstance(node, ast.Call)
+            and _last(node.func) == "include_router"
+            and node.args
+            and isinstance(node.args[0], ast.Name)
+            and node.args[0].id == receiver.id
+        ):
+            yield from _listed_dependencies(ctx, _keyword(node, "dependencies"))
+
+
+def _before_request(ctx: "FileContext", h: Handler) -> tuple[str, bool] | None:
+    """A Flask ``before_request`` hook on the handler's blueprint (or the app) that checks
+    the user protects every handler of it."""
+    hooks = ctx.__dict__.get("_auth_hooks")
+    if hooks is None:
+        hooks = {}
+        for node in ctx.nodes:
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for dec in node.decorator_list:
+                target = dec.func if isinstance(dec, ast.Call) else dec
+                if isinstance(target, ast.Attribute) and target.attr in ("before_request", "before_app_request"):
+                    found = body_guard(ctx, node)
+                    if found is not None:
+                        registry = dotted(target.value)
+                        app_wide = target.attr == "before_app_request" or (ctx.instance_of(target.value) or "").endswith(".Flask")
+                        hooks[("*" if app_wide else registry)] = (f"@{registry}.{target.attr} {node.name}()", found[1])
+        ctx.__dict__["_auth_hooks"] = hooks
+    return hooks.get(h.group) or hooks.get("*")
+
+
+# ---- checks in the body
+
+# Exceptions and responses that refuse a request for want of authentication or permission.
+_DENIALS = frozenset(
+    {
+        "Forbidden", "Unauthorized", "PermissionDenied", "NotAuthenticated", "AuthenticationFailed",
+        "HttpResponseForbidden", "HTTPForbidden", "HTTPUnauthorized", "redirect_to_login",
+        "PermissionError", "AccessDenied", "unauthorized", "forbidden",
+    }
+)
+_DENIAL_STATUS = frozenset({401, 403})
+_STATUS_NAME = re.compile(r"(?:^|_)(?:401|403|UNAUTHORIZED|FORBIDDEN)(?:_|$)")
+# Calls that verify a caller: Flask-JWT-Extended, PyJWT / python-jose, DRF, Stripe webhooks.
+# https://flask-jwt-extended.readthedocs.io/en/stable/api.html#flask_jwt_extended.verify_jwt_in_request
+# https://docs.stripe.com/webhooks#verify-official-libraries
+_VERIFY_CALLS = frozenset(
+    {
+        "verify_jwt_in_request", "check_permissions", "check_object_permissions", "construct_event",
+        "compare_digest", "authenticate", "get_jwt_identity", "login_required", "has_perm",
+        "has_perms", "has_object_permission", "has_permission", "get_current_user",
+    }
+)
+_VERIFY_QUALNAMES = ("jwt.decode", "jose.jwt.decode", "authlib.jose.jwt.decode", "itsdangerous")
+_VERBS = frozenset({"verify", "check", "require", "ensure", "authenticate", "authorize", "validate", "assert", "enforce", "get", "load"})
+_CHECK_OBJECTS = frozenset(
+    {
+        "user", "auth", "token", "jwt", "login", "apikey", "signature", "sig", "hmac", "session",
+        "permission", "permissions", "perm", "perms", "access", "admin", "staff", "credentials",
+        "identity", "caller", "owner", "ownership", "authenticated", "authorized", "webhook",
+        "principal", "superuser", "bearer", "secret", "role", "roles", "member", "membership",
+    }
+)
+_STRONG_ATTRS = frozenset({"is_authenticated", "is_anonymous", "is_staff", "is_superuser", "is_admin", "auth"})
+_TEST_WORDS = frozenset(
+    {
+        "token", "apikey", "signature", "sig", "hmac", "digest", "secret", "authorization",
+        "auth", "authenticated", "anonymous", "credentials", "logged", "bearer",
+        "staff", "superuser", "admin", "role", "roles", "permission", "permissions",
+    }
+)
+
+
+# The label of a check of a credential that names no user (a webhook signature, a shared API
+# key): it authenticates the endpoint, but does not show that users must sign in elsewhere.
+CREDENTIAL_CHECK = "a credential check in the body"
+_CREDENTIAL_CALL_WORDS = frozenset({"signature", "sig", "hmac", "digest", "event", "webhook", "key", "apikey", "secret"})
+
+
+def body_guard(ctx: "FileContext", func: ast.AST) -> tuple[str, bool] | None:
+    """``(label, privileged)`` when the function's own body checks the caller: an ``if``
+    that tests the user, a credential (token, key, signature, password, a one-time code
+    looked up in the database) and stops the request or refuses it with 401 / 403, or a
+    verifying call. A test of client data that is no credential (``request.headers.get(
+    "X-User-Role") != "admin"``) authenticates nobody."""
+    memo = ctx.__dict__.setdefault("_auth_body_guard", {})
+    if id(func) in memo:
+        return memo[id(func)]
+    found: tuple[str, bool] | None = None
+    for node in own_nodes(func):
+        if isinstance(node, ast.If):
+            exits = _exits(node.body)
+            denial = _denies(ctx, node.body) or _denies(ctx, node.orelse) or (exits and _denies(ctx, _next_statement(ctx, node)))
+            kind = (exits or denial) and _authenticates(ctx, node.test, denial)
+            if kind:
+                label = CREDENTIAL_CHECK if kind == "credential" else "a check of the user in the body"
+                found = (label, body_privileged(ctx, func))
+                break
+        elif isinstance(node, ast.Call) and permission_call(ctx, node, strict=False):
+            name = _last(node.func)
+            words = set(split_words(name))
+            label = CREDENTIAL_CHECK if words & _CREDENTIAL_CALL_WORDS else f"{name}() in the body"
+            found = (label, body_privileged(ctx, func) or bool(words & _ADMIN_WORDS))
+            break
+    memo[id(func)] = found
+    return found
+
+
+def body_privileged(ctx: "FileContext", func: ast.AST) -> bool:
+    """True when the body restricts the handler to administrators, staff, a role or a
+    model-wide permission (``if not current_user.is_admin: abort(403)``, ``assert
+    request.user.is_staff``, ``if not request.user.has_perm("app.change_x")``), however
+    weak the check (other rules judge an ``assert`` or a role read from a cookie)."""
+    for node in own_nodes(func):
+        if isinstance(node, ast.If) and (_exits(node.body) or _denies(ctx, node.body)) or isinstance(node, ast.Assert):
+            if _mentions_admin(ctx, node.test):
+                return True
+    return False
+
+
+def _next_statement(ctx: "FileContext", node: ast.stmt) -> list[ast.stmt]:
+    parent = ctx.parent(node)
+    for field in ("body", "orelse", "finalbody"):
+        block = getattr(parent, field, None)
+        if isinstance(block, list) and node in block:
+            i = block.index(node)
+            return block[i + 1:i + 2]
+    return []
+
+
+def permission_call(ctx: "FileContext", call: ast.Call, strict: bool = True) -> bool:
+    """A call that verifies the caller or its rights: ``verify_jwt_in_request()``,
+    ``check_object_permissions(...)``, ``require_api_key(...)``, ``hmac.compare_digest``,
+    ``aisec-permission-checks``. With `strict`, only calls about permissions and ownership
+    (not those that only authenticate)."""
+    name = _last(call.func)
+    if not name:
+        return False
+    if _named(ctx, call.func, ctx.settings.permission_checks):
+        return True
+    words = split_words(name)
+    wordset = set(words)
+    if strict:
+        return bool(
+            wordset & {"permission", "permissions", "perm", "perms", "owner", "ownership", "owns", "access", "authorize", "authorized", "membership"}
+            and (wordset & _VERBS or wordset & {"has", "can", "is", "may"})
+        ) or name in ("check_object_permissions", "has_object_permission", "has_perm")
+    if name in _VERIFY_CALLS:
+        return True
+    qn = ctx.qualname(call.func) or ""
+    if qn.startswith(_VERIFY_QUALNAMES) and name in ("decode", "loads", "unsign"):
+        return qn.startswith(("jwt", "jose", "authlib"))
+    if words and words[0] in _VERBS and wordset & _CHECK_OBJECTS:
+        return words[0] != "get" or "current" in wordset
+    if "key" in wordset and wordset & {"api", "access"} and words and words[0] in _VERBS:
+        return True
+    return False
+
+
+def _exits(body: list[ast.stmt]) -> bool:
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if isinstance(node, (ast.Return, ast.Raise)):
+                return True
+            if isinstance(node, ast.Call) and _last(node.func) in ("abort", "exit", "redirect", "HttpResponseRedirect"):
+                return True
+    return False
+
+
+def _denies(ctx: "FileContext", body: list[ast.stmt]) -> bool:
+    """True when a branch answers 401 / 403, raises a permission error or redirects to login."""
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Constant):
+                if isinstance(node.value, int) and not isinstance(node.value, bool) and node.value in _DENIAL_STATUS:
+                    return True
+                if isinstance(node.value, str) and set(split_words(node.value)) & {"login", "signin"}:
+                    return True
+            elif isinstance(node, (ast.Name, ast.Attribute)):
+                name = node.id if isinstance(node, ast.Name) else node.attr
+                if name in _DENIALS or _STATUS_NAME.search(name):
+                    return True
+    return False
+
+
+_CREDENTIAL_WORDS = frozenset(
+    {
+        "token", "apikey", "signature", "sig", "hmac", "digest", "secret", "password", "passwd",
+        "authorization", "bearer", "otp", "credentials", "credential", "jwt",
+    }
+)
+_KEY_QUALIFIERS = frozenset({"api", "access", "secret", "device", "admin", "partner", "internal", "service", "client"})
+
+
+def _authenticates(ctx: "FileContext", test: ast.AST, denial: bool) -> str | None:
+    """``"user"`` when an ``if`` test checks the signed-in user, ``"credential"`` when it
+    checks a credential (a token, key, signature, password or one-time code), else None."""
+    client = credential = weak = False
+    for node in ast.walk(test):
+        if isinstance(node, ast.Attribute) and node.attr in _STRONG_ATTRS:
+            return "user"
+        if isinstance(node, ast.Call) and permission_call(ctx, node, strict=False):
+            return "credential" if set(split_words(_last(node.func))) & _CREDENTIAL_CALL_WORDS else "user"
+        if isinstance(node, (ast.Name, ast.Attribute, ast.Subscript, ast.Call)) and is_identity(ctx, node):
+            return "user"
+        if isinstance(node, ast.Name) and _secret_lookup(ctx, node):
+            return "credential"
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+            if any(_is_session(ctx, c) for c in node.comparators) and _session_key_is_user(ctx, node.left):
+                return "user"
+        name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+        text = ctx.const_str(node) if isinstance(node, ast.Constant) else None
+        for item in (name, text if text and len(text) < 60 else None):
+            if item:
+                words = set(split_words(item))
+                if words & _CREDENTIAL_WORDS or ("key" in words and words & _KEY_QUALIFIERS):
+                    credential = True
+                elif words & _TEST_WORDS:
+                    weak = True
+        if not client and isinstance(node, (ast.Name, ast.Attribute, ast.Subscript, ast.Call)) and is_client_value(ctx, node):
+            client = True
+    if credential:
+        return "credential"
+    if client:
+        return None
+    return "user" if weak or denial else None
+
+
+# ---------------------------------------------------------------------------- identity
+
+_IDENTITY_NAMES = frozenset({"current_user", "current_account", "current_member", "current_tenant", "me"})
+_IDENTITY_CALLS = frozenset({"get_jwt_identity", "get_current_user", "current_user", "get_jwt", "get_current_identity"})
+_USER_KEY_WORDS = frozenset({"user", "uid", "account", "member", "owner", "customer"})
+
+
+def _is_session(ctx: "FileContext", expr: ast.AST) -> bool:
+    """The server-side session: Flask's ``session``, ``request.session`` (Django,
+    Starlette)."""
+    qn = ctx.qualname(expr) or ""
+    if qn in ("flask.session", "quart.session"):
+        return True
+    return isinstance(expr, ast.Attribute) and expr.attr == "session" and _last(expr.value) in ("request", "req")
+
+
+def _session_key_is_user(ctx: "FileContext", key: ast.AST | None) -> bool:
+    s = ctx.const_str(key)
+    return bool(s) and bool(set(split_words(s)) & _USER_KEY_WORDS)
+
+
+def is_identity(ctx: "FileContext", expr: ast.AST, depth: int = 0) -> bool:
+    """True when `expr` is (or is read from) the authenticated caller: ``current_user``,
+    ``request.user``, ``self.request.user``, ``g.user``, ``request.auth``,
+    ``get_jwt_identity()``, the session's user id, a parameter an authenticating FastAPI
+    dependency provides, or a name bound to one of those."""
+    if depth > 6:
+        return False
+    cur = expr
+    for _ in range(12):
+        if isinstance(cur, ast.Attribute):
+            if cur.attr in ("user", "auth", "current_user", "principal") and _last(cur.value) in ("request", "req", "g", "state", "scope"):
+                return True
+            cur = cur.value
+        elif isinstance(cur, ast.Subscript):
+            if _is_session(ctx, cur.value) and _session_key_is_user(ctx, cur.slice):
+                return True
+            cur = cur.value
+        elif isinstance(cur, ast.Call):
+            name = _last(cur.func)
+            if name in _IDENTITY_CALLS:
+                return True
+            if isinstance(cur.func, ast.Attribute) and name == "get" and _is_session(ctx, cur.func.value):
+                return bool(cur.args) and _session_key_is_user(ctx, cur.args[0])
+            if isinstance(cur.func, ast.Attribute) and name in ("get", "current_user"):
+                cur = cur.func.value
+                continue
+            return False
+        else:
+            break
+    if not isinstance(cur, ast.Name):
+        return False
+    if cur.id in _IDENTITY_NAMES or (ctx.qualname(cur) or "").endswith(".current_user"):
+        return True
+    func = ctx.enclosing_function(cur)
+    if func is not None and cur.id in identity_params(ctx, func):
+        return True
+    binds = ctx.bindings_of(cur)
+    if binds and all(b.kind == "param" for b in binds):
+        return False
+    value = ctx.reaching_value(cur)
+    if value is not None and value is not expr:
+        return is_identity(ctx, value, depth + 1)
+    return False
+
+
+# ---------------------------------------------------------------------------- public
+
+# Endpoints that are public by design: sign-in, sign-up, sign-out, password-reset request and
+# confirm, token issuing, OAuth callbacks, email confirmation, health checks.
+# https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html
+_PUBLIC_TRIGGERS = frozenset(
+    {
+        "login", "logout", "signin", "signout", "signup", "logon", "logoff", "register",
+        "registration", "health", "healthz", "healthcheck", "liveness", "livez", "readiness",
+        "readyz", "ping", "heartbeat", "forgot", "token", "tokens", "callback", "authorize",
+        "contact", "newsletter",
+    }
+)
+_PAIRS = {("sign", "in"), ("sign", "up"), ("sign", "out"), ("log", "in"), ("log", "out")}
+_GENERIC = frozenset(
+    {
+        "user", "users", "account", "accounts", "api", "view", "views", "page", "form", "endpoint",
+        "handler", "route", "do", "post", "get", "put", "submit", "request", "requests", "v1", "v2",
+        "v3", "auth", "local", "email", "password", "pwd", "passwd", "pw", "me", "the", "for",
+        "access", "jwt", "basic", "session", "web", "confirm", "confirmation", "verify", "done",
+        "complete", "start", "begin", "oauth", "oauth2", "github", "google", "gitlab",
+        "microsoft", "facebook", "twitter", "apple", "provider", "social", "sso", "oidc", "saml",
+        "with", "via", "by", "to", "check", "probe", "obtain", "refresh", "pair", "apiview",
+        "viewset", "set", "action", "handle", "process", "send", "link", "code", "otp", "mfa",
+        "magic", "reset", "recover", "recovery", "admin", "staff", "index", "status", "live",
+        "ready", "app", "service", "and", "in", "up", "out", "sign", "log", "bearer",
+        "authentication", "authenticate", "issue", "activate", "activation", "verification", "us",
+        "authn", "webauthn", "passkey", "passkeys", "totp", "2fa", "two", "factor", "reauthenticate",
+    }
+)
+
+
+def is_public_name(h: Handler) -> str | None:
+    """Why a handler is public by design, read from its name or route path (``login``,
+    ``register``, ``password_reset``, ``token``, ``oauth_callback``, ``healthz``)."""
+    names = [h.name.replace(".", "_")]
+    for path in h.paths:
+        names.extend(seg for seg in path.split("/") if seg and not seg.startswith(("<", "{", ":")))
+    for name in names:
+        reason = _public_words(split_words(name))
+        if reason:
+            return reason
+    return None
+
+
+def _public_words(words: list[str]) -> str | None:
+    if not words:
+        return None
+    wordset = set(words)
+    triggers = wordset & _PUBLIC_TRIGGERS
+    for a, b in zip(words, words[1:]):
+        if (a, b) in _PAIRS:
+            triggers.add(f"{a}-{b}")
+    if wordset & {"reset", "recover", "recovery", "forgot"} and wordset & {"password", "pwd", "passwd", "pw"}:
+        triggers.add("password reset")
+    if wordset & {"confirm", "verify", "activate", "activation", "verification", "confirmation"} and wordset & {"email", "account", "registration", "signup"}:
+        triggers.add("email confirmation")
+    if words[0] in ("create", "new", "open") and len(words) >= 2 and words[1] in ("account", "user") and len(words) <= 3:
+        # POST /users, create_user(user_in): the sign-up of REST APIs and the FastAPI tutorial.
+        triggers.add("sign-up")
+        wordset = wordset - {words[0]}
+    if not triggers:
+        return None
+    if "token" in triggers or "tokens" in triggers:
+        # Issuing a token is public; revoking or listing a user's tokens is not.
+        if wordset - _GENERIC - _PUBLIC_TRIGGERS:
+            return None
+    leftover = wordset - _PUBLIC_TRIGGERS - _GENERIC
+    if leftover - {"forgot", "reset", "password", "email", "account", "registration", "signup"}:
+        return None
+    return f"{sorted(triggers)[0]} endpoint"
+
+
+def _raises_auth_failure(ctx: "FileContext", func: ast.AST) -> bool:
+    for node in own_nodes(func):
+        if isinstance(node, ast.If) and _exits(node.body) and _authenticates(ctx, node.test, _denies(ctx, node.body)):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------- ORM queries
+
+# Calls that end a query with one object, or change or delete what it matched: SQLAlchemy
+# (Query.get / first / one / scalar_one, Session.get), Flask-SQLAlchemy (get_or_404,
+# first_or_404, one_or_404), Django (QuerySet.get / first / last / update / delete and the
+# async a* forms, get_object_or_404).
+LOOKUP_CALLS = frozenset(
+    {
+        "get", "get_or_404", "get_one", "first", "first_or_404", "one", "one_or_none", "one_or_404",
+        "scalar", "scalar_one", "scalar_one_or_none", "get_object_or_404", "update", "delete", "last",
+        "aget", "afirst", "alast", "aupdate", "adelete", "aget_object_or_404",
+    }
+)
+# Calls whose keywords and comparisons filter a query.
+FILTER_CALLS = frozenset(
+    {"get", "aget", "get_or_404", "get_one", "filter", "filter_by", "where", "get_object_or_404", "aget_object_or_404"}
+)
+# Calls that take a whole statement or queryset as their first argument.
+_STATEMENT_CALLS = frozenset(
+    {"execute", "exec", "scalars", "scalar", "first_or_404", "one_or_404", "get_object_or_404", "aget_object_or_404"}
+)
+_SESSION_WORDS = frozenset({"session", "db", "database", "sess", "orm", "conn", "connection"})
+# Fields that tie an object to its owner, tenant or team.
+OWNER_WORDS = frozenset(
+    {
+        "owner", "owners", "user", "users", "author", "creator", "tenant", "org", "organization",
+        "organisation", "account", "team", "company", "workspace", "customer", "member", "members",
+        "assignee", "uploader", "seller", "buyer", "created", "household", "care",
+    }
+)
+# Fields holding a one-time secret the client proves possession of (pairing codes, invite
+# and reset tokens, OTPs).
+_SECRET_FIELD_WORDS = frozenset({"code", "token", "otp", "pin", "nonce", "secret", "key", "hash", "digest"})
+
+
+def is_model_name(expr: ast.AST | None) -> bool:
+    """A class-like name (``Note``, ``models.Note``), not a constant (``CACHE_KEY``)."""
+    name = expr.id if isinstance(expr, ast.Name) else expr.attr if isinstance(expr, ast.Attribute) else ""
+    return bool(name) and name[0].isupper() and not name.isupper()
+
+
+@dataclass
+class Query:
+    """The calls and names an ORM query is built from, and the model it reads."""
+
+    calls: list
+    receivers: list
+    model: str | None
+
+
+def query_of(ctx: "FileContext", call: ast.Call) -> Query:
+    """The query a call ends, followed through its receiver, the statement it runs
+    (``session.execute(select(M).where(...))``) and the names the query was assigned to
+    (bounded). A name bound to a single object (``note = Note.query.get(1)``) ends it."""
+    calls: list[ast.Call] = []
+    receivers: list[ast.AST] = []
+    seen: set[int] = set()
+    work: list[tuple[ast.AST, int]] = [(call, 0)]
+    while work:
+        node, depth = work.pop()
+        for _ in range(40):
+            if isinstance(node, ast.Call):
+                if id(node) in seen:
+                    break
+                seen.add(id(node))
+                calls.append(node)
+                if _last(node.func) in _STATEMENT_CALLS and node.args and isinstance(node.args[0], (ast.Call, ast.Name, ast.Attribute)):
+                    work.append((node.args[0], depth))
+                node = node.func
+            elif isinstance(node, ast.Attribute):
+                receivers.append(node)
+                node = node.value
+            elif isinstance(node, ast.Name):
+                receivers.append(node)
+                if depth < 3:
+                    value = ctx.reaching_value(node)
+                    if isinstance(value, ast.Await):
+                        value = value.value
+                    if isinstance(value, (ast.Call, ast.Attribute)) and not (
+                        isinstance(value, ast.Call) and _last(value.func) in LOOKUP_CALLS
+                    ):
+                        work.append((value, depth + 1))
+                break
+            else:
+                break
+    return Query(calls, receivers, _query_model(ctx, calls, receivers))
+
+
+def _session_like(ctx: "FileContext", expr: ast.AST) -> bool:
+    inst = ctx.instance_of(expr) or ""
+    if inst.startswith(("sqlalchemy", "sqlmodel", "flask_sqlalchemy")):
+        return True
+    return bool(set(split_words(dotted(expr).replace(".", "_"))) & _SESSION_WORDS)
+
+
+def _query_model(ctx: "FileContext", calls: list, receivers: list) -> str | None:
+    for r in receivers:
+        if isinstance(r, ast.Attribute) and r.attr in ("objects", "query") and is_model_name(r.value):
+            return _last(r.value)
+    for c in calls:
+        name = _last(c.func)
+        if name in ("query", "select") and c.args and is_model_name(c.args[0]):
+            return _last(c.args[0])
+        if name in ("get_object_or_404", "aget_object_or_404") and c.args and is_model_name(c.args[0]):
+            return _last(c.args[0])
+        if (
+            name in ("get", "get_or_404", "get_one", "aget")
+            and len(c.args) >= 2
+            and is_model_name(c.args[0])
+            and isinstance(c.func, ast.Attribute)
+            and _session_like(ctx, c.func.value)
+        ):
+            return _last(c.args[0])
+    return None
+
+
+def query_filters(ctx: "FileContext", query: Query) -> Iterator[tuple[str, ast.expr]]:
+    """``(field, value)`` for every filter of a query: keywords (``pk=pk``,
+    ``owner=request.user``), comparisons (``Model.id == x``, ``Model.id.in_(ids)``), ``Q(...)``
+    and the positional id of ``query.get(id)`` / ``session.get(Model, id)`` (field ``"id"``)."""
+    for c in query.calls:
+        name = _last(c.func)
+        if name not in FILTER_CALLS:
+            continue
+        if name in ("get", "get_or_404", "get_one", "aget") and c.args:
+            if len(c.args) >= 2 and is_model_name(c.args[0]):
+                yield "id", c.args[1]
+            elif len(c.args) == 1 and not is_model_name(c.args[0]) and not isinstance(c.args[0], ast.Call):
+                yield "id", c.args[0]
+        for kw in c.keywords:
+            if kw.arg:
+                yield kw.arg, kw.value
+        for arg in c.args:
+            for node in ast.walk(arg):
+                if isinstance(node, ast.Compare) and len(node.comparators) == 1 and isinstance(node.ops[0], (ast.Eq, ast.Is, ast.In)):
+                    left, right = node.left, node.comparators[0]
+                    if isinstance(right, ast.Attribute) and is_model_name(right.value) and not (
+                        isinstance(left, ast.Attribute) and is_model_name(left.value)
+                    ):
+                        left, right = right, left
+                    if isinstance(left, ast.Attribute):
+                        yield left.attr, right
+                elif (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "in_"
+                    and isinstance(node.func.value, ast.Attribute)
+                    and node.args
+                ):
+                    yield node.func.value.attr, node.args[0]
+                elif isinstance(node, ast.Call) and _last(node.func) == "Q":
+                    for kw in node.keywords:
+                        if kw.arg:
+                            yield kw.arg, kw.value
+
+
+def field_words(field: str) -> set:
+    """Words of a filter field, without Django's lookup suffix (``owner__id`` -> {owner})."""
+    return set(split_words(field.split("__", 1)[0]))
+
+
+def is_client_value(ctx: "FileContext", expr: ast.AST) -> bool:
+    """True when untrusted input (a request value, a route parameter) reaches `expr`,
+    whatever casts it went through (``int(request.args["id"])`` still names the client's
+    choice)."""
+    return any(lab.kind == "source" for lab in ctx.taint.of(expr))
+
+
+def _secret_lookup(ctx: "FileContext", name: ast.Name) -> bool:
+    """A name bound to a query filtered on a one-time secret the client sent
+    (``PairingCode.code == body.code``, ``Invite.objects.get(token=token)``)."""
+    value = ctx.reaching_value(name)
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return False
+    query = query_of(ctx, value)
+    if query.model is None:
+        return False
+    return any(
+        field_words(field) & _SECRET_FIELD_WORDS and is_client_value(ctx, v) for field, v in query_filters(ctx, query)
+    )
+
+
+# ---------------------------------------------------------------------------- state changes
+
+# Calls that only read or shape the response: a POST handler made only of these answers a
+# query (``POST /products/batch`` with ids in the body) or sets a preference cookie on its
+# response; it changes nothing on the server.
+_READ_VERBS = frozenset(
+    {
+        "get", "find", "search", "list", "fetch", "load", "read", "query", "count", "lookup",
+        "filter", "render", "make", "format", "parse", "validate", "check", "is", "has", "dumps",
+        "loads", "serialize", "to", "as", "compute", "calculate", "preview", "estimate", "quote",
+        "convert", "encode", "decode", "escape", "url", "abort", "redirect", "jsonify", "info",
+        "debug", "warning", "error", "exception", "log", "paginate", "order", "select", "where",
+    }
+)
+# Methods of strings, containers and query objects that read, matched by their whole name.
+_READ_METHODS = frozenset(
+    {
+        "strip", "lower", "upper", "split", "join", "replace", "startswith", "endswith", "items",
+        "keys", "values", "append", "extend", "isoformat", "hexdigest", "digest", "contains",
+        "exists", "first", "all", "one", "scalar", "scalars", "limit", "offset", "model_dump",
+        "dict", "json", "text", "one_or_none", "scalar_one", "first_or_404", "get_or_404",
+    }
+)
+_RESPONSE_CALLS = frozenset(
+    {
+        "jsonify", "make_response", "render_template", "render", "redirect", "url_for", "abort",
+        "JsonResponse", "HttpResponse", "Response", "HTMLResponse", "PlainTextResponse",
+        "RedirectResponse", "JSONResponse", "HTTPException", "HttpResponseRedirect", "TemplateResponse",
+        "len", "str", "int", "float", "bool", "dict", "list", "tuple", "set", "sorted", "min", "max",
+        "sum", "any", "all", "isinstance", "enumerate", "zip", "range", "reversed", "round", "abs",
+        "print", "escape", "gettext", "_",
+    }
+)
+# Response methods that only shape what is sent back.
+_RESPONSE_METHODS = frozenset({"set_cookie", "delete_cookie", "set_signed_cookie", "set_etag", "set_data"})
+
+
+def changes_state(ctx: "FileContext", func: ast.AST) -> bool:
+    """False when a handler's body only reads and answers: every call reads (``get_*``,
+    ``find_*``, ``search``, ``jsonify``, ``render``, ``set_cookie`` on its response) and it
+    assigns only to its own locals and response objects. Unknown calls count as changes."""
+    memo = ctx.__dict__.setdefault("_auth_changes_state", {})
+    if id(func) not in memo:
+        memo[id(func)] = _changes_state(ctx, func)
+    return memo[id(func)]
+
+
+def _body_nodes(func: ast.AST) -> Iterator[ast.AST]:
+    """Nodes of a function's body statements (not its decorators, defaults or nested defs)."""
+    work = list(getattr(func, "body", []))
+    while work:
+        node = work.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        yield node
+        work.extend(ast.iter_child_nodes(node))
+
+
+def _changes_state(ctx: "FileContext", func: ast.AST) -> bool:
+    for node in _body_nodes(func):
+        if isinstance(node, ast.Call):
+            name = _last(node.func)
+            if name in _RESPONSE_CALLS:
+                continue
+            if name in _RESPONSE_METHODS and isinstance(node.func, ast.Attribute) and _is_response(ctx, node.func.value):
+                continue
+            if name in _READ_METHODS and isinstance(node.func, ast.Attribute):
+                continue
+            words = split_words(name) if name else []
+            if not words or words[0] not in _READ_VERBS:
+                return True
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            for target in targets:
+                if isinstance(target, (ast.Attribute, ast.Subscript)):
+                    root = target
+                    while isinstance(root, (ast.Attribute, ast.Subscript)):
+                        root = root.value
+                    if not (isinstance(root, ast.Name) and (_is_response(ctx, root) or _local_literal(ctx, root))):
+                        return True
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            return True
+    return False
+
+
+def _is_response(ctx: "FileContext", expr: ast.AST) -> bool:
+    if isinstance(expr, ast.Name):
+        value = ctx.reaching_value(expr)
+        return isinstance(value, ast.Call) and _last(value.func) in _RESPONSE_CALLS
+    return isinstance(expr, ast.Call) and _last(expr.func) in _RESPONSE_CALLS
+
+
+def _local_literal(ctx: "FileContext", name: ast.Name) -> bool:
+    value = ctx.reaching_value(name)
+    return isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp))

@@ -1,0 +1,393 @@
+"""AIS207 timing-unsafe-comparison: a secret compared with ``==`` or ``!=``.
+
+## What it does
+Flags an ``==`` / ``!=`` comparison between two non-constant values when one of them is a
+secret that an attacker supplies guesses for: an API key, token, client secret, HMAC digest
+or webhook signature, a password hash, a reset, verification or one-time code, or a CSRF
+token. A value is such a secret when
+
+- its name says so: the variable, attribute, dict key (``config["PARTNER_API_KEY"]``,
+  ``data.get("token")``) or request header (``request.headers["X-API-Key"]``,
+  ``Authorization``, ``X-Hub-Signature-256``) is a secret name, or ends in *signature*,
+  *digest*, *hmac*, *otp*, *password_hash*, *reset_code*, *verification_code* ...; or
+- it is computed as one: ``hmac.new(...).hexdigest()``, ``hmac.digest(...)``, a ``hashlib``
+  digest or PBKDF2 of a secret-named value, ``bcrypt.hashpw(...)``, or the result of a
+  function named for signing or hashing a secret (``sign(...)``, ``hash_password(...)``),
+  directly or through a variable (``expected = hmac.new(...).hexdigest()``).
+
+Comparisons with a literal or constant are left to AIS206 (hardcoded-credential-check).
+Not flagged: header names, token *types* (``token_type == "bearer"``), schemes and
+algorithm names, lengths (``len(key) != 64``), ``is None`` checks, ids, ``in`` tests,
+comparisons inside a call's arguments (ORM filters such as ``Token.value == token``) and
+inside ``__eq__``, and plaintext password comparisons, which AIS205 reports.
+
+## Why is this bad?
+``==`` on strings and bytes stops at the first differing byte, so it answers sooner the
+fewer leading bytes of a guess are right. An attacker who can time many requests recovers a
+key, token or signature byte by byte instead of guessing it whole (CWE-208). Python's
+``hmac.compare_digest`` (also ``secrets.compare_digest``) takes the same time wherever the
+inputs differ.
+
+## Example
+```python
+import hashlib
+import hmac
+import os
+
+from flask import Flask, abort, request
+
+app = Flask(__name__)
+WEBHOOK_SECRET = os.environ["WEBHOOK_SECRET"].encode()
+
+
+@app.post("/hooks/payments")
+def payment_hook():
+    expected = hmac.new(WEBHOOK_SECRET, request.get_data(), hashlib.sha256).hexdigest()
+    if request.headers.get("X-Signature", "") != expected:
+        abort(401)
+    return "", 204
+```
+
+## Use instead
+```python
+import hashlib
+import hmac
+import os
+
+from flask import Flask, abort, request
+
+app = Flask(__name__)
+WEBHOOK_SECRET = os.environ["WEBHOOK_SECRET"].encode()
+
+
+@app.post("/hooks/payments")
+def payment_hook():
+    expected = hmac.new(WEBHOOK_SECRET, request.get_data(), hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(request.headers.get("X-Signature", ""), expected):
+        abort(401)
+    return "", 204
+```
+
+## Known problems
+Names that are also common outside security code (*token* in a lexer, *signature* of a
+function, *digest* of a file) count only in a module that imports a web framework or a
+security library (``flask``, ``django``, ``fastapi``, ``hmac``, ``jwt``, ``secrets`` ...) or
+when one side comes from the request; ``sig`` counts only with a qualifier
+(``webhook_sig``). A secret held under a name that does not say so (``if key != expected_value``) is only
+found when its value is visibly computed as one. Confidence is high when both sides are
+secrets or one is a computed digest, medium when only one side's name marks it. A
+comparison of hashes of high-entropy keys leaks little in practice but is still reported:
+``compare_digest`` costs nothing. Comparisons in test files (``aisec-test-paths``) are low
+confidence.
+
+## Options
+None beyond ``aisec-min-confidence``; ``aisec-secret-names`` adds secret names.
+
+## References
+- [CWE-208: Observable Timing Discrepancy](https://cwe.mitre.org/data/definitions/208.html)
+- [Python docs: hmac.compare_digest](https://docs.python.org/3/library/hmac.html#hmac.compare_digest)
+- [Python docs: secrets.compare_digest](https://docs.python.org/3/library/secrets.html#secrets.compare_digest)
+- [OWASP Authentication Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html)
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator
+
+from ..analysis.context import literal_str
+from ..analysis.words import secret_name_kind, split_words
+from ..checks import Confidence, FileContext, Hit, hit, on
+
+# Head nouns (last word of a name) that name a secret guessed byte by byte, beyond the
+# secret names of `words.secret_name_kind`.
+_HEADS = {
+    "signature": "signature",
+    "signatures": "signature",
+    "digest": "digest",
+    "hmac": "HMAC",
+    "otp": "one-time code",
+    "totp": "one-time code",
+    "hotp": "one-time code",
+    "authorization": "Authorization header",
+}
+# Kinds whose names are also common outside security code (a lexer's token, a function's
+# signature, a file's digest): reported only in web or security code (see `_security_code`)
+# or against a value from the request.
+_AMBIGUOUS = frozenset({"token", "signature", "digest"})
+# "sig" is a signal number as often as a signature: only with a qualifier.
+_SIG_QUALIFIERS = frozenset({"hmac", "webhook", "request", "payload", "expected", "computed", "x", "hub"})
+# Modules whose import marks a file as web or security code.
+_SECURITY_MODULES = (
+    "flask", "django", "fastapi", "starlette", "rest_framework", "aiohttp", "tornado", "sanic",
+    "bottle", "quart", "falcon", "pyramid", "werkzeug", "litestar", "hmac", "jwt", "jose",
+    "itsdangerous", "secrets", "authlib", "passlib", "bcrypt", "argon2", "oauthlib", "stripe",
+)
+# Qualified heads: "<qualifier>_hash", "<qualifier>_code", "<qualifier>_mac", "csrf_token".
+_HASH_QUALIFIERS = frozenset({"password", "passwd", "pw", "pwd", "pass", "token", "secret", "pin", "code", "otp", "api"})
+_CODE_QUALIFIERS = frozenset(
+    {
+        "reset", "verification", "verify", "confirm", "confirmation", "activation", "otp", "mfa",
+        "totp", "auth", "login", "recovery", "backup", "invite", "invitation", "sms", "email",
+        "security", "unlock", "magic", "access", "one", "2fa", "twofa", "pairing",
+    }
+)
+# Words that make a name describe a secret's metadata, not the secret: token_type, key_id.
+_METADATA = frozenset(
+    {
+        "type", "kind", "name", "id", "ids", "scheme", "alg", "algorithm", "algo", "keyword",
+        "prefix", "suffix", "length", "len", "count", "size", "version", "status", "event",
+        "method", "format", "mode", "field", "label", "role", "expiry", "expires",
+        "exp", "ttl", "url", "path", "file", "filename", "created", "updated", "at",
+    }
+)
+# Calls that hash or sign: their result is secret-bearing when they process a secret.
+_HMAC_CALLS = frozenset({"hmac.new", "hmac.digest", "hmac.HMAC"})
+_KDF_CALLS = frozenset({"hashlib.pbkdf2_hmac", "hashlib.scrypt", "bcrypt.hashpw", "bcrypt.kdf"})
+_WRAPPERS = frozenset({"strip", "lower", "upper", "encode", "decode", "hex", "hexdigest", "digest", "casefold", "rstrip", "lstrip"})
+_PASS_CALLS = frozenset(
+    {"builtins.str", "builtins.bytes", "base64.b64encode", "base64.urlsafe_b64encode", "base64.b64decode", "binascii.hexlify", "binascii.unhexlify"}
+)
+_SIGN_WORDS = frozenset({"sign", "signature", "hmac", "digest", "mac"})
+_DIGEST_WRAPPERS = frozenset({"hexdigest", "digest", "hex", "decode", "encode", "lower", "upper", "strip"})
+_MESSAGE_WORDS = frozenset({"payload", "body", "message", "msg", "data", "request", "timestamp", "webhook", "content"})
+_HASH_WORDS = frozenset({"hash", "hashed", "pbkdf2", "bcrypt", "scrypt", "argon2", "crypt"})
+_SECRET_ARG_WORDS = frozenset({"password", "passwd", "pw", "pwd", "token", "secret", "key", "code", "otp", "pin"})
+_DEPTH = 4
+
+
+def _trailing_digits_stripped(words: list[str]) -> list[str]:
+    while words and words[-1].isdigit():
+        words = words[:-1]
+    return words
+
+
+def name_of(expr: ast.AST, depth: int = 0) -> str | None:
+    """The name an operand stands for: ``x``, ``obj.x``, ``d["x"]``, ``d.get("x")``,
+    ``getattr(o, "x")``, ``request.headers["X-Api-Key"]``; through ``.strip()`` / ``.encode()``
+    and WTForms' ``form.x.data``."""
+    if depth > _DEPTH:
+        return None
+    if isinstance(expr, ast.Name):
+        return expr.id
+    if isinstance(expr, ast.Attribute):
+        if expr.attr in ("data", "value") and isinstance(expr.value, ast.Attribute):
+            return name_of(expr.value, depth + 1)
+        return expr.attr
+    if isinstance(expr, ast.Subscript):
+        return literal_str(expr.slice)
+    if isinstance(expr, ast.Call):
+        func = expr.func
+        if isinstance(func, ast.Attribute):
+            if func.attr in ("get", "getlist", "pop", "getone") and expr.args:
+                return literal_str(expr.args[0])
+            if func.attr in _WRAPPERS:
+                return name_of(func.value, depth + 1)
+        if isinstance(func, ast.Name) and func.id == "getattr" and len(expr.args) >= 2:
+            return literal_str(expr.args[1])
+        if isinstance(func, ast.Name) and func.id in ("str", "bytes") and len(expr.args) == 1:
+            return name_of(expr.args[0], depth + 1)
+    return None
+
+
+def secret_kind(name: str | None, ctx: FileContext) -> str | None:
+    """What secret a name denotes for timing purposes, or None. Plaintext passwords are
+    AIS205's (None here); password *hashes* are secrets."""
+    if not name:
+        return None
+    words = _trailing_digits_stripped(split_words(name))
+    if not words:
+        return None
+    last = words[-1]
+    prev = words[-2] if len(words) > 1 else ""
+    if last in _METADATA:
+        return None
+    if last == "token" and prev in ("csrf", "xsrf"):
+        return "CSRF token"
+    if last == "sig" and prev in _SIG_QUALIFIERS:
+        return "signature"
+    if last in _HEADS:
+        return _HEADS[last]
+    if last in ("hash", "hashed") and _HASH_QUALIFIERS.intersection(words[:-1]):
+        return f"{'password' if {'password', 'passwd', 'pw', 'pwd', 'pass'} & set(words) else 'secret'} hash"
+    if last == "code" and prev in _CODE_QUALIFIERS:
+        return f"{prev} code"
+    if last == "mac" and prev in ("hmac", "message", "auth", "signature"):
+        return "MAC"
+    if {"hashed", "salted", "encrypted"} & set(words[:-1]) and last in ("password", "passwd", "pw", "pwd"):
+        return "password hash"
+    extra = ctx.settings.secret_names
+    joined = "_".join(words)
+    kind = secret_name_kind(joined, extra) if extra else secret_name_kind(joined)
+    if kind is None or kind == "password" or ctx.settings.ignored_name(name):
+        return None
+    return kind
+
+
+def _digest_call(ctx: FileContext, call: ast.Call, depth: int) -> str | None:
+    """A description when a call computes a secret-bearing digest."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr in _DIGEST_WRAPPERS and not call.args:
+        inner = func.value
+        if isinstance(inner, ast.Call):
+            return _digest_call(ctx, inner, depth + 1)
+        if isinstance(inner, ast.Name):
+            return computed(ctx, inner, depth + 1)
+        return None
+    name = ctx.call_name(call)
+    if name in _HMAC_CALLS:
+        return "HMAC digest"
+    if name in _KDF_CALLS:
+        return "password hash"
+    if name in _PASS_CALLS and call.args:
+        return computed(ctx, call.args[0], depth + 1)
+    if name and name.startswith("hashlib."):
+        return "secret digest" if _mentions_secret(call, ctx) else None
+    if name and name.startswith("builtins."):
+        return None
+    callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    words = set(split_words(callee))
+    if words & {"hmac", "mac"}:
+        return f"result of {callee}()"
+    # sign(x) is often arithmetic and signature(f) introspection: the call must also name or
+    # take a secret or a message.
+    signs = bool(words & _SIGN_WORDS)
+    if (signs or words & _HASH_WORDS) and (
+        words & _SECRET_ARG_WORDS or _mentions_secret(call, ctx) or (signs and _mentions_message(call))
+    ):
+        return f"result of {callee}()"
+    return None
+
+
+def _mentions_message(call: ast.Call) -> bool:
+    """``sign(payload)``, ``compute_signature(request.body)``: a signed message."""
+    for arg in [*call.args, *(k.value for k in call.keywords)]:
+        for node in ast.walk(arg):
+            name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+            if name and set(split_words(name)) & _MESSAGE_WORDS:
+                return True
+    return False
+
+
+def _mentions_secret(call: ast.Call, ctx: FileContext) -> bool:
+    for arg in [*call.args, *(k.value for k in call.keywords)]:
+        for node in ast.walk(arg):
+            name = name_of(node) if isinstance(node, (ast.Name, ast.Attribute, ast.Subscript, ast.Call)) else None
+            if name and (secret_kind(name, ctx) or set(split_words(name)) & {"password", "passwd", "pw", "pwd", "secret", "token"}):
+                return True
+    return False
+
+
+def computed(ctx: FileContext, expr: ast.AST, depth: int = 0) -> str | None:
+    """A description when `expr` is (a name bound to) a computed digest or signature."""
+    if depth > _DEPTH:
+        return None
+    if isinstance(expr, ast.Name):
+        value = ctx.reaching_value(expr)
+        return computed(ctx, value, depth + 1) if value is not None else None
+    if isinstance(expr, ast.Call):
+        return _digest_call(ctx, expr, depth)
+    if isinstance(expr, ast.JoinedStr):
+        for part in expr.values:
+            if isinstance(part, ast.FormattedValue):
+                found = computed(ctx, part.value, depth + 1)
+                if found:
+                    return found
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+        return computed(ctx, expr.left, depth + 1) or computed(ctx, expr.right, depth + 1)
+    return None
+
+
+def _trivial(ctx: FileContext, expr: ast.AST) -> bool:
+    """Constants (literals, ``len(x)``, names bound to literals, ``self.X`` where the class
+    body binds ``X`` to a literal) and ``None``: not a secret compared with a secret."""
+    if ctx.is_constant(expr):
+        return True
+    if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls"):
+        cls = ctx.enclosing_class(expr)
+        for stmt in cls.body if cls is not None else ():
+            if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == expr.attr for t in stmt.targets):
+                return isinstance(stmt.value, ast.Constant)
+    return False
+
+
+def _metadata(expr: ast.AST) -> bool:
+    name = name_of(expr)
+    if not name:
+        return False
+    words = _trailing_digits_stripped(split_words(name))
+    return bool(words) and words[-1] in _METADATA
+
+
+def _orm_column(expr: ast.AST) -> bool:
+    """``Token.value``: a class attribute, in SQLAlchemy an SQL expression, not a value."""
+    return (
+        isinstance(expr, ast.Attribute)
+        and isinstance(expr.value, ast.Name)
+        and expr.value.id[:1].isupper()
+        and not expr.value.id.isupper()
+    )
+
+
+def _inside_call_or_eq(ctx: FileContext, node: ast.AST) -> bool:
+    """Inside a call's arguments (``query.filter(Token.value == token)``) or an ``__eq__``."""
+    for anc in ctx.ancestors(node):
+        if isinstance(anc, ast.Call):
+            return True
+        if isinstance(anc, (ast.Lambda, ast.stmt)):
+            break
+    func = ctx.enclosing_function(node)
+    return func is not None and func.name in ("__eq__", "__ne__")
+
+
+def _describe(ctx: FileContext, expr: ast.AST) -> tuple[str | None, bool]:
+    """``(description, computed)`` of a secret-bearing operand, or ``(None, False)``."""
+    found = computed(ctx, expr)
+    if found:
+        label = name_of(expr)
+        return (f"{found[:1].upper()}{found[1:]}" + (f" '{label}'" if isinstance(expr, ast.Name) else ""), True)
+    name = name_of(expr)
+    kind = secret_kind(name, ctx)
+    if kind:
+        return f"{kind[:1].upper()}{kind[1:]} '{name}'", False
+    return None, False
+
+
+def _ambiguous(description: str | None) -> bool:
+    return bool(description) and description.split(" '", 1)[0].lower() in _AMBIGUOUS
+
+
+def _security_context(ctx: FileContext, pair: tuple) -> bool:
+    """Web or security code, or a value from the request: there a token is a credential."""
+    if ctx.imports_any(_SECURITY_MODULES):
+        return True
+    return any(lab.kind == "source" for side in pair for lab in ctx.taint.of(side))
+
+
+@on(ast.Compare)
+def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
+    left = node.left
+    for op, right in zip(node.ops, node.comparators):
+        pair = (left, right)
+        left = right
+        if not isinstance(op, (ast.Eq, ast.NotEq)):
+            continue
+        if any(_trivial(ctx, side) or _orm_column(side) or _metadata(side) for side in pair):
+            continue
+        described = [_describe(ctx, side) for side in pair]
+        secret = [d for d in described if d[0]]
+        if not secret:
+            continue
+        if all(not is_computed and _ambiguous(d) for d, is_computed in secret) and not _security_context(ctx, pair):
+            continue
+        if _inside_call_or_eq(ctx, node):
+            return
+        if isinstance(ctx.statement_of(node), ast.Assert) and ctx.settings.is_test_path(ctx.filename):
+            return
+        strong = len(secret) == 2 or any(is_computed for _d, is_computed in secret)
+        confidence = Confidence.HIGH if strong else Confidence.MEDIUM
+        if ctx.settings.is_test_path(ctx.filename):
+            confidence = Confidence.LOW
+        label = next((d for d, is_computed in secret if is_computed), secret[0][0])
+        yield hit(node, label, "==" if isinstance(op, ast.Eq) else "!=", confidence=confidence)
+        return

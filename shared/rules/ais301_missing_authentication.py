@@ -1,0 +1,143 @@
+"""AIS301 missing-authentication: a state-changing handler without authentication among handlers that have it.
+
+## What it does
+Flags a Flask (also Quart, Sanic, Bottle), Django, Django REST framework or FastAPI handler
+for POST, PUT, PATCH or DELETE that changes state and that nothing authenticates, in a
+module (or, for blueprints and routers, on a registry) where other handlers declare
+authentication. Those other handlers are the evidence that this code base expects it; a
+module whose handlers are all public is left alone.
+
+Authentication is an auth decorator below the route decorator (``login_required``,
+``jwt_required()``, ``auth.login_required``, ``permission_required``, your
+``aisec-auth-decorators``), a Django mixin or ``method_decorator``, DRF
+``permission_classes``, a FastAPI ``Depends`` / ``Security`` dependency on the parameter,
+route, router or app (a name that says current user, auth, token or API key, a
+``fastapi.security`` scheme, a dependency of the module that raises 401 / 403, your
+``aisec-auth-dependencies``), a Flask ``before_request`` hook that checks the user, or a check
+in the body (``if not current_user.is_authenticated: abort(401)``, an API key or webhook
+signature compared with ``hmac.compare_digest``, ``verify_jwt_in_request()``). Only declared
+mechanisms count as the evidence on the other handlers: checks written in bodies are often
+conditional. A check of a client value that is no credential (``if
+request.headers.get("X-Role") != "admin"``) authenticates nobody.
+
+Not reported: endpoints that are public by design (sign-in, sign-up, sign-out,
+password-reset request and confirmation, token issuing, OAuth callbacks, email
+confirmation and health checks, read from the handler's name or route path), handlers
+marked ``@public`` / ``@login_not_required`` or with DRF ``AllowAny`` (AIS303 judges that),
+DRF views without ``permission_classes`` (they run the project's
+``DEFAULT_PERMISSION_CLASSES``), and handlers that only read and answer (a ``POST`` search,
+a preference cookie set on the response: every call reads, and nothing outside the
+handler is assigned). A webhook is not exempt by its name: it authenticates by checking the
+sender's signature in its body, and one that does not is reported. The method is read from
+the route (``methods=[...]``, ``@app.post``, ``@require_POST``, viewset actions, the
+methods generic views inherit); a Django function view without a method decorator that
+tests ``request.method == "POST"`` or reads ``request.POST`` is reported with medium
+confidence (only in a views module, ``views.py`` or ``api.py``, or when it has a
+decorator: elsewhere a function taking the request is a helper).
+
+## Why is this bad?
+Anyone who can reach the server can call the endpoint: delete records, change settings,
+trigger refunds. Automated scanners find such routes within hours. Assistants often add
+``@login_required`` to the views they were asked about and forget the one added later.
+
+## Example
+```python
+from flask import Flask
+from flask_login import login_required
+
+app = Flask(__name__)
+
+@app.get("/notes")
+@login_required
+def list_notes():
+    return "..."
+
+@app.post("/notes/<int:note_id>/delete")
+def delete_note(note_id):
+    remove(note_id)
+    return "", 204
+```
+
+## Use instead
+```python
+from flask import Flask
+from flask_login import login_required
+
+app = Flask(__name__)
+
+@app.get("/notes")
+@login_required
+def list_notes():
+    return "..."
+
+@app.post("/notes/<int:note_id>/delete")
+@login_required
+def delete_note(note_id):
+    remove(note_id)
+    return "", 204
+```
+
+## Known problems
+The linter reads one file: authentication applied elsewhere (Django's
+``LoginRequiredMiddleware``, ``login_required(View.as_view())`` in ``urls.py``, a
+blueprint's ``before_request`` hook in another module, a router's dependencies added where
+it is included) is invisible; name the project's own mechanisms in the options or mark
+such handlers public. Public endpoints are recognised by common names only. Base view
+classes (``Base*``, ``_*``, ``*Mixin``) are not judged; the views that inherit them are.
+
+## Options
+``aisec-auth-decorators``, ``aisec-auth-dependencies`` and ``aisec-permission-checks`` name
+your project's own decorators, FastAPI dependencies and checking functions.
+
+## References
+- [CWE-306: Missing Authentication for Critical Function](https://cwe.mitre.org/data/definitions/306.html)
+- [CWE-862: Missing Authorization](https://cwe.mitre.org/data/definitions/862.html)
+- [OWASP Authorization Cheat Sheet: deny by default](https://cheatsheetseries.owasp.org/cheatsheets/Authorization_Cheat_Sheet.html)
+- [Flask-Login: protecting views](https://flask-login.readthedocs.io/en/latest/#protecting-views)
+- [Django: limiting access to logged-in users](https://docs.djangoproject.com/en/stable/topics/auth/default/#limiting-access-to-logged-in-users)
+- [FastAPI: security, get current user](https://fastapi.tiangolo.com/tutorial/security/get-current-user/)
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from typing import Iterator
+
+from ..analysis.auth import changes_state, handler_of, handlers, name_node, protection
+from ..checks import Confidence, FileContext, Hit, hit, on
+
+_ORDER = ("POST", "PUT", "PATCH", "DELETE")
+
+
+@on(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+def check_handler(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
+    h = handler_of(ctx, node)
+    if h is None or not h.mutating:
+        return
+    p = protection(ctx, h)
+    if p.auth or p.public or p.default or p.misplaced is not None:
+        return
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not changes_state(ctx, node):
+        return
+    others = [o for o in handlers(ctx) if o is not h]
+    peers = [o for o in others if o.group == h.group]
+    where = f"on '{h.group}'" if h.group and peers else "in this module"
+    if not peers:
+        peers = others
+    labels: Counter = Counter()
+    for o in peers:
+        op = protection(ctx, o)
+        # Only a declared mechanism (a decorator, mixin, dependency, permission class or
+        # hook) is evidence: checks written out in bodies are often conditional (an
+        # anonymous checkout allowed by a setting).
+        if op.signs_in_users and not op.auth.endswith("in the body"):
+            labels[op.auth] += 1
+    if not labels:
+        return
+    anchor = labels.most_common(1)[0][0]
+    methods = "/".join(m for m in _ORDER if m in h.mutating)
+    yield hit(
+        name_node(ctx, node), methods, h.name, where, anchor,
+        confidence=Confidence.MEDIUM if h.inferred else Confidence.HIGH,
+    )
