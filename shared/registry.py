@@ -813,6 +813,111 @@ _RULES: tuple[Rule, ...] = (
         severity=Severity.MEDIUM,
     ),
     Rule(
+        code="AIS501",
+        symbol="weak-cipher",
+        template="%s is a weak cipher (%s); use AES-GCM or ChaCha20-Poly1305",
+        summary=(
+            "Used when data is encrypted with a broken or retired cipher: DES, 3DES, RC4, "
+            "Blowfish, IDEA, CAST5, SEED or RC2 through pyca/cryptography (including its "
+            "decrepit module), PyCryptodome, PyCrypto or pyDes, or a TLS cipher string that "
+            "enables RC4, DES, 3DES, NULL or EXPORT suites."
+        ),
+        module="ais501_weak_cipher",
+        cwe=(327, 326),
+        owasp="A02",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS502",
+        symbol="ecb-mode",
+        template="%s leaks repeated plaintext blocks; use an AEAD mode such as AES-GCM",
+        summary=(
+            "Used when a block cipher runs in ECB mode: pyca/cryptography modes.ECB(), "
+            "PyCryptodome MODE_ECB, or a PyCrypto AES.new(key) without a mode, whose default "
+            "is ECB. Equal plaintext blocks then give equal ciphertext blocks."
+        ),
+        module="ais502_ecb_mode",
+        cwe=(327,),
+        owasp="A02",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS503",
+        symbol="static-iv",
+        template="%s is %s; %s",
+        summary=(
+            "Used when an IV or nonce is the same for every message: a constant given to "
+            "CBC, CTR, GCM, CFB or OFB modes, to an AEAD's encrypt(), to PyCryptodome's iv= "
+            "or nonce=, a constant CTR counter, or the key itself reused as the IV."
+        ),
+        module="ais503_static_iv",
+        cwe=(329, 1204, 323),
+        owasp="A02",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS504",
+        symbol="hardcoded-crypto-key",
+        template="Hardcoded %s %s given to %s; %s",
+        summary=(
+            "Used when a constant is given as a symmetric encryption key (Fernet, AESGCM, "
+            "ChaCha20Poly1305, Cipher algorithms, PyCryptodome ciphers, PyNaCl SecretBox) or "
+            "as the salt of a password-based key derivation (pbkdf2_hmac, scrypt, "
+            "PBKDF2HMAC, Argon2, bcrypt.kdf), including values computed from constants."
+        ),
+        module="ais504_hardcoded_crypto_key",
+        cwe=(321, 760),
+        owasp="A02",
+        owasp_nhi="NHI2",
+        severity=Severity.HIGH,
+        supersedes=("AIS101",),
+    ),
+    Rule(
+        code="AIS505",
+        symbol="weak-crypto-key",
+        template="Weak %s (%s); %s",
+        summary=(
+            "Used when an RSA, DSA, DH or ElGamal key is generated below 2048 bits, an "
+            "elliptic curve below 224 bits is used (SECP192R1, SECT163K1, SECT163R2, P-192), "
+            "or an RSA public exponent below 65537 is chosen (NIST SP 800-57, SP 800-131A)."
+        ),
+        module="ais505_weak_crypto_key",
+        cwe=(326,),
+        owasp="A02",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS506",
+        symbol="unauthenticated-encryption",
+        template=(
+            "%s encrypts without authentication, so the ciphertext can be altered undetected; "
+            "use AES-GCM or ChaCha20-Poly1305, or add an HMAC over the ciphertext"
+        ),
+        summary=(
+            "Used when a function encrypts with CBC, CTR, CFB or OFB (or a bare ChaCha20 or "
+            "Salsa20 stream) and keeps the ciphertext without computing a MAC over it, which "
+            "allows bit-flipping and padding-oracle attacks where an AEAD mode fits."
+        ),
+        module="ais506_unauthenticated_encryption",
+        cwe=(649, 353),
+        owasp="A02",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS507",
+        symbol="weak-signature-hash",
+        template="%s uses %s, whose collisions are practical; sign with SHA-256 or stronger",
+        summary=(
+            "Used when a digital signature, certificate, CSR or CRL is signed with MD5 or "
+            "SHA-1: pyca/cryptography sign() and X.509 builders, PyCryptodome signers, "
+            "pyOpenSSL and python-rsa. Verification, HMAC and MGF1 are not reported."
+        ),
+        module="ais507_weak_signature_hash",
+        cwe=(328, 327),
+        owasp="A02",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
         code="AIS601",
         symbol="debug-mode-enabled",
         template="%s turns on debug mode; read it from configuration that is off in production",
@@ -847,6 +952,280 @@ _RULES: tuple[Rule, ...] = (
         severity=Severity.HIGH,
     ),
     Rule(
+        code="AIS603",
+        symbol="insecure-django-setting",
+        template="Django setting %s %s; %s",
+        summary=(
+            "Used when a Django production settings module weakens a protection that "
+            "'manage.py check --deploy' checks: ALLOWED_HOSTS holding '*', SECURE_SSL_REDIRECT = "
+            "False, SECURE_HSTS_SECONDS = 0, a MIDDLEWARE list without SecurityMiddleware, "
+            "X_FRAME_OPTIONS other than DENY or SAMEORIGIN, SECURE_PROXY_SSL_HEADER trusting "
+            "'http' or naming a header Django never sees, SECURE_CONTENT_TYPE_NOSNIFF = False or "
+            "SECURE_REFERRER_POLICY = 'unsafe-url'. Development and test settings and debug-only "
+            "branches are not reported."
+        ),
+        module="ais603_insecure_django_setting",
+        cwe=(319, 1021, 693, 20),
+        owasp="A05",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS604",
+        symbol="permissive-cors",
+        template="CORS allows every origin%s (%s); %s",
+        summary=(
+            "Used when a CORS policy admits every origin: Flask-CORS CORS(app) with its default "
+            "origins '*', origins='*' or an everything pattern, @cross_origin; Starlette / "
+            "FastAPI CORSMiddleware with allow_origins=['*'] or allow_origin_regex='.*'; "
+            "django-cors-headers CORS_ALLOW_ALL_ORIGINS (or CORS_ORIGIN_ALLOW_ALL). High "
+            "confidence when credentials are allowed too, since the libraries then echo any "
+            "origin with cookies; explicit origin lists and development settings are clean."
+        ),
+        module="ais604_permissive_cors",
+        cwe=(942,),
+        owasp="A05",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS605",
+        symbol="weak-tls-version",
+        template="%s allows %s, a deprecated protocol version; require TLS 1.2 or later (ssl.create_default_context(), minimum_version = ssl.TLSVersion.TLSv1_2)",
+        summary=(
+            "Used when a TLS connection pins or allows SSL 2.0 / 3.0 or TLS 1.0 / 1.1: "
+            "ssl.PROTOCOL_SSLv2 / SSLv3 / TLSv1 / TLSv1_1 (SSLContext, wrap_socket, urllib3 "
+            "ssl_version), ssl.TLSVersion.SSLv3 / TLSv1 / TLSv1_1 as a minimum or maximum "
+            "version, and pyOpenSSL's SSLv2 / SSLv3 / TLSv1 / TLSv1_1 methods. Comparisons are "
+            "not reported."
+        ),
+        module="ais605_weak_tls_version",
+        cwe=(757, 327),
+        owasp="A02",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS606",
+        symbol="ssh-host-key-unverified",
+        template="SSH host key is not verified (%s); %s",
+        summary=(
+            "Used when an SSH client accepts any server host key: paramiko "
+            "set_missing_host_key_policy with AutoAddPolicy, WarningPolicy or a policy that "
+            "never rejects, asyncssh known_hosts=None, pysftp cnopts.hostkeys = None, and "
+            "OpenSSH StrictHostKeyChecking=no in a command or ANSIBLE_HOST_KEY_CHECKING=False."
+        ),
+        module="ais606_ssh_host_key_unverified",
+        cwe=(322, 295),
+        owasp="A02",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS607",
+        symbol="bind-all-interfaces",
+        template="%s listens on every network interface (%s); %s",
+        summary=(
+            "Used when a development server binds 0.0.0.0 or '::': Flask app.run(host=...), "
+            "Werkzeug run_simple, wsgiref make_server, http.server, Django runserver and flask "
+            "run argument lists (high when the debugger is on too). Production servers "
+            "(uvicorn.run, aiohttp run_app) and raw sockets are reported at low confidence only; "
+            "hosts from the environment are never reported."
+        ),
+        module="ais607_bind_all_interfaces",
+        cwe=(1327,),
+        owasp="A05",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS608",
+        symbol="world-writable-permissions",
+        template="%s gives %s (%s); %s",
+        summary=(
+            "Used when a known permission mode lets every local user write a file or directory "
+            "(os.chmod / Path.chmod with the o+w bit, such as 0o777 or 0o666, chmod 777 run "
+            "through subprocess, os.umask(0)), or read a key or secret file (0o644 on id_rsa, "
+            "*.key, credentials). Creation modes (os.open, os.makedirs, Path.mkdir) that the "
+            "umask narrows are low confidence."
+        ),
+        module="ais608_world_writable_permissions",
+        cwe=(732, 276),
+        owasp="A01",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS609",
+        symbol="insecure-temp-file",
+        template="%s %s; %s",
+        summary=(
+            "Used when a temporary file can be claimed by another local user first: "
+            "tempfile.mktemp(), or a fixed or predictable path under /tmp, /var/tmp, /dev/shm or "
+            "tempfile.gettempdir() opened for writing (open 'w' / 'a', os.open without O_EXCL, "
+            "Path.write_text, shutil.copy destination, logging.FileHandler). Reads, exclusive "
+            "creation, random names and test files are not reported."
+        ),
+        module="ais609_insecure_temp_file",
+        cwe=(377, 59),
+        owasp="A01",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS701",
+        symbol="public-bucket-acl",
+        template="%s makes S3 data %s; keep it private and share objects with presigned URLs",
+        summary=(
+            "Used when an S3 bucket or object gets a public canned ACL (public-read, public-read-write, "
+            "authenticated-read) or a grant to the AllUsers / AuthenticatedUsers groups: ACL= of put_object, "
+            "create_bucket, put_bucket_acl, put_object_acl, copy_object and the resource methods, "
+            "ExtraArgs of upload_file / upload_fileobj, and django-storages AWS_DEFAULT_ACL / default_acl."
+        ),
+        module="ais701_public_bucket_acl",
+        cwe=(732, 284),
+        owasp="A01",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS702",
+        symbol="public-bucket-policy",
+        template="%s: the bucket policy allows %s with no Condition; name the principals or add a condition",
+        summary=(
+            "Used when put_bucket_policy (or BucketPolicy.put, put_access_point_policy) sets a policy with an "
+            "Allow statement for every principal (\"*\", {\"AWS\": \"*\"}, NotPrincipal) and no Condition. The "
+            "policy is read from dict literals, json.dumps(...) and JSON strings."
+        ),
+        module="ais702_public_bucket_policy",
+        cwe=(284,),
+        owasp="A01",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS703",
+        symbol="public-access-block-disabled",
+        template="%s %s; keep S3 Block Public Access on and grant access to named principals",
+        summary=(
+            "Used when S3 Block Public Access is turned off: put_public_access_block with BlockPublicAcls, "
+            "IgnorePublicAcls, BlockPublicPolicy or RestrictPublicBuckets set to False (or left out, which "
+            "stores false), or delete_public_access_block, on a bucket or (s3control) an account."
+        ),
+        module="ais703_public_access_block_disabled",
+        cwe=(284,),
+        owasp="A05",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS704",
+        symbol="storage-encryption-disabled",
+        template="%s: %s; turn encryption at rest on",
+        summary=(
+            "Used when AWS storage is created with encryption at rest explicitly off: StorageEncrypted=False "
+            "on RDS / Aurora, Encrypted=False on EBS volumes, EFS and Redshift, "
+            "AtRestEncryptionEnabled=False on ElastiCache, OpenSearch EncryptionAtRestOptions Enabled False; "
+            "and (low confidence) S3 delete_bucket_encryption."
+        ),
+        module="ais704_storage_encryption_disabled",
+        cwe=(311,),
+        owasp="A02",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS705",
+        symbol="overly-permissive-iam-policy",
+        template="%s grants %s; list only the actions and resources the identity needs",
+        summary=(
+            "Used when an IAM policy document passed to create_policy, create_policy_version, "
+            "put_role_policy, put_user_policy or put_group_policy allows Action \"*\", NotAction, "
+            "\"service:*\" or write actions on Resource \"*\", and when the AdministratorAccess, "
+            "IAMFullAccess or PowerUserAccess managed policies are attached."
+        ),
+        module="ais705_overly_permissive_iam_policy",
+        cwe=(250, 269),
+        owasp="A01",
+        severity=Severity.HIGH,
+        owasp_nhi="NHI5",
+    ),
+    Rule(
+        code="AIS706",
+        symbol="public-trust-policy",
+        template="%s lets %s assume the role; name the trusted principals and add conditions (sts:ExternalId, token sub and aud)",
+        summary=(
+            "Used when an IAM role's trust policy (create_role AssumeRolePolicyDocument, "
+            "update_assume_role_policy) allows every principal (\"*\", {\"AWS\": \"*\"}, NotPrincipal), or "
+            "every identity of a web-identity or SAML provider, with no Condition."
+        ),
+        module="ais706_public_trust_policy",
+        cwe=(284,),
+        owasp="A01",
+        severity=Severity.HIGH,
+        owasp_nhi="NHI6",
+    ),
+    Rule(
+        code="AIS707",
+        symbol="long-lived-access-key",
+        template="%s creates %s that never expires; give the workload a role or short-lived credentials instead",
+        summary=(
+            "Used when code mints a long-lived cloud credential: AWS IAM create_access_key / "
+            "User.create_access_key_pair, Google Cloud create_service_account_key or "
+            "serviceAccounts().keys().create(). Rotation tooling (files that also delete keys) is low confidence."
+        ),
+        module="ais707_long_lived_access_key",
+        cwe=(522,),
+        owasp="A07",
+        severity=Severity.MEDIUM,
+        owasp_nhi="NHI7",
+    ),
+    Rule(
+        code="AIS708",
+        symbol="long-presigned-url",
+        template="%s signs a link valid for %s; keep signed links short-lived and issue new ones on demand",
+        summary=(
+            "Used when a presigned or signed URL is valid for more than a day: S3 generate_presigned_url / "
+            "generate_presigned_post ExpiresIn, Google Cloud Storage generate_signed_url expiration, Azure "
+            "generate_*_sas expiry, read through constant arithmetic and timedelta."
+        ),
+        module="ais708_long_presigned_url",
+        cwe=(613,),
+        owasp="A07",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        code="AIS709",
+        symbol="open-security-group",
+        template="%s opens %s to the whole internet; allow only known address ranges, a VPN or a bastion",
+        summary=(
+            "Used when an EC2 security group ingress rule (authorize_security_group_ingress, "
+            "SecurityGroup.authorize_ingress) admits 0.0.0.0/0 or ::/0 on an administration, database or "
+            "cluster port (SSH, RDP, MySQL, PostgreSQL, Redis, MongoDB, Docker ...) or on every port."
+        ),
+        module="ais709_open_security_group",
+        cwe=(284,),
+        owasp="A05",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS710",
+        symbol="publicly-accessible-database",
+        template="%s %s; keep databases in private subnets, reached through the application's network",
+        summary=(
+            "Used when a managed database is made reachable from the internet: PubliclyAccessible=True on RDS, "
+            "Aurora, Redshift and DMS calls, Cloud SQL authorizedNetworks with 0.0.0.0/0, Azure database "
+            "firewall rules from 0.0.0.0 to 255.255.255.255."
+        ),
+        module="ais710_publicly_accessible_database",
+        cwe=(284,),
+        owasp="A05",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS711",
+        symbol="public-cloud-storage",
+        template="%s makes %s; keep storage private and share it through signed URLs or named principals",
+        summary=(
+            "Used when Google Cloud or Azure storage is made public: GCS make_public(), acl.all().grant_*(), "
+            "public predefined ACLs, IAM bindings with allUsers / allAuthenticatedUsers; Azure containers "
+            "with public_access \"container\" or \"blob\" and allow_blob_public_access=True."
+        ),
+        module="ais711_public_cloud_storage",
+        cwe=(284,),
+        owasp="A01",
+        severity=Severity.HIGH,
+    ),
+    Rule(
         code="AIS801",
         symbol="model-output-to-sink",
         template="Language-model output reaches %s; treat it as untrusted input and validate it first",
@@ -860,6 +1239,35 @@ _RULES: tuple[Rule, ...] = (
         owasp="A03",
         severity=Severity.HIGH,
         supersedes=("AIS401", "AIS402", "AIS404", "AIS407"),
+    ),
+    Rule(
+        code="AIS802",
+        symbol="trust-remote-code",
+        template="trust_remote_code=True runs the Python code shipped with %s; %s",
+        summary=(
+            "Used when a model, tokenizer or dataset is loaded with trust_remote_code=True (Transformers "
+            "from_pretrained and pipeline, Datasets load_dataset, sentence-transformers, vLLM, LangChain "
+            "Hugging Face wrappers), which imports Python files from the model repository."
+        ),
+        module="ais802_trust_remote_code",
+        cwe=(94, 829),
+        owasp="A08",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        code="AIS803",
+        symbol="unpinned-model-download",
+        template="%s downloads %s without a pinned commit; %s",
+        summary=(
+            "Used when a model is downloaded by Hub id without revision= set to a full commit hash "
+            "(from_pretrained, pipeline, hf_hub_download, snapshot_download, SentenceTransformer, vLLM LLM), or "
+            "torch.hub.load fetches a GitHub repository without a commit, so its content can change under "
+            "the code."
+        ),
+        module="ais803_unpinned_model_download",
+        cwe=(494,),
+        owasp="A08",
+        severity=Severity.MEDIUM,
     ),
     Rule(
         code="AIS901",

@@ -1,4 +1,4 @@
-"""Settings modules and their profile decide what AIS601, AIS204 and AIS101 report."""
+"""Settings modules and their profile decide what AIS601, AIS105, AIS204 and AIS603 report."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ def _codes(path: str, src: str = SETTINGS) -> list[tuple[int, str]]:
 
 
 @pytest.mark.parametrize("path", ["proj/settings.py", "proj/settings/prod.py", "proj/production_settings.py", "proj/config.py"])
-def test_production_settings_report_all_three(path):
-    assert _codes(path) == [(1, "AIS601"), (2, "AIS101"), (3, "AIS204")]
+def test_production_settings_report_every_flaw(path):
+    assert _codes(path) == [(1, "AIS601"), (2, "AIS105"), (3, "AIS204"), (4, "AIS603")]
 
 
 @pytest.mark.parametrize(
@@ -40,4 +40,12 @@ def test_a_non_settings_module_called_settings_is_left_alone():
 
 
 def test_django_settings_recognised_by_content_whatever_the_name():
-    assert _codes("proj/base.py") == [(1, "AIS601"), (2, "AIS101"), (3, "AIS204")]
+    assert _codes("proj/base.py") == [(1, "AIS601"), (2, "AIS105"), (3, "AIS204"), (4, "AIS603")]
+
+
+def test_djangos_own_defaults_table_is_not_a_deployment():
+    """django/conf/global_settings.py holds Django's defaults (SECURE_SSL_REDIRECT = False,
+    SESSION_COOKIE_SECURE = False, ...) that every project overrides."""
+    src = "SECURE_SSL_REDIRECT = False\nSESSION_COOKIE_SECURE = False\nALLOWED_HOSTS = []\nINSTALLED_APPS = []\n"
+    assert _codes("site-packages/django/conf/global_settings.py", src) == []
+    assert [code for _, code in _codes("proj/settings.py", src)] == ["AIS603", "AIS204"]

@@ -39,7 +39,9 @@ def settings_profile(ctx: "FileContext") -> str | None:
     ``*_settings.py``, ``settings_*.py``, a module in a ``settings/`` package) and it binds
     at least one well-known setting, or when it binds two or more Django-only settings. It is
     a development profile when its file name has a development or test word (``dev.py``,
-    ``local.py``, ``test_settings.py``) or it sits in a tests folder. Memoised per file.
+    ``local.py``, ``test_settings.py``) or it sits in a tests folder. A framework's own table of
+    defaults (Django's ``django/conf/global_settings.py``, which every project overrides) is not
+    a deployment's configuration and reads as development too. Memoised per file.
     """
     cached = ctx.__dict__.get("_settings_profile", "")
     if cached != "":
@@ -50,7 +52,11 @@ def settings_profile(ctx: "FileContext") -> str | None:
     named = bool(_SETTINGS_NAME.search(path)) and bool(names & SETTINGS_MARKERS)
     result: str | None = None
     if named or len(names & DJANGO_MARKERS) >= 2:
-        dev = bool(_DEV_WORD.search(stem.lower())) or bool(_TEST_DIR.search(path.lower()))
+        dev = (
+            bool(_DEV_WORD.search(stem.lower()))
+            or bool(_TEST_DIR.search(path.lower()))
+            or path.lower().endswith("django/conf/global_settings.py")
+        )
         result = "development" if dev else "production"
     ctx.__dict__["_settings_profile"] = result
     return result

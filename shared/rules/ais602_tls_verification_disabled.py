@@ -12,9 +12,21 @@ Flags code that turns off certificate verification:
 - any use of ``ssl._create_unverified_context``;
 - ``context.check_hostname = False``;
 - ``ssl.CERT_NONE`` given as a value (``verify_mode = ssl.CERT_NONE``, ``cert_reqs=ssl.CERT_NONE``),
-  and urllib3's ``cert_reqs="CERT_NONE"``.
+  urllib3's ``cert_reqs="CERT_NONE"`` (``PoolManager``, ``connection_from_url``, ...) and
+  pyOpenSSL's ``SSL.VERIFY_NONE`` (``context.set_verify(SSL.VERIFY_NONE, ...)``);
+- ``ssl.wrap_socket(sock)`` on the client side without ``cert_reqs``: its default is
+  ``CERT_NONE`` (medium confidence; the function was removed in Python 3.12);
+- silencing urllib3's ``InsecureRequestWarning``: ``urllib3.disable_warnings()``,
+  ``requests.packages.urllib3.disable_warnings(...)``, ``warnings.filterwarnings("ignore",
+  category=InsecureRequestWarning)`` / ``simplefilter``. The call verifies nothing away itself,
+  but urllib3 raises that warning only for a request made without verification, so the code
+  around it expects some (medium confidence).
 
-The finding points at the ``False`` or the ``CERT_NONE`` / ``_create_unverified_context`` name.
+Deprecated protocol versions (``PROTOCOL_TLSv1``, ``minimum_version = TLSVersion.TLSv1``)
+are AIS605's (weak-tls-version).
+
+The finding points at the ``False``, the ``CERT_NONE`` / ``VERIFY_NONE`` /
+``_create_unverified_context`` name or the call.
 
 ## Why is this bad?
 Without verification, anyone on the network path can present their own certificate and read
@@ -37,9 +49,18 @@ def fetch(url):
     return requests.get(url, timeout=10, verify="/etc/ssl/certs/internal-ca.pem").json()
 ```
 
+``CERT_NONE`` on a server-side context (``create_default_context(ssl.Purpose.CLIENT_AUTH)``,
+``SSLContext(ssl.PROTOCOL_TLS_SERVER)``, ``wrap_socket(..., server_side=True)``) and
+``VERIFY_NONE`` on a pyOpenSSL ``TLS_SERVER_METHOD`` context only mean that no client
+certificate is requested and are not reported.
+
 ## Known problems
-Comparisons such as ``if ctx.verify_mode == ssl.CERT_NONE:`` are not flagged. ``verify``
-taken from configuration is not judged.
+Comparisons such as ``if ctx.verify_mode == ssl.CERT_NONE:``, translation tables
+(``{ssl.CERT_NONE: SSL.VERIFY_NONE}``) and choices made by a flag
+(``ssl.CERT_REQUIRED if verify else ssl.CERT_NONE``) are not flagged. ``verify``
+taken from configuration is not judged. A context built with ``ssl.SSLContext(ssl.PROTOCOL_TLS)``
+(whose default is ``CERT_NONE``) and used by a client is not reported: build it with
+``ssl.create_default_context()`` or ``PROTOCOL_TLS_CLIENT``, which verify by default.
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -49,6 +70,9 @@ None beyond ``aisec-min-confidence``.
 - [Requests: SSL cert verification](https://requests.readthedocs.io/en/latest/user/advanced/#ssl-cert-verification)
 - [HTTPX: SSL](https://www.python-httpx.org/advanced/ssl/)
 - [Python docs: ssl, security considerations](https://docs.python.org/3/library/ssl.html#ssl-security)
+- [Python 3.11 docs: ssl.wrap_socket, cert_reqs=CERT_NONE by default](https://docs.python.org/3.11/library/ssl.html#ssl.wrap_socket)
+- [urllib3: TLS warnings, InsecureRequestWarning](https://urllib3.readthedocs.io/en/stable/advanced-usage.html#tls-warnings)
+- [pyOpenSSL: Context.set_verify, VERIFY_NONE](https://www.pyopenssl.org/en/stable/api/ssl.html#OpenSSL.SSL.Context.set_verify)
 - [OWASP Top 10 2021 A07: Identification and Authentication Failures](https://owasp.org/Top10/A07_2021-Identification_and_Authentication_Failures/)
 """
 
@@ -72,6 +96,16 @@ CLIENTS = frozenset(
 _CLIENT_WORDS = frozenset({"session", "client", "http", "sess", "s"})
 UNVERIFIED = "ssl._create_unverified_context"
 CERT_NONE = "ssl.CERT_NONE"
+# pyOpenSSL: https://www.pyopenssl.org/en/stable/api/ssl.html#OpenSSL.SSL.VERIFY_NONE
+VERIFY_NONE = "OpenSSL.SSL.VERIFY_NONE"
+# ssl.wrap_socket(sock, keyfile, certfile, server_side=False, cert_reqs=CERT_NONE, ...):
+# https://docs.python.org/3.11/library/ssl.html#ssl.wrap_socket (removed in 3.12).
+WRAP_SOCKET = "ssl.wrap_socket"
+# urllib3 warns with InsecureRequestWarning for each unverified HTTPS request:
+# https://urllib3.readthedocs.io/en/stable/advanced-usage.html#tls-warnings
+INSECURE_WARNING = "InsecureRequestWarning"
+_WARNING_FILTERS = frozenset({"warnings.filterwarnings", "warnings.simplefilter"})
+_REFERENCES = frozenset({"_create_unverified_context", "CERT_NONE", "VERIFY_NONE"})
 
 
 def _is_false(node: ast.AST | None) -> bool:
@@ -136,21 +170,105 @@ def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
                 yield hit(node.value, "session.verify = False", confidence=Confidence.MEDIUM)
 
 
+def _names_insecure_warning(node: ast.AST, ctx: FileContext) -> bool:
+    for sub in ast.walk(node):
+        if isinstance(sub, (ast.Name, ast.Attribute)):
+            name = ctx.qualname(sub) or (sub.id if isinstance(sub, ast.Name) else sub.attr)
+            if name.rsplit(".", 1)[-1] == INSECURE_WARNING:
+                return True
+    return False
+
+
+@on(ast.Call, callees={"disable_warnings", "filterwarnings", "simplefilter", "wrap_socket"})
+def check_helpers(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    """Silenced InsecureRequestWarning and ``ssl.wrap_socket`` without ``cert_reqs``."""
+    name = ctx.call_name(node) or ""
+    if name == "urllib3.disable_warnings" or name.endswith(".urllib3.disable_warnings"):
+        if not node.args or _names_insecure_warning(node.args[0], ctx):
+            yield hit(node, f"{name}() hides the warning of unverified requests", confidence=Confidence.MEDIUM)
+    elif name in _WARNING_FILTERS:
+        action_node = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "action"), None)
+        action = ctx.const_str(action_node)
+        if action == "ignore" and _names_insecure_warning(node, ctx):
+            yield hit(node, f"{name}('ignore', InsecureRequestWarning) hides the warning of unverified requests",
+                confidence=Confidence.MEDIUM)
+    elif name == WRAP_SOCKET:
+        if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+            return
+        server_side = node.args[3] if len(node.args) > 3 else next((k.value for k in node.keywords if k.arg == "server_side"), None)
+        cert_reqs = node.args[4] if len(node.args) > 4 else next((k.value for k in node.keywords if k.arg == "cert_reqs"), None)
+        client = server_side is None or (isinstance(server_side, ast.Constant) and server_side.value is False)
+        if cert_reqs is None and client:
+            yield hit(node.func, "ssl.wrap_socket() without cert_reqs defaults to CERT_NONE", confidence=Confidence.MEDIUM)
+
+
+def _server_context(expr: ast.AST, ctx: FileContext) -> bool:
+    """A context for the server side, where CERT_NONE only means "ask no client certificate":
+    ``ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)`` or
+    ``ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)`` (https://docs.python.org/3/library/ssl.html#ssl.Purpose.CLIENT_AUTH)."""
+    value = ctx.reaching_value(expr) if isinstance(expr, ast.Name) else expr
+    if not isinstance(value, ast.Call):
+        return False
+    name = ctx.call_name(value)
+    first = value.args[0] if value.args else next((k.value for k in value.keywords if k.arg in ("purpose", "protocol")), None)
+    wanted = {"ssl.create_default_context": "ssl.Purpose.CLIENT_AUTH", "ssl.SSLContext": "ssl.PROTOCOL_TLS_SERVER"}.get(name or "")
+    return wanted is not None and first is not None and ctx.qualname(first) == wanted
+
+
+def _server_side(node: ast.AST, ctx: FileContext) -> bool:
+    """CERT_NONE set on a server-side context or socket (no client certificate requested)."""
+    parent = ctx.parent(node)
+    if isinstance(parent, ast.Assign):
+        return any(
+            isinstance(t, ast.Attribute) and t.attr == "verify_mode" and _server_context(t.value, ctx)
+            for t in parent.targets
+        )
+    if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Attribute) and parent.func.attr == "set_verify":
+        # pyOpenSSL: SSL.Context(SSL.TLS_SERVER_METHOD).set_verify(SSL.VERIFY_NONE)
+        value = parent.func.value
+        value = ctx.reaching_value(value) if isinstance(value, ast.Name) else value
+        return (
+            isinstance(value, ast.Call)
+            and ctx.call_name(value) == "OpenSSL.SSL.Context"
+            and bool(value.args)
+            and ctx.qualname(value.args[0]) == "OpenSSL.SSL.TLS_SERVER_METHOD"
+        )
+    if isinstance(parent, ast.keyword) and parent.arg == "cert_reqs":
+        call = ctx.parent(parent)
+        return isinstance(call, ast.Call) and any(
+            k.arg == "server_side" and isinstance(k.value, ast.Constant) and k.value.value is True for k in call.keywords
+        )
+    return False
+
+
+def _table_or_choice(node: ast.AST, ctx: FileContext) -> bool:
+    """A translation table (``{ssl.CERT_NONE: SSL.VERIFY_NONE}``, ``modes[ssl.CERT_NONE] = ...``)
+    or one branch of a choice made by a flag (``ssl.CERT_REQUIRED if verify else ssl.CERT_NONE``):
+    verification is as configurable there as with ``verify=flag``, which is not judged."""
+    parent = ctx.parent(node)
+    if isinstance(parent, ast.Dict) or (isinstance(parent, ast.Subscript) and parent.slice is node):
+        return True
+    if isinstance(parent, ast.Assign) and all(isinstance(t, ast.Subscript) for t in parent.targets):
+        return True
+    return isinstance(parent, ast.IfExp) and parent.test is not node
+
+
 def _reference(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     name = ctx.qualname(node)
     if name == UNVERIFIED:
         yield hit(node, "ssl._create_unverified_context", confidence=Confidence.HIGH)
-    elif name == CERT_NONE and not isinstance(ctx.parent(node), ast.Compare):
-        yield hit(node, "ssl.CERT_NONE", confidence=Confidence.HIGH)
+    elif name in (CERT_NONE, VERIFY_NONE) and not isinstance(ctx.parent(node), ast.Compare):
+        if not _server_side(node, ctx) and not _table_or_choice(node, ctx):
+            yield hit(node, name.replace("OpenSSL.", ""), confidence=Confidence.HIGH)
 
 
 @on(ast.Attribute)
 def check_attribute(node: ast.Attribute, ctx: FileContext) -> Iterator[Hit]:
-    if node.attr in ("_create_unverified_context", "CERT_NONE") and isinstance(node.ctx, ast.Load):
+    if node.attr in _REFERENCES and isinstance(node.ctx, ast.Load):
         yield from _reference(node, ctx)
 
 
 @on(ast.Name)
 def check_name(node: ast.Name, ctx: FileContext) -> Iterator[Hit]:
-    if node.id in ("_create_unverified_context", "CERT_NONE") and isinstance(node.ctx, ast.Load):
+    if node.id in _REFERENCES and isinstance(node.ctx, ast.Load):
         yield from _reference(node, ctx)
