@@ -34,7 +34,7 @@ from .syntax import KNOWN_NODE_TYPES, UnknownSyntaxError
 if TYPE_CHECKING:
     from .taint import TaintAnalysis
 
-__all__ = ["Binding", "FileContext", "SCOPE_TYPES", "flatten_add", "literal_str", "node_span"]
+__all__ = ["Binding", "FileContext", "OPERAND_WRAPPERS", "SCOPE_TYPES", "flatten_add", "literal_str", "node_span", "operand_name"]
 
 SCOPE_TYPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -718,6 +718,38 @@ def literal_str(node: ast.AST | None) -> str | None:
             return node.value
         if isinstance(node.value, bytes):
             return node.value.decode("latin-1")
+    return None
+
+# Methods that return (a form of) the value they are called on, for `operand_name`.
+OPERAND_WRAPPERS = frozenset({"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "encode", "decode"})
+
+
+def operand_name(expr: ast.AST | None, *, wrappers: frozenset = OPERAND_WRAPPERS, depth: int = 0) -> str | None:
+    """The name an operand stands for, as the rules that judge names read it: ``x``,
+    ``obj.x``, ``d["x"]``, ``d.get("x")`` (also ``getlist`` / ``pop`` / ``getone``),
+    ``getattr(o, "x")``, WTForms' ``form.x.data``, through `wrappers` methods
+    (``x.strip()``) and ``str(x)`` / ``bytes(x)``. None when it has no name."""
+    if expr is None or depth > 5:
+        return None
+    if isinstance(expr, ast.Name):
+        return expr.id
+    if isinstance(expr, ast.Attribute):
+        if expr.attr in ("data", "value") and isinstance(expr.value, ast.Attribute):
+            return operand_name(expr.value, wrappers=wrappers, depth=depth + 1)
+        return expr.attr
+    if isinstance(expr, ast.Subscript):
+        return literal_str(expr.slice)
+    if isinstance(expr, ast.Call):
+        func = expr.func
+        if isinstance(func, ast.Attribute):
+            if func.attr in ("get", "getlist", "pop", "getone") and expr.args:
+                return literal_str(expr.args[0])
+            if func.attr in wrappers:
+                return operand_name(func.value, wrappers=wrappers, depth=depth + 1)
+        if isinstance(func, ast.Name) and func.id == "getattr" and len(expr.args) >= 2:
+            return literal_str(expr.args[1])
+        if isinstance(func, ast.Name) and func.id in ("str", "bytes") and len(expr.args) == 1:
+            return operand_name(expr.args[0], wrappers=wrappers, depth=depth + 1)
     return None
 
 

@@ -107,7 +107,7 @@ import ast
 import re
 from typing import Iterator
 
-from ..analysis.context import literal_str
+from ..analysis.context import literal_str, operand_name
 from ..analysis.words import secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -188,29 +188,9 @@ def _confirmation(name: str | None) -> bool:
     return bool(_CONFIRMATION.intersection(words)) or (bool(words) and words[-1].isdigit() and words[-1] != "1")
 
 
-def name_of(expr: ast.AST, depth: int = 0) -> str | None:
-    """The name an operand stands for: ``x``, ``obj.x``, ``d["x"]``, ``d.get("x")``,
-    ``form.x.data``; through ``.strip()`` / ``.encode()`` / ``str()``."""
-    if depth > _DEPTH:
-        return None
-    if isinstance(expr, ast.Name):
-        return expr.id
-    if isinstance(expr, ast.Attribute):
-        if expr.attr in ("data", "value") and isinstance(expr.value, ast.Attribute):
-            return name_of(expr.value, depth + 1)
-        return expr.attr
-    if isinstance(expr, ast.Subscript):
-        return literal_str(expr.slice)
-    if isinstance(expr, ast.Call):
-        func = expr.func
-        if isinstance(func, ast.Attribute):
-            if func.attr in ("get", "getlist", "pop") and expr.args:
-                return literal_str(expr.args[0])
-            if func.attr in _ACCESSORS:
-                return name_of(func.value, depth + 1)
-        if isinstance(func, ast.Name) and func.id in ("str", "bytes") and len(expr.args) == 1:
-            return name_of(expr.args[0], depth + 1)
-    return None
+def name_of(expr: ast.AST | None) -> str | None:
+    """The name an operand stands for (see `operand_name`)."""
+    return operand_name(expr)
 
 
 def _base_of(expr: ast.AST, depth: int = 0) -> ast.AST | None:

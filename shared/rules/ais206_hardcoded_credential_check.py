@@ -90,7 +90,7 @@ import ast
 import re
 from typing import Iterator
 
-from ..analysis.context import literal_str
+from ..analysis.context import literal_str, operand_name
 from ..analysis.frameworks import settings_profile
 from ..analysis.words import is_placeholder, mask, secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -106,29 +106,9 @@ _NOT_THE_SECRET = frozenset({"hashed", "salted", "masked", "redacted", "fake", "
 _DEPTH = 4
 
 
-def name_of(expr: ast.AST, depth: int = 0) -> str | None:
-    """The name an operand stands for: ``x``, ``obj.x``, ``d["x"]``, ``d.get("x")``,
-    ``form.x.data``, ``request.headers["X-Api-Key"]``, through ``.strip()`` and friends."""
-    if depth > _DEPTH:
-        return None
-    if isinstance(expr, ast.Name):
-        return expr.id
-    if isinstance(expr, ast.Attribute):
-        if expr.attr in ("data", "value") and isinstance(expr.value, ast.Attribute):
-            return name_of(expr.value, depth + 1)
-        return expr.attr
-    if isinstance(expr, ast.Subscript):
-        return literal_str(expr.slice)
-    if isinstance(expr, ast.Call):
-        func = expr.func
-        if isinstance(func, ast.Attribute):
-            if func.attr in ("get", "getlist", "pop") and expr.args:
-                return literal_str(expr.args[0])
-            if func.attr in ("strip", "lower", "upper", "encode", "decode", "casefold"):
-                return name_of(func.value, depth + 1)
-        if isinstance(func, ast.Name) and func.id == "getattr" and len(expr.args) >= 2:
-            return literal_str(expr.args[1])
-    return None
+def name_of(expr: ast.AST | None) -> str | None:
+    """The name an operand stands for (see `operand_name`)."""
+    return operand_name(expr)
 
 
 def credential_kind(name: str | None, ctx: FileContext) -> str | None:

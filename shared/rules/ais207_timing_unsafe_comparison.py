@@ -95,7 +95,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..analysis.context import literal_str
+from ..analysis.context import operand_name
 from ..analysis.words import secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -162,32 +162,9 @@ def _trailing_digits_stripped(words: list[str]) -> list[str]:
     return words
 
 
-def name_of(expr: ast.AST, depth: int = 0) -> str | None:
-    """The name an operand stands for: ``x``, ``obj.x``, ``d["x"]``, ``d.get("x")``,
-    ``getattr(o, "x")``, ``request.headers["X-Api-Key"]``; through ``.strip()`` / ``.encode()``
-    and WTForms' ``form.x.data``."""
-    if depth > _DEPTH:
-        return None
-    if isinstance(expr, ast.Name):
-        return expr.id
-    if isinstance(expr, ast.Attribute):
-        if expr.attr in ("data", "value") and isinstance(expr.value, ast.Attribute):
-            return name_of(expr.value, depth + 1)
-        return expr.attr
-    if isinstance(expr, ast.Subscript):
-        return literal_str(expr.slice)
-    if isinstance(expr, ast.Call):
-        func = expr.func
-        if isinstance(func, ast.Attribute):
-            if func.attr in ("get", "getlist", "pop", "getone") and expr.args:
-                return literal_str(expr.args[0])
-            if func.attr in _WRAPPERS:
-                return name_of(func.value, depth + 1)
-        if isinstance(func, ast.Name) and func.id == "getattr" and len(expr.args) >= 2:
-            return literal_str(expr.args[1])
-        if isinstance(func, ast.Name) and func.id in ("str", "bytes") and len(expr.args) == 1:
-            return name_of(expr.args[0], depth + 1)
-    return None
+def name_of(expr: ast.AST | None) -> str | None:
+    """The name an operand stands for (see `operand_name`), also through digest methods."""
+    return operand_name(expr, wrappers=_WRAPPERS)
 
 
 def secret_kind(name: str | None, ctx: FileContext) -> str | None:
