@@ -34,10 +34,7 @@ class AisecChecker:
             if opt.kind == "csv":
                 extra["comma_separated_list"] = True
                 extra["default"] = ",".join(opt.default)
-            elif opt.kind == "choice":
-                extra["choices"] = list(opt.choices)
-                extra["default"] = opt.default
-            else:
+            else:  # "choice" and "string": the core validates them (one clear error line)
                 extra["default"] = opt.default
             option_manager.add_option(
                 f"--{opt.name}", parse_from_config=True, metavar=opt.metavar, help=opt.help, **extra

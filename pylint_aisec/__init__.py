@@ -32,9 +32,7 @@ def _host_options() -> tuple:
         spec: dict[str, Any] = {"default": opt.default, "metavar": opt.metavar, "help": opt.help}
         if opt.kind == "csv":
             spec["type"] = "csv"
-        elif opt.kind == "choice":
-            spec.update(type="choice", choices=list(opt.choices))
-        else:
+        else:  # "choice" and "string": the core validates them (one clear error line)
             spec["type"] = "string"
         out.append((opt.name, spec))
     return tuple(out)

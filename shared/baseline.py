@@ -147,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
         if opt.name != "aisec-baseline":
             parser.add_argument(f"--{opt.name}", dest=opt.attr, default=None, metavar=opt.metavar, help=opt.help)
     args = parser.parse_args(argv)
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if missing:
+        parser.error(f"no such file or directory: {', '.join(missing)}")
     values = {opt.attr: getattr(args, opt.attr, None) for opt in OPTIONS if opt.name != "aisec-baseline"}
     try:
         settings = settings_from_host(values)

@@ -88,6 +88,13 @@ class _Dispatch:
         return self.any_call + named if named else self.any_call
 
 
+@lru_cache(maxsize=32)
+def _dispatch_for(codes: tuple[str, ...], extra_sinks: tuple[str, ...]) -> "_Dispatch":
+    """The dispatch table for a selection of rules, built once per selection (not per file)."""
+    extra = frozenset(item.partition(":")[0].rsplit(".", 1)[-1] for item in extra_sinks)
+    return _Dispatch(codes, extra)
+
+
 def selected_codes(settings: Settings, only: Iterable[str] | None = None) -> list[str]:
     """The rule codes that run: selected by the settings and, if given, listed in `only`."""
     wanted = set(only) if only is not None else None
@@ -136,8 +143,7 @@ def check_tree(
         if settings.strict:
             raise
         return [_internal_error("the file index", exc)]
-    extra = frozenset(item.partition(":")[0].rsplit(".", 1)[-1] for item in settings.extra_sinks)
-    table = _Dispatch(codes, extra)
+    table = _dispatch_for(tuple(codes), settings.extra_sinks)
     for node in ctx.nodes:
         entries = table.checks(node, ctx)
         if not entries:
@@ -196,6 +202,11 @@ def baseline_keys(data: bytes | str, filename: str, settings: Settings) -> list[
     return keys
 
 
+# Rules that judge the suppression comments themselves (their modules define
+# `suppression_findings`).
+_SUPPRESSION_RULES = frozenset({"AIS001", "AIS002"})
+
+
 def _apply_noqa(
     findings: list[Finding], where: dict[Finding, ast.AST], ctx: FileContext, settings: Settings, codes: list[str]
 ) -> list[Finding]:
@@ -205,6 +216,9 @@ def _apply_noqa(
     With ``honour_noqa`` off (flake8 ``--disable-noqa``) nothing is dropped, but the
     suppression rules still judge the comments: that is how flake8 users audit bare
     ``# noqa`` comments, which flake8 would otherwise apply to AIS001 on the same line."""
+    judges = [code for code in codes if code in _SUPPRESSION_RULES]
+    if not findings and not judges:
+        return findings  # nothing to suppress or judge: no need to read the comments
     if not ctx.comments:
         return findings
     supp = Suppressions(ctx)
@@ -217,7 +231,7 @@ def _apply_noqa(
                 continue
         kept.append(f)
     ran = frozenset(codes)
-    for code in codes:
+    for code in judges:
         module = importlib.import_module(f"{__package__}.rules.{RULES[code].module}")
         produce = getattr(module, "suppression_findings", None)
         if produce is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from .findings import Confidence
@@ -284,6 +285,8 @@ class Settings:
         for item in enable:
             if not _CODE_PREFIX_RE.match(item):
                 raise OptionError(f"aisec-enable: {item!r} is not an AIS code or prefix")
+            if not any(code.startswith(item) for code in RULES):
+                raise OptionError(f"aisec-enable: {item!r} matches no aisec rule")
         sources = tuple(_split_csv(get(OPTIONS[2]), upper=False))
         sanitizers = tuple(_split_csv(get(OPTIONS[3]), upper=False))
         sinks = tuple(_split_csv(get(OPTIONS[4]), upper=False))
@@ -334,11 +337,7 @@ class Settings:
         """True when `filename` (as the host names it; ``\\`` read as ``/``) matches
         ``aisec-test-paths``. Patterns are shell patterns (`fnmatch`), matched case-sensitively
         against the whole path and against its last component."""
-        path = filename.replace("\\", "/")
-        if path.startswith("./"):
-            path = path[2:]
-        base = path.rsplit("/", 1)[-1]
-        return any(fnmatchcase(path, p) or fnmatchcase(base, p) for p in self.test_paths)
+        return _matches_test_paths(filename, self.test_paths)
 
     def ignored_name(self, name: str) -> bool:
         """True when ``aisec-ignore-names`` lists `name` (case-insensitive shell patterns)."""
@@ -364,6 +363,16 @@ class Settings:
 SINK_KINDS = frozenset(
     {"sql", "shell", "code", "html", "template", "path", "url", "header", "ldap", "xpath", "xml", "deserialize", "nosql", "session"}
 )
+
+
+@lru_cache(maxsize=256)
+def _matches_test_paths(filename: str, patterns: tuple[str, ...]) -> bool:
+    """`Settings.is_test_path`, memoised: rules ask about the same file many times."""
+    path = filename.replace("\\", "/")
+    if path.startswith("./"):
+        path = path[2:]
+    base = path.rsplit("/", 1)[-1]
+    return any(fnmatchcase(path, p) or fnmatchcase(base, p) for p in patterns)
 
 
 _DURATION_RE = re.compile(r"^([0-9]{1,12})\s{0,3}([smhd]?)$")

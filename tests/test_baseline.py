@@ -89,3 +89,11 @@ def test_console_script_options(tmp_path, capsys):
     assert "1 findings in 1 files" in capsys.readouterr().out
     settings = Settings.from_mapping({"aisec_baseline": str(out)})
     assert check_source(src.read_text(encoding="utf-8"), str(src), settings) == []
+
+
+def test_console_script_refuses_a_missing_path(tmp_path, capsys):
+    out = tmp_path / "b.json"
+    with pytest.raises(SystemExit) as exc:
+        baseline_main([str(tmp_path / "nonexist"), "-o", str(out)])
+    assert exc.value.code == 2 and not out.exists()
+    assert "no such file or directory" in capsys.readouterr().err

@@ -133,3 +133,11 @@ def test_extra_sources_sinks_and_sanitizers():
 def test_extra_options_are_validated(values):
     with pytest.raises(OptionError):
         Settings.from_mapping(values)
+
+
+def test_enable_refuses_codes_that_match_no_rule():
+    from aisec_shared import OptionError
+
+    with pytest.raises(OptionError, match="matches no aisec rule"):
+        Settings.from_mapping({"aisec_enable": "AIS999"})
+    assert Settings.from_mapping({"aisec_enable": "AIS9"}).enable == ("AIS9",)
