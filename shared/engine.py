@@ -88,6 +88,12 @@ class _Dispatch:
         return self.any_call + named if named else self.any_call
 
 
+def clear_caches() -> None:
+    """Forget the loaded checks and dispatch tables (tests that patch a rule call this)."""
+    _checks_for.cache_clear()
+    _dispatch_for.cache_clear()
+
+
 @lru_cache(maxsize=32)
 def _dispatch_for(codes: tuple[str, ...], extra_sinks: tuple[str, ...]) -> "_Dispatch":
     """The dispatch table for a selection of rules, built once per selection (not per file)."""
@@ -144,8 +150,13 @@ def check_tree(
             raise
         return [_internal_error("the file index", exc)]
     table = _dispatch_for(tuple(codes), settings.extra_sinks)
+    by_type = table.by_type.get
+    call_checks = table.checks
+    call_type = ast.Call
     for node in ctx.nodes:
-        entries = table.checks(node, ctx)
+        kind = type(node)
+        # Inlined `_Dispatch.checks` for the common case: this loop runs for every node.
+        entries = call_checks(node, ctx) if kind is call_type else by_type(kind)
         if not entries:
             continue
         for code, fn in entries:

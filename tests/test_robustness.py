@@ -5,13 +5,14 @@ from __future__ import annotations
 import ast
 import sys
 import sysconfig
+import time
 from pathlib import Path
 
 import pytest
 
 from aisec_shared import Settings, check_source, check_tree
 from aisec_shared.analysis.syntax import KNOWN_NODE_TYPES, UnknownSyntaxError
-from aisec_shared.engine import _checks_for
+from aisec_shared.engine import clear_caches
 
 USER = Settings()
 STRICT = Settings(strict=True)
@@ -59,9 +60,10 @@ def test_failing_rule_becomes_one_ais000_and_the_others_still_report(monkeypatch
         yield  # pragma: no cover
 
     broken.__aisec_node_types__ = (ast.Call,)
+    broken.__aisec_callees__ = rule.check_call.__aisec_callees__  # dispatched to the same calls
     broken.__module__ = rule.__name__
     monkeypatch.setattr(rule, "check_call", broken)
-    _checks_for.cache_clear()
+    clear_caches()
     try:
         src = 'import os\nos.system(cmd)\nos.system(cmd)\nPASSWORD = "Pg9-prod-Kx72vd"\n'
         findings = check_source(src, "x.py", USER)
@@ -71,7 +73,7 @@ def test_failing_rule_becomes_one_ais000_and_the_others_still_report(monkeypatch
             check_source(src, "x.py", STRICT)
     finally:
         monkeypatch.undo()
-        _checks_for.cache_clear()
+        clear_caches()
 
 
 @pytest.mark.parametrize(
@@ -132,3 +134,183 @@ def test_parsing_prints_no_warnings_about_the_users_code():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert check_source(b"PATTERN = '\\d+'\nPASSWORD = 'Pg9-prod-Kx72vd'\n", "w.py", STRICT)[0].code == "AIS101"
+
+
+# --------------------------------------------------------------------------- pathological inputs
+# Each goes through the core in strict mode without an exception, within a generous bound:
+# the bound catches exponential blow-ups (minutes), not slowness (see benchmarks/ for speed).
+BOUND = 60.0
+
+
+def _timed(data: bytes | str, name: str = "p.py") -> tuple[list, float]:
+    start = time.perf_counter()
+    findings = check_source(data, name, STRICT)
+    elapsed = time.perf_counter() - start
+    assert elapsed < BOUND, f"{name}: {elapsed:.1f}s"
+    return findings, elapsed
+
+
+def _parses(src: str) -> bool:
+    try:
+        ast.parse(src)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return False
+    return True
+
+
+def _generated_module(n_lines: int) -> str:
+    """A realistic mix: classes, methods, routes, calls, f-strings, dicts with secret-like keys."""
+    out = [
+        "import hashlib, os, subprocess",
+        "import requests",
+        "from flask import Flask, request",
+        "app = Flask(__name__)",
+        "",
+    ]
+    i = 0
+    while True:
+        block = [
+            f"class Service{i}:",
+            f"    TOKEN = 'Pg9-prod-{i:06d}Kx'",
+            f"    def handle(self, user_{i}, *args, **kwargs):",
+            f"        config = {{'password': 'hunter-{i}', 'api_key': 'k-{i}', 'timeout': {i}}}",
+            f"        msg = f'user {{user_{i}}} at {{self.TOKEN!r:>10}} {{config[\"timeout\"]:03d}}'",
+            f"        return requests.get('https://example.com/{i}', timeout=5, params=config)",
+            "",
+            f"@app.route('/r{i}')",
+            f"def route_{i}():",
+            f"    name = request.args.get('n{i}', '')",
+            "    digest = hashlib.sha256(name.encode()).hexdigest()",
+            "    os.system('echo ' + name)" if i % 50 == 0 else "    subprocess.run(['echo', name], check=True)",
+            f"    return {{'id': {i}, 'hash': digest, 'secret_key': os.environ.get('K{i}')}}",
+            "",
+        ]
+        if len(out) + len(block) > n_lines:
+            break
+        out += block
+        i += 1
+    out += [f"LIMIT_{j} = {j}" for j in range(n_lines - len(out))]
+    return "\n".join(out) + "\n"
+
+
+def test_50000_line_generated_module():
+    src = _generated_module(50_000)
+    assert src.count("\n") == 50_000 and _parses(src)
+    findings, _ = _timed(src, "big.py")
+    codes = {f.code for f in findings}
+    assert "AIS402" in codes  # os.system('echo ' + name) every 50 routes
+    assert [f.line for f in findings] == sorted(f.line for f in findings)
+
+
+HEAD = "from flask import request\nimport sqlite3\ncursor = sqlite3.connect('app.db').cursor()\n"
+
+
+def _sum_chain(n: int) -> str:
+    """``cursor.execute("..." + a + a + ... + request.args['q'] + "'")``: n terms, left-deep."""
+    terms = " + ".join(["a"] * n)
+    return HEAD + f"cursor.execute(\"SELECT * FROM t WHERE a = '\" + {terms} + request.args['q'] + \"'\")\n"
+
+
+def _deepest(make, limit: int) -> int:
+    """The largest n <= limit for which ``make(n)`` parses on this Python."""
+    if _parses(make(limit)):
+        return limit
+    lo, hi = 1, limit
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if _parses(make(mid)) else (lo, mid)
+    return lo
+
+
+def test_expression_thousands_of_terms_deep():
+    # As deep as ast.parse allows on this Python (about 3,000 on 3.11): the finding must survive.
+    deepest = _deepest(_sum_chain, 20_000)
+    assert deepest > 500
+    findings, _ = _timed(_sum_chain(deepest), "deep.py")
+    assert [f.code for f in findings] == ["AIS401"]
+    # 5,000 terms: where the parser gives up, the core returns [] (it parses nothing itself).
+    findings, _ = _timed("x = " + "+".join(["a"] * 5000) + "\n", "plus.py")
+    assert findings == [] or _parses("x = " + "+".join(["a"] * 5000) + "\n")
+
+
+def test_expression_deeper_than_the_default_parser_limit_when_a_host_raises_it():
+    """A host (or a user's conftest) may raise the recursion limit; the parser then accepts
+    deeper chains and the core, which walks them, must still not raise."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 30_000))
+    try:
+        src = _sum_chain(4000)
+        if not _parses(src):  # pragma: no cover - a Python whose parser limit ignores it
+            pytest.skip("the parser's depth limit does not follow the recursion limit here")
+        findings, _ = _timed(src, "deeper.py")
+    finally:
+        sys.setrecursionlimit(old)
+    assert [f.code for f in findings] == ["AIS401"]
+
+
+NESTINGS = {
+    "parens": lambda n: "x = " + "(" * n + "password" + ")" * n + "\n",
+    "lists": lambda n: "x = " + "[" * n + "'Pg9-prod-Kx72vd'" + "]" * n + "\n",
+    "dicts": lambda n: "x = " + "{'password': " * n + "'Pg9-prod-Kx72vd'" + "}" * n + "\n",
+    "calls": lambda n: "import os\nos.system(" + "f(" * n + "cmd" + ")" * n + ")\n",
+    "subscripts": lambda n: "x = request" + "['a']" * n + "\n",
+    "attributes": lambda n: "x = request" + ".a" * n + "\n",
+    "unary": lambda n: "x = " + "-" * n + "1\n",
+    "not": lambda n: "x = " + "not " * n + "ok\n",
+    "lambdas": lambda n: "f = " + "lambda: " * n + "'Pg9-prod-Kx72vd'\n",
+    "fstrings": lambda n: "x = " + "f'{" * min(n, 150) + "user" + "}'" * min(n, 150) + "\n",
+    "ifs": lambda n: "".join(" " * i + "if a:\n" for i in range(n)) + " " * n + "PASSWORD = 'Pg9-prod-Kx72vd'\n",
+    "defs": lambda n: "".join(" " * i + f"def f{i}():\n" for i in range(n)) + " " * n + "PASSWORD = 'Pg9-prod-Kx72vd'\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NESTINGS))
+def test_nesting_as_deep_as_the_parser_allows(kind):
+    make = NESTINGS[kind]
+    deepest = _deepest(make, 5000)
+    _timed(make(deepest), f"{kind}.py")
+    _timed(make(deepest + 1), f"{kind}-too-deep.py")  # one more: the parser refuses or it is the limit
+
+
+def test_one_megabyte_string_literal_with_credential_prefixes():
+    chunk = "AKIA ghp_ sk-live_ xoxb- -----BEGIN RSA PRIVATE KEY----- postgres://u:p@ eyJhbGciOi password= "
+    body = (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]
+    for src in (
+        f"PASSWORD = {body!r}\n",
+        f'DATA = """{body}"""\n',
+        f"x = f'{{user}}{body}'\n",
+        "import os\nos.system(" + repr(body) + " + cmd)\n",
+    ):
+        assert _parses(src)
+        _timed(src, "huge-literal.py")
+
+
+def test_line_of_100000_characters():
+    lines = [
+        "x = [" + ", ".join(["'ab' + name % 2"] * 7_000) + "]",  # one long expression, shallow
+        "; ".join(f"v{i} = d.get('k{i}')" for i in range(5_000)),  # many statements on one line
+        "d = {" + ", ".join(f"'api_key_{i}': 'v{i}'" for i in range(4_500)) + "}",  # a flat dict
+        "f(" + ", ".join(f"password{i}='Pg9-prod-{i}'" for i in range(4_500)) + ")",  # keywords
+        "PASSWORD = 'Pg9-prod-Kx72vd'  #" + " password = hunter2" * 5_300,  # one comment
+    ]
+    for line in lines:
+        assert len(line) >= 100_000 and _parses(line), line[:40]
+        _timed(line + "\n", "long-line.py")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"PASSWORD = '\xff\xfe\xfd'\n",  # invalid UTF-8 inside a literal
+        b"# \xc3\x28 invalid continuation\nimport os\nos.system(cmd)\n",  # in a comment
+        b"x = 1\n" * 1000 + b"\xed\xa0\x80\n",  # an encoded surrogate, far down the file
+        b"\xef\xbb\xbf# -*- coding: latin-1 -*-\nx = 1\n",  # BOM contradicting the cookie
+        b"# coding: utf-16\nx = 1\n",  # a cookie naming a non-ASCII-compatible codec
+        b"s = '\\N{NO SUCH NAME}'\n",  # a bad escape the parser refuses
+        bytes(range(256)),  # every byte
+        b"\x80" * 100_000,  # 100 kB of continuation bytes
+    ],
+)
+def test_bytes_that_are_not_valid_utf8(data):
+    findings, _ = _timed(data, "bytes.py")
+    assert isinstance(findings, list)

@@ -153,6 +153,8 @@ class FileContext:
         # Memo of qualname() per node: every check asks about the same calls (keyed by id();
         # the tree outlives this context, so ids stay unique).
         self._qualnames: dict[int, str | None] = {}
+        # Memo of lookup() per (name, scope).
+        self._lookups: dict[tuple[str, int], tuple[str, object] | None] = {}
         self._index()
 
     # ------------------------------------------------------------------ indexing
@@ -166,26 +168,44 @@ class FileContext:
         nodes = self.nodes
         parents = self.parents
         scope_map = self._scope
+        binding_types = _BINDING_TYPES
+        fields_of = _FIELDS
+        AST = ast.AST
+        push = stack.append
+        pop = stack.pop
         while stack:
-            node, scope = stack.pop()
+            node, scope = pop()
             nodes.append(node)
             kind = type(node)
             if strict and kind.__name__ not in KNOWN_NODE_TYPES:
                 raise UnknownSyntaxError(kind.__name__)
-            if kind in _BINDING_TYPES:  # most nodes bind nothing: skip the type tests
+            if kind in binding_types:  # most nodes bind nothing: skip the type tests
                 self._bind(node, scope)
             # Children of a scope node live in that scope, except what is evaluated in the
             # enclosing scope (decorators, defaults, bases); the simplification that those
             # also map to the inner scope is harmless for name lookups, which walk outward.
-            child_scope = node if isinstance(node, SCOPE_TYPES) else scope
-            if child_scope is not scope:
+            if kind in _SCOPE_TYPE_SET:
+                child_scope = node
                 self.bindings.setdefault(node, {})
                 self.imports.setdefault(node, {})
-            children = list(ast.iter_child_nodes(node))
+            else:
+                child_scope = scope
+            # The children in `ast.iter_child_nodes` order, pushed in reverse (inlined: this
+            # loop runs for every node of the file).
+            fields = fields_of.get(kind)
+            if fields is None:
+                fields = fields_of[kind] = kind._fields
+            children: list[ast.AST] = []
+            for name in fields:
+                value = getattr(node, name, None)
+                if isinstance(value, AST):
+                    children.append(value)
+                elif type(value) is list:
+                    children.extend([item for item in value if isinstance(item, AST)])
             for child in reversed(children):
                 parents[child] = node
                 scope_map[child] = child_scope
-                stack.append((child, child_scope))
+                push((child, child_scope))
 
     def _add(self, scope: ast.AST, binding: Binding) -> None:
         self.bindings[scope].setdefault(binding.name, []).append(binding)
@@ -383,7 +403,17 @@ class FileContext:
         Returns ``("import", qualified_name)``, ``("local", [Binding, ...])`` or
         ``("builtin", "builtins.<name>")``; None when the name is bound nowhere.
         """
-        for scope in self._scope_chain(self.scope_of(at)):
+        # The answer depends only on the name and the scope of `at`: memoised per pair.
+        scope = self._scope.get(at, self.tree)
+        key = (name, id(scope))
+        memo = self._lookups
+        if key in memo:
+            return memo[key]
+        found = memo[key] = self._lookup(name, scope)
+        return found
+
+    def _lookup(self, name: str, start: ast.AST) -> tuple[str, object] | None:
+        for scope in self._scope_chain(start):
             binds = self.bindings.get(scope, {}).get(name)
             imported = self.imports.get(scope, {}).get(name)
             if binds and all(b.kind == "mutate" for b in binds):
@@ -651,6 +681,10 @@ class FileContext:
         return True
 
 
+
+# Field names per node type, filled as types are met (see `FileContext._index`).
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_SCOPE_TYPE_SET = frozenset(SCOPE_TYPES)
 
 # Node types `_bind` handles; anything else binds no name.
 _BINDING_TYPES = frozenset(

@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 _CAMEL1 = re.compile(r"([a-z0-9])([A-Z])")
-_CAMEL2 = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_CAMEL2 = re.compile(r"(?<![A-Z])([A-Z]+)([A-Z][a-z])")  # starts only at a run: linear
 _NON_WORD = re.compile(r"[^A-Za-z0-9]+")
 
 
@@ -34,10 +34,16 @@ def split_words(identifier: str) -> list[str]:
     ``"clientSecret"`` -> ``["client", "secret"]``, ``"APIKey"`` -> ``["api", "key"]``,
     ``"NextToken"`` -> ``["next", "token"]``.
     """
+    return list(_split_words(identifier))
+
+
+@lru_cache(maxsize=4096)
+def _split_words(identifier: str) -> tuple[str, ...]:
+    """`split_words`, memoised (the same identifiers recur across rules and files)."""
     if len(identifier) > 200:
         identifier = identifier[-200:]
     spaced = _CAMEL2.sub(r"\1_\2", _CAMEL1.sub(r"\1_\2", identifier))
-    return [w for w in _NON_WORD.split(spaced.lower()) if w]
+    return tuple(w for w in _NON_WORD.split(spaced.lower()) if w)
 
 
 # A name is secret-like when its *last* word (the head noun) names a secret. Words that
@@ -113,6 +119,12 @@ def secret_name_kind(name: str, extra: Iterable[str] = ()) -> str | None:
     ``LicenseKey``, ``LICENSEKEY``); the kind is then its words joined by spaces
     (``"license key"``). Names of actions stay excluded.
     """
+    return _secret_name_kind(name, tuple(extra))
+
+
+@lru_cache(maxsize=4096)
+def _secret_name_kind(name: str, extra: tuple[str, ...]) -> str | None:
+    """`secret_name_kind`, memoised per name and extra words."""
     words = split_words(name)
     if not words:
         return None

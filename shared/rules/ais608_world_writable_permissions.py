@@ -99,7 +99,7 @@ _SECRET_WORDS = frozenset(
 )
 _SOCKET_WORDS = frozenset({"sock", "socket", "uds", "sockfile", "socketfile"})
 _PUBLIC_WORDS = frozenset({"pub", "public", "cert", "crt", "certificate", "ca", "chain", "fullchain", "known", "authorized"})
-_SYMBOLIC = re.compile(r"([ugoa]*)([-+=])([rwxXst]*)")
+_SYMBOLIC = re.compile(r"(?<![ugoa])([ugoa]*)([-+=])([rwxXst]*)")  # starts only at a run: linear
 _NUMERIC = re.compile(r"[0-7]{3,4}")
 _FIX_WRITE = "drop the world-write bit: 0o755 for directories and programs, 0o644 or 0o600 for files"
 _FIX_READ = "use 0o600 for keys and secrets"

@@ -1,0 +1,35 @@
+"""The core's memoisation (issue 8, speed) must never change an answer."""
+
+from __future__ import annotations
+
+import ast
+
+from aisec_shared import Settings
+from aisec_shared.analysis.context import FileContext
+from aisec_shared.analysis.words import secret_name_kind, split_words
+
+
+def test_split_words_returns_a_fresh_list_each_time():
+    first = split_words("clientSecretKey")
+    first.append("mutated")
+    assert split_words("clientSecretKey") == ["client", "secret", "key"]
+
+
+def test_secret_name_kind_memo_keys_on_extra_names():
+    assert secret_name_kind("user_pin") is None
+    assert secret_name_kind("user_pin", ["pin"]) == "pin"
+    assert secret_name_kind("user_pin", ("pin",)) == "pin"
+    assert secret_name_kind("user_pin") is None
+
+
+def test_lookup_memo_is_per_scope():
+    src = "import os as x\n\ndef f():\n    x = 1\n    return x\n\ny = x\n"
+    tree = ast.parse(src)
+    ctx = FileContext(tree, src.splitlines(True), "m.py", Settings())
+    names = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "x"]
+    inner = next(n for n in names if n.lineno == 5)
+    outer = next(n for n in names if n.lineno == 7)
+    for _ in range(2):  # the second round answers from the memo
+        assert ctx.lookup("x", inner)[0] == "local"
+        assert ctx.lookup("x", outer) == ("import", "os")
+        assert ctx.qualname(outer) == "os"
