@@ -90,8 +90,11 @@ PANDAS_CALLS = frozenset({"pandas.read_sql", "pandas.read_sql_query"})
 # Sinks that take a fragment of SQL (an expression or a WHERE condition), not a statement.
 FRAGMENT_SINKS = frozenset({"extra()", "RawSQL()"})
 
+# One whitespace run, then an optional "(" and its own run: two adjacent \s* runs would
+# backtrack over every split of a long run of spaces (quadratic); never starting inside a run
+# keeps search() linear too.
 _SQL_START = re.compile(
-    r"\s*\(?\s*(?:select|insert|update|delete|with|create|drop|alter|truncate|replace|merge|"
+    r"(?<!\s)\s*(?:\(\s*)?(?:select|insert|update|delete|with|create|drop|alter|truncate|replace|merge|"
     r"upsert|exec|execute|call|pragma|grant|revoke|show|describe|desc|values|begin|declare)\b",
     re.IGNORECASE,
 )
