@@ -7,13 +7,14 @@ HTTP cookies and throwaway keys are expected.
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["settings_profile", "SETTINGS_MARKERS", "DJANGO_MARKERS"]
+__all__ = ["settings_profile", "SETTINGS_MARKERS", "DJANGO_MARKERS", "FLASK_APPS", "APP_NAMES", "is_flask_app"]
 
 # Names only Django settings modules define (https://docs.djangoproject.com/en/stable/ref/settings/).
 DJANGO_MARKERS = frozenset(
@@ -60,3 +61,29 @@ def settings_profile(ctx: "FileContext") -> str | None:
         result = "development" if dev else "production"
     ctx.__dict__["_settings_profile"] = result
     return result
+
+
+# Flask-like application classes (Flask, Quart, Flask-SocketIO's server) and the names
+# application objects usually get in run scripts and factories.
+FLASK_APPS = frozenset({"flask.Flask", "quart.Quart", "flask_socketio.SocketIO"})
+APP_NAMES = frozenset({"app", "application", "server", "socketio"})
+
+
+def is_flask_app(expr: ast.AST, ctx: "FileContext") -> bool:
+    """A Flask-like application object: constructed here, or named like one.
+
+    A name such as ``app`` counts when the module imports Flask or when the name comes from an
+    application factory (``app = create_app()``, the usual ``run.py`` / ``wsgi.py``).
+    """
+    if ctx.instance_of(expr) in FLASK_APPS:
+        return True
+    if not (isinstance(expr, ast.Name) and expr.id in APP_NAMES):
+        return False
+    if ctx.imports_any(("flask", "quart", "flask_socketio")):
+        return True
+    value = ctx.reaching_value(expr)
+    if isinstance(value, ast.Call):
+        func = value.func
+        factory = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        return "app" in factory.lower().split("_")
+    return False

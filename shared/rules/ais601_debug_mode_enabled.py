@@ -84,12 +84,10 @@ import ast
 import re
 from typing import Iterator
 
-from ..analysis.frameworks import settings_profile
+from ..analysis.frameworks import is_flask_app, settings_profile
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
-FLASK_APPS = frozenset({"flask.Flask", "quart.Quart", "flask_socketio.SocketIO"})
-_APP_NAMES = frozenset({"app", "application", "server", "socketio"})
 ASGI_APPS = frozenset({"fastapi.FastAPI", "starlette.applications.Starlette", "starlette.Starlette"})
 # https://werkzeug.palletsprojects.com/en/stable/serving/#werkzeug.serving.run_simple
 # run_simple(hostname, port, application, use_reloader=False, use_debugger=False, use_evalex=True, ...)
@@ -161,26 +159,6 @@ def _in_body(branch: ast.If | ast.IfExp, child: ast.AST) -> bool:
     return any(child is s for s in branch.body)
 
 
-def _is_app(expr: ast.AST, ctx: FileContext) -> bool:
-    """A Flask-like application object: constructed here, or named like one.
-
-    A name such as ``app`` counts when the module imports Flask or when the name comes from an
-    application factory (``app = create_app()``, the usual ``run.py`` / ``wsgi.py``).
-    """
-    if ctx.instance_of(expr) in FLASK_APPS:
-        return True
-    if not (isinstance(expr, ast.Name) and expr.id in _APP_NAMES):
-        return False
-    if ctx.imports_any(("flask", "quart", "flask_socketio")):
-        return True
-    value = ctx.reaching_value(expr)
-    if isinstance(value, ast.Call):
-        func = value.func
-        factory = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-        return "app" in factory.lower().split("_")
-    return False
-
-
 def _is_config(expr: ast.AST) -> bool:
     return isinstance(expr, ast.Attribute) and expr.attr == "config"
 
@@ -226,7 +204,7 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         return
     if not isinstance(func, ast.Attribute):
         return
-    if func.attr == "run" and _is_app(func.value, ctx):
+    if func.attr == "run" and is_flask_app(func.value, ctx):
         for kw in node.keywords:
             if kw.arg in ("debug", "use_debugger") and _is_true(kw.value) and not _exempt(ctx, node):
                 yield hit(kw.value, f"run({kw.arg}=True)", confidence=_confidence(ctx, node))
@@ -298,7 +276,7 @@ def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     if not _is_true(node.value):
         return
     for target in node.targets:
-        if isinstance(target, ast.Attribute) and target.attr == "debug" and _is_app(target.value, ctx):
+        if isinstance(target, ast.Attribute) and target.attr == "debug" and is_flask_app(target.value, ctx):
             if not _exempt(ctx, node):
                 yield hit(node.value, "app.debug = True", confidence=_confidence(ctx, node))
         elif (

@@ -76,10 +76,9 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from ..analysis.frameworks import is_flask_app
 from ..checks import Confidence, FileContext, Hit, hit, on
 
-FLASK_APPS = frozenset({"flask.Flask", "quart.Quart", "flask_socketio.SocketIO"})
-_APP_NAMES = frozenset({"app", "application", "server", "socketio"})
 RUN_SIMPLE = frozenset({"werkzeug.serving.run_simple", "werkzeug.run_simple"})
 MAKE_SERVER = frozenset({"wsgiref.simple_server.make_server"})
 # http.server "is not recommended for production", https://docs.python.org/3/library/http.server.html
@@ -107,23 +106,6 @@ def _addrport_all(text: str | None) -> bool:
         return True
     host = text.rsplit(":", 1)[0] if text.count(":") == 1 else text
     return host in ("0.0.0.0", "0")
-
-
-def _is_app(expr: ast.AST, ctx: FileContext) -> bool:
-    """A Flask-like application: constructed here, or named ``app`` in a Flask module or
-    coming from an application factory."""
-    if ctx.instance_of(expr) in FLASK_APPS:
-        return True
-    if not (isinstance(expr, ast.Name) and expr.id in _APP_NAMES):
-        return False
-    if ctx.imports_any(("flask", "quart", "flask_socketio")):
-        return True
-    value = ctx.reaching_value(expr)
-    if isinstance(value, ast.Call):
-        func = value.func
-        factory = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-        return "app" in factory.lower().split("_")
-    return False
 
 
 def _arg(call: ast.Call, index: int | None, name: str) -> ast.AST | None:
@@ -219,7 +201,7 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         if host is not None and ctx.imports_any(("socket",)):
             yield hit(host, "socket", f"address ({ctx.const_str(host)!r}, port)", "bind it to 127.0.0.1 unless the service must be reachable",
                 confidence=Confidence.LOW)
-    elif isinstance(func, ast.Attribute) and func.attr == "run" and _is_app(func.value, ctx):
+    elif isinstance(func, ast.Attribute) and func.attr == "run" and is_flask_app(func.value, ctx):
         host = _arg(node, 0, "host")
         text = ctx.const_str(host)
         if host is not None and text is not None and _all_interfaces(text):
