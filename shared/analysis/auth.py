@@ -74,6 +74,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from .context import dotted as _dotted
 from .taint import own_nodes
 from .words import split_words
 
@@ -145,19 +146,8 @@ class Route:
 
 
 def dotted(expr: ast.AST | None) -> str:
-    """``a.b.c`` for a Name/Attribute chain; ``""`` otherwise."""
-    parts: list[str] = []
-    cur = expr
-    for _ in range(30):
-        if isinstance(cur, ast.Attribute):
-            parts.append(cur.attr)
-            cur = cur.value
-        elif isinstance(cur, ast.Name):
-            parts.append(cur.id)
-            return ".".join(reversed(parts))
-        else:
-            return ""
-    return ""
+    """``a.b.c`` for a Name/Attribute chain; ``""`` otherwise (see `context.dotted`)."""
+    return _dotted(expr) or ""
 
 
 def _last(expr: ast.AST | None) -> str:

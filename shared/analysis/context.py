@@ -34,7 +34,7 @@ from .syntax import KNOWN_NODE_TYPES, UnknownSyntaxError
 if TYPE_CHECKING:
     from .taint import TaintAnalysis
 
-__all__ = ["Binding", "FileContext", "OPERAND_WRAPPERS", "SCOPE_TYPES", "flatten_add", "literal_str", "node_span", "operand_name"]
+__all__ = ["Binding", "FileContext", "OPERAND_WRAPPERS", "SCOPE_TYPES", "dotted", "flatten_add", "literal_str", "node_span", "operand_name"]
 
 SCOPE_TYPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -756,6 +756,19 @@ def literal_str(node: ast.AST | None) -> str | None:
 
 # Methods that return (a form of) the value they are called on, for `operand_name`.
 OPERAND_WRAPPERS = frozenset({"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "encode", "decode"})
+
+
+def dotted(node: ast.AST | None) -> str | None:
+    """``name`` or ``name.attr.attr`` for a Name / Attribute chain (as written, imports not
+    resolved: see `FileContext.qualname` for that), else None."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
 
 
 def operand_name(expr: ast.AST | None, *, wrappers: frozenset = OPERAND_WRAPPERS, depth: int = 0) -> str | None:

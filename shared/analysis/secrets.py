@@ -65,7 +65,7 @@ import ast
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .context import FileContext, literal_str
+from .context import FileContext, dotted, literal_str
 from .taint import own_nodes
 from .words import secret_name_kind, split_words
 
@@ -317,17 +317,6 @@ _STRING_TYPES = frozenset(
 _SECRET_TYPES = frozenset({"SecretStr", "SecretBytes", "Secret"})
 _CONFIG_WORDS = frozenset({"settings", "config", "conf", "cfg", "configuration"})
 _FLASK_APPS = ("flask.", "quart.")
-
-
-def _dotted(node: ast.AST) -> str | None:
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    parts.append(node.id)
-    return ".".join(reversed(parts))
 
 
 def _tail(func: ast.AST) -> str:
@@ -629,7 +618,7 @@ class _Tracer:
         if attr in self._secret_fields():
             return CLEAN
         if kind and _is_config_object(ctx, node.value):
-            return self._found(f"{_dotted(node) or attr}", STORED, kind, node)
+            return self._found(f"{dotted(node) or attr}", STORED, kind, node)
         if isinstance(base, Secret):
             if kind or attr.lower() in _VALUE_FIELDS:
                 return replace(base, node=node, kind=kind or base.kind)
@@ -641,7 +630,7 @@ class _Tracer:
             if res is CLEAN:
                 return CLEAN
         if kind:
-            return self._named(f"attribute '{_dotted(node) or attr}'", kind, node, attr)
+            return self._named(f"attribute '{dotted(node) or attr}'", kind, node, attr)
         return None
 
     def _class_attribute(self, node: ast.Attribute, depth: int, subst: dict | None) -> object:
@@ -704,7 +693,7 @@ class _Tracer:
         if qn in _ENVIRON:
             return self._found(f"{qn}['{key}']", STORED, kind, node) if kind else None
         if _is_app_config(ctx, container):
-            return self._found(f"{_dotted(container) or 'app.config'}['{key}']", STORED, kind, node) if kind else None
+            return self._found(f"{dotted(container) or 'app.config'}['{key}']", STORED, kind, node) if kind else None
         if kind and _within_settings(ctx, container):
             return self._found(f"{_settings_root(container)}[...]['{key}']", STORED, kind, node)
         part = _request_part(ctx, container)
@@ -774,7 +763,7 @@ class _Tracer:
             if attr == "get_secret_value":
                 if node.args or node.keywords:
                     return self._found("Secrets Manager get_secret_value()", STORED, "secret", node)
-                where = _dotted(func.value)
+                where = dotted(func.value)
                 return self._found(f"{where or 'SecretStr'}.get_secret_value()", STORED, "secret", node)
             if attr in ("get_parameter", "get_parameters", "get_parameters_by_path") and any(
                 k.arg == "WithDecryption" and isinstance(k.value, ast.Constant) and k.value.value is True

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..findings import Confidence
-from .context import FileContext
+from .context import FileContext, dotted
 from .taint import FLOW_EXITS, tainted_for
 
 __all__ = ['Judgement', 'NUMERIC_TYPES', 'argument', 'dotted', 'is_built', 'judge_value', 'model_class', 'query_confidence']
@@ -64,18 +64,6 @@ class Judgement:
         if self.level == "param":
             return ", ".join(dict.fromkeys(self.params))
         return fallback
-
-
-def dotted(node: ast.AST) -> str | None:
-    """``name`` or ``name.attr.attr`` for a Name / Attribute chain, else None."""
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    parts.append(node.id)
-    return ".".join(reversed(parts))
 
 
 def _anchored(pattern: str | None) -> bool:

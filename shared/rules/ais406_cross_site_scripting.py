@@ -91,6 +91,7 @@ import ast
 import re
 from typing import Iterator
 
+from ..analysis.context import dotted
 from ..analysis.judgement import describe, from_params, judge
 from ..analysis.strings import constant, constant_text, string_parts
 from ..analysis.taint import extra_sink_args, is_dead
@@ -379,7 +380,7 @@ def _env_confidence(ctx: FileContext, node: ast.Call) -> Confidence:
     """Low when every template the module renders with this environment is plain text."""
     parent = ctx.parent(node)
     target = parent.targets[0] if isinstance(parent, ast.Assign) and len(parent.targets) == 1 else None
-    key = _dotted(target) if target is not None else None
+    key = dotted(target) if target is not None else None
     if key is None:
         return Confidence.MEDIUM
     names = [
@@ -388,22 +389,11 @@ def _env_confidence(ctx: FileContext, node: ast.Call) -> Confidence:
         if isinstance(other, ast.Call)
         and isinstance(other.func, ast.Attribute)
         and other.func.attr in ("get_template", "select_template", "get_or_select_template")
-        and _dotted(other.func.value) == key
+        and dotted(other.func.value) == key
     ]
     if names and all(n is not None and n.lower().endswith(TEXT_TEMPLATE_SUFFIXES) for n in names):
         return Confidence.LOW
     return Confidence.MEDIUM
-
-
-def _dotted(expr: ast.AST) -> str | None:
-    """``env`` or ``self.env`` as text; None for other expressions."""
-    parts = []
-    while isinstance(expr, ast.Attribute):
-        parts.append(expr.attr)
-        expr = expr.value
-    if not isinstance(expr, ast.Name):
-        return None
-    return ".".join([expr.id, *reversed(parts)])
 
 
 @on(ast.Assign)
