@@ -19,13 +19,21 @@ from typing import Callable, Iterator, TypeVar
 from .analysis.context import FileContext
 from .findings import Confidence, Hit, hit
 
-__all__ = ["on", "CheckFn", "Confidence", "FileContext", "Hit", "hit"]
+__all__ = ["on", "target_names", "CheckFn", "Confidence", "FileContext", "Hit", "hit", "NAMED_TYPES"]
+
+# Node types whose checks may declare `names` (see `on`).
+NAMED_TYPES = frozenset({ast.Name, ast.Attribute, ast.Assign, ast.AnnAssign, ast.AugAssign})
 
 CheckFn = Callable[[ast.AST, FileContext], Iterator[Hit]]
 F = TypeVar("F", bound=CheckFn)
 
 
-def on(*node_types: type[ast.AST], callees: frozenset[str] | set[str] | None = None) -> Callable[[F], F]:
+def on(
+    *node_types: type[ast.AST],
+    callees: frozenset[str] | set[str] | None = None,
+    keywords: frozenset[str] | set[str] | None = None,
+    names: frozenset[str] | set[str] | None = None,
+) -> Callable[[F], F]:
     """Register the decorated check for these ``ast`` node types.
 
     For ``ast.Call``, `callees` (optional) names the callee names the check looks at: the
@@ -33,11 +41,58 @@ def on(*node_types: type[ast.AST], callees: frozenset[str] | set[str] | None = N
     ``from hashlib import md5 as m; m(x)``), or the method name (``execute``). The engine
     then calls the check only for those calls, which keeps the cost of many rules per call
     low. Checks that honour ``aisec-extra-sinks`` also see every call to a declared sink.
+
+    `keywords` (optional, ``ast.Call`` only) names keyword arguments: the check also sees
+    every call that passes one of them by name (``verify=False`` to any client method).
+    With `keywords` and no `callees`, it sees only those calls.
+
+    For ``ast.Name`` and ``ast.Attribute``, `names` (optional) lists the identifiers the
+    check looks at, as written (``Name.id``, ``Attribute.attr``; no import resolution): the
+    engine calls the check only for those nodes. A file has about ten times as many names
+    as calls. For ``ast.Assign``, ``ast.AnnAssign`` and ``ast.AugAssign``, `names` lists the
+    target names the check looks at: the engine calls it only when a target, or an element
+    of an unpacked target, is a Name with such an ``id``, an Attribute with such an ``attr``
+    or a subscript with such a literal string key (``config["DEBUG"]``); a subscript whose
+    key is not a literal string (``config[KEY]``) reaches every check.
+
+    Raises:
+        ValueError: `names` given for any other node type.
     """
+    if names is not None and not set(node_types) <= NAMED_TYPES:
+        raise ValueError("names= applies to Name, Attribute, Assign, AnnAssign and AugAssign checks only")
+    if (callees is not None or keywords is not None) and set(node_types) != {ast.Call}:
+        raise ValueError("callees= and keywords= apply to ast.Call checks only")
 
     def mark(func: F) -> F:
         func.__aisec_node_types__ = node_types  # type: ignore[attr-defined]
         func.__aisec_callees__ = frozenset(callees) if callees is not None else None  # type: ignore[attr-defined]
+        func.__aisec_keywords__ = frozenset(keywords) if keywords is not None else None  # type: ignore[attr-defined]
+        func.__aisec_names__ = frozenset(names) if names is not None else None  # type: ignore[attr-defined]
         return func
 
     return mark
+
+
+def target_names(node: ast.Assign | ast.AnnAssign | ast.AugAssign) -> list[str] | None:
+    """The names an assignment binds, as `on` dispatches on them: each target's Name ``id``,
+    Attribute ``attr`` or literal string subscript key, through tuple, list and starred
+    unpacking; None when a subscript key is not a literal string (any name is possible)."""
+    work: list[ast.AST] = list(node.targets) if type(node) is ast.Assign else [node.target]  # type: ignore[union-attr]
+    found: list[str] = []
+    while work:
+        target = work.pop()
+        kind = type(target)
+        if kind is ast.Name:
+            found.append(target.id)  # type: ignore[attr-defined]
+        elif kind is ast.Attribute:
+            found.append(target.attr)  # type: ignore[attr-defined]
+        elif kind is ast.Subscript:
+            key = target.slice  # type: ignore[attr-defined]
+            if type(key) is not ast.Constant or type(key.value) is not str:
+                return None
+            found.append(key.value)
+        elif kind is ast.Tuple or kind is ast.List:
+            work.extend(target.elts)  # type: ignore[attr-defined]
+        elif kind is ast.Starred:
+            work.append(target.value)  # type: ignore[attr-defined]
+    return found

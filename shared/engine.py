@@ -22,10 +22,10 @@ import tokenize
 import warnings
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from .analysis.context import FileContext, node_span
-from .checks import CheckFn
+from .checks import NAMED_TYPES, CheckFn, target_names
 from .findings import Confidence, Finding
 from .options import Settings
 from .registry import INTERNAL_ERROR, RULES
@@ -47,37 +47,123 @@ def settings_from_host(values: Mapping[str, Any]) -> Settings:
 
 @lru_cache(maxsize=None)
 def _checks_for(code: str) -> tuple[tuple[type, CheckFn, frozenset | None], ...]:
+    """``(node type, check, keys)`` for each check of the rule; keys are ``(callees,
+    keywords)`` of a Call check that declares either, the declared names of a check of
+    `NAMED_TYPES`, else None."""
     module = importlib.import_module(f"{__package__}.rules.{RULES[code].module}")
     found = []
     for value in vars(module).values():
         types = getattr(value, "__aisec_node_types__", None)
         if types and getattr(value, "__module__", None) == module.__name__:
             callees = getattr(value, "__aisec_callees__", None)
-            found.extend((t, value, callees if t is ast.Call else None) for t in types)
+            keywords = getattr(value, "__aisec_keywords__", None)
+            names = getattr(value, "__aisec_names__", None)
+            for t in types:
+                if t is ast.Call:
+                    found.append((t, value, None if callees is None and keywords is None else (callees, keywords)))
+                else:
+                    found.append((t, value, names if t in NAMED_TYPES else None))
     return tuple(found)
 
 
 class _Dispatch:
-    """Checks by node type; for calls, also by callee name (see `checks.on`)."""
+    """Checks by node type; for calls, also by callee name, and for names and attributes by
+    identifier (see `checks.on`)."""
 
     def __init__(self, codes: Iterable[str], extra_callees: frozenset) -> None:
         self.by_type: dict[type, list[tuple[str, CheckFn]]] = {}
         self.any_call: list[tuple[str, CheckFn]] = []
         self.by_callee: dict[str, list[tuple[str, CheckFn]]] = {}
+        self.by_keyword: dict[str, list[tuple[str, CheckFn]]] = {}
+        # Per type of `NAMED_TYPES`: name -> the checks for it, the type's checks without
+        # declared names included; `unnamed` holds those alone, `every` all of the type's.
+        self.by_ident: dict[type, dict[str, list[tuple[str, CheckFn]]]] = {t: {} for t in NAMED_TYPES}
+        self.unnamed: dict[type, list[tuple[str, CheckFn]]] = {t: [] for t in NAMED_TYPES}
+        self.every: dict[type, list[tuple[str, CheckFn]]] = {t: [] for t in NAMED_TYPES}
+        named: list[tuple[type, str, tuple[str, CheckFn]]] = []
         for code in codes:
-            for node_type, fn, callees in _checks_for(code):
+            for node_type, fn, keys in _checks_for(code):
                 if node_type is ast.Call:
-                    if callees is None:
+                    callees, keywords = keys if keys is not None else (None, None)
+                    if callees is None and keywords is None:
                         self.any_call.append((code, fn))
+                        continue
+                    for name in sorted((callees or frozenset()) | extra_callees):
+                        self.by_callee.setdefault(name, []).append((code, fn))
+                    for name in sorted(keywords or ()):
+                        self.by_keyword.setdefault(name, []).append((code, fn))
+                elif node_type in NAMED_TYPES:
+                    self.every[node_type].append((code, fn))
+                    if keys is None:
+                        self.unnamed[node_type].append((code, fn))
                     else:
-                        for name in callees | extra_callees:
-                            self.by_callee.setdefault(name, []).append((code, fn))
+                        named.extend((node_type, ident, (code, fn)) for ident in sorted(keys))
                 else:
                     self.by_type.setdefault(node_type, []).append((code, fn))
+        for node_type, ident, entry in named:
+            table = self.by_ident[node_type]
+            if ident not in table:
+                table[ident] = list(self.unnamed[node_type])
+            table[ident].append(entry)
+
+    def work(self, ctx: FileContext) -> Iterator[tuple[ast.AST, list[tuple[str, CheckFn]]]]:
+        """``(node, checks)`` for every node of the file some selected check wants, type by
+        type (only the types with checks are visited; the order of the checks does not change
+        the findings, which are sorted). `checks` inlined: this runs for every such node."""
+        nodes_of = ctx.nodes_of
+        for kind, entries in self.by_type.items():
+            for node in nodes_of(kind):
+                yield node, entries
+        for kind, attr in ((ast.Name, "id"), (ast.Attribute, "attr")):
+            get, default = self.by_ident[kind].get, self.unnamed[kind]
+            if default or self.by_ident[kind]:
+                for node in nodes_of(kind):
+                    entries = get(getattr(node, attr), default)
+                    if entries:
+                        yield node, entries
+        for kind in (ast.Assign, ast.AnnAssign, ast.AugAssign):
+            table, default = self.by_ident[kind], self.unnamed[kind]
+            if not table:
+                if default:
+                    for node in nodes_of(kind):
+                        yield node, default
+                continue
+            for node in nodes_of(kind):
+                names = target_names(node)  # type: ignore[arg-type]
+                if names is None:
+                    yield node, self.every[kind]
+                    continue
+                if len(names) == 1:
+                    entries = table.get(names[0], default)
+                else:
+                    entries = list(default)
+                    for name in names:
+                        entries.extend(e for e in table.get(name, ()) if e not in entries)
+                if entries:
+                    yield node, entries
+        if self.any_call or self.by_callee:
+            for node in nodes_of(ast.Call):
+                entries = self.checks(node, ctx)
+                if entries:
+                    yield node, entries
 
     def checks(self, node: ast.AST, ctx: FileContext) -> list[tuple[str, CheckFn]]:
-        if type(node) is not ast.Call:
-            return self.by_type.get(type(node), [])
+        """The checks that `work` runs on `node` (for a single node; tests use it)."""
+        kind = type(node)
+        if kind is ast.Name:
+            return self.by_ident[kind].get(node.id, self.unnamed[kind])  # type: ignore[attr-defined]
+        if kind is ast.Attribute:
+            return self.by_ident[kind].get(node.attr, self.unnamed[kind])  # type: ignore[attr-defined]
+        if kind in NAMED_TYPES:
+            names = target_names(node)  # type: ignore[arg-type]
+            if names is None:
+                return self.every[kind]
+            entries = list(self.unnamed[kind])
+            for name in names:
+                entries.extend(e for e in self.by_ident[kind].get(name, ()) if e not in entries)
+            return entries
+        if kind is not ast.Call:
+            return self.by_type.get(kind, [])
         func = node.func
         if isinstance(func, ast.Attribute):
             name = func.attr
@@ -85,7 +171,14 @@ class _Dispatch:
             qualified = ctx.call_name(node)
             name = qualified.rsplit(".", 1)[-1] if qualified else getattr(func, "id", "")
         named = self.by_callee.get(name)
-        return self.any_call + named if named else self.any_call
+        entries = self.any_call + named if named else self.any_call
+        if self.by_keyword and node.keywords:  # type: ignore[attr-defined]
+            get = self.by_keyword.get
+            for kw in node.keywords:  # type: ignore[attr-defined]
+                more = get(kw.arg)
+                if more:
+                    entries = entries + [e for e in more if e not in entries]
+        return entries
 
 
 def clear_caches() -> None:
@@ -150,15 +243,7 @@ def check_tree(
             raise
         return [_internal_error("the file index", exc)]
     table = _dispatch_for(tuple(codes), settings.extra_sinks)
-    by_type = table.by_type.get
-    call_checks = table.checks
-    call_type = ast.Call
-    for node in ctx.nodes:
-        kind = type(node)
-        # Inlined `_Dispatch.checks` for the common case: this loop runs for every node.
-        entries = call_checks(node, ctx) if kind is call_type else by_type(kind)
-        if not entries:
-            continue
+    for node, entries in table.work(ctx):
         for code, fn in entries:
             if code in failed:
                 continue

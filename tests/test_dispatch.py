@@ -1,4 +1,5 @@
-"""Call dispatch by callee name: checks declare ``callees`` and still see what they report on."""
+"""Dispatch by callee, keyword and name: checks declare ``callees``, ``keywords`` or ``names``
+and still see what they report on."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import ast
 import pytest
 
 from aisec_shared import RULES, Settings, check_source
+from aisec_shared.checks import on
 from aisec_shared.engine import _checks_for
 
 STRICT = Settings(strict=True)
@@ -33,18 +35,16 @@ ANY_CALL = {
         "response headers= of constructors recognised by pattern (any <framework>.*Response class, *make_response)",
     ("ais413_xpath_injection", "check_object_call"):
         "XPathEvaluator / XSLT objects are called under whatever local name holds them; the named sinks are in check_call",
-    ("ais602_tls_verification_disabled", "check_call"):
-        "verify=False / ssl=False / cert_reqs=CERT_NONE on any requests.*, httpx.* or aiohttp.* callable, "
-        "client methods and any callee for cert_reqs",
 }
 
 
 def _call_checks():
     for code, rule in RULES.items():
         if rule.module in LISTED:
-            for node_type, fn, callees in _checks_for(code):
+            for node_type, fn, keys in _checks_for(code):
                 if node_type is ast.Call:
-                    yield rule.module, fn.__name__, callees
+                    callees, keywords = keys if keys is not None else (None, None)
+                    yield rule.module, fn.__name__, callees if keywords is None else (callees or frozenset()) | keywords
 
 
 def test_listed_modules_exist():
@@ -100,3 +100,105 @@ def test_extra_sinks_reach_callee_filtered_checks(sink, code, call):
     )
     settings = Settings(strict=True, extra_sinks=(sink,))
     assert (6, code) in [(f.line, f.code) for f in check_source(src, "app.py", settings)]
+
+
+def _table(*checks):
+    """A dispatch table for made-up checks, as the engine builds it for one rule."""
+    from aisec_shared import engine
+    from aisec_shared.engine import _Dispatch
+
+    def declared(code):
+        return tuple(
+            (t, fn, (fn.__aisec_callees__, fn.__aisec_keywords__) if t is ast.Call and (fn.__aisec_callees__ or fn.__aisec_keywords__)
+             else fn.__aisec_names__ if t is not ast.Call else None)
+            for fn in checks for t in fn.__aisec_node_types__
+        )
+
+    original = engine._checks_for
+    try:
+        engine._checks_for = declared
+        return _Dispatch(["X"], frozenset())
+    finally:
+        engine._checks_for = original
+
+
+def _names_of(table, node, ctx=None):
+    return sorted(fn.__name__ for _, fn in table.checks(node, ctx))
+
+
+@on(ast.Call, keywords={"verify"})
+def by_kw(node, ctx):
+    yield from ()
+
+
+@on(ast.Call, callees={"get"}, keywords={"verify"})
+def both(node, ctx):
+    yield from ()
+
+
+@on(ast.Name, ast.Attribute, names={"DEBUG"})
+def ref(node, ctx):
+    yield from ()
+
+
+@on(ast.Name)
+def every_name(node, ctx):
+    yield from ()
+
+
+@on(ast.Assign, ast.AugAssign, names={"DEBUG", "debug"})
+def assign(node, ctx):
+    yield from ()
+
+
+def test_keywords_dispatch_calls_that_pass_the_keyword():
+    table = _table(by_kw, both)
+    call = lambda src: ast.parse(src).body[0].value
+    assert _names_of(table, call("client.post(url, verify=False)")) == ["both", "by_kw"]
+    assert _names_of(table, call("client.get(url)")) == ["both"]
+    assert _names_of(table, call("client.post(url, timeout=3)")) == []
+    assert _names_of(table, call("client.post(url, **options)")) == []
+
+
+def test_names_dispatch_names_attributes_and_assignment_targets():
+    table = _table(ref, every_name, assign)
+    expr = lambda src: ast.parse(src).body[0].value
+    stmt = lambda src: ast.parse(src).body[0]
+    assert _names_of(table, expr("DEBUG")) == ["every_name", "ref"]
+    assert _names_of(table, expr("other")) == ["every_name"]
+    assert _names_of(table, expr("settings.DEBUG")) == ["ref"]
+    assert _names_of(table, expr("settings.other")) == []
+    for hit in ("DEBUG = True", "app.debug = True", "config['DEBUG'] = True", "a, (b, *DEBUG) = x", "DEBUG += 1",
+                "config[key] = True"):
+        assert _names_of(table, stmt(hit)) == ["assign"], hit
+    for miss in ("other = True", "app.other = True", "config['other'] = True", "DEBUG: bool = True"):
+        assert _names_of(table, stmt(miss)) == [], miss
+
+
+def test_names_and_keywords_refuse_other_node_types():
+    with pytest.raises(ValueError):
+        on(ast.Call, names={"x"})
+    with pytest.raises(ValueError):
+        on(ast.Assign, keywords={"x"})
+
+
+def test_bulk_dispatch_agrees_with_single_node_dispatch():
+    """`_Dispatch.work` (the engine's inlined loop) hands each node the same checks as
+    `_Dispatch.checks`, and skips only nodes without any."""
+    from conftest import EXAMPLES
+
+    from aisec_shared.analysis.context import FileContext
+    from aisec_shared.engine import _dispatch_for, selected_codes
+
+    settings = Settings(strict=True)
+    table = _dispatch_for(tuple(selected_codes(settings)), ())
+    for path in sorted(EXAMPLES.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        ctx = FileContext(ast.parse(source), source.splitlines(True), str(path), settings)
+        seen = {}
+        for node, entries in table.work(ctx):
+            seen[id(node)] = [(code, fn.__name__) for code, fn in entries]
+        assert seen
+        for node in ctx.nodes:
+            expected = [(code, fn.__name__) for code, fn in table.checks(node, ctx)]
+            assert sorted(seen.get(id(node), [])) == sorted(expected), (path, ast.dump(node)[:80])

@@ -115,13 +115,13 @@ def _reference(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     yield hit(node, f"ECB mode ({text})", confidence=confidence_here(ctx, Confidence.HIGH))
 
 
-@on(ast.Attribute)
+@on(ast.Attribute, names={"MODE_ECB", "ECB"})
 def check_attribute(node: ast.Attribute, ctx: FileContext) -> Iterator[Hit]:
     if node.attr in ("MODE_ECB", "ECB"):
         yield from _reference(node, ctx)
 
 
-@on(ast.Name)
+@on(ast.Name, names={"MODE_ECB", "ECB"})
 def check_name(node: ast.Name, ctx: FileContext) -> Iterator[Hit]:
     if node.id in ("MODE_ECB", "ECB"):
         yield from _reference(node, ctx)

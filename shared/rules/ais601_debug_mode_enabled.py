@@ -271,7 +271,7 @@ def _config_class_hit(node: ast.Assign, cls: ast.ClassDef, ctx: FileContext) -> 
     yield hit(node.value, f"DEBUG = True in config class {cls.name}", confidence=confidence)
 
 
-@on(ast.Assign)
+@on(ast.Assign, names={"debug", "DEBUG"})
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     if not _is_true(node.value):
         return

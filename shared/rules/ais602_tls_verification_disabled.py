@@ -142,7 +142,7 @@ def _aiohttp_call(node: ast.Call, ctx: FileContext) -> bool:
     return isinstance(func, ast.Attribute) and (ctx.instance_of(func.value) or "").startswith("aiohttp.")
 
 
-@on(ast.Call)
+@on(ast.Call, keywords={"verify", "ssl", "verify_ssl", "cert_reqs"})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     for kw in node.keywords:
         if kw.arg == "verify" and _false_value(kw.value, ctx) and _http_call(node, ctx):
@@ -153,7 +153,7 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
             yield hit(kw.value, "cert_reqs='CERT_NONE'", confidence=Confidence.HIGH)
 
 
-@on(ast.Assign)
+@on(ast.Assign, names={"check_hostname", "verify"})
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     if not _is_false(node.value):
         return
@@ -262,13 +262,13 @@ def _reference(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
             yield hit(node, name.replace("OpenSSL.", ""), confidence=Confidence.HIGH)
 
 
-@on(ast.Attribute)
+@on(ast.Attribute, names=_REFERENCES)
 def check_attribute(node: ast.Attribute, ctx: FileContext) -> Iterator[Hit]:
     if node.attr in _REFERENCES and isinstance(node.ctx, ast.Load):
         yield from _reference(node, ctx)
 
 
-@on(ast.Name)
+@on(ast.Name, names=_REFERENCES)
 def check_name(node: ast.Name, ctx: FileContext) -> Iterator[Hit]:
     if node.id in _REFERENCES and isinstance(node.ctx, ast.Load):
         yield from _reference(node, ctx)

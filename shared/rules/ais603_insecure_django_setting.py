@@ -272,7 +272,7 @@ def _judge(name: str, target: ast.AST, value: ast.AST, ctx: FileContext, values)
                   "use 'same-origin' or 'strict-origin-when-cross-origin'", confidence=Confidence.MEDIUM)
 
 
-@on(ast.Assign, ast.AnnAssign)
+@on(ast.Assign, ast.AnnAssign, names=_JUDGED)
 def check_assign(node: ast.Assign | ast.AnnAssign, ctx: FileContext) -> Iterator[Hit]:
     targets = node.targets if isinstance(node, ast.Assign) else [node.target]
     if node.value is None:
@@ -285,7 +285,7 @@ def check_assign(node: ast.Assign | ast.AnnAssign, ctx: FileContext) -> Iterator
         yield from _judge(target.id, target, node.value, ctx, lambda setting: _module_values(ctx, setting))
 
 
-@on(ast.AugAssign)
+@on(ast.AugAssign, names={"ALLOWED_HOSTS"})
 def check_augassign(node: ast.AugAssign, ctx: FileContext) -> Iterator[Hit]:
     """``ALLOWED_HOSTS += ["*"]``."""
     if isinstance(node.target, ast.Name) and node.target.id == "ALLOWED_HOSTS" and _applies(ctx, node):

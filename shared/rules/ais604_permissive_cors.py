@@ -323,7 +323,7 @@ def _django_credentials(ctx: FileContext) -> bool:
     )
 
 
-@on(ast.Assign)
+@on(ast.Assign, names=frozenset(DJANGO_ALL + DJANGO_REGEXES))
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     if ctx.scope_of(node) is not ctx.tree:
         return

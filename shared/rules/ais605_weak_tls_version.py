@@ -111,13 +111,13 @@ def _judge(node: ast.Attribute | ast.Name, ctx: FileContext) -> Iterator[Hit]:
     yield hit(node, shown, version, confidence=confidence)
 
 
-@on(ast.Attribute)
+@on(ast.Attribute, names=_LAST)
 def check_attribute(node: ast.Attribute, ctx: FileContext) -> Iterator[Hit]:
     if node.attr in _LAST and isinstance(node.ctx, ast.Load):
         yield from _judge(node, ctx)
 
 
-@on(ast.Name)
+@on(ast.Name, names=_LAST)
 def check_name(node: ast.Name, ctx: FileContext) -> Iterator[Hit]:
     if node.id in _LAST and isinstance(node.ctx, ast.Load):
         yield from _judge(node, ctx)

@@ -141,7 +141,7 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
                 confidence=Confidence.HIGH)
 
 
-@on(ast.Assign)
+@on(ast.Assign, names={"hostkeys", "ANSIBLE_HOST_KEY_CHECKING"})
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     value = node.value
     for target in node.targets:

@@ -140,6 +140,9 @@ def _other_service(ctx: FileContext, call: ast.Call) -> bool:
     return bool(service) and service not in ("s3", "s3control")
 
 
+_ACL_KEYWORDS = frozenset({"ACL", "AccessControlPolicy", *GRANT_KEYS})
+
+
 @on(ast.Call, callees=ACL_METHODS | EXTRA_ARGS_METHODS | STORAGE_CLASSES)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     func = node.func
@@ -151,14 +154,16 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         if lit is not None and who:
             yield hit(lit.node, f"{name}(default_acl={lit.value!r})", who, confidence=Confidence.MEDIUM)
         return
-    if _other_service(ctx, node):
-        return
-    if name in ACL_METHODS and api_call_shape(ctx, node):
+    acl_keywords = name in ACL_METHODS and any(kw.arg in _ACL_KEYWORDS for kw in node.keywords)
+    extra_args = name in EXTRA_ARGS_METHODS and keyword_value(node, "ExtraArgs") is not None
+    if not (acl_keywords or extra_args) or _other_service(ctx, node):
+        return  # cheap test first: resolving the receiver's service is not
+    if acl_keywords and api_call_shape(ctx, node):
         for kw in node.keywords:
-            if kw.arg in ("ACL", "AccessControlPolicy", *GRANT_KEYS):
+            if kw.arg in _ACL_KEYWORDS:
                 for lit, what, who in _grant_hits({kw.arg: literal(ctx, kw.value)}, ""):
                     yield hit(lit.node, f"{name}({what})", who, confidence=Confidence.HIGH)
-    if name in EXTRA_ARGS_METHODS:
+    if extra_args:
         extra = keyword_value(node, "ExtraArgs")
         lit = literal(ctx, extra) if extra is not None else None
         if extra is not None and lit is not None and isinstance(lit.value, dict):
@@ -180,7 +185,7 @@ def _storage_class(ctx: FileContext, cls: ast.ClassDef | None) -> bool:
     return False
 
 
-@on(ast.Assign)
+@on(ast.Assign, names={"AWS_DEFAULT_ACL", "default_acl"})
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     if not isinstance(node.value, ast.Constant):
         return
