@@ -569,3 +569,133 @@ def test_rule_key_block_in_comment_lines_and_header_alone():
     flagged = f"# {PEM}OPENSSH PRIVATE KEY-----\n#   {body}\n# {END}OPENSSH PRIVATE KEY-----\n"
     assert [f.line for f in _ais102(flagged)] == [1]
     assert not _ais102(f"# keys start with {PEM}OPENSSH PRIVATE KEY-----\nx = 1  # {body}\n")
+
+
+# --------------------------------------------------------------------------- prefilters
+import re  # noqa: E402  (imported here so that the findings snapshots keep the lines above)
+
+from aisec_shared.analysis import credentials as _credentials  # noqa: E402
+
+
+def _reference_find_all(text: str, name=None, in_file=None) -> list:
+    """`find_all` without any prefilter: every row, hints by plain substring tests."""
+    out = []
+    low = text.lower()
+    resolved = _credentials.normalized_name(name)
+    for row in CATALOGUE:
+        if row.context is not None:
+            m = row.pattern.fullmatch(text.strip())
+            if m is None or (row.validator is not None and not row.validator(m)):
+                continue
+            conf = _credentials._context_confidence(row, row.context, resolved, in_file)
+            if conf is not None:
+                out.append(_credentials._found(row, m, conf, offset=len(text) - len(text.lstrip())))
+            continue
+        if not any(h in (low if row.hints_nocase else text) for h in row.hints):
+            continue
+        for n, m in enumerate(row.pattern.finditer(text)):
+            if n >= _credentials._MAX_MATCHES_PER_ROW:
+                break
+            if row.validator is None or row.validator(m):
+                out.append(_credentials._found(row, m, row.confidence))
+    return out
+
+
+def _texts_around_cases() -> list[tuple[str, dict]]:
+    out = []
+    for row_id, (positives, negatives) in CASES.items():
+        for entry in [*positives, *negatives]:
+            text, kw = _split(entry)
+            out += [(text, kw), (f'token = "{text}"  # end', kw), (f"  {text}\n", kw), (text.upper(), kw), (text.lower(), kw)]
+    return out
+
+
+def test_find_all_equals_the_unfiltered_scan():
+    """The prefilters (`_PREFILTER`, row gates, `_CONTEXT_SHAPE`) never change a result."""
+    names = [None, "aws_secret_access_key", "auth", "DD_API_KEY", "TWILIO_AUTH_TOKEN", "heroku_api_key", "AZURE_STORAGE_KEY"]
+    for text, kw in _texts_around_cases():
+        for name in [kw.get("name"), *names]:
+            for in_file in (None, ALWAYS["in_file"], NEVER["in_file"]):
+                got = [(f.fmt.id, f.start, f.end, f.confidence) for f in find_all(text, name=name, in_file=in_file)]
+                want = [(f.fmt.id, f.start, f.end, f.confidence) for f in _reference_find_all(text, name, in_file)]
+                assert got == want, (text[:60], name)
+
+
+def test_prefilter_matches_every_hint_and_gate():
+    for row in CATALOGUE:
+        if row.context is not None:
+            continue
+        if row.gate is not None:
+            for entry in CASES[row.id][0]:
+                assert row.gate.search(_split(entry)[0]), row.id  # the gate is implied by a match
+            continue
+        for hint in row.hints:
+            variants = [hint, hint.upper(), hint.title()] if row.hints_nocase else [hint]
+            for variant in variants:
+                assert _credentials._PREFILTER.search(f"a {variant} b"), (row.id, variant)
+
+
+def _charset_and_width(pattern: re.Pattern[str]) -> tuple[set[str], int, int]:
+    """The characters a pattern can match (raises on anything but literals and classes of
+    literals and ranges) and its width bounds, read from the parsed pattern."""
+    try:
+        from re import _constants as const  # Python 3.11+
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as const  # type: ignore[no-redef]  # noqa: I001
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    chars: set[str] = set()
+
+    def walk(items) -> None:
+        for op, arg in items:
+            if op is const.LITERAL:
+                chars.add(chr(arg))
+            elif op is const.IN:
+                for sub_op, sub_arg in arg:
+                    if sub_op is const.LITERAL:
+                        chars.add(chr(sub_arg))
+                    elif sub_op is const.RANGE:
+                        chars.update(chr(c) for c in range(sub_arg[0], sub_arg[1] + 1))
+                    else:
+                        raise AssertionError(f"unexpected class item {sub_op}")
+            elif op in (const.MAX_REPEAT, const.MIN_REPEAT):
+                walk(arg[2])
+            elif op is const.SUBPATTERN:
+                walk(arg[-1])
+            elif op is const.BRANCH:
+                for alternative in arg[1]:
+                    walk(alternative)
+            else:
+                raise AssertionError(f"unexpected op {op}")
+
+    parsed = parser.parse(pattern.pattern, pattern.flags)
+    walk(parsed)
+    low, high = parsed.getwidth()
+    return chars, low, high
+
+
+def test_context_shape_admits_every_context_row():
+    """`_CONTEXT_SHAPE` lets a text through whenever a `Context` row could match it whole."""
+    shape = _credentials._CONTEXT_SHAPE
+    allowed = set(UPPER + LOWER + DIGITS + "+/=-")
+    for row in CATALOGUE:
+        if row.context is None:
+            continue
+        chars, low, high = _charset_and_width(row.pattern)
+        assert chars <= allowed and 8 <= low and high <= 402, row.id
+        for entry in CASES[row.id][0]:
+            text = _split(entry)[0]
+            assert shape.fullmatch(text) and shape.fullmatch(f" \t{text}\u00a0\n"), row.id
+
+
+def test_prefix_match_holds_for_every_key_in_a_comment_line():
+    """AIS102 skips the tokenizer when `prefix_match` fails on the file's comment lines."""
+    for row_id, (positives, _negatives) in CASES.items():
+        if BY_ID[row_id].context is not None:
+            continue
+        for entry in positives:
+            text = _split(entry)[0].split("\n", 1)[0]
+            if any(f.fmt.context is None for f in find_all(f"# key {text}")):
+                assert _credentials.prefix_match(f"x = 1\n#: comment {text}\n# next"), row_id
+    assert not _credentials.prefix_match("# just a comment. With dots.and-dashes, AC and SK\n")

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import re
 import sys
 import tokenize
 from dataclasses import dataclass
@@ -385,16 +384,24 @@ class FileContext:
 
     def enclosing_function(self, node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
         """The innermost def (not lambda) containing `node`, or None at module or class level."""
-        for anc in self.ancestors(node):
-            if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                return anc
+        # Up the scope map, not the parents: the nearest scope ancestor of every node is
+        # indexed, so this costs the nesting depth of scopes, not of expressions.
+        scopes, root = self._scope, self.tree
+        cur = scopes.get(node, root)
+        while cur is not root:
+            if type(cur) in _DEF_TYPES:
+                return cur  # type: ignore[return-value]
+            cur = scopes.get(cur, root)
         return None
 
     def enclosing_class(self, node: ast.AST) -> ast.ClassDef | None:
         """The innermost class containing `node`, or None."""
-        for anc in self.ancestors(node):
-            if isinstance(anc, ast.ClassDef):
-                return anc
+        scopes, root = self._scope, self.tree
+        cur = scopes.get(node, root)
+        while cur is not root:
+            if type(cur) is ast.ClassDef:
+                return cur  # type: ignore[return-value]
+            cur = scopes.get(cur, root)
         return None
 
     def imports_any(self, modules: tuple[str, ...] | frozenset[str]) -> bool:
@@ -501,7 +508,9 @@ class FileContext:
 
     def call_name(self, call: ast.Call) -> str | None:
         """Qualified name of a call's callee; see `qualname`."""
-        return self.qualname(call.func)
+        func = call.func
+        found = self._qualnames.get(id(func), _MISSING)
+        return self.qualname(func) if found is _MISSING else found  # type: ignore[return-value]
 
     def instance_of(self, expr: ast.AST) -> str | None:
         """The qualified constructor of the object an expression refers to, if known.
@@ -723,7 +732,6 @@ _CHILD_SPECS: dict[type, tuple[tuple[str, object], ...]] = {}
 _ONE, _MANY, _CHECKED = object(), object(), object()
 # ASDL types that never hold a child node.
 _SCALAR_ASDL = frozenset({"identifier", "int", "string", "constant", "object", "bytes"})
-_ASDL_SIGNATURE = re.compile(r"\w+\(([^()]*)\)")
 # Lists that hold None for a missing element.
 _LISTS_WITH_NONE = frozenset({("Dict", "keys"), ("arguments", "kw_defaults")})
 # Fields that only ever hold an expression context or an operator (`ctx` of Name, Attribute,
@@ -744,9 +752,10 @@ def _child_spec(kind: type) -> tuple[tuple[str, object], ...]:
     does not describe, and the lists that hold None, are checked item by item (`_CHECKED`).
     """
     declared: dict[str, str] = {}
-    match = _ASDL_SIGNATURE.match((kind.__doc__ or "").strip())
-    if match:
-        for part in match.group(1).split(","):
+    head, paren, rest = (kind.__doc__ or "").strip().partition("(")
+    signature, closing, _ = rest.partition(")")
+    if paren and closing and head.isidentifier():
+        for part in signature.split(","):
             words = part.split()
             if len(words) == 2:
                 declared[words[1]] = words[0]
@@ -764,6 +773,8 @@ def _child_spec(kind: type) -> tuple[tuple[str, object], ...]:
         spec.append((name, _MANY if asdl.endswith("*") else _ONE))
     return tuple(spec)
 _SCOPE_TYPE_SET = frozenset(SCOPE_TYPES)
+_DEF_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef})
+_MISSING = object()
 
 # Node types `_bind` handles; anything else binds no name.
 _BINDING_TYPES = frozenset(

@@ -8,7 +8,9 @@ provider documents the format, or the gitleaks / detect-secrets rule the row is 
 Every pattern is linear on any input: a literal prefix (or a one-character lookbehind
 boundary before it), then bounded character classes; no nested quantifiers, no unbounded
 repeats. Each row lists ``hints`` (substrings every match contains, checked with ``in``
-before the pattern runs), so most rows cost one substring search per literal.
+before the pattern runs); one prefilter regex built from every row's hints (`_PREFILTER`)
+and one shape test for the rows without a prefix (`_CONTEXT_SHAPE`) dismiss most literals
+with two searches in C before any row is looked at.
 
 Values that carry no prefix (an AWS secret access key, a Twilio auth token or API key
 secret, Datadog keys, a bare Azure account key, an old UUID Heroku key, a registry ``auth``)
@@ -45,6 +47,8 @@ __all__ = [
     "BY_ID",
     "find",
     "find_all",
+    "may_hold",
+    "prefix_match",
     "documented_key",
     "github_checksum",
     "normalized_name",
@@ -78,6 +82,9 @@ class CredentialFormat:
             detect-secrets rule the row follows.
         hints: substrings every match contains; the pattern runs only when one is present.
         hints_nocase: compare `hints` with the lowercased text.
+        gate: for a row whose hints are common (``.``), a linear pattern every match of
+            `pattern` contains a match of; searched before `pattern` runs, and in place of
+            the hints by the catalogue-wide prefilter (see `find_all`).
         validator: extra check on a match (a checksum, a decodable header).
         context: for values without a prefix: see `Context`. Such rows match whole literals.
         keep: leading characters of the secret a message may show (its public prefix);
@@ -92,6 +99,7 @@ class CredentialFormat:
     source: str
     hints: tuple[str, ...] = ()
     hints_nocase: bool = False
+    gate: re.Pattern[str] | None = None
     validator: Callable[[re.Match[str]], bool] | None = None
     context: Context | None = None
     keep: int = 0
@@ -572,7 +580,8 @@ CATALOGUE: tuple[CredentialFormat, ...] = (
         _rx(r"(?<![A-Za-z0-9_.-])(?P<uid>[MNO][A-Za-z0-9_-]{23,27})\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}"
             r"(?![A-Za-z0-9_.-])"),
         "https://discord.com/developers/docs/reference#authentication",
-        hints=(".",), validator=_discord_valid,
+        # The uid (24 to 28 token characters) and the 6-character timestamp between dots.
+        hints=(".",), gate=_rx(r"\.(?<=[A-Za-z0-9_-]{24}\.)[A-Za-z0-9_-]{6}\."), validator=_discord_valid,
     ),
     CredentialFormat(
         "discord-webhook-url", "Discord", "a Discord webhook URL",
@@ -670,6 +679,102 @@ _MAX_MATCHES_PER_ROW = 50
 # Every hint of the prefix rows (see `find_all`), case-sensitive and lowercase ones apart.
 _CASE_HINTS = tuple(sorted({h for row in CATALOGUE if row.context is None and not row.hints_nocase for h in row.hints}))
 _NOCASE_HINTS = tuple(sorted({h for row in CATALOGUE if row.context is None and row.hints_nocase for h in row.hints}))
+_PREFIX_ROWS = tuple((i, row) for i, row in enumerate(CATALOGUE) if row.context is None)
+_CONTEXT_ROWS = tuple((i, row) for i, row in enumerate(CATALOGUE) if row.context is not None)
+
+# Printable ASCII from the most to the least frequent in the texts this module scans (the
+# string literals and comments of Django 5.2): the prefilter anchors each hint on its
+# rarest character. Other characters are rarer still.
+_FREQUENT = ' etasinorldhcumpf.g#bywv_\'T,kSR)(%E0xAI-O/`:DCNjLMFP2q"1UG=5H3WzB64>*YQ9{}K?\\<V][8;JX|7+Z^@!$&~'
+# Letters other characters lowercase to (U+0130 -> "i\u0307", U+212A KELVIN SIGN -> "k"):
+# never anchors of a hint that is compared with the lowercased text.
+_FOLDED_INTO = frozenset("ik")
+
+
+def _rarity(c: str, nocase: bool) -> int:
+    at = _FREQUENT.find(c)
+    if nocase and c.upper() != c:
+        other = _FREQUENT.find(c.upper())
+        at = min(at, other) if at >= 0 and other >= 0 else max(at, other)
+    return len(_FREQUENT) if at < 0 else at
+
+
+def _prefilter() -> re.Pattern[str]:
+    """One linear pattern that matches wherever a prefix row's hint (or gate) does.
+
+    Each hint becomes an alternative that starts with its rarest character, the characters
+    before it checked by a fixed lookbehind: ``ghp_`` -> ``_(?<=ghp_)``. Every alternative
+    then starts with a literal, so the regex engine skips, in C, every position whose
+    character starts none: on most literals the search fails in one quick pass, where a
+    substring test per hint costs a Python-level loop. A lowercase hint matches both cases
+    of its anchor and, through ``(?i:...)``, every text whose lowercased form holds it.
+    Rows with a `gate` contribute the gate instead of their (common) hints.
+    """
+    bodies: dict[str, list[str]] = {}
+    gates: list[str] = []
+    for row in CATALOGUE:
+        if row.context is not None:
+            continue
+        if row.gate is not None:
+            gates.append(row.gate.pattern)
+            continue
+        for hint in row.hints:
+            nocase = row.hints_nocase
+            if nocase and hint != hint.lower():
+                raise ValueError(f"{row.id}: hints compared with the lowercased text must be lowercase")
+            spots = [i for i, c in enumerate(hint) if not (nocase and c in _FOLDED_INTO)]
+            at = max(spots, key=lambda i: (_rarity(hint[i], nocase), -i))
+            body = (f"(?<={re.escape(hint[:at + 1])})" if at else "") + re.escape(hint[at + 1:])
+            anchors = {hint[at], hint[at].upper()} if nocase else {hint[at]}
+            for anchor in anchors:
+                bodies.setdefault(anchor, []).append(f"(?i:{body})" if nocase else body)
+    alternatives = [re.escape(a) + "(?:" + "|".join(sorted(set(b))) + ")" for a, b in sorted(bodies.items())]
+    return re.compile("|".join(alternatives + gates))
+
+
+_PREFILTER = _prefilter()
+
+# Every `Context` row's pattern, matched against the whole stripped literal, accepts only
+# these characters and lengths (tests/test_credentials.py checks each row against it), so
+# most literals skip the context rows with one `fullmatch`, before any `strip` (``\s`` is
+# exactly what `str.strip` removes).
+_CONTEXT_SHAPE = re.compile(r"\A\s*[A-Za-z0-9+/=-]{8,402}\s*\Z")  # anchored: linear under search() too
+
+
+def _prefix_candidates(text: str) -> list[tuple[int, CredentialFormat]]:
+    """The prefix rows (no `Context`) worth running on `text`, with their catalogue index:
+    those with a hint in the text and, if they have a `gate`, a gate match."""
+    if _PREFILTER.search(text) is None:
+        return []
+    # One pass over every hint (instead of one `any()` per row): the hints present in the text.
+    present = {h for h in _CASE_HINTS if h in text}
+    low = text.lower()
+    present_nocase = {h for h in _NOCASE_HINTS if h in low}
+    return [
+        (i, row)
+        for i, row in _PREFIX_ROWS
+        if not (present_nocase if row.hints_nocase else present).isdisjoint(row.hints)
+        and (row.gate is None or row.gate.search(text) is not None)
+    ]
+
+
+def may_hold(text: str) -> bool:
+    """False when `find_all` cannot find anything in `text`, whatever the name and file: no
+    prefix row's hint (or gate) is in it and it does not have a `Context` row's shape. Two
+    searches in C; most literals stop here."""
+    return _PREFILTER.search(text) is not None or _CONTEXT_SHAPE.fullmatch(text) is not None
+
+
+def prefix_match(text: str) -> bool:
+    """True when the pattern of some row without `Context` matches somewhere in `text`
+    (hints and gates as `find_all` applies them; validators not run).
+
+    A necessary condition for `find_all` reporting such a row in any line of `text` or in a
+    text holding such a line: no row's match spans a line break, and each row's
+    lookarounds read at most its prefix and one character on either side. AIS102 tests all
+    of a file's comment lines at once with it before reading the comments from tokens.
+    """
+    return any(row.pattern.search(text) is not None for _, row in _prefix_candidates(text))
 
 
 def find_all(text: str, *, name: NameArg = None, in_file: PairTest | None = None) -> list[Found]:
@@ -681,18 +786,21 @@ def find_all(text: str, *, name: NameArg = None, in_file: PairTest | None = None
             when a context row needs it); None for an unbound literal or a comment.
         in_file: ``in_file(pattern)`` is True when `pattern` matches somewhere in the file
             (for `Context.pair`); None when unknown.
+
+    Rows run only on candidate texts: a prefix row when one of its hints (and its gate) is
+    present, found for all rows at once by `_PREFILTER`; a context row when the stripped
+    text has `_CONTEXT_SHAPE`.
     """
+    rows = _prefix_candidates(text)
+    if _CONTEXT_SHAPE.fullmatch(text) is not None:
+        rows = sorted([*rows, *_CONTEXT_ROWS], key=lambda pair: pair[0])
     out: list[Found] = []
-    stripped: str | None = None
+    if not rows:
+        return out
+    stripped = text.strip()
     resolved: list[str] = []
-    # One pass over every hint (instead of one `any()` per row): the hints present in the text.
-    present = {h for h in _CASE_HINTS if h in text}
-    low = text.lower()
-    present_nocase = {h for h in _NOCASE_HINTS if h in low}
-    for row in CATALOGUE:
+    for _, row in rows:
         if row.context is not None:
-            if stripped is None:
-                stripped = text.strip()
             m = row.pattern.fullmatch(stripped)
             if m is None or (row.validator is not None and not row.validator(m)):
                 continue
@@ -703,8 +811,6 @@ def find_all(text: str, *, name: NameArg = None, in_file: PairTest | None = None
                 continue
             start = len(text) - len(text.lstrip())
             out.append(_found(row, m, conf, offset=start))
-            continue
-        if (present_nocase if row.hints_nocase else present).isdisjoint(row.hints):
             continue
         for n, m in enumerate(row.pattern.finditer(text)):
             if n >= _MAX_MATCHES_PER_ROW:

@@ -56,18 +56,20 @@ not secret strings.
 
 The walk is iterative within an expression and bounded across names and helpers
 (`MAX_DEPTH` hops, `BUDGET` nodes per query); past the bounds the answer is "unknown",
-which the rules treat as not a secret.
+which the rules treat as not a secret. A file none of whose identifiers and literals could
+start a secret (most files) is answered at once, without a walk (`may_hold_secrets`).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
 from .context import FileContext, dotted, literal_str
 from .taint import own_nodes
-from .words import secret_name_kind, split_words
+from .words import HEAD_WORDS, secret_name_kind, split_words
 
 __all__ = [
     "Secret",
@@ -76,6 +78,7 @@ __all__ = [
     "NAMED",
     "WEAK",
     "find_secret",
+    "may_hold_secrets",
     "secret_origin",
     "secret_kind",
     "MAX_DEPTH",
@@ -193,6 +196,8 @@ def find_secret(
     argument's name, ``password=value``): a secret-like one makes an unknown value a secret
     by name, as a variable's name does.
     """
+    if not may_hold_secrets(ctx) and not (name and secret_kind(ctx, name)):
+        return None
     tracer = _Tracer(ctx, accept)
     res = tracer.eval(expr, 0, None)
     if res is None and name:
@@ -200,6 +205,89 @@ def find_secret(
         if kind:
             res = tracer._named(f"argument '{name}'", kind, expr, name)
     return res if isinstance(res, Secret) else None
+
+
+# Identifiers and literals that start a secret without a secret-like name: the
+# Authorization and Cookie headers (`_AUTH_HEADERS`, also as WSGI ``HTTP_...`` keys and
+# FastAPI ``Header()`` parameters), ``request.authorization``, and the secret stores'
+# methods (``get_secret_value``, ``get_parameter``, `_VAULT_METHODS`, ``get_secret``).
+_FIXED_SOURCES = re.compile(r"authoriz|cookie|get_parameter|get_secret|read_secret|access_secret", re.IGNORECASE)
+# Libraries whose objects are secret stores whatever the names around them (keyring, hvac).
+_STORE_MODULES = ("keyring", "hvac")
+_SEP = "\x00"
+# Substrings of the lowercased text one of which every candidate holds: the head words of
+# `words.secret_name_kind` that hold no other head word (``pass`` for ``password``), and
+# the fixed sources' own (``secret`` covers ``get_secret``, ``read_secret`` ...).
+_MARKERS = tuple(sorted(
+    {w for w in HEAD_WORDS if not any(o != w and o in w for o in HEAD_WORDS)} | {"authoriz", "cookie", "get_parameter"}
+))
+
+
+def may_hold_secrets(ctx: FileContext) -> bool:
+    """False when no expression of the file can carry a secret for `find_secret` (most
+    files), which then answers None at once. Memoised per file.
+
+    Every secret the walk finds starts at an identifier or a literal of the file: a name,
+    attribute, parameter, keyword, imported name, dict key, environment variable or
+    header key that `secret_kind` accepts (also as a getter's ``get_<name>``), one of
+    `_FIXED_SOURCES`, or an object of a `_STORE_MODULES` library. So the file holds none
+    when none of its identifiers and str / bytes literals does. With ``aisec-secret-names``
+    set, every file may.
+    """
+    found = ctx.__dict__.get("_aisec_may_hold_secrets")
+    if found is None:
+        found = ctx.__dict__["_aisec_may_hold_secrets"] = _may_hold_secrets(ctx)
+    return found
+
+
+def _may_hold_secrets(ctx: FileContext) -> bool:
+    if ctx.settings.secret_names or ctx.imports_any(_STORE_MODULES):
+        return True
+    nodes_of = ctx.nodes_of
+    # A name starts a secret only when it resolves (`_name`: bound here, parameters
+    # included, or imported: the parts of its qualified name) or is called (a getter).
+    texts: set[str] = set()
+    for table in ctx.bindings.values():
+        texts.update(table)
+    for imports in ctx.imports.values():
+        for qualified in imports.values():
+            texts.update(qualified.split("."))
+    texts.update([c.func.id for c in nodes_of(ast.Call) if type(c.func) is ast.Name])  # type: ignore[attr-defined]
+    texts.update([n.attr for n in nodes_of(ast.Attribute)])  # type: ignore[attr-defined]
+    texts.update([n.arg for n in nodes_of(ast.keyword) if n.arg])  # type: ignore[attr-defined]
+    for const in nodes_of(ast.Constant):
+        value = const.value  # type: ignore[attr-defined]
+        if type(value) is str:
+            texts.add(value)
+        elif type(value) is bytes:
+            texts.add(value.decode("latin-1"))
+    # The texts holding a marker (a substring search per marker over all texts at once,
+    # lowercased): only they can have a `secret_kind` or be a fixed source.
+    joined = _SEP.join(texts)
+    low = joined.lower()
+    if len(low) != len(joined):  # a character whose lowercase is longer (U+0130)
+        candidates = {t for t in texts if any(m in t.lower() for m in _MARKERS)}
+    else:
+        candidates = set()
+        for marker in _MARKERS:
+            at = low.find(marker)
+            while at >= 0:
+                start = joined.rfind(_SEP, 0, at) + 1
+                end = joined.find(_SEP, at)
+                end = len(joined) if end < 0 else end
+                candidates.add(joined[start:end])
+                at = low.find(marker, end)
+        # A text holding the separator itself is judged whole.
+        candidates.update(t for t in texts if _SEP in t)
+    for text in candidates:
+        # `secret_kind` reads the last 200 characters (`split_words`), so the marker must sit
+        # there; the fixed sources are short identifiers and keys, compared whole.
+        tail = text[-200:].lower()
+        if not any(m in tail for m in _MARKERS):
+            continue
+        if (len(text) <= 40 and _FIXED_SOURCES.search(text)) or secret_kind(ctx, text) or _getter_kind(ctx, text):
+            return True
+    return False
 
 
 def secret_origin(ctx: FileContext, expr: ast.AST) -> str | None:
@@ -658,15 +746,14 @@ class _Tracer:
         fields = ctx.__dict__.get("_secretstr_fields")
         if fields is None:
             found = set()
-            for node in ctx.nodes:
-                if isinstance(node, ast.ClassDef):
-                    for stmt in node.body:
-                        if (
-                            isinstance(stmt, ast.AnnAssign)
-                            and isinstance(stmt.target, ast.Name)
-                            and _annotation_kind(stmt.annotation) == "secret"
-                        ):
-                            found.add(stmt.target.id)
+            for node in ctx.nodes_of(ast.ClassDef):
+                for stmt in node.body:  # type: ignore[attr-defined]
+                    if (
+                        isinstance(stmt, ast.AnnAssign)
+                        and isinstance(stmt.target, ast.Name)
+                        and _annotation_kind(stmt.annotation) == "secret"
+                    ):
+                        found.add(stmt.target.id)
             fields = ctx.__dict__["_secretstr_fields"] = frozenset(found)
         return fields
 
@@ -838,9 +925,10 @@ def _class_assignments(ctx: FileContext, cls: ast.ClassDef) -> dict[str, list]:
     index = ctx.__dict__.get("_aisec_class_assignments")
     if index is None:
         index = {}
-        for stmt in ctx.nodes:
-            if not isinstance(stmt, (ast.Assign, ast.AnnAssign)):
-                continue
+        assigns, annotated = ctx.nodes_of(ast.Assign), ctx.nodes_of(ast.AnnAssign)
+        # Both kinds in source order, as a walk of the file meets them.
+        stmts = sorted([*assigns, *annotated], key=lambda n: (n.lineno, n.col_offset)) if annotated else assigns
+        for stmt in stmts:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             parent = ctx.parent(stmt)
             for t in targets:

@@ -14,6 +14,7 @@ from typing import Iterable
 
 __all__ = [
     "split_words",
+    "HEAD_WORDS",
     "secret_name_kind",
     "is_password_name",
     "is_placeholder",
@@ -104,6 +105,11 @@ _VERBS = frozenset(
         "remove", "revoke", "issue", "is", "has", "use", "require",
     }
 )
+
+
+# Every head word `secret_name_kind` accepts without extra words. Each word of `split_words`
+# is a piece of the lowercased name, so a name whose lowercase holds none has no kind.
+HEAD_WORDS = frozenset({*_SECRET_HEADS, *_QUALIFIED_HEADS, "key"})
 
 
 def secret_name_kind(name: str, extra: Iterable[str] = ()) -> str | None:

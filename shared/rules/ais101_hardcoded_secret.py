@@ -202,6 +202,16 @@ def _stored(value: ast.AST | None) -> ast.AST | None:
     return None
 
 
+def _may_store(value: ast.AST | None) -> bool:
+    """A cheap test before `_targets` / `_pair`: False when they cannot find a str or bytes
+    literal in `value` (a name, an attribute, an operation, a number ...). They can in a
+    literal, a wrapper call or ``.encode()`` (`_stored`), and a tuple or list unpacked."""
+    kind = type(value)
+    if kind is ast.Constant:
+        return isinstance(value.value, (str, bytes))  # type: ignore[union-attr]
+    return kind is ast.Call or kind is ast.Tuple or kind is ast.List
+
+
 def _classes(value: str) -> int:
     return sum(
         (
@@ -276,21 +286,26 @@ def _kind(name: str, ctx: FileContext, *, bare: bool = False) -> tuple[str, bool
 
 def _pair(
     name: str | None, value_node: ast.AST | None, ctx: FileContext, *, compared: bool = False, bare: bool = False
-) -> Iterator[Hit]:
+) -> list[Hit]:
+    """The hit (zero or one) for `value_node` bound to `name`. Lists, not generators: most
+    bindings end at the first test, and this runs for every assignment, keyword, default,
+    dict item and comparison of a file."""
+    if not name:
+        return []
     value_node = _stored(value_node)
-    if not name or value_node is None:
-        return
+    if value_node is None:
+        return []
     value = literal_str(value_node)
     if value is None:
-        return
+        return []
     found = _kind(name, ctx, bare=bare)
     if found is None or is_placeholder(value) or _spells_name(value, name) or _not_a_credential(value):
-        return
+        return []
     kind, declared = found
     confidence = score(value, kind, declared=declared, threshold=ctx.settings.entropy_threshold)
     if compared:
         confidence = _compare_confidence(confidence, value, kind)
-    yield hit(value_node, mask(value), name, confidence=confidence)
+    return [hit(value_node, mask(value), name, confidence=confidence)]
 
 
 def _compare_confidence(confidence: Confidence, value: str, kind: str) -> Confidence:
@@ -301,15 +316,16 @@ def _compare_confidence(confidence: Confidence, value: str, kind: str) -> Confid
     return Confidence.MEDIUM if confidence is Confidence.HIGH else confidence
 
 
-def _targets(target: ast.AST, value: ast.AST, ctx: FileContext, *, bare: bool = False) -> Iterator[Hit]:
+def _targets(target: ast.AST, value: ast.AST, ctx: FileContext, *, bare: bool = False) -> list[Hit]:
     if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
+        out: list[Hit] = []
         if len(target.elts) == len(value.elts):
             names = {_name_of(t) or "" for t in target.elts}
             beside_user = any(set(split_words(n)) & _USER_WORDS for n in names)
             for t, v in zip(target.elts, value.elts):
-                yield from _targets(t, v, ctx, bare=beside_user)
-        return
-    yield from _pair(_name_of(target), value, ctx, bare=bare)
+                out.extend(_targets(t, v, ctx, bare=beside_user))
+        return out
+    return _pair(_name_of(target), value, ctx, bare=bare)
 
 
 _TEST_POLICY = "_ais101_test_policy"
@@ -325,15 +341,16 @@ def _test_policy(ctx: FileContext) -> str:
     return policy
 
 
-def _in_context(ctx: FileContext, hits: Iterator[Hit]) -> Iterator[Hit]:
+def _in_context(ctx: FileContext, hits: list[Hit]) -> list[Hit]:
     """Throwaway keys in development settings modules are low confidence; in test files,
     ``aisec-secrets-in-tests`` reports them as found, lowers them to low, or skips them."""
+    if not hits:
+        return hits
     policy = _test_policy(ctx)
     if policy == "skip":
-        return
+        return []
     low = policy == "low" or settings_profile(ctx) == "development"
-    for h in hits:
-        yield hit(h.node, *h.args, confidence=Confidence.LOW) if low else h
+    return [hit(h.node, *h.args, confidence=Confidence.LOW) for h in hits] if low else hits
 
 
 def _labels_class(node: ast.AST, ctx: FileContext) -> bool:
@@ -350,16 +367,21 @@ def _labels_class(node: ast.AST, ctx: FileContext) -> bool:
 
 @on(ast.Assign)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
-    if _labels_class(node, ctx):
+    if not _may_store(node.value):
         return
+    hits: list[Hit] = []
     for target in node.targets:
-        yield from _in_context(ctx, _targets(target, node.value, ctx))
+        hits.extend(_targets(target, node.value, ctx))
+    if hits and not _labels_class(node, ctx):
+        yield from _in_context(ctx, hits)
 
 
 @on(ast.AnnAssign)
 def check_annassign(node: ast.AnnAssign, ctx: FileContext) -> Iterator[Hit]:
-    if node.value is not None and not _labels_class(node, ctx):
-        yield from _in_context(ctx, _pair(_name_of(node.target), node.value, ctx))
+    if node.value is not None:
+        hits = _pair(_name_of(node.target), node.value, ctx)
+        if hits and not _labels_class(node, ctx):
+            yield from _in_context(ctx, hits)
 
 
 @on(ast.NamedExpr)
@@ -369,6 +391,8 @@ def check_walrus(node: ast.NamedExpr, ctx: FileContext) -> Iterator[Hit]:
 
 @on(ast.keyword)
 def check_keyword(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
+    if not _may_store(node.value):
+        return
     yield from _in_context(ctx, _pair(node.arg, node.value, ctx, bare=True))
 
 
@@ -381,11 +405,17 @@ def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
 @on(ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 def check_defaults(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     args: ast.arguments = node.args  # type: ignore[attr-defined]
-    positional = [*args.posonlyargs, *args.args]
-    for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults):
-        yield from _in_context(ctx, _pair(arg.arg, default, ctx))
+    hits: list[Hit] = []
+    defaults = args.defaults
+    if any(_may_store(d) for d in defaults):
+        positional = [*args.posonlyargs, *args.args]
+        for arg, default in zip(positional[len(positional) - len(defaults):], defaults):
+            hits.extend(_pair(arg.arg, default, ctx))
     for arg, default in zip(args.kwonlyargs, args.kw_defaults):
-        yield from _in_context(ctx, _pair(arg.arg, default, ctx))
+        if _may_store(default):
+            hits.extend(_pair(arg.arg, default, ctx))
+    if hits:
+        yield from _in_context(ctx, hits)
 
 
 def _operands(node: ast.AST) -> list[ast.AST]:
@@ -402,12 +432,14 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
     for op, right in zip(node.ops, node.comparators):
         if isinstance(op, (ast.Eq, ast.NotEq)):
             for named, literal in ((left, right), (right, left)):
-                name = _name_of(named) if literal_str(named) is None else None
-                yield from _in_context(ctx, _pair(name, literal, ctx, compared=True))
+                if _may_store(literal):
+                    name = _name_of(named) if literal_str(named) is None else None
+                    yield from _in_context(ctx, _pair(name, literal, ctx, compared=True))
         elif isinstance(op, (ast.In, ast.NotIn)) and literal_str(left) is None:
             name = _name_of(left)
             for literal in _operands(right):
-                yield from _in_context(ctx, _pair(name, literal, ctx, compared=True))
+                if _may_store(literal):
+                    yield from _in_context(ctx, _pair(name, literal, ctx, compared=True))
         left = right
 
 

@@ -91,7 +91,7 @@ import weakref
 from typing import Iterator
 
 from ..analysis.context import literal_str
-from ..analysis.credentials import Found, find, find_all
+from ..analysis.credentials import Found, find, find_all, may_hold, prefix_match
 from ..analysis.words import mask
 from ..checks import FileContext, Hit, hit, on
 
@@ -103,15 +103,28 @@ _MIN_LEN = 20
 # Comment lines after a key block's BEGIN line that may hold its body.
 _BLOCK_LINES = 12
 _BLOCK_STARTS = ("-----BEGIN", "PuTTY-User-Key-File-", '"private_key"')
+# A line's text from its first '#': every comment on the line is an end of it.
+_COMMENT_TAILS = re.compile(r"#[^\r\n]*")
 
 
 @on(ast.Constant)
 def check_constant(node: ast.Constant, ctx: FileContext) -> Iterator[Hit]:
-    value = literal_str(node)
-    if value is None or len(value) < _MIN_LEN:
+    # `literal_str` inlined, the length tested first: this runs for every constant.
+    value = node.value
+    if type(value) is str:
+        if len(value) < _MIN_LEN:
+            return
+    elif type(value) is bytes:
+        if len(value) < _MIN_LEN:
+            return
+        value = value.decode("latin-1")
+    else:
+        return
+    value = value[:_MAX_SCAN]
+    if not may_hold(value):
         return
     found = find(
-        value[:_MAX_SCAN],
+        value,
         name=lambda: _bound_name(node, ctx),
         in_file=lambda pattern: _in_file(ctx, pattern),
     )
@@ -124,11 +137,16 @@ def check_constant(node: ast.Constant, ctx: FileContext) -> Iterator[Hit]:
 def check_comments(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
     """Comments are not in the tree: scan ``ctx.comments`` once, from the module node.
 
-    Reading comments tokenizes the file; a scan of the raw source first (linear, in C)
-    skips that for the many files with no credential anywhere.
+    Reading comments tokenizes the file. Every comment is the end of a source line from
+    one of its ``#`` on, so `prefix_match` over the ends of the lines with a ``#`` (from
+    their first one) proves for most files that no comment can hold a key, in one pass;
+    a scan of the raw source then skips the tokenizer for the files with no credential
+    anywhere.
     """
     source = "".join(ctx.lines)
-    if "#" not in source or not find_all(source[:_MAX_SCAN]):
+    if "#" not in source or not prefix_match("\n".join(_COMMENT_TAILS.findall(source))):
+        return
+    if not find_all(source[:_MAX_SCAN]):
         return
     comments = ctx.comments
     for line in sorted(comments):

@@ -404,8 +404,15 @@ def _worth_scanning(text: str) -> bool:
 
 @on(ast.Constant)
 def check_constant(node: ast.Constant, ctx: FileContext) -> Iterator[Hit]:
-    text = literal_str(node)
-    if text is None or not _worth_scanning(text) or isinstance(ctx.parent(node), ast.JoinedStr):
+    value = node.value
+    # `literal_str` inlined, and the length tested first: this runs for every constant.
+    if type(value) is str:
+        text = value
+    elif type(value) is bytes:
+        text = value.decode("latin-1")
+    else:
+        return
+    if len(text) < 8 or not _worth_scanning(text) or isinstance(ctx.parent(node), ast.JoinedStr):
         return
     yield from _scan_hit(node, text[:100_000], ctx)
 
@@ -428,8 +435,30 @@ def _is_auth_key(key: ast.AST | None, ctx: FileContext) -> bool:
     return bool(name) and name.strip().lower() in _AUTH_HEADERS  # type: ignore[union-attr]
 
 
+def _names_auth_header(ctx: FileContext) -> bool:
+    """True when a str or bytes literal of the file names an Authorization header: only then
+    can `_is_auth_key` hold (`FileContext.const_str` reads a literal, directly or through
+    names bound to it). One pass over the file's constants, memoised."""
+    found = ctx.__dict__.get("_ais103_auth_header")
+    if found is None:
+        found = False
+        for const in ctx.nodes_of(ast.Constant):
+            text = const.value  # type: ignore[attr-defined]
+            if type(text) is bytes:
+                text = text.decode("latin-1")
+            elif type(text) is not str:
+                continue
+            if len(text) >= 13 and text.strip().lower() in _AUTH_HEADERS:
+                found = True
+                break
+        ctx.__dict__["_ais103_auth_header"] = found
+    return found
+
+
 @on(ast.Dict)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
+    if not _names_auth_header(ctx):
+        return
     for key, value in zip(node.keys, node.values):
         if _is_auth_key(key, ctx):
             yield from _header_hits(value, ctx)
@@ -448,8 +477,13 @@ def check_keyword(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
         yield from _header_hits(node.value, ctx)
 
 
-@on(ast.Call)
-def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
-    # request.add_header("Authorization", ...), headers.add(...), conn.putheader(...)
-    if len(node.args) >= 2 and isinstance(node.func, ast.Attribute) and _is_auth_key(node.args[0], ctx):
-        yield from _header_hits(node.args[1], ctx)
+@on(ast.Module)
+def check_header_calls(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """``request.add_header("Authorization", ...)``, ``headers.add(...)``,
+    ``conn.putheader(...)``: any method whose first argument names the header. No callee
+    name lists them, so the calls are read here, once per file that names the header."""
+    if not _names_auth_header(ctx):
+        return
+    for node in ctx.nodes_of(ast.Call):
+        if len(node.args) >= 2 and isinstance(node.func, ast.Attribute) and _is_auth_key(node.args[0], ctx):  # type: ignore[attr-defined]
+            yield from _header_hits(node.args[1], ctx)  # type: ignore[attr-defined]

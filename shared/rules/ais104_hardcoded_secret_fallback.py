@@ -80,6 +80,7 @@ from typing import Iterator, NamedTuple
 
 from ..analysis.frameworks import settings_profile
 from ..analysis.literals import (
+    callee_key,
     dev_test,
     in_dev_branch,
     is_credential_placeholder,
@@ -200,7 +201,15 @@ def fallback_hits(name: str | None, default: ast.AST | None, at: ast.AST, ctx: F
         yield hit(lit, mask(value), name, confidence=conf)
 
 
-@on(ast.Call)
+# Callee names (see `checks.on`) of the reads `_reader` knows and of ``environ.Env(...)``.
+_CALLEES = frozenset(
+    {qn.rsplit(".", 1)[-1] for qn in (*_OS_READERS, *_DJANGO_ENV)} | {"getattr", "get"} | set(_DJANGO_ENV_METHODS)
+)
+# Libraries whose config objects are called (``env("KEY", default=...)``).
+_CONFIG_LIBRARIES = ("environ", "environs", "decouple", "starlette")
+
+
+@on(ast.Call, callees=_CALLEES)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     func = node.func
     if isinstance(func, ast.Name) and func.id not in ("getenv", "getattr", "config") and not ctx.imports_any(
@@ -217,6 +226,18 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         for kw in node.keywords:
             if kw.arg and isinstance(kw.value, ast.Tuple) and len(kw.value.elts) == 2:
                 yield from fallback_hits(kw.arg, kw.value.elts[1], node, ctx)
+
+
+@on(ast.Module)
+def check_config_objects(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """Calls of a config object, whatever variable holds it (``env = environ.Env()`` then
+    ``env("SECRET_KEY", default="...")``): no callee name lists them, so they are found here,
+    once per file that imports one of `_CONFIG_LIBRARIES`, and judged by `check_call`."""
+    if not ctx.imports_any(_CONFIG_LIBRARIES):
+        return
+    for node in ctx.nodes_of(ast.Call):
+        if isinstance(node.func, ast.Name) and callee_key(node, ctx) not in _CALLEES:  # type: ignore[arg-type]
+            yield from check_call(node, ctx)  # type: ignore[arg-type]
 
 
 @on(ast.BoolOp)

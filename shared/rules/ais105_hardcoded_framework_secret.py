@@ -115,6 +115,7 @@ from typing import Iterator
 from ..analysis.frameworks import DJANGO_MARKERS, settings_profile
 from ..analysis.literals import (
     LOCAL_HOST,
+    callee_key,
     in_dev_branch,
     is_credential_placeholder,
     is_template,
@@ -459,7 +460,23 @@ def _auth_tuple_hits(node: ast.Call, qn: str | None, ctx: FileContext) -> Iterat
         yield from _credential_hit(pair.elts[1], "password", f"{_label(node, ctx)} auth=", ctx)
 
 
-@on(ast.Call)
+def _tails(names) -> set[str]:
+    return {name.rsplit(".", 1)[-1] for name in names}
+
+
+# Callee names (see `checks.on`) of every call `check_call` knows by name; calls of any other
+# name matter only with an AWS keyword (declared as `keywords`) or in a file that imports an
+# SDK or HTTP client package (`check_other_calls`).
+_CALLEES = frozenset(
+    {"update", "from_mapping", "setdefault", "configure", "add_middleware", "Middleware",
+     "SessionMiddleware", "EncryptedCookieStorage"}
+    | _tails(SIGNING_CALLS) | ITSDANGEROUS | _tails(HMAC_CALLS) | _tails(SDK_POSITIONAL)
+    | _tails(SDK_KEYWORDS) | _HTTP_METHODS | _SDK_METHOD_NAMES
+)
+_ANY_CALLEE_PACKAGES = SDK_PACKAGES | frozenset(_HTTP_CLIENTS)
+
+
+@on(ast.Call, callees=_CALLEES, keywords=frozenset(AWS_KEYWORDS))
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     func = node.func
     for kw in node.keywords:
@@ -500,6 +517,21 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if qn.split(".")[0] in SDK_PACKAGES or qn in SDK_KEYWORDS:
         yield from _sdk_keyword_hits(node, qn, ctx)
     yield from _auth_tuple_hits(node, qn, ctx)
+
+
+@on(ast.Module)
+def check_other_calls(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """In a file that imports an SDK or HTTP client package (`SDK_PACKAGES`, requests,
+    httpx, aiohttp), `check_call` judges every call, whatever its callee's name
+    (``openai.OpenAI``, ``requests.request``): those the engine does not dispatch (no
+    declared callee, no AWS keyword) are handed to it here, once per file."""
+    if not ctx.imports_any(_ANY_CALLEE_PACKAGES):
+        return
+    for node in ctx.nodes_of(ast.Call):
+        if callee_key(node, ctx) not in _CALLEES and not any(  # type: ignore[arg-type]
+            kw.arg in AWS_KEYWORDS for kw in node.keywords  # type: ignore[attr-defined]
+        ):
+            yield from check_call(node, ctx)  # type: ignore[arg-type]
 
 
 def _middleware_hits(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:

@@ -102,7 +102,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..analysis.secrets import WEAK, Secret, find_secret
+from ..analysis.secrets import WEAK, Secret, find_secret, may_hold_secrets
 from ..analysis.taint import is_dead
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -201,7 +201,7 @@ def _report(ctx: FileContext, values: list[tuple[ast.AST, str | None]], sink: st
 @on(ast.Call, callees=LOG_METHODS | {n.rsplit(".", 1)[-1] for n in _CONSOLE})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     sink = _sink(ctx, node)
-    if sink is None or is_dead(ctx, node):
+    if sink is None or not may_hold_secrets(ctx) or is_dead(ctx, node):
         return
     where, args, ignored = sink
     values: list[tuple[ast.AST, str | None]] = [(a, None) for a in args]
@@ -212,12 +212,14 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
 @on(ast.Raise)
 def check_raise(node: ast.Raise, ctx: FileContext) -> Iterator[Hit]:
     exc = node.exc
-    if not isinstance(exc, ast.Call) or is_dead(ctx, node):
+    if not isinstance(exc, ast.Call):
         return
     func = exc.func
     name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
     if not name[:1].isupper():
         return  # an exception class (ValueError, HTTPException), not a factory (self.error(...))
-    values: list[tuple[ast.AST, str | None]] = [(a, None) for a in exc.args]
-    values.extend((k.value, k.arg) for k in exc.keywords)
-    yield from _report(ctx, values, f"the {name} message")
+    # A literal message carries no secret (find_secret: constants are clean): most raises.
+    values: list[tuple[ast.AST, str | None]] = [(a, None) for a in exc.args if type(a) is not ast.Constant]
+    values.extend((k.value, k.arg) for k in exc.keywords if type(k.value) is not ast.Constant)
+    if values and may_hold_secrets(ctx) and not is_dead(ctx, node):
+        yield from _report(ctx, values, f"the {name} message")
