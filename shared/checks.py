@@ -19,7 +19,7 @@ from typing import Callable, Iterator, TypeVar
 from .analysis.context import FileContext
 from .findings import Confidence, Hit, hit
 
-__all__ = ["on", "target_names", "CheckFn", "Confidence", "FileContext", "Hit", "hit", "NAMED_TYPES"]
+__all__ = ["on", "callee_key", "target_names", "CheckFn", "Confidence", "FileContext", "Hit", "hit", "NAMED_TYPES"]
 
 # Node types whose checks may declare `names` (see `on`).
 NAMED_TYPES = frozenset({ast.Name, ast.Attribute, ast.Assign, ast.AnnAssign, ast.AugAssign})
@@ -96,3 +96,19 @@ def target_names(node: ast.Assign | ast.AnnAssign | ast.AugAssign) -> list[str] 
         elif kind is ast.Starred:
             work.append(target.value)  # type: ignore[attr-defined]
     return found
+
+
+def callee_key(call: ast.Call, ctx: FileContext) -> str:
+    """The name the engine dispatches `call` on to checks that declare ``callees`` (see
+    `checks.on`): the method name of ``x.m(...)``, else the last part of the callee's
+    qualified name resolved through imports, else the called name as written.
+
+    A rule whose knowledge also covers calls no fixed name set can list (any function of an
+    SDK package, an object bound to any variable) declares the names it can, and finds the
+    other calls in one per-file pass that skips the calls whose key it declared.
+    """
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    qualified = ctx.call_name(call)
+    return qualified.rsplit(".", 1)[-1] if qualified else getattr(func, "id", "")

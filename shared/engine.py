@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping
 
 from .analysis.context import FileContext, node_span
-from .checks import NAMED_TYPES, CheckFn, target_names
+from .checks import NAMED_TYPES, CheckFn, callee_key, target_names
 from .findings import Confidence, Finding
 from .options import Settings
 from .registry import INTERNAL_ERROR, RULES
@@ -164,13 +164,7 @@ class _Dispatch:
             return entries
         if kind is not ast.Call:
             return self.by_type.get(kind, [])
-        func = node.func
-        if isinstance(func, ast.Attribute):
-            name = func.attr
-        else:
-            qualified = ctx.call_name(node)
-            name = qualified.rsplit(".", 1)[-1] if qualified else getattr(func, "id", "")
-        named = self.by_callee.get(name)
+        named = self.by_callee.get(callee_key(node, ctx))  # type: ignore[arg-type]
         entries = self.any_call + named if named else self.any_call
         if self.by_keyword and node.keywords:  # type: ignore[attr-defined]
             get = self.by_keyword.get

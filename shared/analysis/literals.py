@@ -17,23 +17,8 @@ from ..findings import Confidence
 from .context import SCOPE_TYPES, FileContext
 from .words import is_placeholder, secret_name_kind, split_words
 
-__all__ = ['LOCAL_HOST', 'callee_key', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'secret_kind', 'strength']
+__all__ = ['LOCAL_HOST', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'secret_kind', 'strength']
 
-
-def callee_key(call: ast.Call, ctx: FileContext) -> str:
-    """The name the engine dispatches `call` on to checks that declare ``callees`` (see
-    `checks.on`): the method name of ``x.m(...)``, else the last part of the callee's
-    qualified name resolved through imports, else the called name as written.
-
-    A rule whose knowledge also covers calls no fixed name set can list (any function of an
-    SDK package, an object bound to any variable) declares the names it can, and finds the
-    other calls in one per-file pass that skips the calls whose key it declared.
-    """
-    func = call.func
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    qualified = ctx.call_name(call)
-    return qualified.rsplit(".", 1)[-1] if qualified else getattr(func, "id", "")
 
 def literal_node(ctx: FileContext, expr: ast.AST | None) -> ast.Constant | None:
     """The str or bytes literal `expr` is, or the one a name is bound to in this file.

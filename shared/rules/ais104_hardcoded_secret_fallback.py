@@ -80,7 +80,6 @@ from typing import Iterator, NamedTuple
 
 from ..analysis.frameworks import settings_profile
 from ..analysis.literals import (
-    callee_key,
     dev_test,
     in_dev_branch,
     is_credential_placeholder,
@@ -91,7 +90,7 @@ from ..analysis.literals import (
 )
 from ..analysis.signing import call_arg, is_signing_name
 from ..analysis.words import mask
-from ..checks import Confidence, FileContext, Hit, hit, on
+from ..checks import Confidence, FileContext, Hit, callee_key, hit, on
 
 # Readers: where the default sits. (positional index of the default, keyword name)
 # os: Python docs, "os.getenv(key, default=None)"; os.environ is a Mapping (get, setdefault, pop).

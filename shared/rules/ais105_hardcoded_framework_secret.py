@@ -115,7 +115,6 @@ from typing import Iterator
 from ..analysis.frameworks import DJANGO_MARKERS, settings_profile
 from ..analysis.literals import (
     LOCAL_HOST,
-    callee_key,
     in_dev_branch,
     is_credential_placeholder,
     is_template,
@@ -125,7 +124,7 @@ from ..analysis.literals import (
 )
 from ..analysis.signing import SIGNING_KINDS, call_arg, is_signing_name
 from ..analysis.words import mask
-from ..checks import Confidence, FileContext, Hit, hit, on
+from ..checks import Confidence, FileContext, Hit, callee_key, hit, on
 
 FLASK_APPS = frozenset({"flask.Flask", "quart.Quart", "flask.current_app", "quart.current_app"})
 _APP_NAMES = frozenset({"app", "application", "flask_app", "current_app"})
