@@ -1,5 +1,19 @@
 #!/usr/bin/env python3
-"""Benchmark aisec-lint against plain flake8 and Bandit on Django's source.
+"""Benchmark aisec-lint against plain flake8, pylint and Bandit on Django's source.
+
+One run prints every speed figure of issue 8, each with its target, a pass/fail
+mark and its method:
+
+1. flake8 with aisec-lint / flake8 without it (wall time), at most 1.10x;
+2. Bandit / the core alone on the same files (wall time), at least 4x;
+3. pylint with aisec-lint / pylint without it (wall time), at most 1.05x;
+4. peak memory (max RSS) of a flake8 run, with minus without aisec-lint, at
+   most 20 MiB;
+5. the start cost aisec-lint adds to flake8 (flake8 on an empty file, with
+   minus without), at most 50 ms;
+6. the core on real Django modules of about 1,000 lines, at most 30 ms each;
+7. the core's cost per 1,000 lines on generated modules of 1k to 50k lines,
+   largest / smallest at most 1.5x (linear in the size of a file).
 
 What it does, in order:
 
@@ -7,32 +21,43 @@ What it does, in order:
    extracts only its ``django/`` package into the cache directory
    (``benchmarks/.cache/`` by default). Reused when present.
 2. Creates two virtual environments in the cache directory:
-   ``venv-base`` (flake8 + Bandit, pinned) and ``venv-aisec`` (flake8,
-   pinned, plus this project built from a snapshot of the repository).
-   The project is reinstalled whenever its sources changed since the last
-   install; ``--reinstall`` rebuilds the aisec venv from scratch.
+   ``venv-base`` (flake8, pylint and Bandit, pinned) and ``venv-aisec``
+   (flake8 and pylint, the same pins, plus this project built from a snapshot
+   of the repository). The project is reinstalled whenever its sources changed
+   since the last install; ``--reinstall`` rebuilds the aisec venv from scratch.
 3. Runs one untimed pass that checks every tool works (a plugin that fails
    to import shows up as E999 on every file) and collects the findings:
-   ``flake8 --select=AIS`` in the aisec venv, Bandit's JSON report.
-4. Times, single-process (flake8 ``-j1``; Bandit is single-process), ``--runs``
-   interleaved rounds of (a) flake8 with its default plugins, (b) the same
-   flake8 command with aisec-lint installed, (c) Bandit; reports medians.
-5. Prints the versions, the size of the corpus, the medians, the ratios b/a
-   and c/a, findings per 1,000 lines and a Markdown table (or, with
-   ``--json``, one JSON document).
+   ``flake8 --select=AIS`` in the aisec venv, Bandit's JSON report, the core
+   runner's count.
+4. Times ``--runs`` interleaved rounds of (a) flake8 with its default plugins,
+   (b) the same flake8 command with aisec-lint installed, (c) Bandit, (d) the
+   core alone (``core_bench.py corpus`` in the aisec venv), every command a
+   single process (flake8 ``-j1``); each run's wall time, CPU time and max RSS
+   are read with ``os.wait4`` (figures 1, 2, 4).
+5. Times ``--start-runs`` interleaved rounds of flake8 on an empty file in both
+   venvs (figure 5).
+6. Runs ``core_bench.py modules`` and ``core_bench.py scale`` in the aisec
+   venv (figures 6, 7; CPU time of the core, in process).
+7. Unless ``--no-pylint``, times ``--pylint-runs`` interleaved rounds of (e)
+   pylint and (f) pylint with ``--load-plugins=pylint_aisec`` (figure 3); each
+   run of (f) must report aisec-lint messages.
+8. Prints the versions, the size of the corpus, every sample and median, the
+   figures with their targets and a Markdown table (or, with ``--json``, one
+   JSON document).
 
 Only the standard library is used; the network is reached only through pip.
 Progress goes to stderr, the report to stdout.
 
 Usage::
 
-    python benchmarks/bench_django.py            # 5 rounds
-    python benchmarks/bench_django.py --runs 1   # quick check
+    python benchmarks/bench_django.py            # 5 rounds, 3 pylint rounds
+    python benchmarks/bench_django.py --quick    # one round of each, fewer samples
+    python benchmarks/bench_django.py --no-pylint --runs 3
     python benchmarks/bench_django.py --reinstall --json > result.json
     python3.10 benchmarks/bench_django.py --python python3.11   # venvs need >= 3.11
 
 The script itself runs on Python 3.10+; the venvs need Python 3.11+ because
-flake8 7.5.0 does.
+flake8 7.5.0 does. Memory and CPU figures need ``os.wait4`` (not on Windows).
 """
 
 from __future__ import annotations
@@ -59,15 +84,45 @@ from typing import Any, Callable, Sequence
 DJANGO_VERSION = "5.2.8"
 FLAKE8_VERSION = "7.5.0"  # requires Python >= 3.11 in the venvs (see --python)
 BANDIT_VERSION = "1.9.4"
+PYLINT_VERSION = "4.1.4"
+ASTROID_VERSION = "4.3.4"  # pylint's parser; pinned too so both venvs run the same pylint
 
-BASE_REQUIREMENTS = (f"flake8=={FLAKE8_VERSION}", f"bandit=={BANDIT_VERSION}")
-AISEC_REQUIREMENTS = (f"flake8=={FLAKE8_VERSION}",)
+PYLINT_REQUIREMENTS = (f"pylint=={PYLINT_VERSION}", f"astroid=={ASTROID_VERSION}")
+BASE_REQUIREMENTS = (f"flake8=={FLAKE8_VERSION}", *PYLINT_REQUIREMENTS,
+                     f"bandit=={BANDIT_VERSION}")
+AISEC_REQUIREMENTS = (f"flake8=={FLAKE8_VERSION}", *PYLINT_REQUIREMENTS)
 
 VENV_MIN_PYTHON = (3, 11)
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
 DEFAULT_CACHE = BENCH_DIR / ".cache"
+CORE_RUNNER = BENCH_DIR / "core_bench.py"
+
+# Figure 6: real Django modules of about 1,000 lines (physical lines in 5.2.8).
+THOUSAND_LINE_MODULES = (
+    "django/template/defaultfilters.py",    # 991
+    "django/test/utils.py",                 # 1,004
+    "django/db/migrations/state.py",        # 1,017
+    "django/db/models/options.py",          # 1,043
+)
+# Figure 7: sizes of the generated modules, in lines.
+SCALE_SIZES = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000)
+
+# Targets of issue 8.
+TARGET_FLAKE8_RATIO = 1.10      # flake8 + aisec-lint / flake8, at most
+TARGET_BANDIT_RATIO = 4.0       # Bandit / core alone, at least
+TARGET_PYLINT_RATIO = 1.05      # pylint + aisec-lint / pylint, at most
+TARGET_RSS_MIB = 20.0           # max RSS of flake8 + aisec-lint minus flake8's, at most
+TARGET_START_MS = 50.0          # flake8 start with aisec-lint minus without, at most
+TARGET_MODULE_MS = 30.0         # core on a 1,000-line module, at most
+TARGET_SCALE_SPREAD = 1.5       # largest / smallest cost per 1,000 lines, at most
+
+# Run counts: (default, --quick).
+RUN_COUNTS = {
+    "runs": (5, 1), "pylint_runs": (3, 1), "start_runs": (21, 7),
+    "module_runs": (50, 10), "scale_runs": (5, 1),
+}
 
 # Directories and files of the repository that never go into the package
 # snapshot (nor into its fingerprint).
@@ -336,17 +391,54 @@ def bandit_cmd(python: Path, report: Path) -> list[str]:
             "-f", "json", "-o", os.fspath(report), "django"]
 
 
-def time_once(cmd: Sequence[str], cwd: Path, label: str) -> float:
-    """Wall-clock seconds of one run of ``cmd``; output discarded, failure raises."""
-    start = time.perf_counter()
-    proc = subprocess.run(  # nosec B603
-        list(cmd), cwd=cwd, env=child_env(), stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE, text=True, check=False,
-    )
-    elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise BenchError(f"{label} failed (exit {proc.returncode}):\n{error_tail(proc.stderr)}")
-    return elapsed
+def core_cmd(python: Path) -> list[str]:
+    """The core alone on ``django``: ``core_bench.py corpus`` (read, parse, check each file)."""
+    return [os.fspath(python), "-I", os.fspath(CORE_RUNNER), "corpus", "."]
+
+
+def pylint_cmd(python: Path, *extra: str) -> list[str]:
+    """pylint on ``django``, one process, no configuration file, no saved statistics."""
+    return [os.fspath(python), "-I", "-m", "pylint", f"--rcfile={os.devnull}", "--persistent=n",
+            "-j1", "--exit-zero", *extra, "django"]
+
+
+@dataclass
+class Sample:
+    """One measured run: wall seconds, CPU seconds (user + system) and peak RSS in bytes."""
+
+    wall: float
+    cpu: float | None = None
+    max_rss: int | None = None
+
+
+def run_measured(cmd: Sequence[str], cwd: Path, label: str,
+                 stdout: Path | None = None) -> Sample:
+    """Run ``cmd`` once; its wall time and, where ``os.wait4`` exists, its CPU time and max RSS.
+
+    ``os.wait4`` reports the resource use of that one child (``getrusage(RUSAGE_CHILDREN)``
+    would mix every child reaped so far). Output goes to ``stdout`` (a file) or is
+    discarded; failure raises BenchError.
+    """
+    with tempfile.TemporaryFile() as err, \
+            open(stdout if stdout is not None else os.devnull, "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(  # nosec B603
+            list(cmd), cwd=cwd, env=child_env(), stdout=out, stderr=err)
+        if hasattr(os, "wait4"):
+            _, status, usage = os.wait4(proc.pid, 0)
+            elapsed = time.perf_counter() - start
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            # ru_maxrss is in kilobytes on Linux and the BSDs, in bytes on macOS.
+            scale = 1 if sys.platform == "darwin" else 1024
+            sample = Sample(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * scale)
+        else:
+            proc.wait()
+            sample = Sample(time.perf_counter() - start)
+        if proc.returncode != 0:
+            err.seek(0)
+            raise BenchError(f"{label} failed (exit {proc.returncode}):\n"
+                             + error_tail(err.read().decode("utf-8", "replace")))
+    return sample
 
 
 @dataclass
@@ -356,18 +448,31 @@ class Tool:
     key: str
     label: str
     cmd: list[str] | None = None
+    cwd: Path | None = None
     error: str | None = None
     samples: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    rss: list[int] = field(default_factory=list)
     findings: int | None = None
     by_code: dict[str, int] = field(default_factory=dict)
+    output: Path | None = None                    # where each timed run's stdout goes
+    verify: Callable[[Path], None] | None = None  # checks that output; raises BenchError
 
     @property
     def median(self) -> float | None:
         return statistics.median(self.samples) if self.samples else None
 
+    @property
+    def median_cpu(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
+
+    @property
+    def median_rss(self) -> float | None:
+        return statistics.median(self.rss) if self.rss else None
+
 
 def collect_findings(tools: dict[str, Tool], corpus: Path, cache: Path) -> None:
-    """Untimed pass: check each tool works, count AIS findings and Bandit results.
+    """Untimed pass: check each tool works, count AIS findings, Bandit results, core findings.
 
     It also warms the file cache before the timed rounds. A plugin that fails
     to import or crashes on a file makes flake8 report E999 for that file
@@ -408,28 +513,164 @@ def collect_findings(tools: dict[str, Tool], corpus: Path, cache: Path) -> None:
                 r["issue_severity"].lower() for r in results).items()))
         except (BenchError, OSError, ValueError, KeyError) as exc:
             bandit.error, bandit.cmd = str(exc), None
+    core = tools["d"]
+    if core.cmd is not None:
+        log("checking the core runner (core_bench.py corpus)")
+        try:
+            doc = json.loads(run_checked(core.cmd, "core_bench.py corpus", cwd=corpus))
+            core.findings = doc["findings"]
+        except (BenchError, ValueError, KeyError) as exc:
+            core.error, core.cmd = str(exc), None
 
 
-def time_tools(tools: dict[str, Tool], corpus: Path, runs: int) -> None:
-    """``runs`` interleaved rounds a, b, c, a, b, c, ... of the working tools."""
+def time_tools(tools: Sequence[Tool], cwd: Path, runs: int, quiet: bool = False) -> None:
+    """``runs`` interleaved rounds a, b, c, a, b, c, ... of the working tools.
+
+    Each tool runs in its own ``cwd`` when it has one. A tool whose run fails, or whose
+    ``verify`` rejects the run's output, stops being timed and keeps the error.
+    """
     for i in range(1, runs + 1):
-        for tool in tools.values():
+        for tool in tools:
             if tool.cmd is None:
                 continue
             try:
-                tool.samples.append(time_once(tool.cmd, corpus, tool.label))
+                sample = run_measured(tool.cmd, tool.cwd or cwd, tool.label, tool.output)
+                if tool.verify is not None and tool.output is not None:
+                    tool.verify(tool.output)
             except BenchError as exc:
                 tool.error, tool.cmd = str(exc), None
                 continue
-            log(f"round {i}/{runs}: {tool.key} {tool.label}: {tool.samples[-1]:.2f} s")
+            tool.samples.append(sample.wall)
+            if sample.cpu is not None and sample.max_rss is not None:
+                tool.cpu.append(sample.cpu)
+                tool.rss.append(sample.max_rss)
+            if not quiet:
+                log(f"round {i}/{runs}: {tool.key} {tool.label}: {sample.wall:.2f} s")
+
+
+# ------------------------------------------------------------------ start cost, core, pylint
+def start_dir(cache: Path) -> Path:
+    """A directory holding only ``empty.py`` (0 bytes), for the start-cost runs."""
+    where = cache / "start"
+    where.mkdir(exist_ok=True)
+    (where / "empty.py").write_bytes(b"")
+    return where
+
+
+def warm_up(tools: Sequence[Tool], cwd: Path, on: str | None = None) -> None:
+    """One untimed run of each working tool (byte-compiles fresh venvs, fills the file cache).
+
+    With ``on``, the run checks that file instead of the command's last argument.
+    """
+    for tool in tools:
+        if tool.cmd is None:
+            continue
+        cmd = tool.cmd if on is None else tool.cmd[:-1] + [on]
+        try:
+            run_measured(cmd, tool.cwd or cwd, tool.label)
+        except BenchError as exc:
+            tool.error, tool.cmd = str(exc), None
+
+
+def run_core(python: Path, args: Sequence[str], cwd: Path, what: str) -> dict[str, Any]:
+    """Run ``core_bench.py ARGS`` in the venv of ``python``; its JSON document."""
+    out = run_checked([python, "-I", CORE_RUNNER, *args], what, cwd=cwd)
+    try:
+        return json.loads(out)
+    except ValueError as exc:
+        raise BenchError(f"{what} printed no JSON: {exc}") from None
+
+
+def core_modules(python: Path, corpus: Path, runs: int) -> dict[str, Any]:
+    """Figure 6: the core on each of THOUSAND_LINE_MODULES (``core_bench.py modules``).
+
+    Returns per module its lines, findings, CPU and wall samples and their medians (ms).
+    """
+    missing = [m for m in THOUSAND_LINE_MODULES if not (corpus / m).is_file()]
+    if missing:
+        raise BenchError(f"pinned modules missing from the corpus: {', '.join(missing)}")
+    log(f"core on {len(THOUSAND_LINE_MODULES)} modules of ~1,000 lines, {runs} runs each")
+    doc = run_core(python, ["modules", "--runs", str(runs), *THOUSAND_LINE_MODULES], corpus,
+                   "core_bench.py modules")
+    for item in doc.values():
+        item["cpu_ms"] = statistics.median(item["cpu_s"]) * 1000
+        item["wall_ms"] = statistics.median(item["wall_s"]) * 1000
+    return doc
+
+
+def spread(costs: Sequence[float]) -> float | None:
+    """Largest over smallest of ``costs`` (None when the smallest is not positive)."""
+    return max(costs) / min(costs) if costs and min(costs) > 0 else None
+
+
+def core_scale(python: Path, corpus: Path, runs: int) -> dict[str, Any]:
+    """Figure 7: the core on generated modules of SCALE_SIZES lines (``core_bench.py scale``).
+
+    Adds per size the median CPU, wall and ``ast.parse`` CPU milliseconds per 1,000 lines,
+    and ``spread``: the largest CPU cost per 1,000 lines over the smallest (also of the wall
+    cost, and of the CPU cost less the parser's).
+    """
+    sizes = ",".join(map(str, SCALE_SIZES))
+    log(f"core on generated modules of {sizes} lines, {runs} run(s)")
+    doc = run_core(python, ["scale", "--runs", str(runs), "--sizes", sizes, "."], corpus,
+                   "core_bench.py scale")
+    kloc = doc["pool_lines"] / 1000
+    for item in doc["sizes"].values():
+        item["cpu_ms_per_kloc"] = statistics.median(item["cpu_s"]) * 1000 / kloc
+        item["wall_ms_per_kloc"] = statistics.median(item["wall_s"]) * 1000 / kloc
+        item["parse_ms_per_kloc"] = statistics.median(item["parse_cpu_s"]) * 1000 / kloc
+    doc["spread"] = spread([item["cpu_ms_per_kloc"] for item in doc["sizes"].values()])
+    doc["spread_wall"] = spread([item["wall_ms_per_kloc"] for item in doc["sizes"].values()])
+    doc["spread_without_parse"] = spread([item["cpu_ms_per_kloc"] - item["parse_ms_per_kloc"]
+                                          for item in doc["sizes"].values()])
+    return doc
+
+
+PYLINT_MESSAGE = re.compile(r"^[^\n]*?:\d+:\d+: ([A-Z]\d{4}): ", re.MULTILINE)
+
+
+def pylint_msgids(python: Path) -> frozenset[str]:
+    """The pylint message ids of aisec-lint's rules, as the installed project declares them."""
+    code = "from aisec_shared import RULES; print(*(r.msgid for r in RULES.values()))"
+    out = run_checked([python, "-I", "-c", code], "listing aisec-lint's pylint message ids")
+    return frozenset(out.split())
+
+
+def pylint_check(tool: Tool, msgids: frozenset[str], with_plugin: bool) -> Callable[[Path], None]:
+    """``Tool.verify`` for a pylint run: no unloadable plugin, aisec messages iff ``with_plugin``.
+
+    pylint reports a plugin it cannot import as E0013 (bad-plugin-value) and goes on, so a
+    broken plugin would pass as a free one; the count of aisec messages goes to
+    ``tool.findings``.
+    """
+    def verify(output: Path) -> None:
+        text = output.read_text(encoding="utf-8", errors="replace")
+        if "bad-plugin-value" in text:
+            line = next(x for x in text.splitlines() if "bad-plugin-value" in x)
+            raise BenchError(f"{tool.label}: {line.strip()}")
+        ours = [m for m in PYLINT_MESSAGE.findall(text) if m in msgids]
+        if with_plugin and not ours:
+            raise BenchError(f"{tool.label} reported no aisec-lint message: plugin not loaded?")
+        if not with_plugin and ours:
+            raise BenchError(f"{tool.label} reported aisec-lint messages without the plugin")
+        tool.findings = len(ours)
+        tool.by_code = dict(sorted(collections.Counter(ours).items()))
+
+    return verify
 
 
 # ------------------------------------------------------------------ report
-def ratio(num: Tool, den: Tool) -> float | None:
-    """``num.median / den.median`` when both exist."""
-    if num.median is None or den.median is None or den.median == 0:
+def ratio(num: Tool, den: Tool, cpu: bool = False) -> float | None:
+    """``num.median / den.median`` (of CPU times with ``cpu``) when both exist."""
+    top, bottom = (num.median_cpu, den.median_cpu) if cpu else (num.median, den.median)
+    if top is None or bottom is None or bottom == 0:
         return None
-    return num.median / den.median
+    return top / bottom
+
+
+def difference(num: float | None, den: float | None, scale: float) -> float | None:
+    """``(num - den) * scale`` when both exist."""
+    return None if num is None or den is None else (num - den) * scale
 
 
 def per_kloc(count: int | None, lines: int) -> float | None:
@@ -442,57 +683,208 @@ def fmt(value: float | None, spec: str, suffix: str = "") -> str:
     return "n/a" if value is None else f"{value:{spec}}{suffix}"
 
 
+MIB = 2 ** 20
+
+
+@dataclass
+class Figure:
+    """One figure of issue 8: what was measured, against which target, and how."""
+
+    number: int
+    name: str
+    value: float | None
+    shown: str
+    target: str
+    passed: bool | None  # None: not measured (tool failed or skipped)
+    method: str
+    cross: str = ""      # the same figure on the other clock (CPU or wall), for judging noise
+
+    @property
+    def mark(self) -> str:
+        return {True: "PASS", False: "FAIL", None: "n/a"}[self.passed]
+
+
+def figures(res: dict[str, Any], tools: dict[str, Tool]) -> list[Figure]:
+    """The seven figures, each with its target and method, from the measurements."""
+    t, n = tools, res["counts"]
+    out: list[Figure] = []
+
+    def add(name: str, value: float | None, spec: str, suffix: str, target: str,
+            ok: Callable[[float], bool], method: str, cross: tuple[str, float | None]) -> None:
+        clock, other = cross
+        out.append(Figure(len(out) + 1, name, value, fmt(value, spec, suffix), target,
+                          None if value is None else ok(value), method,
+                          f"{clock} {fmt(other, spec, suffix)}" if clock else ""))
+
+    add("flake8 + aisec-lint vs. flake8", ratio(t["b"], t["a"]), ".3f", "×",
+        f"≤ {TARGET_FLAKE8_RATIO:.2f}×", lambda v: v <= TARGET_FLAKE8_RATIO,
+        f"wall time of `flake8 --isolated -j1 django` with / without aisec-lint installed, "
+        f"median of {n['runs']} interleaved runs", ("CPU", ratio(t["b"], t["a"], cpu=True)))
+    add("Bandit vs. the core alone", ratio(t["c"], t["d"]), ".2f", "×",
+        f"≥ {TARGET_BANDIT_RATIO:.1f}×", lambda v: v >= TARGET_BANDIT_RATIO,
+        f"wall time of `bandit -r django` / `core_bench.py corpus` (read, parse, "
+        f"`check_source` with default settings, every file, one process), median of "
+        f"{n['runs']} interleaved runs", ("CPU", ratio(t["c"], t["d"], cpu=True)))
+    pylint_runs = "skipped (--no-pylint)" if res["pylint_skipped"] else \
+        f"median of {n['pylint_runs']} interleaved runs"
+    add("pylint + aisec-lint vs. pylint", ratio(t["f"], t["e"]), ".3f", "×",
+        f"≤ {TARGET_PYLINT_RATIO:.2f}×", lambda v: v <= TARGET_PYLINT_RATIO,
+        f"wall time of `pylint --rcfile={os.devnull} --persistent=n -j1 django` with / without "
+        f"`--load-plugins=pylint_aisec`, default checkers, {pylint_runs}",
+        ("CPU", ratio(t["f"], t["e"], cpu=True)))
+    add("flake8 peak memory, added", difference(t["b"].median_rss, t["a"].median_rss, 1 / MIB),
+        "+.1f", " MiB", f"≤ {TARGET_RSS_MIB:.0f} MiB", lambda v: v <= TARGET_RSS_MIB,
+        f"max RSS of the flake8 process (`os.wait4`), with minus without aisec-lint, "
+        f"medians of the {n['runs']} runs of figure 1", ("", None))
+    add("flake8 start, added", difference(t["h"].median, t["g"].median, 1000), "+.1f", " ms",
+        f"≤ {TARGET_START_MS:.0f} ms", lambda v: v <= TARGET_START_MS,
+        f"wall time of `flake8 --isolated -j1 empty.py` (imports, options, the rules' "
+        f"dispatch table on a 0-byte file), with minus without aisec-lint, medians of "
+        f"{n['start_runs']} interleaved runs",
+        ("CPU", difference(t["h"].median_cpu, t["g"].median_cpu, 1000)))
+    modules = (res.get("modules") or {}).values()
+    slowest = max((m["cpu_ms"] for m in modules), default=None)
+    slowest_wall = max((m["wall_ms"] for m in modules), default=None)
+    add("core on a 1,000-line module", slowest, ".1f", " ms", f"≤ {TARGET_MODULE_MS:.0f} ms",
+        lambda v: v <= TARGET_MODULE_MS,
+        f"CPU time of `check_source(bytes)` (decode, parse, every default rule) in a warm "
+        f"process, median of {n['module_runs']} runs, slowest of "
+        f"{len(THOUSAND_LINE_MODULES)} Django modules of 991-1,043 lines",
+        ("wall", slowest_wall))
+    scale = res.get("scale")
+    add("core cost per line, largest / smallest", scale.get("spread") if scale else None,
+        ".2f", "×", f"≤ {TARGET_SCALE_SPREAD:.1f}×", lambda v: v <= TARGET_SCALE_SPREAD,
+        f"CPU time of `check_source` per 1,000 lines over the same "
+        f"{scale['pool_lines'] if scale else 50_000:,} Django lines cut into modules of "
+        f"{SCALE_SIZES[0]:,}-{SCALE_SIZES[-1]:,} lines, median of {n['scale_runs']} runs; "
+        f"largest / smallest", ("wall", scale.get("spread_wall") if scale else None))
+    return out
+
+
+def scale_rows(scale: dict[str, Any]) -> list[tuple[int, int, int, float, float, float]]:
+    """Per size: ``(size, modules, largest module, CPU, wall, parse CPU)``, ms / 1k lines."""
+    return [(int(size), item["modules"], item["largest_module_lines"],
+             item["cpu_ms_per_kloc"], item["wall_ms_per_kloc"], item["parse_ms_per_kloc"])
+            for size, item in scale["sizes"].items()]
+
+
 def markdown_table(res: dict[str, Any], tools: dict[str, Tool]) -> str:
-    """A ready-to-paste Markdown table of the figures."""
-    a, b, c = tools["a"], tools["b"], tools["c"]
+    """Ready-to-paste Markdown: the figures with targets, the tools, the scale curve."""
+    t, n = tools, res["counts"]
     lines = [
         f"Django {res['django']} (`django/`: {res['files']:,} .py files, {res['lines']:,} lines), "
-        f"single process, median of {res['runs']} interleaved run(s), "
-        f"Python {res['python']} on {res['platform']}.",
+        f"one process per tool, Python {res['python']} on {res['platform']}; "
+        f"wall-time ratios are medians of {n['runs']} interleaved runs "
+        + ("(pylint: not run)." if res["pylint_skipped"] else f"({n['pylint_runs']} for pylint)."),
         "",
-        "| Tool | Median time (s) | Time vs. flake8 | Findings | Findings / 1k lines |",
-        "| --- | ---: | ---: | ---: | ---: |",
-        f"| {a.label} | {fmt(a.median, '.2f')} | 1.00× | – | – |",
-        f"| {b.label} | {fmt(b.median, '.2f')} | {fmt(ratio(b, a), '.2f', '×')} "
-        f"| {fmt(b.findings, ',')} | {fmt(per_kloc(b.findings, res['lines']), '.2f')} |",
-        f"| {c.label} | {fmt(c.median, '.2f')} | {fmt(ratio(c, a), '.2f', '×')} "
-        f"| {fmt(c.findings, ',')} | {fmt(per_kloc(c.findings, res['lines']), '.2f')} |",
+        "| # | Figure | Target | Measured | Result |",
+        "| ---: | --- | ---: | ---: | --- |",
     ]
+    lines += [f"| {f.number} | {f.name} | {f.target} | {f.shown} | {f.mark.lower()} |"
+              for f in figures(res, tools)]
+    lines += [
+        "",
+        "| Tool | Median time (s) | Time vs. flake8 | Max RSS (MiB) | Findings "
+        "| Findings / 1k lines |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for key in "abcdef":
+        tool = t[key]
+        if key in "ef" and res["pylint_skipped"]:
+            continue
+        vs = "1.00×" if key == "a" else fmt(ratio(tool, t["a"]), ".2f", "×")
+        shown = "–" if key in "ae" else fmt(tool.findings, ",")
+        kloc = "–" if key in "ae" else fmt(per_kloc(tool.findings, res["lines"]), ".2f")
+        rss = fmt(None if tool.median_rss is None else tool.median_rss / MIB, ".0f")
+        lines.append(f"| {tool.label} | {fmt(tool.median, '.2f')} | {vs} | {rss} "
+                     f"| {shown} | {kloc} |")
+    scale = res.get("scale")
+    if scale:
+        lines += ["", "| Module size (lines) | Modules | CPU ms per 1,000 lines |",
+                  "| ---: | ---: | ---: |"]
+        lines += [f"| {size:,} | {count} | {cpu:.1f} |"
+                  for size, count, _, cpu, _, _ in scale_rows(scale)]
     return "\n".join(lines)
+
+
+def tool_line(tool: Tool, unit: str = "s") -> str:
+    """``(k) label  median  cpu  rss  [samples]`` for the text report."""
+    scale = 1000 if unit == "ms" else 1
+    spec = "8.1f" if unit == "ms" else "8.2f"
+    samples = ", ".join(f"{x * scale:{spec.lstrip('8')}}" for x in tool.samples)
+    wall = None if tool.median is None else tool.median * scale
+    cpu = None if tool.median_cpu is None else tool.median_cpu * scale
+    rss = None if tool.median_rss is None else tool.median_rss / MIB
+    return (f"({tool.key}) {tool.label:<44} median {fmt(wall, spec, ' ' + unit)}  "
+            f"cpu {fmt(cpu, spec, ' ' + unit)}  max RSS {fmt(rss, '6.1f', ' MiB')}  [{samples}]")
 
 
 def text_report(res: dict[str, Any], tools: dict[str, Tool]) -> str:
     """Human-readable report."""
-    a, b, c = tools["a"], tools["b"], tools["c"]
+    t, n, v = tools, res["counts"], res["versions"]
     out = [
-        "== aisec-lint benchmark on Django ==",
+        "== aisec-lint benchmark on Django (issue 8) ==",
         f"Python {res['python']} on {res['platform']}",
-        f"Django {res['django']}, flake8 {res['versions']['flake8']}, "
-        f"Bandit {res['versions']['bandit']}, aisec-lint {res['versions']['aisec-lint'] or 'n/a'}",
+        f"Django {res['django']}, flake8 {v['flake8']}, pylint {v['pylint']} (astroid "
+        f"{v['astroid']}), Bandit {v['bandit']}, aisec-lint {v['aisec-lint'] or 'n/a'}",
         f"flake8 plugins (base):  {res['plugins']['base']}",
         f"flake8 plugins (aisec): {res['plugins']['aisec'] or 'n/a'}",
         f"corpus: {res['files']:,} .py files, {res['lines']:,} lines",
-        f"runs: {res['runs']} interleaved, -j1",
+        f"runs: {n['runs']} interleaved rounds a-d, "
+        + ("pylint skipped" if res["pylint_skipped"] else f"{n['pylint_runs']} rounds e-f")
+        + f", {n['start_runs']} rounds g-h, {n['module_runs']} per module, "
+          f"{n['scale_runs']} scale round(s); every command one process (-j1)",
         "",
+        "Whole corpus (wall time, CPU time of the child, its max RSS):",
+        *(tool_line(t[k]) for k in ("abcd" if res["pylint_skipped"] else "abcdef")),
+        "",
+        "Start (flake8 on an empty file):",
+        *(tool_line(t[k], "ms") for k in "gh"),
     ]
-    for t in (a, b, c):
-        samples = ", ".join(f"{s:.2f}" for s in t.samples)
-        out.append(f"({t.key}) {t.label:<38} median {fmt(t.median, '8.2f', ' s')}   [{samples}]")
+    modules = res.get("modules")
+    if modules:
+        out += ["", f"Core on Django modules of ~1,000 lines (median of {n['module_runs']} "
+                    f"check_source calls, parse included, warm process):"]
+        out += [f"  {name:<36} {m['lines']:>5,} lines  CPU {m['cpu_ms']:6.1f} ms  "
+                f"wall {m['wall_ms']:6.1f} ms" for name, m in modules.items()]
+    scale = res.get("scale")
+    if scale:
+        out += ["", f"Core on generated modules (pool: {scale['pool_files']} Django files of at "
+                    f"most {scale['max_file_lines']:,} lines, {scale['pool_lines']:,} lines, "
+                    f"seed {scale['seed']}; median of {n['scale_runs']}):",
+                "   size  modules  largest  CPU ms/1k lines  wall ms/1k lines  "
+                "ast.parse alone (CPU)"]
+        out += [f"  {size:>6,}  {count:>7}  {largest:>7,}  {cpu:>15.2f}  {wall:>16.2f}  "
+                f"{parse:>21.2f}"
+                for size, count, largest, cpu, wall, parse in scale_rows(scale)]
+        out.append(f"  largest / smallest cost per 1,000 lines: CPU "
+                   f"{fmt(scale['spread'], '.2f')}, wall {fmt(scale['spread_wall'], '.2f')}, "
+                   f"CPU less ast.parse {fmt(scale['spread_without_parse'], '.2f')}")
     out += [
         "",
-        f"ratio b/a (flake8 + aisec-lint vs. flake8): {fmt(ratio(b, a), '.3f')}",
-        f"ratio c/a (Bandit vs. flake8):              {fmt(ratio(c, a), '.3f')}",
+        f"aisec-lint findings (flake8): {fmt(t['b'].findings, ',')} "
+        f"({fmt(per_kloc(t['b'].findings, res['lines']), '.2f')} per 1,000 lines) "
+        f"{t['b'].by_code or ''}",
+        f"aisec-lint findings (core runner): {fmt(t['d'].findings, ',')}",
+        f"aisec-lint messages (pylint): {fmt(t['f'].findings, ',')} {t['f'].by_code or ''}",
+        f"Bandit findings: {fmt(t['c'].findings, ',')} "
+        f"({fmt(per_kloc(t['c'].findings, res['lines']), '.2f')} per 1,000 lines) "
+        f"{t['c'].by_code or ''}",
         "",
-        f"aisec-lint findings: {fmt(b.findings, ',')} "
-        f"({fmt(per_kloc(b.findings, res['lines']), '.2f')} per 1,000 lines) {b.by_code or ''}",
-        f"Bandit findings:     {fmt(c.findings, ',')} "
-        f"({fmt(per_kloc(c.findings, res['lines']), '.2f')} per 1,000 lines) {c.by_code or ''}",
+        "Figures (issue 8):",
     ]
-    errors = [f"({t.key}) {t.label}: {t.error}" for t in (a, b, c) if t.error]
+    figs = figures(res, tools)
+    out += [f"  {f.number}. {f.name:<38} {f.shown:>10}   target {f.target:<9} {f.mark:<5}"
+            + (f"  ({f.cross})" if f.cross else "")
+            for f in figs]
+    out += ["", "Method:"]
+    out += [f"  {f.number}. {f.method}" for f in figs]
+    errors = [f"({x.key}) {x.label}: {x.error}" for x in t.values() if x.error]
+    errors += res["errors"]
     if errors:
         out += ["", "ERRORS:", *errors]
     out += ["", "Markdown:", "", markdown_table(res, tools)]
-    return "\n".join(out)
+    return "\n".join(line.rstrip() for line in out)
 
 
 def json_report(res: dict[str, Any], tools: dict[str, Tool]) -> str:
@@ -500,21 +892,44 @@ def json_report(res: dict[str, Any], tools: dict[str, Tool]) -> str:
     doc = dict(res)
     doc["tools"] = {
         t.key: {"label": t.label, "samples_s": t.samples, "median_s": t.median,
+                "cpu_s": t.cpu, "median_cpu_s": t.median_cpu,
+                "max_rss_bytes": t.rss, "median_max_rss_bytes": t.median_rss,
                 "findings": t.findings, "breakdown": t.by_code,
                 "findings_per_kloc": per_kloc(t.findings, res["lines"]), "error": t.error}
         for t in tools.values()
     }
-    doc["ratios"] = {"b/a": ratio(tools["b"], tools["a"]), "c/a": ratio(tools["c"], tools["a"])}
+    doc["ratios"] = {"b/a": ratio(tools["b"], tools["a"]), "c/a": ratio(tools["c"], tools["a"]),
+                     "c/d": ratio(tools["c"], tools["d"]), "f/e": ratio(tools["f"], tools["e"])}
+    doc["figures"] = [
+        {"number": f.number, "name": f.name, "value": f.value, "shown": f.shown,
+         "target": f.target, "passed": f.passed, "method": f.method, "cross_check": f.cross}
+        for f in figures(res, tools)
+    ]
     doc["markdown"] = markdown_table(res, tools)
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
 # ------------------------------------------------------------------ main
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    """Command-line options."""
+    """Command-line options; run counts left unset take their default or ``--quick`` value."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=5,
-                        help="interleaved timed rounds; the median is reported (default: 5)")
+    parser.add_argument("--runs", type=int,
+                        help="interleaved rounds of flake8, flake8 + aisec-lint, Bandit and the "
+                             "core; the median is reported (default: 5, --quick: 1)")
+    parser.add_argument("--pylint-runs", type=int,
+                        help="interleaved rounds of pylint with and without the plugin; each "
+                             "takes minutes on Django (default: 3, --quick: 1)")
+    parser.add_argument("--no-pylint", action="store_true", help="skip the pylint figure")
+    parser.add_argument("--start-runs", type=int,
+                        help="interleaved rounds of flake8 on an empty file (default: 21, "
+                             "--quick: 7)")
+    parser.add_argument("--module-runs", type=int,
+                        help="check_source calls per ~1,000-line module (default: 50, "
+                             "--quick: 10)")
+    parser.add_argument("--scale-runs", type=int,
+                        help="rounds over the generated modules (default: 5, --quick: 1)")
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer runs of everything, for development")
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE,
                         help="where the Django source and the venvs live (default: %(default)s)")
     parser.add_argument("--python", default=sys.executable,
@@ -525,21 +940,33 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", action="store_true",
                         help="print the figures as JSON instead of the text report")
     args = parser.parse_args(argv)
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
+    for name, (default, quick) in RUN_COUNTS.items():
+        if getattr(args, name) is None:
+            setattr(args, name, quick if args.quick else default)
+        if getattr(args, name) < 1:
+            parser.error(f"--{name.replace('_', '-')} must be at least 1")
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark; exit 0 when every tool ran, 1 when one failed, 2 on setup errors."""
+    """Run the benchmark; exit 0 when every tool ran, 1 when one failed, 2 on setup errors.
+
+    A figure that misses its target does not change the exit status.
+    """
     args = parse_args(argv)
     cache = args.cache_dir.resolve()
     cache.mkdir(parents=True, exist_ok=True)
     flake8_label = f"flake8 {FLAKE8_VERSION} (default plugins)"
+    pylint_label = f"pylint {PYLINT_VERSION} (default checkers)"
     tools = {
         "a": Tool("a", flake8_label),
         "b": Tool("b", f"flake8 {FLAKE8_VERSION} + aisec-lint"),
         "c": Tool("c", f"Bandit {BANDIT_VERSION}"),
+        "d": Tool("d", "aisec-lint core alone"),
+        "e": Tool("e", pylint_label),
+        "f": Tool("f", f"pylint {PYLINT_VERSION} + aisec-lint"),
+        "g": Tool("g", f"flake8 {FLAKE8_VERSION}, empty file"),
+        "h": Tool("h", f"flake8 {FLAKE8_VERSION} + aisec-lint, empty file"),
     }
     try:
         interpreter = check_interpreter(args.python)
@@ -549,10 +976,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         log(str(exc))
         return 2
     files, lines = corpus_size(corpus)
+    empty = start_dir(cache)
     tools["a"].cmd = flake8_cmd(base_py)
     tools["c"].cmd = bandit_cmd(base_py, cache / "bandit-report.json")
+    tools["e"].cmd = pylint_cmd(base_py)
+    tools["g"].cmd, tools["g"].cwd = flake8_cmd(base_py)[:-1] + ["empty.py"], empty
 
     aisec_py: Path | None = None
+    aisec_keys = "bdfh"
     try:
         aisec_py = make_venv(cache / "venv-aisec", AISEC_REQUIREMENTS, args.reinstall, args.python)
         install_project(aisec_py, cache, force=args.reinstall)
@@ -560,30 +991,72 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "aisec-lint" not in plugins:
             raise BenchError(f"flake8 in venv-aisec does not load aisec-lint: {plugins}")
         tools["b"].cmd = flake8_cmd(aisec_py)
+        tools["d"].cmd = core_cmd(aisec_py)
+        tools["f"].cmd = pylint_cmd(aisec_py, "--load-plugins=pylint_aisec")
+        tools["h"].cmd, tools["h"].cwd = flake8_cmd(aisec_py)[:-1] + ["empty.py"], empty
+        msgids = pylint_msgids(aisec_py)
     except BenchError as exc:
-        tools["b"].error = str(exc)
+        for key in aisec_keys:
+            tools[key].error = str(exc)
         log(f"aisec-lint unavailable, timing the other tools only:\n{exc}")
-        plugins = None
+        plugins, msgids = None, frozenset()
 
     base_plugins = flake8_plugins(base_py)
     if "aisec-lint" in base_plugins:
         log("warning: the base flake8 loads aisec-lint; baseline is not plain flake8")
-    versions = dist_versions(base_py, ["flake8", "bandit"])
+    versions = dist_versions(base_py, ["flake8", "pylint", "astroid", "bandit"])
     versions["aisec-lint"] = None
     if aisec_py is not None and tools["b"].cmd is not None:
-        versions["aisec-lint"] = dist_versions(aisec_py, ["aisec-lint"])["aisec-lint"]
+        theirs = dist_versions(aisec_py, ["aisec-lint", "pylint", "astroid"])
+        versions["aisec-lint"] = theirs.pop("aisec-lint")
+        if theirs != {k: versions[k] for k in theirs}:
+            log(f"warning: pylint differs between the venvs: base {versions}, aisec {theirs}")
         tools["b"].label = f"flake8 {FLAKE8_VERSION} + aisec-lint {versions['aisec-lint']}"
+        tools["f"].label = f"pylint {PYLINT_VERSION} + aisec-lint {versions['aisec-lint']}"
 
+    errors: list[str] = []
     collect_findings(tools, corpus, cache)
-    time_tools(tools, corpus, args.runs)
+    log(f"timing {args.runs} round(s) of flake8, flake8 + aisec-lint, Bandit, the core")
+    time_tools([tools[k] for k in "abcd"], corpus, args.runs)
+
+    log(f"timing {args.start_runs} round(s) of flake8 on an empty file, with and without")
+    warm_up([tools["g"], tools["h"]], empty)
+    time_tools([tools["g"], tools["h"]], empty, args.start_runs, quiet=True)
+
+    modules = scale = None
+    if aisec_py is not None and tools["d"].cmd is not None:
+        try:
+            modules = core_modules(aisec_py, corpus, args.module_runs)
+        except BenchError as exc:
+            errors.append(f"figure 6 (core on ~1,000-line modules): {exc}")
+        try:
+            scale = core_scale(aisec_py, corpus, args.scale_runs)
+        except BenchError as exc:
+            errors.append(f"figure 7 (scale): {exc}")
+
+    pylint = [tools["e"], tools["f"]]
+    if args.no_pylint:
+        for tool in pylint:
+            tool.cmd = None
+    else:
+        for tool, with_plugin in ((tools["e"], False), (tools["f"], True)):
+            tool.output = cache / f"pylint-{tool.key}.txt"
+            tool.verify = pylint_check(tool, msgids, with_plugin)
+        warm_up(pylint, empty, on="empty.py")
+        log(f"timing {args.pylint_runs} round(s) of pylint, with and without aisec-lint "
+            f"(minutes per run)")
+        time_tools(pylint, corpus, args.pylint_runs)
 
     res: dict[str, Any] = {
-        "django": DJANGO_VERSION, "files": files, "lines": lines, "runs": args.runs,
+        "django": DJANGO_VERSION, "files": files, "lines": lines,
+        "counts": {name: getattr(args, name) for name in RUN_COUNTS},
+        "pylint_skipped": args.no_pylint,
         "python": interpreter, "platform": platform.platform(terse=True),
         "versions": versions, "plugins": {"base": base_plugins, "aisec": plugins},
+        "modules": modules, "scale": scale, "errors": errors,
     }
     print(json_report(res, tools) if args.json else text_report(res, tools))
-    return 1 if any(t.error for t in tools.values()) else 0
+    return 1 if errors or any(t.error for t in tools.values()) else 0
 
 
 if __name__ == "__main__":
