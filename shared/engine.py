@@ -309,6 +309,10 @@ def _apply_noqa(
     judges = [code for code in codes if code in _SUPPRESSION_RULES]
     if not findings and not judges:
         return findings  # nothing to suppress or judge: no need to read the comments
+    if not judges and not any(
+        _has_hash(ctx.lines, statement_lines(ctx, where.get(f, ctx.tree))) for f in findings
+    ):
+        return findings  # no comment can cover any finding: no need to tokenize the file
     if not ctx.comments:
         return findings
     supp = Suppressions(ctx)
@@ -342,14 +346,23 @@ def _allowlisted(finding: Finding, ctx: FileContext) -> bool:
     """
     if finding.code[3] != "1":
         return False
+    last = finding.end_line or finding.line
+    if not _has_hash(ctx.lines, range(finding.line - 1, last + 1)):
+        return False  # no comment there: no need to tokenize the file
     comments = ctx.comments
     if not comments:
         return False
-    last = finding.end_line or finding.line
     for line in range(finding.line, last + 1):
         if _ALLOWLIST.search(comments.get(line, "")):
             return True
     return bool(_ALLOWLIST_NEXT.search(comments.get(finding.line - 1, "")))
+
+
+def _has_hash(lines: list[str], span: range) -> bool:
+    """True when one of these 1-based lines holds a ``#`` (a comment may start there): the
+    cheap test that spares a file without comments near its findings the tokenizer."""
+    count = len(lines)
+    return any("#" in lines[i - 1] for i in span if 0 < i <= count)
 
 
 def _internal_error(what: str, exc: BaseException) -> Finding:
