@@ -23,11 +23,6 @@ LISTED = (
 
 # Checks that must see every call, and why. Keep each one cheap for calls it does not report on.
 ANY_CALL = {
-    ("ais204_insecure_cookie", "check_call"):
-        "flags SESSION_COOKIE_SECURE=False (and friends) passed as a keyword to any callee "
-        "(config.update, dict, override_settings, ...)",
-    ("ais403_nosql_injection", "check_raw_query"):
-        "MongoEngine's __raw__= keyword may be passed to any queryset method; the named sinks are in check_call",
     ("ais409_open_redirect", "check_redirect"):
         "Location headers: response constructors are recognised by pattern (any <framework>.*Response class, "
         "*make_response), an open set of callee names",

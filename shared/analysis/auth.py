@@ -327,15 +327,16 @@ def view_class_kind(ctx: "FileContext", cls: ast.ClassDef) -> str | None:
     """``"drf"``, ``"django"`` or ``"flask"`` for a view class; None for anything else."""
     _classes, bases = class_lineage(ctx, cls)
     names = [_last(b) for b in bases]
-    quals = [ctx.qualname(b) or "" for b in bases]
-    if any(q.startswith("flask.views") for q in quals) or (
-        "MethodView" in names and ctx.imports_any(("flask", "quart"))
+    # Qualified names under flask.views need an import of flask, so the (costlier) qualified
+    # names are read only in a module that has one, or when the base names do not decide.
+    if ctx.imports_any(("flask", "quart")) and (
+        "MethodView" in names or any((ctx.qualname(b) or "").startswith("flask.views") for b in bases)
     ):
         return "flask"
     if not ctx.imports_any(("django", "rest_framework")):
         return None
-    if any(q.startswith("rest_framework") for q in quals) or any(
-        n in _DRF_BASES or n.endswith(("APIView", "ViewSet")) for n in names
+    if any(n in _DRF_BASES or n.endswith(("APIView", "ViewSet")) for n in names) or any(
+        (ctx.qualname(b) or "").startswith("rest_framework") for b in bases
     ):
         return "drf"
     if any(n.endswith("View") or n in _IMPLICIT_METHODS for n in names):
@@ -349,17 +350,30 @@ def handlers(ctx: "FileContext") -> list[Handler]:
     if found is not None:
         return found
     found = []
-    for node in ctx.nodes:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and ctx.enclosing_class(node) is None:
-            h = _function_handler(ctx, node)
+    for node in ctx.nodes_of(ast.FunctionDef, ast.AsyncFunctionDef):
+        if not _in_class(ctx, node):
+            h = _function_handler(ctx, node)  # type: ignore[arg-type]
             if h is not None:
                 found.append(h)
-        elif isinstance(node, ast.ClassDef):
-            found.extend(_class_handlers(ctx, node))
+    for node in ctx.nodes_of(ast.ClassDef):
+        found.extend(_class_handlers(ctx, node))  # type: ignore[arg-type]
+    # Each handler has its own node, so sorting gives source order whatever the visit order.
     found.sort(key=lambda h: (h.node.lineno, h.node.col_offset))
     ctx.__dict__["_auth_handlers"] = found
     ctx.__dict__["_auth_by_node"] = {id(h.node): h for h in found}
     return found
+
+
+def _in_class(ctx: "FileContext", node: ast.AST) -> bool:
+    """`ctx.enclosing_class(node) is not None`, read up the chain of scopes (every class that
+    contains `node` is one of them) instead of every ancestor."""
+    tree = ctx.tree
+    scope = ctx.scope_of(node)
+    while scope is not tree:
+        if type(scope) is ast.ClassDef:
+            return True
+        scope = ctx.scope_of(scope)
+    return False
 
 
 def handler_of(ctx: "FileContext", node: ast.AST) -> Handler | None:
@@ -1014,7 +1028,7 @@ def _registry_dependencies(ctx: "FileContext", receiver: ast.AST | None) -> Iter
     value = ctx.reaching_value(receiver)
     if isinstance(value, ast.Call):
         yield from _listed_dependencies(ctx, _keyword(value, "dependencies"))
-    for node in ctx.nodes:
+    for node in ctx.nodes_of(ast.Call):
         if (
             isinstance(node, ast.Call)
             and _last(node.func) == "include_router"
@@ -1031,7 +1045,10 @@ def _before_request(ctx: "FileContext", h: Handler) -> tuple[str, bool] | None:
     hooks = ctx.__dict__.get("_auth_hooks")
     if hooks is None:
         hooks = {}
-        for node in ctx.nodes:
+        defs = ctx.nodes_of(ast.FunctionDef, ast.AsyncFunctionDef)
+        if ctx.nodes_of(ast.AsyncFunctionDef) and ctx.nodes_of(ast.FunctionDef):
+            defs = sorted(defs, key=lambda d: (d.lineno, d.col_offset))  # source order: a later hook wins
+        for node in defs:
             if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             for dec in node.decorator_list:

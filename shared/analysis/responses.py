@@ -19,7 +19,7 @@ from .strings import constant, string_parts
 from .taint import is_dead, own_nodes
 from .words import split_words
 
-__all__ = ['header_writes', 'open_redirect']
+__all__ = ['header_writes', 'may_write_headers', 'open_redirect']
 
 # Request attributes that name the page being served (Flask request.url / full_path / path,
 # Django get_full_path / path / path_info): redirecting there stays on this site.
@@ -96,6 +96,49 @@ def _dict_items(ctx: FileContext, expr: ast.AST | None) -> Iterator[tuple[str | 
 
 def header_writes(node: ast.AST, ctx: FileContext) -> Iterator[tuple[str | None, ast.AST]]:
     """``(header name or None, value)`` for each response header a node sets."""
+    if not may_write_headers(node, ctx):
+        return iter(())
+    return _header_writes(node, ctx)
+
+
+_RESPONSE_ENDINGS = ("Response", "make_response")
+
+
+def may_write_headers(node: ast.AST, ctx: FileContext) -> bool:
+    """A cheap necessary condition for `header_writes` to yield (AIS409 and AIS410 ask about
+    every call, assignment and dict): a header setter method, a callee whose name ends like a
+    response class or factory, ``start_response``, a subscript target, a dict key that may
+    be ``"statusCode"``."""
+    kind = type(node)
+    if kind is ast.Call:
+        func = node.func  # type: ignore[attr-defined]
+        if type(func) is ast.Attribute:
+            attr = func.attr
+            if attr in HEADER_SETTERS:  # on `<response>.headers`, or a response's setdefault
+                receiver = func.value
+                if len(node.args) >= 2 and (attr == "setdefault" or (type(receiver) is ast.Attribute and receiver.attr == "headers")):  # type: ignore[attr-defined]
+                    return True
+            return attr.endswith(_RESPONSE_ENDINGS)
+        if type(func) is ast.Name:
+            return func.id == "start_response" or (ctx.call_name(node) or "").endswith(_RESPONSE_ENDINGS)  # type: ignore[arg-type]
+        return False
+    if kind is ast.Assign:
+        for target in node.targets:  # type: ignore[attr-defined]
+            if type(target) is ast.Subscript:
+                return True
+        return False
+    if kind is ast.Dict:
+        for key in node.keys:  # type: ignore[attr-defined]
+            if type(key) is ast.Name or (type(key) is ast.Constant and key.value in _STATUS_CODE_KEYS):  # type: ignore[union-attr]
+                return True
+        return False
+    return True
+
+
+_STATUS_CODE_KEYS = ("statusCode", b"statusCode")
+
+
+def _header_writes(node: ast.AST, ctx: FileContext) -> Iterator[tuple[str | None, ast.AST]]:
     if isinstance(node, ast.Assign):
         yield from _subscript_headers(node, ctx)
     elif isinstance(node, ast.Call):

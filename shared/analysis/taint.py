@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import ast
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -43,7 +44,7 @@ from ..options import SINK_KINDS
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "FLOW_EXITS", "SINK_KINDS"]
+__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "mentions", "FLOW_EXITS", "SINK_KINDS"]
 
 ALL = "*"
 
@@ -756,6 +757,8 @@ class TaintAnalysis:
         self._callers: dict | None = None
         self._entry: bool | None = None
         self._judging: set = set()
+        # _source_label per qualified name (labels are immutable, so shared).
+        self._labels: dict[str, frozenset] = {}
         self.extra_sources = frozenset(ctx.settings.extra_sources)
         extra_sanitizers = {}
         for spec in ctx.settings.extra_sanitizers:
@@ -790,11 +793,10 @@ class TaintAnalysis:
         """Calls in this module that target `func` (by name, or ``self.method``)."""
         if self._callers is None:
             index: dict = {}
-            for node in self.ctx.nodes:
-                if isinstance(node, ast.Call):
-                    target = self.local_function(node.func)
-                    if target is not None:
-                        index.setdefault(target, []).append(node)
+            for node in self.ctx.nodes_of(ast.Call):
+                target = self.local_function(node.func)  # type: ignore[attr-defined]
+                if target is not None:
+                    index.setdefault(target, []).append(node)
             self._callers = index
         return self._callers.get(func, [])
 
@@ -840,10 +842,7 @@ class TaintAnalysis:
                 isinstance(node, ast.If) and ctx.in_main_guard(node.body[0]) for node in ctx.tree.body if isinstance(node, ast.If) and node.body
             )
             if not entry:
-                entry = any(
-                    isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and self.route_kind(node) is not None
-                    for node in ctx.nodes
-                )
+                entry = any(self.route_kind(node) is not None for node in ctx.nodes_of(ast.FunctionDef, ast.AsyncFunctionDef))
             self._entry = entry
         return self._entry
 
@@ -923,21 +922,53 @@ class TaintAnalysis:
 
     def eval(self, expr: ast.AST, flow: _FunctionFlow, env: dict | None) -> frozenset:
         """Taint of an expression. With `env` (during a flow pass) name uses are recorded;
-        without (a query afterwards) the recorded uses are read. Iterative, post-order."""
+        without (a query afterwards) the recorded uses are read. Iterative, post-order.
+        (Expression contexts and operators are not visited: their taint is always empty;
+        nor are constants, whose taint is too.)"""
+        kind = type(expr)
+        if kind is ast.Name:
+            return self._combine(expr, _NO_RESULTS, flow, env)
+        if kind is ast.Constant:
+            return CLEAN
         results: dict[int, frozenset] = {}
-        stack: list[tuple[ast.AST, bool]] = [(expr, False)]
+        stack: list = [expr]
+        push = stack.append
+        pop = stack.pop
+        combine = self._combine
+        opaque = _OPAQUE
+        comprehensions = _COMPREHENSIONS
+        name_type, constant_type = ast.Name, ast.Constant
+        attribute_type, call_type, keyword_type = ast.Attribute, ast.Call, ast.keyword
+        mark = _MARK
         while stack:
-            node, done = stack.pop()
-            if not done:
-                stack.append((node, True))
-                if isinstance(node, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    continue
-                if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) and env is not None:
-                    env = self._bind_comprehension(node, flow, env)
-                for child in ast.iter_child_nodes(node):
-                    stack.append((child, False))
+            node = pop()
+            if node is mark:
+                node = pop()
+                results[id(node)] = combine(node, results, flow, env)
                 continue
-            results[id(node)] = self._combine(node, results, flow, env)
+            kind = type(node)
+            if kind is name_type:  # a leaf: combined as soon as it is reached, as before
+                results[id(node)] = combine(node, results, flow, env)
+                continue
+            if kind is constant_type:
+                continue  # CLEAN, the default of every lookup
+            push(node)
+            push(mark)
+            if kind in opaque:
+                continue  # nested scopes are not entered
+            # The operands in field order (as `_operands`), the commonest shapes inlined.
+            if kind is attribute_type:
+                push(node.value)
+            elif kind is call_type:
+                push(node.func)
+                stack.extend(node.args)
+                stack.extend(node.keywords)
+            elif kind is keyword_type:
+                push(node.value)
+            else:
+                if kind in comprehensions and env is not None:
+                    env = self._bind_comprehension(node, flow, env)
+                stack.extend(_operands(node))
         return results.get(id(expr), CLEAN)
 
     def _bind_comprehension(self, node: ast.AST, flow: _FunctionFlow, env: dict) -> dict:
@@ -947,86 +978,99 @@ class TaintAnalysis:
         return env
 
     def _combine(self, node: ast.AST, r: dict, flow: _FunctionFlow, env: dict | None) -> frozenset:
-        get = lambda n: r.get(id(n), CLEAN) if n is not None else CLEAN  # noqa: E731
-        ctx = self.ctx
-        if isinstance(node, ast.Name):
-            if not isinstance(node.ctx, ast.Load):
+        # One branch per node type, the commonest first (the same decisions as an isinstance
+        # chain: parsed trees hold no subclasses of these types).
+        kind = type(node)
+        if kind is ast.Name:
+            if type(node.ctx) is not ast.Load:  # type: ignore[attr-defined]
                 return CLEAN
+            key_id = id(node)
             if env is not None:
-                t = env[node.id] if node.id in env else flow.outer(node.id)
-                flow.uses[id(node)] = flow.uses.get(id(node), CLEAN) | t
+                name = node.id  # type: ignore[attr-defined]
+                t = env[name] if name in env else flow.outer(name)
+                uses = flow.uses
+                uses[key_id] = uses.get(key_id, CLEAN) | t
             else:
-                t = flow.uses.get(id(node))
+                t = flow.uses.get(key_id)
                 if t is None:
-                    t = flow.outer(node.id)
-            qn = ctx.qualname(node)
+                    t = flow.outer(node.id)  # type: ignore[attr-defined]
+            qn = self.ctx.qualname(node)
             if qn:
                 t = t | self._source_label(qn)
             return t
-        if isinstance(node, ast.Attribute):
-            qn = ctx.qualname(node)
-            if qn:
-                src = self._source_label(qn)
-                if src or qn.startswith(("flask.request", "quart.request", "bottle.request")):
-                    return src
-            base = get(node.value)
-            key = _attr_key(node)
-            if key is not None:
-                slot = (env.get(key) if env is not None else None)
-                if slot is None:
-                    slot = flow.final_env.get(key) if env is None else None
-                if slot:
-                    base = base | slot
-                if isinstance(node.value, ast.Name) and node.value.id == "self" and node.attr == "request":
-                    return frozenset({Label("request object", "request")})
-                if (
-                    isinstance(node.value, ast.Name)
-                    and node.value.id == "self"
-                    and node.attr in ("kwargs", "args")
-                    and _view_class(self.ctx.enclosing_class(node))
-                ):
-                    # A Django class-based view's captured URL values.
-                    return frozenset({Label(f"URL arguments (self.{node.attr})")})
-            return self._attribute_of(base, node.attr)
-        if isinstance(node, ast.Subscript):
-            base = get(node.value)
-            return _strip_request(base, "request data")
-        if isinstance(node, ast.Call):
-            return self._call(node, r, flow, env)
-        if isinstance(node, (ast.Compare,)):
+        if kind is ast.Constant:
             return CLEAN
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        if kind is ast.Attribute:
+            return self._attribute(node, r, flow, env)  # type: ignore[arg-type]
+        if kind is ast.Call:
+            return self._call(node, r, flow, env)  # type: ignore[arg-type]
+        if kind is ast.Subscript:
+            return _strip_request(r.get(id(node.value), CLEAN), "request data")  # type: ignore[attr-defined]
+        if kind is ast.keyword:
+            return r.get(id(node.value), CLEAN)  # type: ignore[attr-defined]
+        if kind is ast.Compare:
             return CLEAN
-        if isinstance(node, ast.NamedExpr):
-            t = get(node.value)
+        if kind is ast.UnaryOp and type(node.op) is ast.Not:  # type: ignore[attr-defined]
+            return CLEAN
+        if kind is ast.NamedExpr:
+            t = r.get(id(node.value), CLEAN)  # type: ignore[attr-defined]
             if env is not None:
-                env[node.target.id] = t
+                env[node.target.id] = t  # type: ignore[attr-defined]
             return t
-        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
-            return get(node.elt)
-        if isinstance(node, ast.DictComp):
-            return get(node.key) | get(node.value)
-        if isinstance(node, ast.IfExp):
-            return get(node.body) | get(node.orelse)
-        if isinstance(node, ast.Dict):
+        if kind is ast.ListComp or kind is ast.SetComp or kind is ast.GeneratorExp:
+            return r.get(id(node.elt), CLEAN)  # type: ignore[attr-defined]
+        if kind is ast.DictComp:
+            return r.get(id(node.key), CLEAN) | r.get(id(node.value), CLEAN)  # type: ignore[attr-defined]
+        if kind is ast.IfExp:
+            return r.get(id(node.body), CLEAN) | r.get(id(node.orelse), CLEAN)  # type: ignore[attr-defined]
+        if kind is ast.Dict:
             out = CLEAN
-            for k in node.keys:
-                out = out | get(k)
-            for v in node.values:
-                out = out | get(v)
+            for k in node.keys:  # type: ignore[attr-defined]
+                if k is not None:
+                    out = out | r.get(id(k), CLEAN)
+            for v in node.values:  # type: ignore[attr-defined]
+                out = out | r.get(id(v), CLEAN)
             return out
-        if isinstance(node, (ast.Lambda, ast.Constant)):
-            return CLEAN
-        if isinstance(node, ast.keyword):
-            return get(node.value)
-        if isinstance(node, ast.comprehension):
+        if kind is ast.Lambda or kind is ast.comprehension:
             return CLEAN
         out = CLEAN
-        for child in ast.iter_child_nodes(node):
-            out = out | get(child)
+        for child in _operands(node):
+            out = out | r.get(id(child), CLEAN)
         return out
 
+    def _attribute(self, node: ast.Attribute, r: dict, flow: _FunctionFlow, env: dict | None) -> frozenset:
+        qn = self.ctx.qualname(node)
+        if qn:
+            src = self._source_label(qn)
+            if src or qn.startswith(("flask.request", "quart.request", "bottle.request")):
+                return src
+        base = r.get(id(node.value), CLEAN)
+        key = _attr_key(node)
+        if key is not None:
+            slot = (env.get(key) if env is not None else None)
+            if slot is None:
+                slot = flow.final_env.get(key) if env is None else None
+            if slot:
+                base = base | slot
+            if isinstance(node.value, ast.Name) and node.value.id == "self" and node.attr == "request":
+                return frozenset({Label("request object", "request")})
+            if (
+                isinstance(node.value, ast.Name)
+                and node.value.id == "self"
+                and node.attr in ("kwargs", "args")
+                and _view_class(self.ctx.enclosing_class(node))
+            ):
+                # A Django class-based view's captured URL values.
+                return frozenset({Label(f"URL arguments (self.{node.attr})")})
+        return self._attribute_of(base, node.attr)
+
     def _source_label(self, qn: str) -> frozenset:
+        found = self._labels.get(qn)
+        if found is None:
+            found = self._labels[qn] = self._find_source_label(qn)
+        return found
+
+    def _find_source_label(self, qn: str) -> frozenset:
         for prefix, origin in SOURCE_QUALNAMES.items():
             if qn == prefix or qn.startswith(prefix + "."):
                 return frozenset({Label(origin)})
@@ -1158,17 +1202,118 @@ def _has_default(func: ast.AST, index: int) -> bool:
     return k < len(args.kw_defaults) and args.kw_defaults[k] is not None
 
 
+_NESTED_SCOPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
+# Field names per node type, filled as types are met (`children`).
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def children(node: ast.AST) -> list[ast.AST]:
+    """The child nodes of `node` in `ast.iter_child_nodes` order, as a list (faster than the
+    generator for the hot walks of this module)."""
+    kind = type(node)
+    fields = _FIELDS.get(kind)
+    if fields is None:
+        fields = _FIELDS[kind] = kind._fields
+    out: list[ast.AST] = []
+    AST = ast.AST
+    for name in fields:
+        value = getattr(node, name, None)
+        if isinstance(value, AST):
+            out.append(value)
+        elif type(value) is list:
+            out.extend([item for item in value if isinstance(item, AST)])
+    return out
+
+
+# `TaintAnalysis.eval`'s marker (a node's operands are done) and its results for a leaf.
+_MARK = object()
+_NO_RESULTS: dict = {}
+# What `TaintAnalysis.eval` does not descend into (nested scopes), and the comprehensions
+# whose targets it binds first.
+_OPAQUE = frozenset({ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
+_COMPREHENSIONS = frozenset({ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp})
+# Fields that hold only expression contexts or operators (never tainted).
+_NO_TAINT_FIELDS = frozenset({"ctx", "op", "ops"})
+_OPERAND_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _operands(node: ast.AST) -> list[ast.AST]:
+    """`children` without expression contexts and operators, in the same order."""
+    kind = type(node)
+    fields = _OPERAND_FIELDS.get(kind)
+    if fields is None:
+        fields = _OPERAND_FIELDS[kind] = tuple(f for f in kind._fields if f not in _NO_TAINT_FIELDS)
+    out: list[ast.AST] = []
+    AST = ast.AST
+    for name in fields:
+        value = getattr(node, name, None)
+        if isinstance(value, AST):
+            out.append(value)
+        elif type(value) is list:
+            out.extend([item for item in value if isinstance(item, AST)])
+    return out
+
+
 def own_nodes(func: ast.AST) -> list[ast.AST]:
     """Nodes of a function's (or module's) own body, not of nested defs, classes or lambdas."""
     out = []
-    work = list(ast.iter_child_nodes(func))
+    append = out.append
+    nested = _NESTED_SCOPES
+    work = children(func)
+    pop = work.pop
+    extend = work.extend
     while work:
-        node = work.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+        node = pop()
+        if type(node) in nested:
             continue
-        out.append(node)
-        work.extend(ast.iter_child_nodes(node))
+        append(node)
+        extend(children(node))
     return out
+
+
+def source_text(ctx: "FileContext") -> str | None:
+    """The file's source as one string, memoised per file; None when the context's lines do
+    not cover the tree (a caller that handed over a tree without its text), so that text
+    pre-checks built on it (a word that must appear somewhere for a rule to match) stay
+    conservative."""
+    memo = ctx.__dict__.get("_aisec_text", False)
+    if memo is not False:
+        return memo
+    text: str | None = "".join(ctx.lines)
+    body = getattr(ctx.tree, "body", None)
+    if body and (getattr(body[-1], "end_lineno", None) or 0) > len(ctx.lines):
+        text = None
+    ctx.__dict__["_aisec_text"] = text
+    return text
+
+
+def mentions(ctx: "FileContext", *words: str) -> bool:
+    """False only when none of `words` occurs in the file's text, read as Python reads
+    identifiers (NFKC-normalised when the text is not ASCII); memoised per file and words.
+
+    A cheap, exact pre-check for checks that need an identifier (a name, an attribute, an
+    import, a keyword argument) spelled one of `words`: every identifier of the syntax tree
+    occurs in that text. True when the text is not known (see `source_text`)."""
+    memo = ctx.__dict__.get("_aisec_mentions")
+    if memo is None:
+        memo = ctx.__dict__["_aisec_mentions"] = {}
+    found = memo.get(words)
+    if found is None:
+        text = identifier_text(ctx)
+        found = memo[words] = text is None or any(w in text for w in words)
+    return found
+
+
+def identifier_text(ctx: "FileContext") -> str | None:
+    """`source_text` as Python reads identifiers: NFKC-normalised when not ASCII, so that every
+    identifier of the tree occurs in it as the tree spells it (memoised per file)."""
+    text = ctx.__dict__.get("_aisec_identifier_text", False)
+    if text is False:
+        text = source_text(ctx)
+        if text is not None and not text.isascii():
+            text = unicodedata.normalize("NFKC", text)
+        ctx.__dict__["_aisec_identifier_text"] = text
+    return text
 
 
 def _argument(func: ast.AST, call: ast.Call, index: int, bound: bool) -> ast.AST | None:

@@ -650,7 +650,7 @@ def _relaxed_here(node: ast.AST, ctx: FileContext) -> bool:
     return settings_profile(ctx) == "development" or ctx.settings.is_test_path(ctx.filename) or _dev_gated(node, ctx)
 
 
-@on(ast.Assign)
+@on(ast.Assign, names={"PASSWORD_HASHERS", "BCRYPT_LOG_ROUNDS"})
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     """Django ``PASSWORD_HASHERS`` led by a weak hasher; Flask-Bcrypt ``BCRYPT_LOG_ROUNDS``."""
     for target in node.targets:

@@ -233,8 +233,10 @@ def _deletes(call: ast.Call, ctx: FileContext) -> bool:
     return False
 
 
-@on(ast.Call)
+@on(ast.Call, callees=SETTERS, keywords=FLAG_SETTINGS.keys() | SAMESITE_SETTINGS.keys())
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    """``response.set_cookie(...)``, and the cookie settings passed as keywords to any callee
+    (``app.config.update(SESSION_COOKIE_SECURE=False)``, ``override_settings(...)``)."""
     func = node.func
     if isinstance(func, ast.Attribute) and func.attr in SETTERS:
         if any(k.arg is None for k in node.keywords) or _deletes(node, ctx):  # **kwargs: flags unknown
@@ -291,7 +293,7 @@ def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
                 yield _samesite_hit(value, key.value)
 
 
-@on(ast.Assign)
+@on(ast.Assign, names=FLAG_SETTINGS.keys() | SAMESITE_SETTINGS.keys())
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     off, samesite = _is_off(node.value), _is_none_samesite(node.value, ctx)
     if not (off or samesite) or _dev_config(ctx, node):

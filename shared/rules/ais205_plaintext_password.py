@@ -105,6 +105,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..analysis.context import literal_str, operand_name
@@ -173,8 +174,12 @@ _POSITIONAL = re.compile(r"\?|%s|\$[0-9]{1,3}")
 
 
 def _is_password_name(name: str | None) -> bool:
-    if not name:
-        return False
+    return bool(name) and _password_name(name)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=4096)
+def _password_name(name: str) -> bool:
+    """`_is_password_name` for a non-empty name, memoised (the same names recur)."""
     words = split_words(name)
     while words and words[-1].isdigit():
         words = words[:-1]
@@ -344,7 +349,7 @@ def _hashing_setter(ctx: FileContext) -> bool:
     cached = ctx.__dict__.get("_ais205_setter")
     if cached is None:
         cached = False
-        for node in ctx.nodes:
+        for node in ctx.nodes_of(ast.FunctionDef, ast.AsyncFunctionDef):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for dec in node.decorator_list:
                     if isinstance(dec, ast.Attribute) and dec.attr == "setter" and _is_password_name(node.name):
@@ -414,11 +419,11 @@ def _db_object(ctx: FileContext, expr: ast.AST) -> bool:
 @on(ast.Assign)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     """``user.password = request.form["password"]``."""
-    if _hashing_setter(ctx):
-        return
     for target in node.targets:
         if not isinstance(target, ast.Attribute) or not _is_password_name(target.attr) or target.attr.startswith("_"):
             continue  # a private attribute is not a model field (Django keeps _password in memory)
+        if _hashing_setter(ctx):
+            return  # a file-wide fact, read (once per file) only for a password attribute
         if not raw_password(ctx, node.value):
             continue
         base = target.value

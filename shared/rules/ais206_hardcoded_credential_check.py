@@ -253,8 +253,7 @@ def _pairs(node: ast.Compare) -> Iterator[tuple[ast.AST, ast.cmpop, ast.AST]]:
 
 @on(ast.Compare)
 def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
-    if _quiet(ctx, node) or not _deciding(ctx, node):
-        return
+    named_credentials = []
     for left, op, right in _pairs(node):
         if isinstance(op, (ast.Eq, ast.NotEq)):
             candidates = [(left, right), (right, left)]
@@ -266,17 +265,23 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
             continue  # password in ("123456", "qwerty", ...): a deny-list of common passwords
         for named, other in candidates:
             kind = credential_kind(name_of(named), ctx)
-            if kind is None or _own_configuration(ctx, named):
-                continue
-            found = _literal(ctx, other)
-            if found is not None:
-                report, text = found
-                if _credential_value(text, kind):
-                    yield hit(report, kind, mask(text), confidence=_confidence(text, kind))
-                continue
-            table = _credentials_dict(ctx, other)
-            if table is not None and kind == "password":
-                yield hit(other, "password table", f"with {len(table.values)} entries", confidence=Confidence.HIGH)
+            if kind is not None:
+                named_credentials.append((named, other, kind))
+    # Names first (the common case: no credential named), then where the comparison is.
+    if not named_credentials or _quiet(ctx, node) or not _deciding(ctx, node):
+        return
+    for named, other, kind in named_credentials:
+        if _own_configuration(ctx, named):
+            continue
+        found = _literal(ctx, other)
+        if found is not None:
+            report, text = found
+            if _credential_value(text, kind):
+                yield hit(report, kind, mask(text), confidence=_confidence(text, kind))
+            continue
+        table = _credentials_dict(ctx, other)
+        if table is not None and kind == "password":
+            yield hit(other, "password table", f"with {len(table.values)} entries", confidence=Confidence.HIGH)
 
 
 @on(ast.Match)

@@ -349,11 +349,12 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
         left = right
         if not isinstance(op, (ast.Eq, ast.NotEq)):
             continue
-        if any(_trivial(ctx, side) or _orm_column(side) or _metadata(side) for side in pair):
-            continue
+        # Both tests only skip the pair: the cheaper one (names, no constant analysis) first.
         described = [_describe(ctx, side) for side in pair]
         secret = [d for d in described if d[0]]
         if not secret:
+            continue
+        if any(_trivial(ctx, side) or _orm_column(side) or _metadata(side) for side in pair):
             continue
         if all(not is_computed and _ambiguous(d) for d, is_computed in secret) and not _security_context(ctx, pair):
             continue

@@ -311,7 +311,7 @@ def _setting(value: ast.AST, setting: str, ctx: FileContext) -> Iterator[Hit]:
     yield from _too_long(value, seconds(value, ctx), long_lived, ctx, f" ({setting})", kind)
 
 
-@on(ast.Assign)
+@on(ast.Assign, names=FJE_SETTINGS)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     if ctx.settings.is_test_path(ctx.filename):
         return  # tokens a test mints or reads never reach a user

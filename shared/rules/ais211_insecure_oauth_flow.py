@@ -167,7 +167,7 @@ def _is_environ(expr: ast.AST, ctx: FileContext) -> bool:
     return ctx.qualname(expr) == "os.environ"
 
 
-@on(ast.Assign)
+@on(ast.Assign, names={INSECURE_FLAG})
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     for target in node.targets:
         if isinstance(target, ast.Subscript) and _is_environ(target.value, ctx) and ctx.const_str(target.slice) == INSECURE_FLAG:

@@ -79,10 +79,12 @@ input readers.
 from __future__ import annotations
 
 import ast
+import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..analysis.auth import handler_of, protection
-from ..analysis.taint import own_nodes
+from ..analysis.taint import identifier_text, mentions, own_nodes
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -171,6 +173,11 @@ def key_kind(key: str | None) -> str | None:
     None for a session key, cookie, header or claim name."""
     if not key:
         return None
+    return _key_kind(key)
+
+
+@lru_cache(maxsize=4096)
+def _key_kind(key: str) -> str | None:
     words = split_words(key)
     if not words or set(words) & _CREDENTIAL_WORDS or words[0] in _NOT_CURRENT:
         return None
@@ -370,6 +377,77 @@ def _client_args(ctx: FileContext, call: ast.Call) -> bool:
     return any(ctx.taint.judge(a, "session")[0] == "source" for a in [*call.args, *(k.value for k in call.keywords)])
 
 
+# ---- which files can hold such a value ------------------------------------------------------
+
+# Modules whose presence opens every path of `client_privilege`: FastAPI parameters (route
+# kind "fastapi" needs an import of these) and PyJWT / python-jose decoding.
+_GATE_MODULES = ("fastapi", "starlette", "jwt", "jose")
+
+
+def _may_hold_client_privilege(ctx: FileContext) -> bool:
+    """False when no expression of the file can be a `client_privilege` value (memoised per
+    file): a cheap necessary condition checked before the per-expression work.
+
+    Every non-None answer of `client_privilege` bottoms out in one of: a FastAPI parameter or
+    a PyJWT / python-jose call (an import of `_GATE_MODULES`); a call that one of
+    `_UNVERIFIED_WORDS` names (its callee or an import spells the word); a read of a request
+    container under a constant key that `key_kind` accepts (`_keyed_reads`), which needs
+    ``request.<container>`` / ``req.<container>`` in the text (`_REQUEST_CONTAINER`) or a
+    Flask / Quart import. Identifiers are read in the NFKC-normalised text, as Python does."""
+    memo = ctx.__dict__.get("_aisec_ais212_gate")
+    if memo is None:
+        text = identifier_text(ctx)
+        memo = (
+            text is None
+            or ctx.imports_any(_GATE_MODULES)
+            or _mentions(text.lower(), _UNVERIFIED_WORDS)
+            or (
+                (_REQUEST_CONTAINER.search(text) is not None or ctx.imports_any(("flask", "quart")))
+                and _keyed_reads(ctx)
+            )
+        )
+        ctx.__dict__["_aisec_ais212_gate"] = memo
+    return memo
+
+
+# ``request.GET`` / ``req.cookies`` / ``self.request.META`` as the text may spell it: with
+# spaces, closing parentheses, line continuations and comments between the name and the dot.
+_REQUEST_CONTAINER = re.compile(
+    r"req(?:uest)?\b[\s)\\]*(?:#[^\r\n]*[\r\n][\s)\\]*)*\.[\s\\]*(?:#[^\r\n]*[\r\n][\s\\]*)*(?:"
+    + "|".join(sorted(_CONTAINERS, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _keyed_reads(ctx: FileContext) -> bool:
+    """Some ``request.<container>[key]`` or ``request.<container>.get(key)`` (the shapes
+    `request_read` reads) has a constant key that `key_kind` accepts."""
+    for node in ctx.nodes_of(ast.Attribute):  # type: ignore[attr-defined]
+        if node.attr not in _CONTAINERS:
+            continue
+        container = node
+        parent = ctx.parent(node)
+        if node.attr == "get_json" and isinstance(parent, ast.Call) and parent.func is node:
+            container, parent = parent, ctx.parent(parent)
+        if _container(ctx, container) is None:
+            continue
+        key_node = None
+        if isinstance(parent, ast.Subscript) and parent.value is container:
+            key_node = parent.slice
+        elif isinstance(parent, ast.Attribute) and parent.attr in _GETTERS:
+            call = ctx.parent(parent)
+            if isinstance(call, ast.Call) and call.func is parent and call.args:
+                key_node = call.args[0]
+        if key_node is not None and key_kind(ctx.const_str(key_node)) is not None:
+            return True
+    return False
+
+
+def _mentions(text: str, words: frozenset) -> bool:
+    """Some word of `words` occurs in `text` (as any substring)."""
+    return any(w in text for w in words)
+
+
 # ---- decisions -----------------------------------------------------------------------------
 
 _TEST_PARENTS = (ast.If, ast.While, ast.IfExp, ast.Assert)
@@ -415,6 +493,8 @@ def _constant_side(ctx: FileContext, node: ast.AST) -> bool:
 @on(ast.Compare)
 def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
     """``request.cookies.get("is_admin") == "true"`` in a decision."""
+    if not _may_hold_client_privilege(ctx):
+        return
     operands = [node.left, *node.comparators]
     for op, left, right in zip(node.ops, operands, operands[1:]):
         if not isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot, ast.In, ast.NotIn)):
@@ -431,6 +511,8 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
 @on(ast.If, ast.While, ast.IfExp, ast.Assert)
 def check_truthiness(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     """``if request.cookies.get("is_admin"):`` and ``if not is_admin:``."""
+    if not _may_hold_client_privilege(ctx):
+        return
     work = [node.test]
     while work:
         expr = work.pop()
@@ -579,6 +661,8 @@ def _session_hits(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
 @on(ast.Assign, ast.AugAssign)
 def check_session_assign(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     """``session["user_id"] = request.args["uid"]``."""
+    if not mentions(ctx, "session"):
+        return  # `_is_session` wants a `session` attribute or import
     yield from _session_hits(node, ctx)
 
 

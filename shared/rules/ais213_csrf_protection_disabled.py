@@ -313,7 +313,7 @@ def _middleware_hit(node: ast.Assign, name: str, ctx: FileContext) -> Iterator[H
     yield hit(value, "every view", what, f"add '{CSRF_MIDDLEWARE}'", confidence=Confidence.HIGH)
 
 
-@on(ast.Assign)
+@on(ast.Assign, names=MIDDLEWARE_SETTINGS | CSRF_SETTINGS)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     for target in node.targets:
         name = None

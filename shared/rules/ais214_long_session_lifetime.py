@@ -132,7 +132,7 @@ def _setting_target(target: ast.AST, node: ast.AST, ctx: FileContext) -> str | N
     return None
 
 
-@on(ast.Assign, ast.AnnAssign)
+@on(ast.Assign, ast.AnnAssign, names=LIFETIME_SETTINGS.keys() | {"permanent_session_lifetime"})
 def check_setting(node: ast.Assign | ast.AnnAssign, ctx: FileContext) -> Iterator[Hit]:
     """``PERMANENT_SESSION_LIFETIME = timedelta(days=365)`` and friends."""
     targets = node.targets if isinstance(node, ast.Assign) else [node.target]

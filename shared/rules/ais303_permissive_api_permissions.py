@@ -206,7 +206,7 @@ def check_settings_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
             yield from _default_hit(ctx, value)
 
 
-@on(ast.Assign)
+@on(ast.Assign, names={"DEFAULT_PERMISSION_CLASSES"})
 def check_settings_item(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     for target in node.targets:
         if (

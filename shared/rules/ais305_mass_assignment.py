@@ -564,6 +564,8 @@ def _describe(origin: str, detail: str) -> str:
 @on(ast.keyword)
 def check_keyword(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
     """``Model(**data)``, ``objects.create(**data)``, ``update_or_create(defaults=data)``."""
+    if node.arg is not None and node.arg != "defaults":
+        return  # the common case, checked first: this sees every keyword
     call = ctx.parent(node)
     if not isinstance(call, ast.Call) or node not in call.keywords:
         return

@@ -690,11 +690,16 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     yield from _report(node, ctx, [*_extra_sinks(node, ctx), *_named_sinks(node, ctx)])
 
 
-@on(ast.Call)
+@on(ast.Call, keywords={"__raw__"})
 def check_raw_query(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
-    """``__raw__=`` may be passed to any queryset method, so this part sees every call (a
-    keyword test only)."""
-    sinks = list(_raw_sinks(node)) if node.keywords else None
+    """``__raw__=`` may be passed to any queryset method, so this part sees every call that
+    passes it."""
+    for kw in node.keywords:
+        if kw.arg == "__raw__":
+            break
+    else:
+        return
+    sinks = list(_raw_sinks(node))
     if sinks:
         yield from _report(node, ctx, sinks)
 

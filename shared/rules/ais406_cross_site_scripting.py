@@ -156,6 +156,8 @@ _SAFE_FILTER = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)[^{}|]{0,100}\|\s*safe\b")
 _AUTOESCAPE_OFF = re.compile(r"\{%-?\s*autoescape\s+false\s*-?%\}(.*?)\{%-?\s*endautoescape", re.DOTALL | re.IGNORECASE)
 _VARIABLE = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)")
 _FLASK_LIKE = ("flask", "quart", "bottle")
+# Route kind "fastapi" needs one of these imports (see `taint.route_kind`).
+_HTML_VIEW_MODULES = (*_FLASK_LIKE, "fastapi", "starlette")
 
 
 def judge_html(ctx: FileContext, expr: ast.AST) -> tuple[str, list[str]]:
@@ -396,7 +398,7 @@ def _env_confidence(ctx: FileContext, node: ast.Call) -> Confidence:
     return Confidence.MEDIUM
 
 
-@on(ast.Assign)
+@on(ast.Assign, names={"autoescape"})
 def check_autoescape_attribute(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     """``env.autoescape = False`` / ``app.jinja_env.autoescape = False``."""
     value = node.value
@@ -430,8 +432,8 @@ def _returns_html(ctx: FileContext, func: ast.AST) -> bool:
 def check_return(node: ast.Return, ctx: FileContext) -> Iterator[Hit]:
     """A string built in a view and returned as the page."""
     value = node.value
-    if value is None:
-        return
+    if value is None or not ctx.imports_any(_HTML_VIEW_MODULES):
+        return  # `_returns_html` wants a Flask-like or FastAPI route (an import of these)
     func = ctx.enclosing_function(node)
     if func is None or ctx.scope_of(node) is not func or not _returns_html(ctx, func):
         return

@@ -85,7 +85,7 @@ from typing import Iterator
 from ..analysis.judgement import (
     describe,
 )
-from ..analysis.responses import header_writes, open_redirect
+from ..analysis.responses import header_writes, may_write_headers, open_redirect
 from ..checks import FileContext, Hit, hit, on
 
 # Redirect functions and response classes, by qualified name -> keyword of the target.
@@ -110,6 +110,8 @@ REDIRECT_CALLS = {
     "bottle.redirect": "url",
     "pyramid.httpexceptions.HTTPFound": "location",
 }
+# Their last names: a method call (``x.attr(...)``) can only be one of them when its name is.
+_REDIRECT_TAILS = frozenset(name.rsplit(".", 1)[-1] for name in REDIRECT_CALLS)
 
 # ---- response headers (shared with AIS410) -----------------------------------------------
 
@@ -161,6 +163,16 @@ def _targets(node: ast.AST, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
 @on(ast.Call, ast.Assign, ast.Dict)
 def check_redirect(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     """A redirect call or a Location header whose target is an open redirect."""
+    if type(node) is ast.Call:
+        func = node.func  # type: ignore[attr-defined]
+        if type(func) is ast.Attribute:
+            redirect = func.attr in _REDIRECT_TAILS
+        else:
+            redirect = ctx.call_name(node) in REDIRECT_CALLS  # type: ignore[arg-type]
+        if not redirect and not may_write_headers(node, ctx):
+            return  # the common case, checked first: this sees every call
+    elif not may_write_headers(node, ctx):
+        return
     for value, sink in _targets(node, ctx):
         found = open_redirect(ctx, value)
         if found is not None:

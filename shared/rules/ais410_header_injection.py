@@ -85,7 +85,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.judgement import describe, from_params, judge
-from ..analysis.responses import header_writes, open_redirect
+from ..analysis.responses import header_writes, may_write_headers, open_redirect
 from ..analysis.strings import constant
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -98,9 +98,12 @@ def _sink(header: str | None) -> str:
 @on(ast.Call, ast.Assign, ast.Dict)
 def check_header(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     """A response header whose value is untrusted input."""
+    declared = ctx.settings.extra_sinks and type(node) is ast.Call
+    if not declared and not may_write_headers(node, ctx):
+        return  # the common case, checked first: this sees every call, assignment and dict
     writes = list(header_writes(node, ctx))
-    if isinstance(node, ast.Call):
-        writes.extend((None, arg) for arg, _sink_name in extra_sink_args(ctx, node, "header"))
+    if declared:
+        writes.extend((None, arg) for arg, _sink_name in extra_sink_args(ctx, node, "header"))  # type: ignore[arg-type]
     for header, value in writes:
         if constant(ctx, value) or is_dead(ctx, value):
             continue

@@ -187,6 +187,9 @@ def _xslt_params(node: ast.Call, sink: str) -> Iterator[tuple[ast.AST, str]]:
             yield kw.value, f"{sink} as the parameter '{kw.arg}'"
 
 
+# Top-level packages of the objects `_object_sinks` knows: their qualified names come from
+# an import of one of these.
+_OBJECT_MODULES = tuple(sorted({n.split(".", 1)[0] for n in EVALUATORS | XSLT_CLASSES}))
 # Callee names `_named_sinks` reports on: classes and functions by the last part of their
 # qualified name, and methods.
 CALLEES = frozenset(
@@ -202,7 +205,13 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
 @on(ast.Call)
 def check_object_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     """Evaluator and XSLT objects are called under whatever name the module gave them, so
-    this part sees every call (it stops at once for methods and imported or builtin callees)."""
+    this part sees every call (it stops at once for methods and imported or builtin callees,
+    and in a module that imports none of the evaluators' packages)."""
+    imported = ctx.__dict__.get("_aisec_ais413_objects")
+    if imported is None:
+        imported = ctx.__dict__["_aisec_ais413_objects"] = ctx.imports_any(_OBJECT_MODULES)
+    if not imported:
+        return
     sinks = list(_object_sinks(node, ctx))
     if sinks:
         yield from _report(node, ctx, sinks)
