@@ -385,6 +385,23 @@ def _apply_precedence(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def source_lines(text: str) -> list[str]:
+    """Split source into lines as the parser and the tokenizer do, each with its end:
+    only ``\\n``, ``\\r\\n`` and ``\\r`` end a line. (`str.splitlines` also splits at form
+    feeds and other separators, which would shift every later line number against the tree.)"""
+    out: list[str] = []
+    start = 0
+    for match in _LINE_END.finditer(text):
+        out.append(text[start:match.end()])
+        start = match.end()
+    if start < len(text):
+        out.append(text[start:])
+    return out
+
+
 def decode_source(data: bytes | str) -> str:
     """Decode module source as Python does: BOM and PEP 263 cookie, else UTF-8.
 
@@ -423,4 +440,4 @@ def check_source(
             tree = ast.parse(text.lstrip("\ufeff"), filename=filename or "<unknown>")
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
         return []
-    return check_tree(tree, text.splitlines(keepends=True), filename, settings, only=only, keys=keys)
+    return check_tree(tree, source_lines(text), filename, settings, only=only, keys=keys)
