@@ -33,6 +33,7 @@ def on(
     callees: frozenset[str] | set[str] | None = None,
     keywords: frozenset[str] | set[str] | None = None,
     names: frozenset[str] | set[str] | None = None,
+    when: Callable[[FileContext], bool] | None = None,
 ) -> Callable[[F], F]:
     """Register the decorated check for these ``ast`` node types.
 
@@ -55,6 +56,12 @@ def on(
     or a subscript with such a literal string key (``config["DEBUG"]``); a subscript whose
     key is not a literal string (``config[KEY]``) reaches every check.
 
+    `when` (optional) is a gate asked once per file, before any node: when it returns False,
+    the check sees no node of that file. It must return False only for files where the
+    check cannot report anything (a necessary condition, such as an import of the library
+    the check is about, or a word every reported construct contains), and cost less than
+    the check would. A gate that raises counts as a failure of the rule (AIS000).
+
     Raises:
         ValueError: `names` given for any other node type.
     """
@@ -68,6 +75,7 @@ def on(
         func.__aisec_callees__ = frozenset(callees) if callees is not None else None  # type: ignore[attr-defined]
         func.__aisec_keywords__ = frozenset(keywords) if keywords is not None else None  # type: ignore[attr-defined]
         func.__aisec_names__ = frozenset(names) if names is not None else None  # type: ignore[attr-defined]
+        func.__aisec_when__ = when  # type: ignore[attr-defined]
         return func
 
     return mark

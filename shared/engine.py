@@ -22,7 +22,7 @@ import tokenize
 import warnings
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .analysis.context import FileContext, node_span
 from .checks import NAMED_TYPES, CheckFn, callee_key, target_names
@@ -70,7 +70,10 @@ class _Dispatch:
     """Checks by node type; for calls, also by callee name, and for names and attributes by
     identifier (see `checks.on`)."""
 
-    def __init__(self, codes: Iterable[str], extra_callees: frozenset) -> None:
+    def __init__(self, codes: Iterable[str], extra_callees: frozenset, closed: frozenset = frozenset()) -> None:
+        # Gated checks (`checks.on(when=...)`): check -> (code, gate), whether or not `closed`
+        # (the checks whose gate this file closed) leaves them out of this table.
+        self.gates: dict[CheckFn, tuple[str, Callable[[FileContext], bool]]] = {}
         self.by_type: dict[type, list[tuple[str, CheckFn]]] = {}
         self.any_call: list[tuple[str, CheckFn]] = []
         self.by_callee: dict[str, list[tuple[str, CheckFn]]] = {}
@@ -83,6 +86,11 @@ class _Dispatch:
         named: list[tuple[type, str, tuple[str, CheckFn]]] = []
         for code in codes:
             for node_type, fn, keys in _checks_for(code):
+                gate = getattr(fn, "__aisec_when__", None)
+                if gate is not None:
+                    self.gates[fn] = (code, gate)
+                if fn in closed:
+                    continue
                 if node_type is ast.Call:
                     callees, keywords = keys if keys is not None else (None, None)
                     if callees is None and keywords is None:
@@ -181,11 +189,12 @@ def clear_caches() -> None:
     _dispatch_for.cache_clear()
 
 
-@lru_cache(maxsize=32)
-def _dispatch_for(codes: tuple[str, ...], extra_sinks: tuple[str, ...]) -> "_Dispatch":
-    """The dispatch table for a selection of rules, built once per selection (not per file)."""
+@lru_cache(maxsize=256)
+def _dispatch_for(codes: tuple[str, ...], extra_sinks: tuple[str, ...], closed: frozenset = frozenset()) -> "_Dispatch":
+    """The dispatch table for a selection of rules, less the checks whose gate a file closed;
+    built once per selection and set of closed checks (a few per run), not per file."""
     extra = frozenset(item.partition(":")[0].rsplit(".", 1)[-1] for item in extra_sinks)
-    return _Dispatch(codes, extra)
+    return _Dispatch(codes, extra, closed)
 
 
 def selected_codes(settings: Settings, only: Iterable[str] | None = None) -> list[str]:
@@ -237,6 +246,18 @@ def check_tree(
             raise
         return [_internal_error("the file index", exc)]
     table = _dispatch_for(tuple(codes), settings.extra_sinks)
+    if table.gates:
+        closed = []
+        for fn, (code, gate) in table.gates.items():
+            try:
+                if not gate(ctx):
+                    closed.append(fn)
+            except Exception as exc:
+                if settings.strict:
+                    raise
+                failed[code] = exc
+        if closed:
+            table = _dispatch_for(tuple(codes), settings.extra_sinks, frozenset(closed))
     for node, entries in table.work(ctx):
         for code, fn in entries:
             if code in failed:

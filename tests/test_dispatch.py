@@ -197,3 +197,48 @@ def test_bulk_dispatch_agrees_with_single_node_dispatch():
         for node in ctx.nodes:
             expected = [(code, fn.__name__) for code, fn in table.checks(node, ctx)]
             assert sorted(seen.get(id(node), [])) == sorted(expected), (path, ast.dump(node)[:80])
+
+
+def _run_with_check(monkeypatch, check, filename, strict=True):
+    """Run the engine with `check` as AIS101's only check (the registry untouched)."""
+    from aisec_shared import engine
+
+    monkeypatch.setattr(engine, "_checks_for", lambda code: ((ast.Name, check, None),) if code == "AIS101" else ())
+    engine._dispatch_for.cache_clear()
+    try:
+        source = "a = b\nc = d\n"
+        return engine.check_tree(ast.parse(source), source.splitlines(True), filename, Settings(strict=strict), only=["AIS101"])
+    finally:
+        engine._dispatch_for.cache_clear()
+
+
+def test_a_closed_gate_keeps_the_check_off_the_whole_file(monkeypatch):
+    visits, asked = [], []
+
+    def gate(ctx):
+        asked.append(ctx.filename)
+        return ctx.filename == "open.py"
+
+    @on(ast.Name, when=gate)
+    def check(node, ctx):
+        visits.append(node.id)
+        yield from ()
+
+    _run_with_check(monkeypatch, check, "closed.py")
+    assert visits == [] and asked == ["closed.py"]
+    _run_with_check(monkeypatch, check, "open.py")
+    assert sorted(visits) == ["a", "b", "c", "d"] and asked == ["closed.py", "open.py"]
+
+
+def test_a_gate_that_raises_is_a_rule_failure(monkeypatch):
+    def gate(ctx):
+        raise RuntimeError("boom")
+
+    @on(ast.Name, when=gate)
+    def check(node, ctx):
+        yield from ()
+
+    with pytest.raises(RuntimeError):
+        _run_with_check(monkeypatch, check, "x.py", strict=True)
+    found = _run_with_check(monkeypatch, check, "x.py", strict=False)
+    assert [(f.code, f.args[0]) for f in found] == [("AIS000", "AIS101 (hardcoded-secret)")]

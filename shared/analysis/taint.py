@@ -44,7 +44,7 @@ from ..options import SINK_KINDS
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "mentions", "FLOW_EXITS", "SINK_KINDS"]
+__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "mentions", "mentions_session", "FLOW_EXITS", "SINK_KINDS"]
 
 ALL = "*"
 
@@ -1303,6 +1303,12 @@ def mentions(ctx: "FileContext", *words: str) -> bool:
         found = memo[words] = text is None or any(w in text for w in words)
     return found
 
+
+
+def mentions_session(ctx: "FileContext") -> bool:
+    """`mentions` of ``session``: a gate for checks of session writes, which need a
+    ``session`` name, attribute or import (``checks.on(when=...)``)."""
+    return mentions(ctx, "session")
 
 def identifier_text(ctx: "FileContext") -> str | None:
     """`source_text` as Python reads identifiers: NFKC-normalised when not ASCII, so that every

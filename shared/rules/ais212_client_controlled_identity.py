@@ -84,7 +84,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..analysis.auth import handler_of, protection
-from ..analysis.taint import identifier_text, mentions, own_nodes
+from ..analysis.taint import identifier_text, mentions, mentions_session, own_nodes
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -490,11 +490,9 @@ def _constant_side(ctx: FileContext, node: ast.AST) -> bool:
     return ctx.is_constant(node, sanitizers=False)
 
 
-@on(ast.Compare)
+@on(ast.Compare, when=_may_hold_client_privilege)
 def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
     """``request.cookies.get("is_admin") == "true"`` in a decision."""
-    if not _may_hold_client_privilege(ctx):
-        return
     operands = [node.left, *node.comparators]
     for op, left, right in zip(node.ops, operands, operands[1:]):
         if not isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot, ast.In, ast.NotIn)):
@@ -508,11 +506,9 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
                 return
 
 
-@on(ast.If, ast.While, ast.IfExp, ast.Assert)
+@on(ast.If, ast.While, ast.IfExp, ast.Assert, when=_may_hold_client_privilege)
 def check_truthiness(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     """``if request.cookies.get("is_admin"):`` and ``if not is_admin:``."""
-    if not _may_hold_client_privilege(ctx):
-        return
     work = [node.test]
     while work:
         expr = work.pop()
@@ -658,11 +654,9 @@ def _session_hits(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
         return
 
 
-@on(ast.Assign, ast.AugAssign)
+@on(ast.Assign, ast.AugAssign, when=mentions_session)
 def check_session_assign(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     """``session["user_id"] = request.args["uid"]``."""
-    if not mentions(ctx, "session"):
-        return  # `_is_session` wants a `session` attribute or import
     yield from _session_hits(node, ctx)
 
 

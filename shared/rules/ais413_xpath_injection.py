@@ -202,16 +202,15 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     yield from _report(node, ctx, [*extra_sink_args(ctx, node, "xpath"), *_named_sinks(node, ctx)])
 
 
-@on(ast.Call)
+def _imports_evaluators(ctx: FileContext) -> bool:
+    return ctx.imports_any(_OBJECT_MODULES)
+
+
+@on(ast.Call, when=_imports_evaluators)
 def check_object_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     """Evaluator and XSLT objects are called under whatever name the module gave them, so
-    this part sees every call (it stops at once for methods and imported or builtin callees,
-    and in a module that imports none of the evaluators' packages)."""
-    imported = ctx.__dict__.get("_aisec_ais413_objects")
-    if imported is None:
-        imported = ctx.__dict__["_aisec_ais413_objects"] = ctx.imports_any(_OBJECT_MODULES)
-    if not imported:
-        return
+    this part sees every call of a module that imports one of the evaluators' packages (it
+    stops at once for methods and imported or builtin callees)."""
     sinks = list(_object_sinks(node, ctx))
     if sinks:
         yield from _report(node, ctx, sinks)

@@ -81,7 +81,7 @@ from typing import Iterator
 
 from ..analysis.judgement import describe, from_params, judge
 from ..analysis.strings import MAX_BUILD_DEPTH, constant
-from ..analysis.taint import REQUEST_ATTRS, extra_sink_args, is_dead, mentions
+from ..analysis.taint import REQUEST_ATTRS, extra_sink_args, is_dead, mentions, mentions_session
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # Session objects: Flask https://flask.palletsprojects.com/en/stable/api/#flask.session and
@@ -252,19 +252,21 @@ def _judge_stored(ctx: FileContext, value: ast.AST) -> tuple[str, list[str]]:
     return "safe", []
 
 
-@on(ast.Assign, ast.AugAssign)
+def _session_or_declared_sinks(ctx: FileContext) -> bool:
+    return bool(ctx.settings.extra_sinks) or mentions_session(ctx)
+
+
+@on(ast.Assign, ast.AugAssign, when=mentions_session)
 def check_session_write(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     """A session write whose value (or key) is untrusted input: ``session[k] = v``."""
-    if mentions(ctx, "session"):  # `is_session` wants a `session` attribute or import
-        yield from _judge_writes(node, ctx)
+    yield from _judge_writes(node, ctx)
 
 
-@on(ast.Call, callees=SESSION_WRITERS)
+@on(ast.Call, callees=SESSION_WRITERS, when=_session_or_declared_sinks)
 def check_session_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     """``session.update(...)`` / ``session.setdefault(...)``, and calls of declared session
     sinks (``aisec-extra-sinks``, which reach every check that declares callees)."""
-    if ctx.settings.extra_sinks or mentions(ctx, "session"):
-        yield from _judge_writes(node, ctx)
+    yield from _judge_writes(node, ctx)
 
 
 def _judge_writes(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
