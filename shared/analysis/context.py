@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 import builtins
 import io
+import operator
 import sys
 import tokenize
 from dataclasses import dataclass
@@ -172,62 +173,67 @@ class FileContext:
         groups = self._groups
         parents = self.parents
         scope_map = self._scope
-        binding_types = _BINDING_TYPES
         call_type, attribute_type = ast.Call, ast.Attribute
-        specs = _CHILD_SPECS
         one, many = _ONE, _MANY
+        # Per node type, once per file: (its group, its child getter and modes in reverse
+        # field order, whether it may bind a name, whether it opens a scope).
+        plans: dict[type, tuple] = {}
         push = stack.append
         pop = stack.pop
         while stack:
             node = pop()
-            scope = scope_map[node]
             nodes.append(node)
             kind = type(node)
-            if strict and kind.__name__ not in KNOWN_NODE_TYPES:
-                raise UnknownSyntaxError(kind.__name__)
-            if kind in binding_types:  # most nodes bind nothing: skip the type tests
+            plan = plans.get(kind)
+            if plan is None:
+                if strict and kind.__name__ not in KNOWN_NODE_TYPES:
+                    raise UnknownSyntaxError(kind.__name__)
+                group = groups[kind] = []
+                spec = _CHILD_SPECS.get(kind)
+                if spec is None:
+                    spec = _CHILD_SPECS[kind] = _child_spec(kind)
+                plan = plans[kind] = (group, *spec, kind in _BINDING_TYPES, kind in _SCOPE_TYPE_SET)
+            group, getter, modes, binds, opens = plan
+            group.append(node)
+            if binds:  # most nodes bind nothing
                 if kind is call_type:  # the commonest: only `x.append(...)` binds
                     func = node.func  # type: ignore[attr-defined]
                     if type(func) is attribute_type and func.attr in MUTATORS:
-                        self._bind(node, scope)
+                        self._bind(node, scope_map[node])
                 else:
-                    self._bind(node, scope)
+                    self._bind(node, scope_map[node])
+            if getter is None:
+                continue  # no child fields (Name, Constant, alias, Pass, ...)
             # Children of a scope node live in that scope, except what is evaluated in the
             # enclosing scope (decorators, defaults, bases); the simplification that those
             # also map to the inner scope is harmless for name lookups, which walk outward.
-            if kind in _SCOPE_TYPE_SET:
+            if opens:
                 child_scope = node
                 self.bindings.setdefault(node, {})
                 self.imports.setdefault(node, {})
             else:
-                child_scope = scope
-            group = groups.get(kind)
-            if group is None:
-                group = groups[kind] = []
-            group.append(node)
-            # The children in `ast.iter_child_nodes` order, pushed in reverse (inlined: this
-            # loop runs for every node of the file; see `_child_spec`).
-            spec = specs.get(kind)
-            if spec is None:
-                spec = specs[kind] = _child_spec(kind)
-            children: list[ast.AST] = []
-            for name, mode in spec:
-                value = getattr(node, name, None)
+                child_scope = scope_map[node]
+            # Pushed in reverse field order, each list reversed: popped in `ast.iter_child_nodes`
+            # order, so `nodes` is in pre-order.
+            values = getter(node)
+            for value, mode in zip(values, modes) if len(modes) > 1 else ((values, modes[0]),):
                 if mode is one:
                     if value is not None:
-                        children.append(value)
+                        parents[value] = node
+                        scope_map[value] = child_scope
+                        push(value)
                 elif mode is many:
-                    if value:
-                        children.extend(value)
+                    for child in reversed(value):
+                        parents[child] = node
+                        scope_map[child] = child_scope
+                        push(child)
                 elif value:  # a list that may hold None (dict ** entries, kw_defaults), or unknown
-                    if type(value) is list:
-                        children.extend([item for item in value if isinstance(item, ast.AST)])
-                    elif isinstance(value, ast.AST):
-                        children.append(value)
-            for child in reversed(children):
-                parents[child] = node
-                scope_map[child] = child_scope
-                push(child)
+                    items = value if type(value) is list else [value]
+                    for child in reversed(items):
+                        if isinstance(child, ast.AST):
+                            parents[child] = node
+                            scope_map[child] = child_scope
+                            push(child)
 
     def _add(self, scope: ast.AST, binding: Binding) -> None:
         self.bindings[scope].setdefault(binding.name, []).append(binding)
@@ -731,7 +737,7 @@ class FileContext:
 
 
 # How to find the children of each node type, filled as types are met (see `_child_spec`).
-_CHILD_SPECS: dict[type, tuple[tuple[str, object], ...]] = {}
+_CHILD_SPECS: dict[type, tuple[object, tuple[object, ...]]] = {}
 _ONE, _MANY, _CHECKED = object(), object(), object()
 # ASDL types that never hold a child node.
 _SCALAR_ASDL = frozenset({"identifier", "int", "string", "constant", "object", "bytes"})
@@ -745,8 +751,10 @@ _LISTS_WITH_NONE = frozenset({("Dict", "keys"), ("arguments", "kw_defaults")})
 _LEAF_FIELDS = frozenset({"ctx", "op", "ops"})
 
 
-def _child_spec(kind: type) -> tuple[tuple[str, object], ...]:
-    """``(field, mode)`` for each field of `kind` that can hold child nodes, in field order.
+def _child_spec(kind: type) -> tuple[object, tuple[object, ...]]:
+    """How `FileContext._index` reads the children of a `kind` node: ``(getter, modes)``,
+    the getter (`operator.attrgetter`) of the fields that can hold child nodes, in reverse
+    field order, and their modes; ``(None, ())`` for a type without such fields.
 
     Read from the ASDL signature CPython puts in each node class's docstring (``BinOp(expr
     left, operator op, expr right)``): ``T`` is one node or None (`_ONE`), ``T*`` a list of
@@ -774,7 +782,10 @@ def _child_spec(kind: type) -> tuple[tuple[str, object], ...]:
         if base in _SCALAR_ASDL:
             continue
         spec.append((name, _MANY if asdl.endswith("*") else _ONE))
-    return tuple(spec)
+    if not spec:
+        return None, ()
+    spec.reverse()
+    return operator.attrgetter(*(name for name, _ in spec)), tuple(mode for _, mode in spec)
 _SCOPE_TYPE_SET = frozenset(SCOPE_TYPES)
 _DEF_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef})
 _MISSING = object()
