@@ -38,6 +38,7 @@ from pathlib import Path
 import pytest
 
 import aisec_shared
+from aisec_shared.analysis.patterns import LazyPattern
 from aisec_shared.analysis.credentials import CATALOGUE
 
 N = 100_000
@@ -59,7 +60,7 @@ def _walk(value, where: str, out: dict, seen: set, depth: int = 0) -> None:
     if depth > 6 or id(value) in seen:
         return
     seen.add(id(value))
-    if isinstance(value, re.Pattern):
+    if isinstance(value, (re.Pattern, LazyPattern)):  # compiled now or on first use
         if isinstance(value.pattern, str):
             out.setdefault((value.pattern, value.flags), where)
     elif isinstance(value, (tuple, list, set, frozenset)):

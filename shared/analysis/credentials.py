@@ -38,6 +38,7 @@ from typing import Callable, Union
 
 from ..findings import Confidence
 from .words import split_words
+from .patterns import LazyPattern
 
 __all__ = [
     "Context",
@@ -64,9 +65,9 @@ class Context:
     file and every pattern in `pair_names` matches the bound name ("" when unbound).
     """
 
-    names: tuple[re.Pattern[str], ...] = ()
-    pair: re.Pattern[str] | None = None
-    pair_names: tuple[re.Pattern[str], ...] = ()
+    names: tuple[re.Pattern[str] | LazyPattern, ...] = ()
+    pair: re.Pattern[str] | LazyPattern | None = None
+    pair_names: tuple[re.Pattern[str] | LazyPattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,11 +96,11 @@ class CredentialFormat:
     id: str
     provider: str
     kind: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | LazyPattern
     source: str
     hints: tuple[str, ...] = ()
     hints_nocase: bool = False
-    gate: re.Pattern[str] | None = None
+    gate: re.Pattern[str] | LazyPattern | None = None
     validator: Callable[[re.Match[str]], bool] | None = None
     context: Context | None = None
     keep: int = 0
@@ -237,8 +238,9 @@ def _putty_valid(m: re.Match[str]) -> bool:
 
 
 # --------------------------------------------------------------------------- the rows
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _rx(pattern: str) -> LazyPattern:
+    """A row's pattern, compiled the first time a literal passes the prefilter for it."""
+    return LazyPattern(pattern)
 
 
 # Boundaries: a token starts and ends where its character set does.
@@ -248,7 +250,7 @@ _TOKEN_CHARS = "A-Za-z0-9_-"
 
 def _token(
     prefix: str, body: str, before: str = _TOKEN_CHARS, after: str | None = _TOKEN_CHARS
-) -> re.Pattern[str]:
+) -> LazyPattern:
     """`prefix` not preceded by a `before` character, `body`, then no `after` character.
 
     The boundary lookbehind sits *after* the literal prefix (``glpat-(?<![...]glpat-)``):
