@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 
+import pytest
+
 from aisec_shared import Settings
 from aisec_shared.analysis.context import FileContext
 from aisec_shared.analysis.words import secret_name_kind, split_words
@@ -33,3 +35,41 @@ def test_lookup_memo_is_per_scope():
         assert ctx.lookup("x", inner)[0] == "local"
         assert ctx.lookup("x", outer) == ("import", "os")
         assert ctx.qualname(outer) == "os"
+
+
+def test_the_collector_is_paused_only_for_the_file(monkeypatch):
+    """check_source pauses the cyclic GC for one file (a large host's full collections are
+    what made the plugin slow under pylint) and always turns it back on, even when a rule
+    raises in strict mode; a host that turned it off keeps it off."""
+    import gc
+
+    from aisec_shared import check_source, engine
+    from aisec_shared.options import Settings as _Settings
+
+    seen = []
+    original = engine._check_tree
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "_check_tree", spy)
+    assert gc.isenabled()
+    check_source("x = 1\n", "a.py", _Settings(strict=True))
+    assert seen == [False] and gc.isenabled()
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("a rule failed")
+
+    monkeypatch.setattr(engine, "_check_tree", boom)
+    with pytest.raises(RuntimeError):
+        check_source("x = 1\n", "a.py", _Settings(strict=True))
+    assert gc.isenabled()
+
+    monkeypatch.setattr(engine, "_check_tree", spy)
+    gc.disable()
+    try:
+        check_source("x = 1\n", "a.py", _Settings(strict=True))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
