@@ -27,8 +27,7 @@ import io
 import operator
 import sys
 import tokenize
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from ..options import Settings
 from .syntax import KNOWN_NODE_TYPES, UnknownSyntaxError
@@ -101,8 +100,7 @@ MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "appendleft
 _CONSTANT_BUDGET = 2000
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(NamedTuple):
     """One binding of a name in a scope.
 
     Attributes:
