@@ -55,17 +55,23 @@ def _checks_for(code: str) -> tuple[tuple[type, CheckFn, frozenset | None], ...]
     module = importlib.import_module(f"{__package__}.rules.{RULES[code].module}")
     found = []
     for value in vars(module).values():
-        types = getattr(value, "__aisec_node_types__", None)
-        if types and getattr(value, "__module__", None) == module.__name__:
-            callees = getattr(value, "__aisec_callees__", None)
-            keywords = getattr(value, "__aisec_keywords__", None)
-            names = getattr(value, "__aisec_names__", None)
-            for t in types:
-                if t is ast.Call:
-                    found.append((t, value, None if callees is None and keywords is None else (callees, keywords)))
-                else:
-                    found.append((t, value, names if t in NAMED_TYPES else None))
+        if getattr(value, "__aisec_node_types__", None) and getattr(value, "__module__", None) == module.__name__:
+            found.extend(_declared(value))
     return tuple(found)
+
+
+def _declared(check: CheckFn) -> list[tuple[type, CheckFn, Any]]:
+    """``(node type, check, keys)`` for each node type one check declares (see `_checks_for`)."""
+    callees = getattr(check, "__aisec_callees__", None)
+    keywords = getattr(check, "__aisec_keywords__", None)
+    names = getattr(check, "__aisec_names__", None)
+    out: list[tuple[type, CheckFn, Any]] = []
+    for t in check.__aisec_node_types__:  # type: ignore[attr-defined]
+        if t is ast.Call:
+            out.append((t, check, None if callees is None and keywords is None else (callees, keywords)))
+        else:
+            out.append((t, check, names if t in NAMED_TYPES else None))
+    return out
 
 
 class _Dispatch:
@@ -139,16 +145,7 @@ class _Dispatch:
                         yield node, default
                 continue
             for node in nodes_of(kind):
-                names = target_names(node)  # type: ignore[arg-type]
-                if names is None:
-                    yield node, self.every[kind]
-                    continue
-                if len(names) == 1:
-                    entries = table.get(names[0], default)
-                else:
-                    entries = list(default)
-                    for name in names:
-                        entries.extend(e for e in table.get(name, ()) if e not in entries)
+                entries = self._assignment_checks(kind, node)
                 if entries:
                     yield node, entries
         if self.any_call or self.by_callee:
@@ -156,6 +153,20 @@ class _Dispatch:
                 entries = self.checks(node, ctx)
                 if entries:
                     yield node, entries
+
+    def _assignment_checks(self, kind: type, node: ast.AST) -> list[tuple[str, CheckFn]]:
+        """The checks for an assignment: those of its target names (`checks.target_names`),
+        every check of the type when a target's name cannot be known."""
+        names = target_names(node)  # type: ignore[arg-type]
+        if names is None:
+            return self.every[kind]
+        table, default = self.by_ident[kind], self.unnamed[kind]
+        if len(names) == 1:
+            return table.get(names[0], default)
+        entries = list(default)
+        for name in names:
+            entries.extend(e for e in table.get(name, ()) if e not in entries)
+        return entries
 
     def checks(self, node: ast.AST, ctx: FileContext) -> list[tuple[str, CheckFn]]:
         """The checks that `work` runs on `node` (for a single node; tests use it)."""
@@ -165,13 +176,7 @@ class _Dispatch:
         if kind is ast.Attribute:
             return self.by_ident[kind].get(node.attr, self.unnamed[kind])  # type: ignore[attr-defined]
         if kind in NAMED_TYPES:
-            names = target_names(node)  # type: ignore[arg-type]
-            if names is None:
-                return self.every[kind]
-            entries = list(self.unnamed[kind])
-            for name in names:
-                entries.extend(e for e in self.by_ident[kind].get(name, ()) if e not in entries)
-            return entries
+            return self._assignment_checks(kind, node)
         if kind is not ast.Call:
             return self.by_type.get(kind, [])
         named = self.by_callee.get(callee_key(node, ctx))  # type: ignore[arg-type]

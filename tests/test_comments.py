@@ -9,7 +9,6 @@ import ast
 import io
 import sys
 import tokenize
-from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, TESTS

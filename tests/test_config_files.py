@@ -4,7 +4,6 @@ setup.cfg, tox.ini and .flake8 for flake8; pyproject.toml and pylintrc for pylin
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest

@@ -103,11 +103,7 @@ def _table(*checks):
     from aisec_shared.engine import _Dispatch
 
     def declared(code):
-        return tuple(
-            (t, fn, (fn.__aisec_callees__, fn.__aisec_keywords__) if t is ast.Call and (fn.__aisec_callees__ or fn.__aisec_keywords__)
-             else fn.__aisec_names__ if t is not ast.Call else None)
-            for fn in checks for t in fn.__aisec_node_types__
-        )
+        return tuple(entry for fn in checks for entry in engine._declared(fn))
 
     original = engine._checks_for
     try:

@@ -14,7 +14,7 @@ import pytest
 from annotations import TEST_KEYS
 from conftest import flake8_findings, pylint_findings, run_flake8, run_pylint
 
-from aisec_shared import Confidence, OptionError, Settings, check_source
+from aisec_shared import OptionError, Settings, check_source
 from aisec_shared.analysis.words import secret_name_kind, shannon_entropy
 
 APP = "src/app/config.py"

@@ -35,7 +35,7 @@ from .syntax import KNOWN_NODE_TYPES, UnknownSyntaxError
 if TYPE_CHECKING:
     from .taint import TaintAnalysis
 
-__all__ = ["Binding", "FileContext", "OPERAND_WRAPPERS", "SCOPE_TYPES", "dotted", "flatten_add", "literal_str", "node_span", "operand_name"]
+__all__ = ["Binding", "FileContext", "child_nodes", "OPERAND_WRAPPERS", "SCOPE_TYPES", "dotted", "flatten_add", "literal_str", "node_span", "operand_name"]
 
 SCOPE_TYPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -747,6 +747,32 @@ _LISTS_WITH_NONE = frozenset({("Dict", "keys"), ("arguments", "kw_defaults")})
 # they have no parent of their own, no children and no place in any check: indexing them
 # was a third of all the nodes visited (Django: 210,000 of 630,000).
 _LEAF_FIELDS = frozenset({"ctx", "op", "ops"})
+
+
+def child_nodes(node: ast.AST) -> list[ast.AST]:
+    """The child nodes of `node` in `ast.iter_child_nodes` order, less expression contexts and
+    operators (shared singletons that carry no data of their own), as the file index reads
+    them (`_child_spec`)."""
+    kind = type(node)
+    spec = _CHILD_SPECS.get(kind)
+    if spec is None:
+        spec = _CHILD_SPECS[kind] = _child_spec(kind)
+    getter, modes = spec
+    if getter is None:
+        return []
+    values = getter(node)  # type: ignore[operator]
+    out: list[ast.AST] = []
+    for value, mode in zip(values, modes) if len(modes) > 1 else ((values, modes[0]),):
+        if mode is _ONE:
+            if value is not None:
+                out.append(value)
+        elif mode is _MANY:
+            out.extend(reversed(value))
+        elif value:
+            items = value if type(value) is list else [value]
+            out.extend(item for item in reversed(items) if isinstance(item, ast.AST))
+    out.reverse()  # the spec runs in reverse field order
+    return out
 
 
 def _child_spec(kind: type) -> tuple[object, tuple[object, ...]]:

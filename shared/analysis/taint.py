@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..options import SINK_KINDS
+from .context import child_nodes
 
 if TYPE_CHECKING:
     from .context import FileContext
@@ -1203,26 +1204,8 @@ def _has_default(func: ast.AST, index: int) -> bool:
 
 
 _NESTED_SCOPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
-# Field names per node type, filled as types are met (`children`).
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def children(node: ast.AST) -> list[ast.AST]:
-    """The child nodes of `node` in `ast.iter_child_nodes` order, as a list (faster than the
-    generator for the hot walks of this module)."""
-    kind = type(node)
-    fields = _FIELDS.get(kind)
-    if fields is None:
-        fields = _FIELDS[kind] = kind._fields
-    out: list[ast.AST] = []
-    AST = ast.AST
-    for name in fields:
-        value = getattr(node, name, None)
-        if isinstance(value, AST):
-            out.append(value)
-        elif type(value) is list:
-            out.extend([item for item in value if isinstance(item, AST)])
-    return out
+# The child nodes of a node, less expression contexts and operators (the file index's reader).
+children = child_nodes
 
 
 # `TaintAnalysis.eval`'s marker (a node's operands are done) and its results for a leaf.
@@ -1232,26 +1215,7 @@ _NO_RESULTS: dict = {}
 # whose targets it binds first.
 _OPAQUE = frozenset({ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
 _COMPREHENSIONS = frozenset({ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp})
-# Fields that hold only expression contexts or operators (never tainted).
-_NO_TAINT_FIELDS = frozenset({"ctx", "op", "ops"})
-_OPERAND_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _operands(node: ast.AST) -> list[ast.AST]:
-    """`children` without expression contexts and operators, in the same order."""
-    kind = type(node)
-    fields = _OPERAND_FIELDS.get(kind)
-    if fields is None:
-        fields = _OPERAND_FIELDS[kind] = tuple(f for f in kind._fields if f not in _NO_TAINT_FIELDS)
-    out: list[ast.AST] = []
-    AST = ast.AST
-    for name in fields:
-        value = getattr(node, name, None)
-        if isinstance(value, AST):
-            out.append(value)
-        elif type(value) is list:
-            out.extend([item for item in value if isinstance(item, AST)])
-    return out
+_operands = child_nodes  # contexts and operators are never tainted
 
 
 def own_nodes(func: ast.AST) -> list[ast.AST]:

@@ -79,12 +79,11 @@ input readers.
 from __future__ import annotations
 
 import ast
-import re
 from functools import lru_cache
 from typing import Iterator
 
 from ..analysis.auth import handler_of, protection
-from ..analysis.taint import identifier_text, mentions, mentions_session, own_nodes
+from ..analysis.taint import identifier_text, mentions_session, own_nodes
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -391,32 +390,20 @@ def _may_hold_client_privilege(ctx: FileContext) -> bool:
     Every non-None answer of `client_privilege` bottoms out in one of: a FastAPI parameter or
     a PyJWT / python-jose call (an import of `_GATE_MODULES`); a call that one of
     `_UNVERIFIED_WORDS` names (its callee or an import spells the word); a read of a request
-    container under a constant key that `key_kind` accepts (`_keyed_reads`), which needs
-    ``request.<container>`` / ``req.<container>`` in the text (`_REQUEST_CONTAINER`) or a
-    Flask / Quart import. Identifiers are read in the NFKC-normalised text, as Python does."""
+    container under a constant key that `key_kind` accepts (`_keyed_reads`, a pass over the
+    file's attribute nodes). Identifiers are read in the NFKC-normalised text, as Python does."""
     memo = ctx.__dict__.get("_aisec_ais212_gate")
     if memo is None:
         text = identifier_text(ctx)
+        lowered = text.lower() if text is not None else ""
         memo = (
             text is None
             or ctx.imports_any(_GATE_MODULES)
-            or _mentions(text.lower(), _UNVERIFIED_WORDS)
-            or (
-                (_REQUEST_CONTAINER.search(text) is not None or ctx.imports_any(("flask", "quart")))
-                and _keyed_reads(ctx)
-            )
+            or any(word in lowered for word in _UNVERIFIED_WORDS)
+            or _keyed_reads(ctx)
         )
         ctx.__dict__["_aisec_ais212_gate"] = memo
     return memo
-
-
-# ``request.GET`` / ``req.cookies`` / ``self.request.META`` as the text may spell it: with
-# spaces, closing parentheses, line continuations and comments between the name and the dot.
-_REQUEST_CONTAINER = re.compile(
-    r"req(?:uest)?\b[\s)\\]*(?:#[^\r\n]*[\r\n][\s)\\]*)*\.[\s\\]*(?:#[^\r\n]*[\r\n][\s\\]*)*(?:"
-    + "|".join(sorted(_CONTAINERS, key=len, reverse=True))
-    + r")\b"
-)
 
 
 def _keyed_reads(ctx: FileContext) -> bool:
@@ -441,11 +428,6 @@ def _keyed_reads(ctx: FileContext) -> bool:
         if key_node is not None and key_kind(ctx.const_str(key_node)) is not None:
             return True
     return False
-
-
-def _mentions(text: str, words: frozenset) -> bool:
-    """Some word of `words` occurs in `text` (as any substring)."""
-    return any(w in text for w in words)
 
 
 # ---- decisions -----------------------------------------------------------------------------

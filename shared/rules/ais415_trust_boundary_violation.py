@@ -81,7 +81,7 @@ from typing import Iterator
 
 from ..analysis.judgement import describe, from_params, judge
 from ..analysis.strings import MAX_BUILD_DEPTH, constant
-from ..analysis.taint import REQUEST_ATTRS, extra_sink_args, is_dead, mentions, mentions_session
+from ..analysis.taint import REQUEST_ATTRS, extra_sink_args, is_dead, mentions_session
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # Session objects: Flask https://flask.palletsprojects.com/en/stable/api/#flask.session and
