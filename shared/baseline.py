@@ -19,10 +19,8 @@ The file format (version 1)::
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
-import re
 import sys
 from collections import Counter
 from functools import lru_cache
@@ -30,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .options import OptionError
+from .analysis.patterns import lazy_compile
 
 __all__ = ["Baseline", "fingerprint", "load_baseline", "main", "statement_text"]
 
@@ -37,12 +36,14 @@ FORMAT_VERSION = 1
 DEFAULT_FILE = ".aisec-baseline.json"
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "env", "node_modules",
                         "__pycache__", "build", "dist", ".eggs", ".mypy_cache", ".pytest_cache"})
-_SPACE = re.compile(r"\s+")
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_SPACE = lazy_compile(r"\s+")
+_HEX64 = lazy_compile(r"^[0-9a-f]{64}$")
 
 
 def fingerprint(code: str, path: str, statement: str, occurrence: int) -> str:
     """SHA-256 hex digest of a finding's identity (see the module docstring)."""
+    import hashlib  # here, not at the top: OpenSSL's loading is 2 ms of every flake8 start
+
     data = "\0".join((code, path, statement, str(occurrence))).encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()
 

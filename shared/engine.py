@@ -33,6 +33,7 @@ from .options import Settings
 from .registry import INTERNAL_ERROR, RULES
 from .baseline import load_baseline, statement_text
 from .suppression import Suppressions, statement_lines
+from .analysis.patterns import lazy_compile
 
 __all__ = ["baseline_keys", "check_tree", "check_source", "settings_from_host", "strict_from_env"]
 
@@ -265,44 +266,47 @@ def _check_tree(
         if settings.strict:
             raise
         return [_internal_error("the file index", exc)]
-    table = _dispatch_for(tuple(codes), settings.extra_sinks)
-    if table.gates:
-        closed = []
-        for fn, (code, gate) in table.gates.items():
-            try:
-                if not gate(ctx):
-                    closed.append(fn)
-            except Exception as exc:
-                if settings.strict:
-                    raise
-                failed[code] = exc
-        if closed:
-            table = _dispatch_for(tuple(codes), settings.extra_sinks, frozenset(closed))
-    for node, entries in table.work(ctx):
-        for code, fn in entries:
-            if code in failed:
-                continue
-            try:
-                for h in fn(node, ctx):
-                    line, col, end_line, end_col = node_span(h.node)
-                    finding = Finding(line, col, code, end_line, end_col, h.args, h.confidence)
-                    raw.append(finding)
-                    where.setdefault(finding, h.node)
-            except Exception as exc:
-                if settings.strict:
-                    raise
-                failed[code] = exc
-    findings = [f for f in _apply_precedence(raw) if f.code not in failed and not _allowlisted(f, ctx)]
-    findings = [f for f in findings if f.confidence.rank >= settings.min_confidence.rank]
-    findings = _apply_noqa(findings, where, ctx, settings, codes)
-    if settings.baseline:
-        findings = _apply_baseline(findings, where, ctx, settings)
-    for code, exc in failed.items():
-        findings.append(_internal_error(f"{code} ({RULES[code].symbol})", exc))
-    findings.sort()
-    if keys is not None:
-        keys.extend(_baseline_keys(findings, where, ctx))
-    return findings
+    try:
+        table = _dispatch_for(tuple(codes), settings.extra_sinks)
+        if table.gates:
+            closed = []
+            for fn, (code, gate) in table.gates.items():
+                try:
+                    if not gate(ctx):
+                        closed.append(fn)
+                except Exception as exc:
+                    if settings.strict:
+                        raise
+                    failed[code] = exc
+            if closed:
+                table = _dispatch_for(tuple(codes), settings.extra_sinks, frozenset(closed))
+        for node, entries in table.work(ctx):
+            for code, fn in entries:
+                if code in failed:
+                    continue
+                try:
+                    for h in fn(node, ctx):
+                        line, col, end_line, end_col = node_span(h.node)
+                        finding = Finding(line, col, code, end_line, end_col, h.args, h.confidence)
+                        raw.append(finding)
+                        where.setdefault(finding, h.node)
+                except Exception as exc:
+                    if settings.strict:
+                        raise
+                    failed[code] = exc
+        findings = [f for f in _apply_precedence(raw) if f.code not in failed and not _allowlisted(f, ctx)]
+        findings = [f for f in findings if f.confidence.rank >= settings.min_confidence.rank]
+        findings = _apply_noqa(findings, where, ctx, settings, codes)
+        if settings.baseline:
+            findings = _apply_baseline(findings, where, ctx, settings)
+        for code, exc in failed.items():
+            findings.append(_internal_error(f"{code} ({RULES[code].symbol})", exc))
+        findings.sort()
+        if keys is not None:
+            keys.extend(_baseline_keys(findings, where, ctx))
+        return findings
+    finally:
+        ctx.close()  # frees the index now, not at the host's next collection
 
 
 def _baseline_keys(findings: list[Finding], where: dict[Finding, ast.AST], ctx: FileContext) -> list[tuple[str, str]]:
@@ -374,8 +378,8 @@ def _apply_noqa(
     return kept
 
 
-_ALLOWLIST = re.compile(r"pragma:\s*allowlist[ \t]+secret", re.IGNORECASE)
-_ALLOWLIST_NEXT = re.compile(r"pragma:\s*allowlist[ \t]+nextline[ \t]+secret", re.IGNORECASE)
+_ALLOWLIST = lazy_compile(r"pragma:\s*allowlist[ \t]+secret", re.IGNORECASE)
+_ALLOWLIST_NEXT = lazy_compile(r"pragma:\s*allowlist[ \t]+nextline[ \t]+secret", re.IGNORECASE)
 
 
 def _allowlisted(finding: Finding, ctx: FileContext) -> bool:
@@ -426,7 +430,7 @@ def _apply_precedence(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END = lazy_compile(r"\r\n|\r|\n")
 
 
 def source_lines(text: str) -> list[str]:

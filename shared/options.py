@@ -7,7 +7,6 @@ Each option is named ``aisec-*`` in both tools: ``--aisec-min-confidence`` /
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
@@ -15,6 +14,7 @@ from typing import Any, Iterable, Mapping
 
 from .findings import Confidence
 from .registry import RULES
+from .analysis.patterns import lazy_compile
 
 __all__ = ["Option", "OPTIONS", "Settings", "OptionError", "parse_duration"]
 
@@ -51,7 +51,7 @@ class Option:
         return self.name.replace("-", "_")
 
 
-_CODE_PREFIX_RE = re.compile(r"^AIS[0-9]{0,3}$")
+_CODE_PREFIX_RE = lazy_compile(r"^AIS[0-9]{0,3}$")
 
 OPTIONS: tuple[Option, ...] = (
     Option(
@@ -224,7 +224,7 @@ OPTIONS: tuple[Option, ...] = (
 )
 _OPTION = {opt.name: opt for opt in OPTIONS}
 _DEFAULT_TEST_PATHS: tuple[str, ...] = _OPTION["aisec-test-paths"].default
-_QUALNAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_QUALNAME_RE = lazy_compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
 @dataclass(frozen=True)
@@ -375,7 +375,7 @@ def _matches_test_paths(filename: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatchcase(path, p) or fnmatchcase(base, p) for p in patterns)
 
 
-_DURATION_RE = re.compile(r"^([0-9]{1,12})\s{0,3}([smhd]?)$")
+_DURATION_RE = lazy_compile(r"^([0-9]{1,12})\s{0,3}([smhd]?)$")
 _DURATION_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 

@@ -18,9 +18,10 @@ Identifier scheme
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import Enum
+
+from .analysis.patterns import lazy_compile
 
 __all__ = [
     "Family",
@@ -38,8 +39,8 @@ __all__ = [
 MSGID_LETTER = "W"
 # Where each rule's generated page is published (the repository's docs/rules/ folder).
 DOCS_URL = "https://github.com/aisec-lint/aisec-lint/blob/main/docs/rules/{code}.md"
-CODE_RE = re.compile(r"^AIS[0-9]{3}$")
-SYMBOL_RE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+CODE_RE = lazy_compile(r"^AIS[0-9]{3}$")
+SYMBOL_RE = lazy_compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 
 class Severity(str, Enum):

@@ -26,16 +26,17 @@ from dataclasses import dataclass, field
 
 from .analysis.context import FileContext
 from .registry import RULES
+from .analysis.patterns import lazy_compile
 
 __all__ = ["NoqaComment", "Suppressions", "parse_noqa", "statement_lines"]
 
 # One code: letters then digits (flake8's `[A-Z]+[0-9]+`); a list: separated by commas or
 # whitespace. Each repeat must start with a letter after a separator, so matching is linear.
-_NOQA = re.compile(
+_NOQA = lazy_compile(
     r"# noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?(?P<rest>.*)",
     re.IGNORECASE,
 )
-_PYLINT = re.compile(r"#\s*pylint:\s*(disable|disable-next)\s*=\s*([\w\-, ]{1,500})")
+_PYLINT = lazy_compile(r"#\s*pylint:\s*(disable|disable-next)\s*=\s*([\w\-, ]{1,500})")
 
 
 @dataclass

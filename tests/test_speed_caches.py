@@ -73,3 +73,45 @@ def test_the_collector_is_paused_only_for_the_file(monkeypatch):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_index_is_freed_by_reference_counting(monkeypatch):
+    """After a file's checks the engine closes its FileContext: the taint analysis refers
+    back to the context, and without `close` the whole index (a dict entry per node) would
+    be garbage the host's next collection has to find and traverse."""
+    import gc
+
+    from aisec_shared import check_source
+    from aisec_shared.analysis import context as context_module
+
+    source = "".join(
+        f"def view_{i}(request):\n    name = request.GET['n{i}']\n    return cursor.execute('SELECT ' + name)\n"
+        for i in range(200)
+    )
+    nodes = sum(1 for _ in ast.walk(ast.parse(source)))
+    made = []
+    original = context_module.FileContext.__init__
+
+    def spy(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(context_module.FileContext, "__init__", spy)
+    check_source(source, "views.py", Settings(strict=True))  # warm: rules loaded
+    made.clear()
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        findings = check_source(source, "views.py", Settings(strict=True))
+        ctx = made.pop()
+        assert sorted(vars(ctx)) == ["filename", "lines", "settings", "tree"]
+        del ctx
+        gc.collect()
+        largest = max((len(o) for o in gc.garbage if isinstance(o, dict)), default=0)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert findings  # the taint analysis ran (its flows are what refer back to the context)
+    assert largest < nodes // 4

@@ -352,6 +352,18 @@ class FileContext:
             )
         return found
 
+    def close(self) -> None:
+        """Drop the index and every memo, once the file's checks are done.
+
+        The taint analysis, the flows and other memos refer back to this context, so without
+        this the whole index (a dict entry per node) would wait as a cycle for the host's
+        next garbage collection, which would traverse it first; cleared, reference counting
+        frees it at once. The tree, the lines and the settings stay readable; any other
+        query after this is an error (AttributeError or an empty answer)."""
+        keep = {k: self.__dict__[k] for k in ("tree", "lines", "filename", "settings")}
+        self.__dict__.clear()
+        self.__dict__.update(keep)
+
     # ------------------------------------------------------------------ structure
     def nodes_of(self, *types: type[ast.AST]) -> list[ast.AST]:
         """The file's nodes of exactly these types (no subclasses), each type's nodes in

@@ -1,10 +1,11 @@
 """Regular expressions compiled on first use, not at import.
 
-Most of the credential catalogue's patterns run only on the rare literal that passes the
-catalogue's prefilter, yet compiling all of them at import cost about a third of the
-plugin's start (an editor runs flake8 once per save). `LazyPattern` keeps the source and
-compiles it the first time a method needs it; `pattern` and `flags` are readable without
-compiling, as on `re.Pattern`.
+Most of the core's patterns run only on the rare file or literal that reaches them (behind
+a gate, a prefilter or a rare node), yet compiling the hundred-odd of them at import was a
+fifth of the plugin's start (an editor runs flake8 once per save). `LazyPattern` keeps the
+source and compiles it the first time a method needs it; `pattern` and `flags` are readable
+without compiling, as on `re.Pattern`. Module-level patterns of the core are built with
+`lazy_compile`, the drop-in for `re.compile`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-__all__ = ["LazyPattern"]
+__all__ = ["LazyPattern", "lazy_compile"]
 
 
 class LazyPattern:
@@ -44,17 +45,40 @@ class LazyPattern:
     def groupindex(self) -> dict[str, int]:
         return dict(self.compiled().groupindex)
 
+    @property
+    def groups(self) -> int:
+        return self.compiled().groups
+
+    # Each method reads the compiled pattern inline: they run per literal or identifier.
     def search(self, string: str, *args: int) -> re.Match[str] | None:
-        return self.compiled().search(string, *args)
+        return (self._compiled or self.compiled()).search(string, *args)
 
     def match(self, string: str, *args: int) -> re.Match[str] | None:
-        return self.compiled().match(string, *args)
+        return (self._compiled or self.compiled()).match(string, *args)
 
     def fullmatch(self, string: str, *args: int) -> re.Match[str] | None:
-        return self.compiled().fullmatch(string, *args)
+        return (self._compiled or self.compiled()).fullmatch(string, *args)
 
     def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
-        return self.compiled().finditer(string, *args)
+        return (self._compiled or self.compiled()).finditer(string, *args)
+
+    def findall(self, string: str, *args: int) -> list:
+        return (self._compiled or self.compiled()).findall(string, *args)
+
+    def sub(self, repl, string: str, count: int = 0) -> str:  # type: ignore[no-untyped-def]
+        return (self._compiled or self.compiled()).sub(repl, string, count)
+
+    def subn(self, repl, string: str, count: int = 0) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+        return (self._compiled or self.compiled()).subn(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list:
+        return (self._compiled or self.compiled()).split(string, maxsplit)
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self.flags})"
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
+    """`re.compile`'s drop-in for module-level patterns: a `LazyPattern` (compiled on first
+    use). Raises `re.error` on first use for an invalid pattern, not here."""
+    return LazyPattern(pattern, flags)
