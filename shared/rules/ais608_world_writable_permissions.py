@@ -182,10 +182,20 @@ def _umask_query(call: ast.Call, ctx: FileContext) -> bool:
     saved = parent.targets[0].id
     scope = ctx.scope_of(call)
     return any(
-        isinstance(n, ast.Call) and n is not call and ctx.call_name(n) == "os.umask" and n.args
-        and isinstance(n.args[0], ast.Name) and n.args[0].id == saved and ctx.scope_of(n) is scope
-        for n in ctx.nodes
+        n is not call and n.args and isinstance(n.args[0], ast.Name) and n.args[0].id == saved
+        and ctx.scope_of(n) is scope
+        for n in _umask_calls(ctx)
     )
+
+
+def _umask_calls(ctx: FileContext) -> list[ast.Call]:
+    """The module's ``os.umask(...)`` calls, in source order (found once per file)."""
+    found = ctx.__dict__.get("_ais608_umask_calls")
+    if found is None:
+        found = ctx.__dict__["_ais608_umask_calls"] = [
+            n for n in ctx.nodes_of(ast.Call) if ctx.call_name(n) == "os.umask"  # type: ignore[arg-type]
+        ]
+    return found
 
 
 def _umask_opened(ctx: FileContext) -> bool:
@@ -193,8 +203,8 @@ def _umask_opened(ctx: FileContext) -> bool:
     found = ctx.__dict__.get("_ais608_umask")
     if found is None:
         found = False
-        for node in ctx.nodes:
-            if isinstance(node, ast.Call) and ctx.call_name(node) == "os.umask" and node.args:
+        for node in _umask_calls(ctx):
+            if node.args:
                 mask = _mode(node.args[0], ctx)
                 if mask and mask[1] and not mask[0] & WORLD_WRITE and not _umask_query(node, ctx):
                     found = True
