@@ -88,6 +88,7 @@ __all__ = [
     "MUTATING",
     "OWNER_WORDS",
     "Handler",
+    "handlers_by_node",
     "Protection",
     "Query",
     "Route",
@@ -380,6 +381,14 @@ def handler_of(ctx: "FileContext", node: ast.AST) -> Handler | None:
     """The handler whose ``def`` (or view class, for inherited methods) is `node`."""
     handlers(ctx)
     return ctx.__dict__["_auth_by_node"].get(id(node))
+
+
+def handlers_by_node(ctx: "FileContext") -> list[Handler]:
+    """`handler_of` for every node that has a handler: one handler per ``def`` or view class
+    (memoised with `handlers`). A check that would ask `handler_of` about every function and
+    class of the file reads these instead."""
+    handlers(ctx)
+    return list(ctx.__dict__["_auth_by_node"].values())
 
 
 def _function_handler(ctx: "FileContext", func: ast.FunctionDef | ast.AsyncFunctionDef) -> Handler | None:

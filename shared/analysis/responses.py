@@ -16,10 +16,10 @@ from ..findings import Confidence
 from .context import FileContext
 from .judgement import from_params, is_check_of, judge, roots
 from .strings import constant, string_parts
-from .taint import is_dead, own_nodes
+from .taint import is_dead, mentions, own_nodes
 from .words import split_words
 
-__all__ = ['header_writes', 'may_write_headers', 'open_redirect']
+__all__ = ['HEADER_CALLEES', 'header_nodes', 'header_writes', 'may_write_headers', 'open_redirect']
 
 # Request attributes that name the page being served (Flask request.url / full_path / path,
 # Django get_full_path / path / path_info): redirecting there stays on this site.
@@ -136,6 +136,59 @@ def may_write_headers(node: ast.AST, ctx: FileContext) -> bool:
 
 
 _STATUS_CODE_KEYS = ("statusCode", b"statusCode")
+
+# The callee names (`checks.callee_key`) under which `may_write_headers` accepts a call by
+# its name: the header setters and PEP 3333's ``start_response``. A check that declares them
+# as ``callees`` sees those calls; `header_nodes` lists the other nodes that may write.
+HEADER_CALLEES = HEADER_SETTERS | {"start_response"}
+
+
+def header_nodes(ctx: FileContext) -> list[ast.AST]:
+    """The nodes `may_write_headers` accepts that a check of calls to `HEADER_CALLEES` does
+    not see: calls to a response class or factory by pattern (any ``*Response``,
+    ``*make_response``), assignments to a subscript, dicts that may be an API Gateway
+    response. Memoised per file: AIS409 and AIS410 read them in one pass each instead of
+    being asked about every call, assignment and dict.
+
+    A call reached by pattern writes headers only through `is_response_call`, whose callee
+    resolves through an import of `RESPONSE_MODULES`, and its callee name (or the name it
+    was imported as) is spelled in the file: calls are read only in a file that has both
+    (a call named ``start_response`` under another callee name, ``from m import f as
+    start_response``, in any file that spells it). Assignments are found from the file's
+    subscripts, which are fewer."""
+    found = ctx.__dict__.get("_aisec_header_nodes")
+    if found is not None:
+        return found
+    found = []
+    by_pattern = mentions(ctx, "Response", "make_response") and ctx.imports_any(RESPONSE_MODULES)
+    if by_pattern or mentions(ctx, "start_response"):
+        attribute_type, name_type = ast.Attribute, ast.Name
+        ends = _RESPONSE_ENDINGS
+        for call in ctx.nodes_of(ast.Call):
+            func = call.func  # type: ignore[attr-defined]
+            kind = type(func)
+            if kind is attribute_type:
+                # `callee_key` is the attribute, and a setter's name is in HEADER_CALLEES.
+                if by_pattern and func.attr.endswith(ends) and func.attr not in HEADER_CALLEES:
+                    found.append(call)
+            elif kind is name_type and (by_pattern or func.id == "start_response"):
+                qualified = ctx.call_name(call)  # type: ignore[arg-type]
+                key = qualified.rsplit(".", 1)[-1] if qualified else func.id
+                if key not in HEADER_CALLEES and may_write_headers(call, ctx):
+                    found.append(call)
+    # Assignments with a subscript target, in the order of their first such target.
+    assign_type, store_type, parent = ast.Assign, ast.Store, ctx.parent
+    seen: set[int] = set()
+    for sub in ctx.nodes_of(ast.Subscript):
+        if type(sub.ctx) is not store_type:  # type: ignore[attr-defined]
+            continue
+        node = parent(sub)
+        if type(node) is assign_type and id(node) not in seen and any(t is sub for t in node.targets):  # type: ignore[union-attr]
+            seen.add(id(node))
+            found.append(node)  # type: ignore[arg-type]
+    found.extend(node for node in ctx.nodes_of(ast.Dict) if may_write_headers(node, ctx))
+    ctx.__dict__["_aisec_header_nodes"] = found
+    return found
 
 
 def _header_writes(node: ast.AST, ctx: FileContext) -> Iterator[tuple[str | None, ast.AST]]:

@@ -79,6 +79,7 @@ input readers.
 from __future__ import annotations
 
 import ast
+import re
 from functools import lru_cache
 from typing import Iterator
 
@@ -383,6 +384,10 @@ def _client_args(ctx: FileContext, call: ast.Call) -> bool:
 _GATE_MODULES = ("fastapi", "starlette", "jwt", "jose")
 
 
+# An identifier ending in ``req`` or ``request`` (a superset of the two names `_container` reads).
+_REQUEST_WORD = re.compile(r"req(?:uest)?(?![A-Za-z0-9_])")
+
+
 def _may_hold_client_privilege(ctx: FileContext) -> bool:
     """False when no expression of the file can be a `client_privilege` value (memoised per
     file): a cheap necessary condition checked before the per-expression work.
@@ -391,17 +396,20 @@ def _may_hold_client_privilege(ctx: FileContext) -> bool:
     a PyJWT / python-jose call (an import of `_GATE_MODULES`); a call that one of
     `_UNVERIFIED_WORDS` names (its callee or an import spells the word); a read of a request
     container under a constant key that `key_kind` accepts (`_keyed_reads`, a pass over the
-    file's attribute nodes). Identifiers are read in the NFKC-normalised text, as Python does."""
+    file's attribute nodes, only in a file that spells the identifier ``request`` or ``req``:
+    every container `_container` accepts hangs off such a name, a ``.request`` attribute or an
+    import of ``flask.request`` / ``quart.request``). Identifiers are read in the NFKC-normalised text,
+    as Python does."""
     memo = ctx.__dict__.get("_aisec_ais212_gate")
     if memo is None:
         text = identifier_text(ctx)
-        lowered = text.lower() if text is not None else ""
-        memo = (
-            text is None
-            or ctx.imports_any(_GATE_MODULES)
-            or any(word in lowered for word in _UNVERIFIED_WORDS)
-            or _keyed_reads(ctx)
-        )
+        if text is None or ctx.imports_any(_GATE_MODULES):
+            memo = True
+        else:
+            lowered = text.lower()
+            memo = any(word in lowered for word in _UNVERIFIED_WORDS) or (
+                _REQUEST_WORD.search(text) is not None and _keyed_reads(ctx)
+            )
         ctx.__dict__["_aisec_ais212_gate"] = memo
     return memo
 
@@ -409,9 +417,9 @@ def _may_hold_client_privilege(ctx: FileContext) -> bool:
 def _keyed_reads(ctx: FileContext) -> bool:
     """Some ``request.<container>[key]`` or ``request.<container>.get(key)`` (the shapes
     `request_read` reads) has a constant key that `key_kind` accepts."""
-    for node in ctx.nodes_of(ast.Attribute):  # type: ignore[attr-defined]
-        if node.attr not in _CONTAINERS:
-            continue
+    containers = _CONTAINERS
+    # The filter in one comprehension: a file has about a hundred attributes per candidate.
+    for node in [n for n in ctx.nodes_of(ast.Attribute) if n.attr in containers]:  # type: ignore[attr-defined]
         container = node
         parent = ctx.parent(node)
         if node.attr == "get_json" and isinstance(parent, ast.Call) and parent.func is node:

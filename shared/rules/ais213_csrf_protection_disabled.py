@@ -84,7 +84,7 @@ from typing import Iterator
 
 from ..analysis.auth import Handler, handler_of, handlers, protection
 from ..analysis.frameworks import settings_profile
-from ..analysis.taint import own_nodes
+from ..analysis.taint import mentions, own_nodes
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -231,7 +231,13 @@ def _view_hit(target: ast.AST, h: Handler, how: str) -> Hit:
     return hit(target, _view_label(h), f"{how} on a view signed in by cookie", fix, confidence=Confidence.HIGH)
 
 
-@on(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+def _mentions_exempt(ctx: FileContext) -> bool:
+    """Gate of `check_exempt_view`: every decorator `_exempt_target` accepts spells
+    ``exempt`` (``csrf_exempt`` through its import, ``csrf.exempt``)."""
+    return mentions(ctx, "exempt")
+
+
+@on(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, when=_mentions_exempt)
 def check_exempt_view(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     """``@csrf_exempt`` / ``@csrf.exempt`` on a state-changing view signed in by cookie."""
     for dec in node.decorator_list:

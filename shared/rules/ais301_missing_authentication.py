@@ -104,17 +104,23 @@ import ast
 from collections import Counter
 from typing import Iterator
 
-from ..analysis.auth import changes_state, handler_of, handlers, name_node, protection
+from ..analysis.auth import Handler, changes_state, handlers, handlers_by_node, name_node, protection
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 _ORDER = ("POST", "PUT", "PATCH", "DELETE")
 
 
-@on(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-def check_handler(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
-    h = handler_of(ctx, node)
-    if h is None or not h.mutating:
-        return
+@on(ast.Module)
+def check_handlers(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """Each state-changing route handler of the file (`auth.handlers_by_node`: the ``def`` or
+    view class each handler stands for), read once per file instead of asking about every
+    function and class."""
+    for h in handlers_by_node(ctx):
+        if h.mutating:
+            yield from _check_handler(h.node, h, ctx)
+
+
+def _check_handler(node: ast.AST, h: Handler, ctx: FileContext) -> Iterator[Hit]:
     p = protection(ctx, h)
     if p.auth or p.public or p.default or p.misplaced is not None:
         return

@@ -77,8 +77,8 @@ from ..analysis.auth import (
     class_attr,
     drf_list,
     drf_permission_value,
-    handler_of,
     handlers,
+    handlers_by_node,
     is_public_name,
 )
 from ..analysis.frameworks import settings_profile
@@ -125,10 +125,20 @@ def _what(methods: set, name: str) -> str:
     return f"mutating view '{name}' ({', '.join(m for m in _ORDER if m in methods)})"
 
 
-@on(ast.ClassDef)
-def check_view_class(node: ast.ClassDef, ctx: FileContext) -> Iterator[Hit]:
-    own = [h for h in handlers(ctx) if h.cls is node]
-    if not own or own[0].framework != "drf":
+@on(ast.Module)
+def check_view_classes(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """Each view class with handlers (`auth.handlers`, grouped by class in source order),
+    read once per file instead of asking about every class."""
+    by_class: dict[int, tuple[ast.ClassDef, list[Handler]]] = {}
+    for h in handlers(ctx):
+        if h.cls is not None:
+            by_class.setdefault(id(h.cls), (h.cls, []))[1].append(h)
+    for node, own in by_class.values():
+        yield from _check_view_class(node, own, ctx)
+
+
+def _check_view_class(node: ast.ClassDef, own: list[Handler], ctx: FileContext) -> Iterator[Hit]:
+    if own[0].framework != "drf":
         return
     mutating = [h for h in own if h.mutating]
     if not mutating:
@@ -148,11 +158,17 @@ def check_view_class(node: ast.ClassDef, ctx: FileContext) -> Iterator[Hit]:
         yield hit(authn, "authentication_classes = []", what, "keep the default authenticators or verify the caller in the view", confidence=Confidence.HIGH)
 
 
-@on(ast.FunctionDef, ast.AsyncFunctionDef)
-def check_api_view(node: ast.FunctionDef, ctx: FileContext) -> Iterator[Hit]:
-    h = handler_of(ctx, node)
-    if h is None or h.framework != "drf" or h.cls is not None or not h.mutating:
-        return
+@on(ast.Module)
+def check_api_views(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """Each DRF function view (`auth.handlers_by_node`), read once per file instead of asking
+    about every function."""
+    for h in handlers_by_node(ctx):
+        node = h.node
+        if type(node) in (ast.FunctionDef, ast.AsyncFunctionDef) and h.framework == "drf" and h.cls is None and h.mutating:
+            yield from _check_api_view(node, h, ctx)  # type: ignore[arg-type]
+
+
+def _check_api_view(node: ast.FunctionDef, h: Handler, ctx: FileContext) -> Iterator[Hit]:
     if _exempt(ctx, [h], h):
         return
     what = _what(set(h.mutating), node.name)

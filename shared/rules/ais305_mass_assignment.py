@@ -561,11 +561,18 @@ def _describe(origin: str, detail: str) -> str:
     return f"{origin}, {detail}" if detail else origin
 
 
-@on(ast.keyword)
+@on(ast.Module)
+def check_keywords(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """The ``**`` and ``defaults=`` keywords of the file, found in one pass over its keywords
+    instead of a check asked about each (most are neither)."""
+    for node in [k for k in ctx.nodes_of(ast.keyword) if k.arg is None or k.arg == "defaults"]:  # type: ignore[attr-defined]
+        yield from check_keyword(node, ctx)  # type: ignore[arg-type]
+
+
 def check_keyword(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
     """``Model(**data)``, ``objects.create(**data)``, ``update_or_create(defaults=data)``."""
     if node.arg is not None and node.arg != "defaults":
-        return  # the common case, checked first: this sees every keyword
+        return
     call = ctx.parent(node)
     if not isinstance(call, ast.Call) or node not in call.keywords:
         return

@@ -428,12 +428,18 @@ def _returns_html(ctx: FileContext, func: ast.AST) -> bool:
     return False
 
 
-@on(ast.Return)
+def _imports_html_views(ctx: FileContext) -> bool:
+    """Gate of `check_return`: `_returns_html` wants a Flask-like or FastAPI route, which
+    needs an import of `_HTML_VIEW_MODULES`."""
+    return ctx.imports_any(_HTML_VIEW_MODULES)
+
+
+@on(ast.Return, when=_imports_html_views)
 def check_return(node: ast.Return, ctx: FileContext) -> Iterator[Hit]:
     """A string built in a view and returned as the page."""
     value = node.value
-    if value is None or not ctx.imports_any(_HTML_VIEW_MODULES):
-        return  # `_returns_html` wants a Flask-like or FastAPI route (an import of these)
+    if value is None:
+        return
     func = ctx.enclosing_function(node)
     if func is None or ctx.scope_of(node) is not func or not _returns_html(ctx, func):
         return

@@ -85,8 +85,8 @@ from typing import Iterator
 from ..analysis.judgement import (
     describe,
 )
-from ..analysis.responses import header_writes, may_write_headers, open_redirect
-from ..checks import FileContext, Hit, hit, on
+from ..analysis.responses import HEADER_CALLEES, header_nodes, header_writes, may_write_headers, open_redirect
+from ..checks import FileContext, Hit, callee_key, hit, on
 
 # Redirect functions and response classes, by qualified name -> keyword of the target.
 # Flask https://flask.palletsprojects.com/en/stable/api/#flask.redirect, Werkzeug
@@ -160,19 +160,32 @@ def _targets(node: ast.AST, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
             yield value, "the Location header"
 
 
-@on(ast.Call, ast.Assign, ast.Dict)
-def check_redirect(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
-    """A redirect call or a Location header whose target is an open redirect."""
-    if type(node) is ast.Call:
-        func = node.func  # type: ignore[attr-defined]
-        if type(func) is ast.Attribute:
-            redirect = func.attr in _REDIRECT_TAILS
-        else:
-            redirect = ctx.call_name(node) in REDIRECT_CALLS  # type: ignore[arg-type]
-        if not redirect and not may_write_headers(node, ctx):
-            return  # the common case, checked first: this sees every call
-    elif not may_write_headers(node, ctx):
+@on(ast.Call, callees=_REDIRECT_TAILS | HEADER_CALLEES)
+def check_redirect(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    """A redirect call, or a header setter call that writes the Location header, whose
+    target is an open redirect."""
+    func = node.func
+    if type(func) is ast.Attribute:
+        redirect = func.attr in _REDIRECT_TAILS
+    else:
+        redirect = ctx.call_name(node) in REDIRECT_CALLS  # type: ignore[arg-type]
+    if not redirect and not may_write_headers(node, ctx):
         return
+    yield from _hits(node, ctx)
+
+
+@on(ast.Module)
+def check_location_writes(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """A Location header written by a response constructor (``*Response(headers=...)``), an
+    assignment (``response["Location"] = url``) or an API Gateway response dict: the nodes
+    no callee name lists, read once per file (`responses.header_nodes`)."""
+    for node in header_nodes(ctx):
+        if type(node) is ast.Call and callee_key(node, ctx) in _REDIRECT_TAILS:  # type: ignore[arg-type]
+            continue  # check_redirect sees it
+        yield from _hits(node, ctx)
+
+
+def _hits(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     for value, sink in _targets(node, ctx):
         found = open_redirect(ctx, value)
         if found is not None:

@@ -82,10 +82,10 @@ functions.
 from __future__ import annotations
 
 import ast
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..analysis.judgement import describe, from_params, judge
-from ..analysis.responses import header_writes, may_write_headers, open_redirect
+from ..analysis.responses import HEADER_CALLEES, header_nodes, header_writes, may_write_headers, open_redirect
 from ..analysis.strings import constant
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -95,15 +95,30 @@ def _sink(header: str | None) -> str:
     return f"the {header} header" if header else "a response header"
 
 
-@on(ast.Call, ast.Assign, ast.Dict)
-def check_header(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
-    """A response header whose value is untrusted input."""
-    declared = ctx.settings.extra_sinks and type(node) is ast.Call
+@on(ast.Call, callees=HEADER_CALLEES)
+def check_header(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    """A header setter call (``response.headers.add(name, value)``, ``start_response``) or a
+    declared header sink (``aisec-extra-sinks``, which reach every check that declares
+    callees) whose value is untrusted input."""
+    declared = bool(ctx.settings.extra_sinks)
     if not declared and not may_write_headers(node, ctx):
-        return  # the common case, checked first: this sees every call, assignment and dict
+        return
     writes = list(header_writes(node, ctx))
     if declared:
         writes.extend((None, arg) for arg, _sink_name in extra_sink_args(ctx, node, "header"))  # type: ignore[arg-type]
+    yield from _hits(writes, ctx)
+
+
+@on(ast.Module)
+def check_header_writes(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """Headers written by a response constructor (``Response(headers={...})``), an assignment
+    (``response.headers[name] = value``) or an API Gateway response dict: the nodes no callee
+    name lists, read once per file (`responses.header_nodes`)."""
+    for node in header_nodes(ctx):
+        yield from _hits(header_writes(node, ctx), ctx)
+
+
+def _hits(writes: Iterable[tuple[str | None, ast.AST]], ctx: FileContext) -> Iterator[Hit]:
     for header, value in writes:
         if constant(ctx, value) or is_dead(ctx, value):
             continue
