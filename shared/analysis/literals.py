@@ -17,7 +17,25 @@ from ..findings import Confidence
 from .context import SCOPE_TYPES, FileContext
 from .words import is_placeholder, secret_name_kind, split_words
 
-__all__ = ['LOCAL_HOST', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'secret_kind', 'strength']
+__all__ = ['LOCAL_HOST', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'secret_kind', 'string_values', 'strength']
+
+_STRING_VALUES = "_aisec_string_values"
+
+
+def string_values(ctx: FileContext) -> list[str]:
+    """The text of every str and bytes literal of the file, as `context.literal_str` reads
+    it (bytes decoded as latin-1): the str literals in source order, then the bytes ones,
+    repeats kept. One pass over the file's constants, memoised per file, for the per-file
+    tests that read every literal (a gate's "does the file hold this literal", the secrets
+    prefilter). Do not mutate the list."""
+    found = ctx.__dict__.get(_STRING_VALUES)
+    if found is None:
+        values = [c.value for c in ctx.nodes_of(ast.Constant)]  # type: ignore[attr-defined]
+        found = [v for v in values if type(v) is str]
+        if any(type(v) is bytes for v in values):
+            found.extend([v.decode("latin-1") for v in values if type(v) is bytes])
+        ctx.__dict__[_STRING_VALUES] = found
+    return found
 
 
 def literal_node(ctx: FileContext, expr: ast.AST | None) -> ast.Constant | None:
@@ -37,16 +55,21 @@ def literal_node(ctx: FileContext, expr: ast.AST | None) -> ast.Constant | None:
 
 
 def secret_kind(name: str | None, ctx: FileContext) -> str | None:
-    """`words.secret_name_kind`, honouring ``aisec-ignore-names`` and ``aisec-secret-names``."""
-    if not name or ctx.settings.ignored_name(name):
+    """`words.secret_name_kind`, honouring ``aisec-ignore-names`` and ``aisec-secret-names``
+    (the ignored names are read only for a name that has a kind: most have none)."""
+    if not name:
         return None
+    settings = ctx.settings
     kind = secret_name_kind(name)
-    if kind is None and ctx.settings.secret_names:
+    if kind is None and settings.secret_names:
         joined = "_".join(split_words(name))
-        for extra in ctx.settings.secret_names:
+        for extra in settings.secret_names:
             word = "_".join(split_words(extra))
             if word and (joined == word or joined.endswith("_" + word)):
-                return "secret"
+                kind = "secret"
+                break
+    if kind is None or settings.ignored_name(name):
+        return None
     return kind
 
 

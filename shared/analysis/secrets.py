@@ -68,6 +68,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .context import FileContext, dotted, literal_str
+from .literals import string_values
 from .taint import own_nodes
 from .words import HEAD_WORDS, secret_name_kind, split_words
 
@@ -165,9 +166,18 @@ _NAME_CONTAINERS = frozenset(
 
 def secret_kind(ctx: FileContext, name: str) -> str | None:
     """`words.secret_name_kind` honouring ``aisec-ignore-names`` and ``aisec-secret-names``,
-    and knowing a few more non-credential tokens (`_NOT_CREDENTIAL_TOKEN`) and switches."""
-    if not name or ctx.settings.ignored_name(name):
+    and knowing a few more non-credential tokens (`_NOT_CREDENTIAL_TOKEN`) and switches.
+    The ignored names are read only for a name that has a kind (most have none)."""
+    if not name:
         return None
+    kind = _secret_kind(ctx, name)
+    if kind is None or ctx.settings.ignored_name(name):
+        return None
+    return kind
+
+
+def _secret_kind(ctx: FileContext, name: str) -> str | None:
+    """`secret_kind` of a non-empty name, before ``aisec-ignore-names``."""
     words = split_words(name)
     if words and words[0] in _SWITCH_WORDS:
         return None
@@ -255,12 +265,7 @@ def _may_hold_secrets(ctx: FileContext) -> bool:
     texts.update([c.func.id for c in nodes_of(ast.Call) if type(c.func) is ast.Name])  # type: ignore[attr-defined]
     texts.update([n.attr for n in nodes_of(ast.Attribute)])  # type: ignore[attr-defined]
     texts.update([n.arg for n in nodes_of(ast.keyword) if n.arg])  # type: ignore[attr-defined]
-    for const in nodes_of(ast.Constant):
-        value = const.value  # type: ignore[attr-defined]
-        if type(value) is str:
-            texts.add(value)
-        elif type(value) is bytes:
-            texts.add(value.decode("latin-1"))
+    texts.update(string_values(ctx))
     # The texts holding a marker (a substring search per marker over all texts at once,
     # lowercased): only they can have a `secret_kind` or be a fixed source.
     joined = _SEP.join(texts)
@@ -277,8 +282,10 @@ def _may_hold_secrets(ctx: FileContext) -> bool:
                 end = len(joined) if end < 0 else end
                 candidates.add(joined[start:end])
                 at = low.find(marker, end)
-        # A text holding the separator itself is judged whole.
-        candidates.update(t for t in texts if _SEP in t)
+        # A text holding the separator itself is judged whole (there is one when the joined
+        # text holds more separators than the joins put in: no walk over the texts otherwise).
+        if joined.count(_SEP) >= len(texts):
+            candidates.update(t for t in texts if _SEP in t)
     for text in candidates:
         # `secret_kind` reads the last 200 characters (`split_words`), so the marker must sit
         # there; the fixed sources are short identifiers and keys, compared whole.

@@ -15,6 +15,7 @@ from typing import Iterable
 __all__ = [
     "split_words",
     "HEAD_WORDS",
+    "holds_head_word",
     "secret_name_kind",
     "is_password_name",
     "is_placeholder",
@@ -110,6 +111,20 @@ _VERBS = frozenset(
 # Every head word `secret_name_kind` accepts without extra words. Each word of `split_words`
 # is a piece of the lowercased name, so a name whose lowercase holds none has no kind.
 HEAD_WORDS = frozenset({*_SECRET_HEADS, *_QUALIFIED_HEADS, "key"})
+# The head words that hold no other one (``pass`` for ``password``): a lowercased name that
+# holds none of them has no kind without extra words.
+_HEAD_MARKERS = tuple(sorted(w for w in HEAD_WORDS if not any(o != w and o in w for o in HEAD_WORDS)))
+
+
+def holds_head_word(name: str) -> bool:
+    """False when the lowercased `name` holds no `HEAD_WORDS` word: then `secret_name_kind`
+    without extra words is None for it, and for any name made of its words (each word of
+    `split_words` is a piece of the lowercased name). A few substring tests, no split."""
+    low = name.lower()
+    for marker in _HEAD_MARKERS:
+        if marker in low:
+            return True
+    return False
 
 
 def secret_name_kind(name: str, extra: Iterable[str] = ()) -> str | None:
@@ -131,6 +146,8 @@ def secret_name_kind(name: str, extra: Iterable[str] = ()) -> str | None:
 @lru_cache(maxsize=4096)
 def _secret_name_kind(name: str, extra: tuple[str, ...]) -> str | None:
     """`secret_name_kind`, memoised per name and extra words."""
+    if not extra and not holds_head_word(name):
+        return None  # most names: answered without splitting
     words = split_words(name)
     if not words:
         return None

@@ -112,7 +112,7 @@ from typing import Iterator
 from ..analysis.context import literal_str
 from ..analysis.credentials import documented_key, github_checksum
 from ..analysis.frameworks import settings_profile
-from ..analysis.words import is_placeholder, mask, secret_name_kind, shannon_entropy, split_words, uuid_version
+from ..analysis.words import holds_head_word, is_placeholder, mask, secret_name_kind, shannon_entropy, split_words, uuid_version
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # Values shorter than this are not issued credentials; only passwords (and the user's own
@@ -204,12 +204,16 @@ def _stored(value: ast.AST | None) -> ast.AST | None:
 
 def _may_store(value: ast.AST | None) -> bool:
     """A cheap test before `_targets` / `_pair`: False when they cannot find a str or bytes
-    literal in `value` (a name, an attribute, an operation, a number ...). They can in a
-    literal, a wrapper call or ``.encode()`` (`_stored`), and a tuple or list unpacked."""
+    literal in `value` (a name, an attribute, an operation, a number, a call other than a
+    wrapper or ``.encode()`` ...). They can in a literal, a wrapper call or ``.encode()``
+    (`_stored`), and a tuple or list unpacked."""
     kind = type(value)
     if kind is ast.Constant:
         return isinstance(value.value, (str, bytes))  # type: ignore[union-attr]
-    return kind is ast.Call or kind is ast.Tuple or kind is ast.List
+    if kind is ast.Call:
+        name = _callee(value)  # type: ignore[arg-type]
+        return name == "encode" or name in _WRAPPERS
+    return kind is ast.Tuple or kind is ast.List
 
 
 def _classes(value: str) -> int:
@@ -273,6 +277,8 @@ def _kind(name: str, ctx: FileContext, *, bare: bool = False) -> tuple[str, bool
 
     `bare` accepts ``pwd`` / ``pw`` / ``pass`` alone as a password (see `_BARE_PASSWORD`)."""
     extra = ctx.settings.secret_names
+    if not extra and not holds_head_word(name):
+        return None  # also for `_BARE_PASSWORD`, whose words are head words
     kind = secret_name_kind(name, extra)
     if kind is None and bare and split_words(name) in ([w] for w in _BARE_PASSWORD):
         kind = "password"
@@ -398,8 +404,12 @@ def check_keyword(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
 
 @on(ast.Dict)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
+    hits: list[Hit] = []
     for key, value in zip(node.keys, node.values):
-        yield from _in_context(ctx, _pair(literal_str(key), value, ctx, bare=True))
+        if _may_store(value):
+            hits.extend(_pair(literal_str(key), value, ctx, bare=True))
+    if hits:
+        yield from _in_context(ctx, hits)
 
 
 @on(ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -407,13 +417,17 @@ def check_defaults(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     args: ast.arguments = node.args  # type: ignore[attr-defined]
     hits: list[Hit] = []
     defaults = args.defaults
-    if any(_may_store(d) for d in defaults):
-        positional = [*args.posonlyargs, *args.args]
-        for arg, default in zip(positional[len(positional) - len(defaults):], defaults):
-            hits.extend(_pair(arg.arg, default, ctx))
-    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
-        if _may_store(default):
-            hits.extend(_pair(arg.arg, default, ctx))
+    # Most defs have no default that can store a literal: tested without a generator.
+    for candidate in defaults:
+        if _may_store(candidate):
+            positional = [*args.posonlyargs, *args.args]
+            for arg, default in zip(positional[len(positional) - len(defaults):], defaults):
+                hits.extend(_pair(arg.arg, default, ctx))
+            break
+    if args.kwonlyargs:
+        for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+            if _may_store(default):
+                hits.extend(_pair(arg.arg, default, ctx))
     if hits:
         yield from _in_context(ctx, hits)
 

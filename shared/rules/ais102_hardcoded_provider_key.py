@@ -107,22 +107,31 @@ _BLOCK_STARTS = ("-----BEGIN", "PuTTY-User-Key-File-", '"private_key"')
 _COMMENT_TAILS = re.compile(r"#[^\r\n]*")
 
 
-@on(ast.Constant)
-def check_constant(node: ast.Constant, ctx: FileContext) -> Iterator[Hit]:
-    # `literal_str` inlined, the length tested first: this runs for every constant.
-    value = node.value
-    if type(value) is str:
-        if len(value) < _MIN_LEN:
-            return
-    elif type(value) is bytes:
-        if len(value) < _MIN_LEN:
-            return
-        value = value.decode("latin-1")
-    else:
-        return
-    value = value[:_MAX_SCAN]
-    if not may_hold(value):
-        return
+@on(ast.Module)
+def check_constants(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """Every str and bytes literal of the file, in one pass from the module node: most are
+    shorter than `_MIN_LEN` or fail the catalogue's prefilter (`may_hold`), tests that cost
+    less than the engine's dispatch of each constant to a check. `literal_str` inlined."""
+    str_type, bytes_type, min_len = str, bytes, _MIN_LEN
+    for node in ctx.nodes_of(ast.Constant):
+        value = node.value  # type: ignore[attr-defined]
+        kind = type(value)
+        if kind is str_type:
+            if len(value) < min_len:
+                continue
+        elif kind is bytes_type:
+            if len(value) < min_len:
+                continue
+            value = value.decode("latin-1")
+        else:
+            continue
+        value = value[:_MAX_SCAN]
+        if may_hold(value):
+            yield from _constant_hits(node, value, ctx)  # type: ignore[arg-type]
+
+
+def _constant_hits(node: ast.Constant, value: str, ctx: FileContext) -> Iterator[Hit]:
+    """The credential (at most one) in the literal `node`, whose text is `value`."""
     found = find(
         value,
         name=lambda: _bound_name(node, ctx),

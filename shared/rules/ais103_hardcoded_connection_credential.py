@@ -85,6 +85,7 @@ from ..analysis.literals import (
     is_template,
     literal_node,
     strength,
+    string_values,
 )
 from ..analysis.words import is_placeholder, mask, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -175,6 +176,8 @@ _DEFAULT_PASSWORDS = frozenset({"postgres", "root", "guest", "admin", "mysql", "
 _DOC_BASIC = frozenset({"QWxhZGRpbjpvcGVuIHNlc2FtZQ=="})
 _AUTH_SCHEMES = frozenset({"basic", "bearer", "token", "jwt", "apikey", "api-key", "key", "sso-key", "ssws", "oauth"})
 _AUTH_HEADERS = frozenset({"authorization", "proxy-authorization"})
+_AUTH_HEADER_LENGTHS = frozenset(len(h) for h in _AUTH_HEADERS)
+_AUTH_HEADER_MIN = min(_AUTH_HEADER_LENGTHS)
 _HOLE = "\x00"
 
 
@@ -402,19 +405,24 @@ def _worth_scanning(text: str) -> bool:
     return len(text) >= 8 and ("://" in text or "=" in text or "uthoriz" in text or "UTHORIZ" in text)
 
 
-@on(ast.Constant)
-def check_constant(node: ast.Constant, ctx: FileContext) -> Iterator[Hit]:
-    value = node.value
-    # `literal_str` inlined, and the length tested first: this runs for every constant.
-    if type(value) is str:
-        text = value
-    elif type(value) is bytes:
-        text = value.decode("latin-1")
-    else:
-        return
-    if len(text) < 8 or not _worth_scanning(text) or isinstance(ctx.parent(node), ast.JoinedStr):
-        return
-    yield from _scan_hit(node, text[:100_000], ctx)
+@on(ast.Module)
+def check_constants(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """Every str and bytes literal of the file outside f-strings (`check_fstring` reads
+    those whole), in one pass from the module node: most are shorter than 8 characters or
+    not `_worth_scanning`, tests that cost less than the engine's dispatch of each constant
+    to a check. `literal_str` and `_worth_scanning` inlined, the length tested first."""
+    parent = ctx.parents.get
+    for node in ctx.nodes_of(ast.Constant):
+        text = node.value  # type: ignore[attr-defined]
+        kind = type(text)
+        if kind is bytes:
+            text = text.decode("latin-1")
+        elif kind is not str:
+            continue
+        if len(text) < 8 or not ("://" in text or "=" in text or "uthoriz" in text or "UTHORIZ" in text):
+            continue
+        if type(parent(node)) is not ast.JoinedStr:
+            yield from _scan_hit(node, text[:100_000], ctx)
 
 
 @on(ast.JoinedStr)
@@ -442,29 +450,34 @@ def _names_auth_header(ctx: FileContext) -> bool:
     found = ctx.__dict__.get("_ais103_auth_header")
     if found is None:
         found = False
-        for const in ctx.nodes_of(ast.Constant):
-            text = const.value  # type: ignore[attr-defined]
-            if type(text) is bytes:
-                text = text.decode("latin-1")
-            elif type(text) is not str:
+        for text in string_values(ctx):
+            size = len(text)
+            if size < _AUTH_HEADER_MIN:
                 continue
-            if len(text) >= 13 and text.strip().lower() in _AUTH_HEADERS:
+            if size not in _AUTH_HEADER_LENGTHS:
+                # Only whitespace around it can bring a text to a header's length (`lower`
+                # maps no other character to an ASCII letter of theirs): most texts, and
+                # docstrings, are skipped without a copy.
+                if not (text[0].isspace() or text[-1].isspace()):
+                    continue
+                text = text.strip()
+                if len(text) not in _AUTH_HEADER_LENGTHS:
+                    continue
+            if text.strip().lower() in _AUTH_HEADERS:
                 found = True
                 break
         ctx.__dict__["_ais103_auth_header"] = found
     return found
 
 
-@on(ast.Dict)
+@on(ast.Dict, when=_names_auth_header)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
-    if not _names_auth_header(ctx):
-        return
     for key, value in zip(node.keys, node.values):
         if _is_auth_key(key, ctx):
             yield from _header_hits(value, ctx)
 
 
-@on(ast.Assign)
+@on(ast.Assign, when=_names_auth_header)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     for target in node.targets:
         if isinstance(target, ast.Subscript) and _is_auth_key(target.slice, ctx):
@@ -477,13 +490,11 @@ def check_keyword(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
         yield from _header_hits(node.value, ctx)
 
 
-@on(ast.Module)
+@on(ast.Module, when=_names_auth_header)
 def check_header_calls(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
     """``request.add_header("Authorization", ...)``, ``headers.add(...)``,
     ``conn.putheader(...)``: any method whose first argument names the header. No callee
     name lists them, so the calls are read here, once per file that names the header."""
-    if not _names_auth_header(ctx):
-        return
     for node in ctx.nodes_of(ast.Call):
         if len(node.args) >= 2 and isinstance(node.func, ast.Attribute) and _is_auth_key(node.args[0], ctx):  # type: ignore[attr-defined]
             yield from _header_hits(node.args[1], ctx)  # type: ignore[attr-defined]

@@ -262,7 +262,7 @@ def _is_settings_class(cls: ast.ClassDef, ctx: FileContext, depth: int = 0) -> b
         return False
     for base in cls.bases:
         qn = ctx.qualname(base)
-        if qn and qn.rsplit(".", 1)[-1] in _SETTINGS_BASES and qn.split(".")[0] in ("pydantic", "pydantic_settings"):
+        if qn and qn.rsplit(".", 1)[-1] in _SETTINGS_BASES and qn.split(".")[0] in _PYDANTIC:
             return True
         if isinstance(base, ast.Name):
             for b in ctx.bindings_of(base):
@@ -285,7 +285,16 @@ def _field_default(value: ast.AST, ctx: FileContext, depth: int = 0) -> ast.AST 
     return None
 
 
-@on(ast.ClassDef)
+_PYDANTIC = ("pydantic", "pydantic_settings")
+
+
+def _imports_pydantic(ctx: FileContext) -> bool:
+    """The gate of `check_settings_class`: `_is_settings_class` needs a base that resolves
+    through an import of pydantic (`FileContext.qualname`)."""
+    return ctx.imports_any(_PYDANTIC)
+
+
+@on(ast.ClassDef, when=_imports_pydantic)
 def check_settings_class(node: ast.ClassDef, ctx: FileContext) -> Iterator[Hit]:
     if not node.bases or not _is_settings_class(node, ctx):
         return

@@ -340,10 +340,10 @@ def _assign_hits(target: ast.AST, value: ast.AST, node: ast.stmt, ctx: FileConte
         if target.attr == "secret_key" and _is_app(target.value, ctx):
             yield from _signing_hit(value, "secret key", "Flask app.secret_key", ctx, node)
             return
-        qn = ctx.qualname(target)
-        if qn and qn.split(".")[0] in SDK_PACKAGES:
-            kind = secret_kind(target.attr, ctx)
-            if kind is not None:
+        kind = secret_kind(target.attr, ctx)
+        if kind is not None:
+            qn = ctx.qualname(target)
+            if qn and qn.split(".")[0] in SDK_PACKAGES:
                 yield from _credential_hit(value, kind, qn, ctx)
         return
     if isinstance(target, ast.Subscript) and _is_config(target.value, ctx):
@@ -368,10 +368,27 @@ def _assign_hits(target: ast.AST, value: ast.AST, node: ast.stmt, ctx: FileConte
             yield from _signing_hit(value, kind, f"{target.id} in {where}", ctx, node)
 
 
+def _may_configure(target: ast.AST, ctx: FileContext) -> bool:
+    """A cheap test before `_assign_hits`: False for the targets it has no branch for (a
+    lowercase name, a non-secret attribute, a subscript of anything but ``.config``, a
+    tuple); most assignments."""
+    kind = type(target)
+    if kind is ast.Name:
+        return target.id.isupper()  # type: ignore[attr-defined]
+    if kind is ast.Attribute:
+        attr = target.attr  # type: ignore[attr-defined]
+        return attr == "secret_key" or secret_kind(attr, ctx) is not None
+    if kind is ast.Subscript:
+        owner = target.value  # type: ignore[attr-defined]
+        return type(owner) is ast.Attribute and owner.attr == "config"
+    return False
+
+
 @on(ast.Assign)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     for target in node.targets:
-        yield from _assign_hits(target, node.value, node, ctx)
+        if _may_configure(target, ctx):
+            yield from _assign_hits(target, node.value, node, ctx)
 
 
 @on(ast.AnnAssign)

@@ -123,6 +123,7 @@ _CLIENT_WORDS = frozenset({"session", "client", "http", "sess", "api"})
 _REDIRECTS = frozenset({"redirect", "RedirectResponse", "HttpResponseRedirect", "HttpResponsePermanentRedirect"})
 # Flask-like client-side sessions (https://flask.palletsprojects.com/en/stable/api/#sessions).
 _SESSIONS = frozenset({"flask.session", "quart.session"})
+_SESSION_PACKAGES = tuple(sorted({name.split(".")[0] for name in _SESSIONS}))
 _SERVER_SIDE_SESSIONS = ("flask_session", "flask_kvsession")
 # Permission bits: S_IROTH (0o004) makes a file world-readable.
 _S_IROTH = 0o004
@@ -133,6 +134,7 @@ _STAT_BITS = {
 }
 _FILE_OPENERS = frozenset({"builtins.open", "io.open", "codecs.open", "os.fdopen"})
 _DUMPERS = frozenset({"json.dump", "yaml.dump", "yaml.safe_dump", "pickle.dump", "toml.dump", "tomli_w.dump"})
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 def _confidence(found: Secret) -> Confidence:
@@ -173,8 +175,12 @@ def check_return(node: ast.Return, ctx: FileContext) -> Iterator[Hit]:
     value = node.value
     if value is None:
         return
-    func = ctx.enclosing_function(node)
-    if func is None or ctx.scope_of(node) is not func or ctx.taint.route_kind(func) not in ("flask", "fastapi"):
+    # A return directly in a def (its scope is the def); `taint.route_kind` knows Flask and
+    # FastAPI views only by their route decorators, so an undecorated def is no such view.
+    func = ctx.scope_of(node)
+    if type(func) not in _DEFS or not func.decorator_list:  # type: ignore[attr-defined]
+        return
+    if ctx.taint.route_kind(func) not in ("flask", "fastapi"):
         return
     if isinstance(value, ast.Tuple) and value.elts:
         value = value.elts[0]  # (body, status, headers)
@@ -269,7 +275,13 @@ def _sets_session_type(ctx: FileContext) -> bool:
 _SESSION_SINK = "Flask's client-side session cookie"
 
 
-@on(ast.Assign)
+def _imports_session_owner(ctx: FileContext) -> bool:
+    """The gate of `check_session_assign`: a `_SESSIONS` name resolves through an import of
+    its package (`FileContext.qualname`)."""
+    return ctx.imports_any(_SESSION_PACKAGES)
+
+
+@on(ast.Assign, when=_imports_session_owner)
 def check_session_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     """``session["key"] = secret``."""
     for target in node.targets:

@@ -179,7 +179,12 @@ def _is_password_name(name: str | None) -> bool:
 
 @lru_cache(maxsize=4096)
 def _password_name(name: str) -> bool:
-    """`_is_password_name` for a non-empty name, memoised (the same names recur)."""
+    """`_is_password_name` for a non-empty name, memoised (the same names recur). Every
+    password head word (`words.secret_name_kind`) and bare ``pwd`` / ``pw`` / ``pass`` holds
+    ``pass`` or ``pw``: most names are answered without splitting."""
+    low = name.lower()
+    if "pass" not in low and "pw" not in low:
+        return False
     words = split_words(name)
     while words and words[-1].isdigit():
         words = words[:-1]

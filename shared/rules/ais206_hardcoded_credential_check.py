@@ -92,7 +92,7 @@ from typing import Iterator
 
 from ..analysis.context import literal_str, operand_name
 from ..analysis.frameworks import settings_profile
-from ..analysis.words import is_placeholder, mask, secret_name_kind, split_words
+from ..analysis.words import holds_head_word, is_placeholder, mask, secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # A value of letters and separators only: a chosen word or label ("COLLATE", "bearer").
@@ -112,16 +112,21 @@ def name_of(expr: ast.AST | None) -> str | None:
 
 
 def credential_kind(name: str | None, ctx: FileContext) -> str | None:
-    if not name or ctx.settings.ignored_name(name):
+    """The kind of credential a compared name stands for, or None (``aisec-ignore-names``
+    read only for a name that has a kind: most have none)."""
+    extra = ctx.settings.secret_names
+    if not name or not (extra or holds_head_word(name)):
         return None
     words = split_words(name)
     while words and words[-1].isdigit():
         words = words[:-1]
     if not words or _NOT_THE_SECRET.intersection(words[:-1]):
         return None
-    extra = ctx.settings.secret_names
     joined = "_".join(words)
-    return secret_name_kind(joined, extra) if extra else secret_name_kind(joined)
+    kind = secret_name_kind(joined, extra) if extra else secret_name_kind(joined)
+    if kind is None or ctx.settings.ignored_name(name):
+        return None
+    return kind
 
 
 def _literal(ctx: FileContext, expr: ast.AST) -> tuple[ast.AST, str] | None:

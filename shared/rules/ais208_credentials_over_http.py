@@ -544,12 +544,16 @@ def _stringish(annotation: ast.AST | None) -> bool:
     return True
 
 
-@on(ast.FunctionDef, ast.AsyncFunctionDef)
+def _imports_fastapi(ctx: FileContext) -> bool:
+    """The gate of `check_fastapi_params`: FastAPI parameters need an import of fastapi."""
+    return ctx.imports_any(("fastapi",))
+
+
+@on(ast.FunctionDef, ast.AsyncFunctionDef, when=_imports_fastapi)
 def check_fastapi_params(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: FileContext) -> Iterator[Hit]:
     """FastAPI parameters read from the query string: ``api_key: str = Query(...)``, and in a
-    route, a plain ``str`` parameter that is not part of the path."""
-    if not ctx.imports_any(("fastapi",)):
-        return
+    route, a plain ``str`` parameter that is not part of the path (files that import fastapi
+    only: the gate)."""
     args = node.args
     positional = [*args.posonlyargs, *args.args]
     defaults: dict[str, ast.AST | None] = {a.arg: None for a in [*positional, *args.kwonlyargs]}

@@ -77,6 +77,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.frameworks import is_flask_app
+from ..analysis.literals import string_values
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 RUN_SIMPLE = frozenset({"werkzeug.serving.run_simple", "werkzeug.run_simple"})
@@ -230,8 +231,18 @@ def _runserver_args(items: list[ast.expr], ctx: FileContext) -> Iterator[Hit]:
                     return
 
 
-@on(ast.List)
+_COMMAND_WORDS = frozenset({"runserver", "run"})
+
+
+def _names_a_server_command(ctx: FileContext) -> bool:
+    """The gate of `check_list`: outside test files, a str or bytes literal ``"runserver"``
+    or ``"run"``, the item `_runserver_args` reports after (read with
+    `FileContext.const_str`: a literal of the file, directly or through a name)."""
+    return not _COMMAND_WORDS.isdisjoint(string_values(ctx)) and not ctx.settings.is_test_path(ctx.filename)
+
+
+@on(ast.List, when=_names_a_server_command)
 def check_list(node: ast.List, ctx: FileContext) -> Iterator[Hit]:
     """Command lines built as lists (for subprocess or execute_from_command_line)."""
-    if len(node.elts) >= 2 and not ctx.settings.is_test_path(ctx.filename):
+    if len(node.elts) >= 2:
         yield from _runserver_args(node.elts, ctx)

@@ -118,12 +118,17 @@ def _mentions_models(ctx: FileContext) -> bool:
 
 @on(ast.Call, callees=CALLEES)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
-    if not _mentions_models(ctx) or is_dead(ctx, node):
-        return
+    opened = False
     for finder, kind in SINK_FINDERS:
         for arg, sink in finder(node, ctx):
             if ctx.is_constant(arg):
                 continue
+            if not opened:
+                # The file's text test only once a sink takes a non-constant argument: most
+                # sink calls in most files take constants only.
+                if not _mentions_models(ctx) or is_dead(ctx, node):
+                    return
+                opened = True
             seen, found = ctx.taint.judge(arg, kind)
             if seen == "source" and any(o.startswith(MODEL_ORIGIN) for o in found):
                 yield hit(arg, sink, confidence=Confidence.HIGH)
