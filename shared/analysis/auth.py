@@ -77,6 +77,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from .context import dotted as _dotted
 from .taint import own_nodes
 from .words import split_words
+from .patterns import lazy_compile
 
 if TYPE_CHECKING:
     from .context import FileContext
@@ -130,7 +131,7 @@ _ROUTE_ATTRS = {
 }
 _REGISTRY_MODULES = ("flask", "quart", "sanic", "bottle", "apiflask", "fastapi", "starlette", "litestar")
 _FASTAPI_MODULES = ("fastapi", "starlette")
-_REGISTRY_NAME = re.compile(
+_REGISTRY_NAME = lazy_compile(
     r"^(?:app|application|api|bp|blueprint|router|routes|web|[A-Za-z0-9_]{1,40}_(?:bp|blueprint|router|app|api|routes))$"
 )
 
@@ -426,7 +427,7 @@ def _function_handler(ctx: "FileContext", func: ast.FunctionDef | ast.AsyncFunct
 
 
 # Modules that hold Django views by convention: views.py, views/*.py, api.py, *_views.py.
-_VIEWS_MODULE = re.compile(r"(?:^|/)(?:[\w-]{0,40}_)?(?:views?|api|apis|endpoints|handlers)(?:_[\w-]{1,40})?\.py$|(?:^|/)views?/[\w-]{1,60}\.py$")
+_VIEWS_MODULE = lazy_compile(r"(?:^|/)(?:[\w-]{0,40}_)?(?:views?|api|apis|endpoints|handlers)(?:_[\w-]{1,40})?\.py$|(?:^|/)views?/[\w-]{1,60}\.py$")
 
 
 def _body_methods(ctx: "FileContext", func: ast.AST) -> frozenset:
@@ -1083,7 +1084,7 @@ _DENIALS = frozenset(
     }
 )
 _DENIAL_STATUS = frozenset({401, 403})
-_STATUS_NAME = re.compile(r"(?:^|_)(?:401|403|UNAUTHORIZED|FORBIDDEN)(?:_|$)")
+_STATUS_NAME = lazy_compile(r"(?:^|_)(?:401|403|UNAUTHORIZED|FORBIDDEN)(?:_|$)")
 # Calls that verify a caller: Flask-JWT-Extended, PyJWT / python-jose, DRF, Stripe webhooks.
 # https://flask-jwt-extended.readthedocs.io/en/stable/api.html#flask_jwt_extended.verify_jwt_in_request
 # https://docs.stripe.com/webhooks#verify-official-libraries

@@ -7,24 +7,24 @@ is in test code. Sources: the cryptography and PyCryptodome API references cited
 from __future__ import annotations
 
 import ast
-import re
 
 from ..findings import Confidence
 from .context import FileContext
+from .patterns import lazy_compile
 
 __all__ = ['PYCRYPTODOME_BLOCK_CIPHERS', 'PYCRYPTODOME_SYMMETRIC', 'WEAK_CIPHERS', 'arg', 'confidence_here', 'cryptography_aead', 'cryptography_algorithm', 'cryptography_mode', 'display', 'in_tests', 'pycryptodome_cipher', 'weak_cipher_of']
 
 # --- shared knowledge of the Python crypto APIs (used by the other AIS5xx rules) -----------
-_PYCRYPTODOME = re.compile(r"^(?:Crypto|Cryptodome)\.Cipher\.(\w{1,40})\.new$")
+_PYCRYPTODOME = lazy_compile(r"^(?:Crypto|Cryptodome)\.Cipher\.(\w{1,40})\.new$")
 
 
-_CRYPTOGRAPHY_ALGORITHM = re.compile(r"^cryptography\.hazmat\.(?:primitives|decrepit)\.ciphers\.algorithms\.(\w{1,40})$")
+_CRYPTOGRAPHY_ALGORITHM = lazy_compile(r"^cryptography\.hazmat\.(?:primitives|decrepit)\.ciphers\.algorithms\.(\w{1,40})$")
 
 
-_CRYPTOGRAPHY_MODE = re.compile(r"^cryptography\.hazmat\.primitives\.ciphers\.modes\.(\w{1,40})$")
+_CRYPTOGRAPHY_MODE = lazy_compile(r"^cryptography\.hazmat\.primitives\.ciphers\.modes\.(\w{1,40})$")
 
 
-_CRYPTOGRAPHY_AEAD = re.compile(r"^cryptography\.hazmat\.primitives\.ciphers\.aead\.(\w{1,40})$")
+_CRYPTOGRAPHY_AEAD = lazy_compile(r"^cryptography\.hazmat\.primitives\.ciphers\.aead\.(\w{1,40})$")
 
 
 # PyCryptodome's block-cipher modules, whose new() takes (key, mode, ...).

@@ -8,8 +8,8 @@ HTTP cookies and throwaway keys are expected.
 from __future__ import annotations
 
 import ast
-import re
 from typing import TYPE_CHECKING
+from .patterns import lazy_compile
 
 if TYPE_CHECKING:
     from .context import FileContext
@@ -28,9 +28,9 @@ SETTINGS_MARKERS = DJANGO_MARKERS | frozenset(
         "PERMANENT_SESSION_LIFETIME", "LANGUAGE_CODE", "AUTH_PASSWORD_VALIDATORS",
     }
 )
-_SETTINGS_NAME = re.compile(r"(?:^|[/\\])(?:settings|config|[\w-]*_settings|settings_[\w-]*)\.py$|[/\\](?:settings|config)[/\\][\w-]+\.py$")
-_DEV_WORD = re.compile(r"(?:^|[_.-])(?:dev|devel|development|local|test|tests|testing|ci|example|sample)(?:[_.-]|$)")
-_TEST_DIR = re.compile(r"(?:^|[/\\])(?:tests?|testing|test_[\w-]*|[\w-]*_tests?|fixtures|examples?_dev)[/\\]")
+_SETTINGS_NAME = lazy_compile(r"(?:^|[/\\])(?:settings|config|[\w-]*_settings|settings_[\w-]*)\.py$|[/\\](?:settings|config)[/\\][\w-]+\.py$")
+_DEV_WORD = lazy_compile(r"(?:^|[_.-])(?:dev|devel|development|local|test|tests|testing|ci|example|sample)(?:[_.-]|$)")
+_TEST_DIR = lazy_compile(r"(?:^|[/\\])(?:tests?|testing|test_[\w-]*|[\w-]*_tests?|fixtures|examples?_dev)[/\\]")
 
 
 def settings_profile(ctx: "FileContext") -> str | None:

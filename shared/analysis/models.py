@@ -11,6 +11,7 @@ import re
 
 from .context import FileContext
 from .policies import HOLE, Lit, keyword_value, literal
+from .patterns import lazy_compile
 
 __all__ = ['COMMIT', 'loader_name', 'model_id_arg', 'model_source', 'trust_flag']
 
@@ -24,13 +25,13 @@ ID_KEYWORDS = (
 )
 
 
-COMMIT = re.compile(r"^[0-9a-f]{40}$")
+COMMIT = lazy_compile(r"^[0-9a-f]{40}$")
 
 
-HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]{0,95}/[\w.-]{1,96}$")
+HUB_ID = lazy_compile(r"^[A-Za-z0-9][\w.-]{0,95}/[\w.-]{1,96}$")
 
 
-CANONICAL_ID = re.compile(r"^[A-Za-z0-9][\w.-]{0,95}$")
+CANONICAL_ID = lazy_compile(r"^[A-Za-z0-9][\w.-]{0,95}$")
 
 
 # First path segments that name a local folder, not a Hub user or organisation.
@@ -44,7 +45,7 @@ LOCAL_DIRS = frozenset(
 
 
 # Folder names a training run writes: checkpoint-500, run_3, epoch-2, best_model, final.
-LOCAL_NAME = re.compile(r"^(?:checkpoint|ckpt|run|epoch|step|output|best|final|saved|trained|finetuned|fine-tuned)(?:[-_][\w.-]{0,60})?$", re.IGNORECASE)
+LOCAL_NAME = lazy_compile(r"^(?:checkpoint|ckpt|run|epoch|step|output|best|final|saved|trained|finetuned|fine-tuned)(?:[-_][\w.-]{0,60})?$", re.IGNORECASE)
 
 
 FILE_SUFFIXES = (".bin", ".pt", ".pth", ".safetensors", ".gguf", ".onnx", ".json", ".ckpt", ".h5", ".pkl", ".model", ".zip", ".tar", ".gz")

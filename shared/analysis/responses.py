@@ -9,7 +9,6 @@ untrusted part). Shared by AIS409 open-redirect and AIS410 header-injection.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..findings import Confidence
@@ -18,6 +17,7 @@ from .judgement import from_params, is_check_of, judge, roots
 from .strings import constant, string_parts
 from .taint import is_dead, mentions, own_nodes
 from .words import split_words
+from .patterns import lazy_compile
 
 __all__ = ['HEADER_CALLEES', 'header_nodes', 'header_writes', 'may_write_headers', 'open_redirect']
 
@@ -37,7 +37,7 @@ RESPONSE_MODULES = ("flask", "werkzeug", "quart", "django", "starlette", "fastap
 HEADER_SETTERS = frozenset({"add", "set", "setdefault", "add_header", "append", "__setitem__"})
 
 
-_HEADER_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
+_HEADER_NAME = lazy_compile(r"^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
 
 def _tail(func: ast.AST) -> str:
@@ -239,10 +239,10 @@ def _call_headers(node: ast.Call, ctx: FileContext) -> Iterator[tuple[str | None
         yield from _dict_items(ctx, node.args[1])  # PEP 3333
 
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{0,30}:")
+_SCHEME = lazy_compile(r"^[A-Za-z][A-Za-z0-9+.-]{0,30}:")
 
 
-_AUTHORITY_DONE = re.compile(r"^//[^/?#\\]+[/?#]")
+_AUTHORITY_DONE = lazy_compile(r"^//[^/?#\\]+[/?#]")
 
 
 def fixes_host(prefix: str) -> bool:

@@ -113,7 +113,6 @@ None beyond ``aisec-min-confidence``.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.context import literal_str
@@ -121,6 +120,7 @@ from ..analysis.frameworks import settings_profile
 from ..analysis.numbers import class_attr, int_value
 from ..analysis.words import is_password_name, secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 FAST_HASHES = frozenset(
     {
@@ -199,7 +199,7 @@ _PASSLIB_PBKDF2 = {"pbkdf2_sha1": "sha1", "pbkdf2_sha256": "sha256", "pbkdf2_sha
 _PASSLIB_BCRYPT = frozenset({"bcrypt", "bcrypt_sha256"})
 # Werkzeug method strings: "pbkdf2:sha256:600000", "scrypt:32768:8:1"; before Werkzeug 2.3 a
 # bare digest name ("sha256") meant one salted HMAC round.
-_WERKZEUG_METHOD = re.compile(r"^(pbkdf2|scrypt)(?::([A-Za-z0-9_]{1,20}))?(?::([0-9]{1,12}))?(?::([0-9]{1,12}))?$")
+_WERKZEUG_METHOD = lazy_compile(r"^(pbkdf2|scrypt)(?::([A-Za-z0-9_]{1,20}))?(?::([0-9]{1,12}))?(?::([0-9]{1,12}))?$")
 # A test, debug or development run: ``if DEBUG:``, ``if "test" in sys.argv:``, ``if TESTING:``.
 _DEV_WORDS = frozenset({"test", "tests", "testing", "pytest", "debug", "dev", "development", "local", "ci"})
 

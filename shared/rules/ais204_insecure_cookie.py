@@ -84,12 +84,12 @@ None beyond ``aisec-min-confidence``.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.frameworks import settings_profile
 from ..analysis.words import secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 SETTERS = frozenset({"set_cookie", "set_signed_cookie"})
 SESSION_WORDS = frozenset(
@@ -124,7 +124,7 @@ _IDENTITY_SUBJECTS = frozenset({"user", "uid", "userid", "username", "account", 
 _PRIVILEGE_WORDS = frozenset({"role", "roles", "admin", "superuser", "staff", "moderator", "permissions", "perms", "privileges"})
 _NOT_IDENTITY = frozenset({"last", "next", "prev", "previous", "first", "preferred", "default"})
 # Config classes for development and tests (class DevelopmentConfig, TestingConfig).
-_DEV_CLASS = re.compile(r"(?:^|[a-z_])(?:Dev|Devel|Development|Local|Test|Tests|Testing|CI)(?:[A-Z_]|$)")
+_DEV_CLASS = lazy_compile(r"(?:^|[a-z_])(?:Dev|Devel|Development|Local|Test|Tests|Testing|CI)(?:[A-Z_]|$)")
 
 
 def _setting_hit(value: ast.AST, setting: str) -> Hit:

@@ -111,6 +111,7 @@ from typing import Iterator
 from ..analysis.context import literal_str, operand_name
 from ..analysis.words import secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # Earlier words that make a password name a digest of it, or a second entry for confirmation.
 _NOT_PLAINTEXT = frozenset({"hashed", "salted", "encrypted", "enc", "masked", "redacted", "digest", "dummy", "fake"})
@@ -130,7 +131,7 @@ _DEPTH = 5
 
 # ORM model bases: SQLAlchemy declarative (Base, DeclarativeBase, db.Model), Django
 # models.Model / AbstractUser / AbstractBaseUser, SQLModel, MongoEngine Document, peewee Model.
-_MODEL_BASES = re.compile(r"(?:^|\.)(?:Model|Base|DeclarativeBase|SQLModel|AbstractUser|AbstractBaseUser|Document|DynamicDocument)$")
+_MODEL_BASES = lazy_compile(r"(?:^|\.)(?:Model|Base|DeclarativeBase|SQLModel|AbstractUser|AbstractBaseUser|Document|DynamicDocument)$")
 _NOT_MODEL_BASES = frozenset({"BaseModel", "BaseSettings", "Schema", "Form", "FlaskForm", "Serializer", "ModelSerializer"})
 # Modules whose classes are the project's persistent records.
 _MODEL_MODULE_WORDS = frozenset(
@@ -163,14 +164,14 @@ _EXECUTE = frozenset({"execute", "executemany", "exec_driver_sql", "executescrip
 
 # SQL: "INSERT INTO t (a, b) VALUES (?, ?)"; "col = ?" pairs in SET and WHERE; placeholders
 # (qmark, format, named, pyformat, numeric). Bounded repeats keep every pattern linear.
-_INSERT = re.compile(
+_INSERT = lazy_compile(
     r"\binsert\s{1,20}(?:or\s{1,20}\w{1,20}\s{1,20})?into\s{1,20}[\w.\"`\[\]]{1,128}\s{0,20}\(([^)]{1,2000})\)\s{0,20}values\s{0,20}\(([^)]{1,2000})\)",
     re.I,
 )
-_ASSIGN = re.compile(
+_ASSIGN = lazy_compile(
     r"([A-Za-z_][A-Za-z0-9_]{0,63})[`\"\]]?\s{0,10}=\s{0,10}(\?|%s|:[A-Za-z_][A-Za-z0-9_]{0,63}|%\([A-Za-z_][A-Za-z0-9_]{0,63}\)s|\$[0-9]{1,3})"
 )
-_POSITIONAL = re.compile(r"\?|%s|\$[0-9]{1,3}")
+_POSITIONAL = lazy_compile(r"\?|%s|\$[0-9]{1,3}")
 
 
 def _is_password_name(name: str | None) -> bool:

@@ -87,18 +87,18 @@ adjust what counts as a credential name.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.context import literal_str, operand_name
 from ..analysis.frameworks import settings_profile
 from ..analysis.words import holds_head_word, is_placeholder, mask, secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # A value of letters and separators only: a chosen word or label ("COLLATE", "bearer").
-_WORDS_ONLY = re.compile(r"^[A-Za-z_][A-Za-z_ -]{0,200}$")
+_WORDS_ONLY = lazy_compile(r"^[A-Za-z_][A-Za-z_ -]{0,200}$")
 # A stored password hash (Modular Crypt Format, Django's "<algorithm>$..."): a verifier.
-_PASSWORD_HASH = re.compile(r"^\$[0-9a-z]{1,8}\$|^(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt)\$")
+_PASSWORD_HASH = lazy_compile(r"^\$[0-9a-z]{1,8}\$|^(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt)\$")
 # Environment lookups whose second argument is the fallback value.
 _ENV_GETTERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
 # Words that make a name the secret's metadata or a digest of it, not the secret.

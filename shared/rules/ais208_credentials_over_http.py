@@ -114,6 +114,7 @@ from typing import Iterator
 from ..analysis.strings import build_string
 from ..analysis.words import secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 _HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request", "stream"})
 _MODULE_CLIENTS = ("requests.", "httpx.", "aiohttp.")
@@ -128,8 +129,8 @@ _BODY_KEYWORDS = ("params", "data", "json")
 # Loopback names and networks (RFC 6761 section 6.3: "localhost." and names under it).
 _LOOPBACK_NAMES = frozenset({"localhost", "ip6-localhost", "ip6-loopback"})
 _PRIVATE_SUFFIXES = (".local", ".internal", ".lan", ".home", ".corp", ".intranet", ".svc", ".cluster.local", ".home.arpa")
-_QUERY_PARAM = re.compile(r"[?&]([A-Za-z0-9_.\-\[\]]{1,64})=")
-_QUERY_PARAM_END = re.compile(r"[?&]([A-Za-z0-9_.\-\[\]]{1,64})=$")
+_QUERY_PARAM = lazy_compile(r"[?&]([A-Za-z0-9_.\-\[\]]{1,64})=")
+_QUERY_PARAM_END = lazy_compile(r"[?&]([A-Za-z0-9_.\-\[\]]{1,64})=$")
 _QUERY_CONTAINERS = frozenset({"args", "values", "GET", "query_params", "query"})
 # Handlers that take one-time tokens from a link or cannot send headers.
 _LINK_WORDS = frozenset(

@@ -79,7 +79,6 @@ input readers.
 from __future__ import annotations
 
 import ast
-import re
 from functools import lru_cache
 from typing import Iterator
 
@@ -87,6 +86,7 @@ from ..analysis.auth import handler_of, protection
 from ..analysis.taint import identifier_text, mentions_session, own_nodes
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # ---- names that carry identity or privilege ------------------------------------------------
 
@@ -385,7 +385,7 @@ _GATE_MODULES = ("fastapi", "starlette", "jwt", "jose")
 
 
 # An identifier ending in ``req`` or ``request`` (a superset of the two names `_container` reads).
-_REQUEST_WORD = re.compile(r"req(?:uest)?(?![A-Za-z0-9_])")
+_REQUEST_WORD = lazy_compile(r"req(?:uest)?(?![A-Za-z0-9_])")
 
 
 def _may_hold_client_privilege(ctx: FileContext) -> bool:

@@ -79,7 +79,6 @@ are not reported. A ``MIDDLEWARE`` list built from other names is not judged.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.auth import Handler, handler_of, handlers, protection
@@ -87,6 +86,7 @@ from ..analysis.frameworks import settings_profile
 from ..analysis.taint import mentions, own_nodes
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # https://docs.djangoproject.com/en/stable/ref/csrf/#django.views.decorators.csrf.csrf_exempt
 CSRF_EXEMPT = frozenset({"django.views.decorators.csrf.csrf_exempt"})
@@ -103,7 +103,7 @@ MIDDLEWARE_SETTINGS = frozenset({"MIDDLEWARE", "MIDDLEWARE_CLASSES"})
 _COOKIE_MIDDLEWARE = ("SessionMiddleware", "AuthenticationMiddleware")
 CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware"
 # Config classes, functions and branches for development and tests.
-_DEV_CLASS = re.compile(r"(?:^|[a-z_])(?:Dev|Devel|Development|Local|Test|Tests|Testing|CI)(?:[A-Z_]|$)")
+_DEV_CLASS = lazy_compile(r"(?:^|[a-z_])(?:Dev|Devel|Development|Local|Test|Tests|Testing|CI)(?:[A-Z_]|$)")
 _DEV_WORDS = frozenset({"test", "tests", "testing", "dev", "development", "debug", "local", "fixture", "pytest", "conftest"})
 _SESSION_ATTRS = frozenset({"user", "session"})
 _FLASK_IDENTITY = frozenset({"flask_login.current_user", "flask.session", "quart.session", "flask.g.user"})

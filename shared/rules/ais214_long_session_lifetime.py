@@ -69,13 +69,13 @@ inactivity) is reported too; suppress the line.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.frameworks import settings_profile
 from ..analysis.words import split_words
 from ..analysis.durations import duration, lifetime, seconds
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # Setting -> what it keeps alive. Flask config:
 # https://flask.palletsprojects.com/en/stable/config/ ; Flask-Login cookie settings:
@@ -93,7 +93,7 @@ _CSRF_WORDS = frozenset({"csrf", "xsrf", "csrftoken"})
 _SESSION_MIDDLEWARE = "SessionMiddleware"
 _CONFIG_CALLS = frozenset({"update", "from_mapping", "dict"})
 # Config classes for development and tests (class DevelopmentConfig, TestingConfig).
-_DEV_CLASS = re.compile(r"(?:^|[a-z_])(?:Dev|Devel|Development|Local|Test|Tests|Testing|CI)(?:[A-Z_]|$)")
+_DEV_CLASS = lazy_compile(r"(?:^|[a-z_])(?:Dev|Devel|Development|Local|Test|Tests|Testing|CI)(?:[A-Z_]|$)")
 # set_cookie(key, value, max_age, expires, ...): Werkzeug, Django and Starlette alike.
 _COOKIE_POSITIONS = {"max_age": 2, "expires": 3}
 

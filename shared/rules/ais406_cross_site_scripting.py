@@ -97,6 +97,7 @@ from ..analysis.strings import constant, constant_text, string_parts
 from ..analysis.taint import extra_sink_args, is_dead
 from ..analysis.templates import is_template_engine
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # Calls that mark a string as safe HTML (no escaping when rendered).
 # MarkupSafe https://markupsafe.palletsprojects.com/en/stable/escaping/#markupsafe.Markup,
@@ -151,10 +152,10 @@ TEXT_TEMPLATE_SUFFIXES = (
     ".txt", ".sql", ".md", ".yaml", ".yml", ".json", ".ini", ".cfg", ".conf", ".toml", ".py", ".sh", ".csv",
     ".tex", ".rst", ".service",
 )
-_HTML_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]{0,30}|/[A-Za-z]|!)")
-_SAFE_FILTER = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)[^{}|]{0,100}\|\s*safe\b")
-_AUTOESCAPE_OFF = re.compile(r"\{%-?\s*autoescape\s+false\s*-?%\}(.*?)\{%-?\s*endautoescape", re.DOTALL | re.IGNORECASE)
-_VARIABLE = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)")
+_HTML_TAG = lazy_compile(r"<(?:[A-Za-z][A-Za-z0-9-]{0,30}|/[A-Za-z]|!)")
+_SAFE_FILTER = lazy_compile(r"\{\{-?\s*([A-Za-z_]\w*)[^{}|]{0,100}\|\s*safe\b")
+_AUTOESCAPE_OFF = lazy_compile(r"\{%-?\s*autoescape\s+false\s*-?%\}(.*?)\{%-?\s*endautoescape", re.DOTALL | re.IGNORECASE)
+_VARIABLE = lazy_compile(r"\{\{-?\s*([A-Za-z_]\w*)")
 _FLASK_LIKE = ("flask", "quart", "bottle")
 # Route kind "fastapi" needs one of these imports (see `taint.route_kind`).
 _HTML_VIEW_MODULES = (*_FLASK_LIKE, "fastapi", "starlette")

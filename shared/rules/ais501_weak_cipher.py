@@ -70,17 +70,17 @@ None beyond ``aisec-min-confidence``.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.crypto import WEAK_CIPHERS, arg, confidence_here, weak_cipher_of
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # --- TLS cipher strings ---------------------------------------------------------------------
 # OpenSSL cipher-list syntax (https://docs.openssl.org/master/man1/openssl-ciphers/): items
 # separated by ':' (also ',' or ' '); '!' and '-' remove suites; '+' and '@' are operators.
-_TLS_SEPARATORS = re.compile(r"[:, ]")
-_TLS_PARTS = re.compile(r"[-+]")
+_TLS_SEPARATORS = lazy_compile(r"[:, ]")
+_TLS_PARTS = lazy_compile(r"[-+]")
 _TLS_WEAK_PARTS = {
     "RC4": "RC4", "DES": "DES", "3DES": "3DES", "CBC3": "3DES", "DES40": "DES", "IDEA": "IDEA",
     "SEED": "SEED", "RC2": "RC2", "NULL": "NULL (no encryption)", "ENULL": "NULL (no encryption)",

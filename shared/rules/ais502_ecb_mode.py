@@ -65,7 +65,6 @@ None beyond ``aisec-min-confidence``.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.crypto import (
@@ -74,8 +73,9 @@ from ..analysis.crypto import (
     pycryptodome_cipher,
 )
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
-_ECB_QUALNAME = re.compile(
+_ECB_QUALNAME = lazy_compile(
     r"^(?:(?:Crypto|Cryptodome)\.Cipher\.\w{1,40}\.MODE_ECB"
     r"|cryptography\.hazmat\.primitives\.ciphers\.modes\.ECB"
     r"|pyDes\.ECB)$"

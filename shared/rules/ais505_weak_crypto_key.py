@@ -69,12 +69,12 @@ None beyond ``aisec-min-confidence``.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.crypto import arg, confidence_here
 from ..analysis.numbers import int_value
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # NIST SP 800-57 Part 1 Rev. 5, Table 2: 112 bits of security needs RSA/DSA/DH of 2048 bits
 # (k >= 2048, L >= 2048) and elliptic curves of 224 bits (f = 224-255).
@@ -98,12 +98,12 @@ for _root in ("Crypto", "Cryptodome"):
     _SIZE_ARGS[f"{_root}.PublicKey.RSA.generate"] = ("RSA key", 0, "bits")
     _SIZE_ARGS[f"{_root}.PublicKey.DSA.generate"] = ("DSA key", 0, "bits")
     _SIZE_ARGS[f"{_root}.PublicKey.ElGamal.generate"] = ("ElGamal key", 0, "bits")
-_PYCRYPTODOME_ECC = re.compile(r"^(?:Crypto|Cryptodome)\.PublicKey\.ECC\.generate$")
+_PYCRYPTODOME_ECC = lazy_compile(r"^(?:Crypto|Cryptodome)\.PublicKey\.ECC\.generate$")
 _DSS_GENERATE = frozenset({"paramiko.DSSKey.generate", "paramiko.dsskey.DSSKey.generate"})
 
 # pyca/cryptography curve classes below 224 bits (the others it offers are 224 bits or more).
 WEAK_CURVES = {"SECP192R1": 192, "SECT163K1": 163, "SECT163R2": 163}
-_WEAK_CURVE_QUALNAME = re.compile(r"^cryptography\.hazmat\.primitives\.asymmetric\.ec\.(SECP192R1|SECT163K1|SECT163R2)$")
+_WEAK_CURVE_QUALNAME = lazy_compile(r"^cryptography\.hazmat\.primitives\.asymmetric\.ec\.(SECP192R1|SECT163K1|SECT163R2)$")
 # PyCryptodome ECC curve names below 224 bits (P-192 and its aliases).
 _PYCRYPTODOME_WEAK_CURVES = frozenset({"p192", "p-192", "nist p-192", "secp192r1", "prime192v1"})
 _OPENSSL_KEY_TYPES = {"OpenSSL.crypto.TYPE_RSA": "RSA key", "OpenSSL.crypto.TYPE_DSA": "DSA key"}

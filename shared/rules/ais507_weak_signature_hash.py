@@ -70,16 +70,16 @@ None beyond ``aisec-min-confidence``.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.crypto import arg, confidence_here
 from ..analysis.fixed_values import follow_names
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
-_WEAK_CRYPTOGRAPHY_HASH = re.compile(r"^cryptography\.hazmat\.primitives\.hashes\.(MD5|SHA1)$")
-_WRAPPERS = re.compile(r"^cryptography\.hazmat\.primitives\.asymmetric\.(?:ec\.ECDSA|utils\.Prehashed)$")
-_WEAK_PYCRYPTODOME_HASH = re.compile(r"^(?:Crypto|Cryptodome)\.Hash\.(MD5|MD4|MD2|SHA1|SHA)\.new$")
+_WEAK_CRYPTOGRAPHY_HASH = lazy_compile(r"^cryptography\.hazmat\.primitives\.hashes\.(MD5|SHA1)$")
+_WRAPPERS = lazy_compile(r"^cryptography\.hazmat\.primitives\.asymmetric\.(?:ec\.ECDSA|utils\.Prehashed)$")
+_WEAK_PYCRYPTODOME_HASH = lazy_compile(r"^(?:Crypto|Cryptodome)\.Hash\.(MD5|MD4|MD2|SHA1|SHA)\.new$")
 _SHOWN = {"MD5": "MD5", "MD4": "MD4", "MD2": "MD2", "SHA1": "SHA-1", "SHA": "SHA-1"}
 # pyOpenSSL digest names (OpenSSL's EVP digest names) and python-rsa hash method names.
 _WEAK_DIGEST_NAMES = {"md5": "MD5", "md4": "MD4", "md2": "MD2", "sha1": "SHA-1", "sha": "SHA-1", "sha-1": "SHA-1"}

@@ -81,12 +81,12 @@ None beyond ``aisec-min-confidence``.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.frameworks import is_flask_app, settings_profile
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 ASGI_APPS = frozenset({"fastapi.FastAPI", "starlette.applications.Starlette", "starlette.Starlette"})
 # https://werkzeug.palletsprojects.com/en/stable/serving/#werkzeug.serving.run_simple
@@ -101,7 +101,7 @@ _ENV_READS = frozenset({"os.getenv", "os.environ.get", "os.environ.__getitem__"}
 # Words of a flag or setting that says development or tests (if app.debug:, if TESTING:).
 _DEV_WORDS = frozenset({"debug", "dev", "devel", "development", "local", "test", "tests", "testing", "ci"})
 # Config classes for development and tests (class DevelopmentConfig, TestingConfig).
-_DEV_CLASS = re.compile(r"(?:^|[a-z_])(?:Dev|Devel|Development|Local|Test|Tests|Testing|CI|Debug)(?:[A-Z_]|$)")
+_DEV_CLASS = lazy_compile(r"(?:^|[a-z_])(?:Dev|Devel|Development|Local|Test|Tests|Testing|CI|Debug)(?:[A-Z_]|$)")
 _CONFIG_CLASS_WORDS = frozenset({"config", "configuration", "settings", "conf", "production", "prod"})
 _PROD_WORDS = frozenset({"production", "prod"})
 

@@ -67,6 +67,7 @@ import re
 from typing import Iterator
 
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # https://docs.paramiko.org/en/stable/api/client.html#paramiko.client.AutoAddPolicy
 ACCEPTING_POLICIES = frozenset(
@@ -80,7 +81,7 @@ POLICY_BASES = frozenset(
 ASYNCSSH_CALLS = frozenset({"connect", "connect_reverse", "create_connection", "SSHClientConnectionOptions", "scp", "run_client"})
 PYSFTP_OPTS = frozenset({"pysftp.CnOpts"})
 # ssh -o StrictHostKeyChecking=no (or "StrictHostKeyChecking no" in a config text).
-_STRICT_OFF = re.compile(r"stricthostkeychecking[ \t]{0,3}=?[ \t]{0,3}[\"']?(?:no|off|false)\b", re.IGNORECASE)
+_STRICT_OFF = lazy_compile(r"stricthostkeychecking[ \t]{0,3}=?[ \t]{0,3}[\"']?(?:no|off|false)\b", re.IGNORECASE)
 _FIX_PARAMIKO = "load known hosts (client.load_system_host_keys()) and keep RejectPolicy"
 _FIX_OPENSSH = "keep StrictHostKeyChecking on and ship a known_hosts file"
 

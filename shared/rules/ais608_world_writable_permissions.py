@@ -68,11 +68,11 @@ None beyond ``aisec-min-confidence``.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, callee_key, hit, on
+from ..analysis.patterns import lazy_compile
 
 # https://docs.python.org/3/library/stat.html#stat.S_ISUID
 STAT_BITS = {
@@ -99,8 +99,8 @@ _SECRET_WORDS = frozenset(
 )
 _SOCKET_WORDS = frozenset({"sock", "socket", "uds", "sockfile", "socketfile"})
 _PUBLIC_WORDS = frozenset({"pub", "public", "cert", "crt", "certificate", "ca", "chain", "fullchain", "known", "authorized"})
-_SYMBOLIC = re.compile(r"(?<![ugoa])([ugoa]*)([-+=])([rwxXst]*)")  # starts only at a run: linear
-_NUMERIC = re.compile(r"[0-7]{3,4}")
+_SYMBOLIC = lazy_compile(r"(?<![ugoa])([ugoa]*)([-+=])([rwxXst]*)")  # starts only at a run: linear
+_NUMERIC = lazy_compile(r"[0-7]{3,4}")
 _FIX_WRITE = "drop the world-write bit: 0o755 for directories and programs, 0o644 or 0o600 for files"
 _FIX_READ = "use 0o600 for keys and secrets"
 
