@@ -64,7 +64,9 @@ from __future__ import annotations
 
 import ast
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Callable
 
 from .context import FileContext, dotted, literal_str
@@ -925,36 +927,52 @@ class _Tracer:
 # --- object recognition -------------------------------------------------------------------
 
 
+_LINE = attrgetter("lineno")
+
+
 def _class_assignments(ctx: FileContext, cls: ast.ClassDef) -> dict[str, list]:
     """``{attr: [assigned values]}`` for ``attr = ...`` in a class body and ``self.attr = ...``
-    in its methods; `CLEAN` stands for an ``attr: SecretStr`` declaration. One pass over the
-    file's assignments, on first use."""
-    index = ctx.__dict__.get("_aisec_class_assignments")
-    if index is None:
-        index = {}
-        assigns, annotated = ctx.nodes_of(ast.Assign), ctx.nodes_of(ast.AnnAssign)
-        # Both kinds in source order, as a walk of the file meets them.
-        stmts = sorted([*assigns, *annotated], key=lambda n: (n.lineno, n.col_offset)) if annotated else assigns
-        for stmt in stmts:
-            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-            parent = ctx.parent(stmt)
-            for t in targets:
-                if isinstance(t, ast.Name) and isinstance(parent, ast.ClassDef):
-                    if isinstance(stmt, ast.AnnAssign) and _annotation_kind(stmt.annotation) == "secret":
-                        index.setdefault(parent, {}).setdefault(t.id, []).append(CLEAN)
-                    elif stmt.value is not None:
-                        index.setdefault(parent, {}).setdefault(t.id, []).append(stmt.value)
-                elif (
-                    isinstance(t, ast.Attribute)
-                    and isinstance(t.value, ast.Name)
-                    and t.value.id == "self"
-                    and stmt.value is not None
-                ):
-                    owner = ctx.enclosing_class(stmt)
-                    if owner is not None:
-                        index.setdefault(owner, {}).setdefault(t.attr, []).append(stmt.value)
-        ctx.__dict__["_aisec_class_assignments"] = index
-    return index.get(cls, {})
+    in its methods; `CLEAN` stands for an ``attr: SecretStr`` declaration. Memoised per
+    class; one pass over the assignments on the class's lines (a class's statements are the
+    only ones there), so the cost is the class's, not the file's."""
+    memo = ctx.__dict__.setdefault("_aisec_class_assignments", {})
+    index = memo.get(cls)
+    if index is not None:
+        return index
+    index = memo[cls] = {}
+    assigns, annotated = _on_lines(ctx.nodes_of(ast.Assign), cls), _on_lines(ctx.nodes_of(ast.AnnAssign), cls)
+    # Both kinds in source order, as a walk of the file meets them.
+    stmts = sorted([*assigns, *annotated], key=lambda n: (n.lineno, n.col_offset)) if ctx.nodes_of(ast.AnnAssign) else assigns
+    for stmt in stmts:
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        parent = ctx.parent(stmt)
+        for t in targets:
+            if isinstance(t, ast.Name) and isinstance(parent, ast.ClassDef):
+                if parent is not cls:
+                    continue
+                if isinstance(stmt, ast.AnnAssign) and _annotation_kind(stmt.annotation) == "secret":
+                    index.setdefault(t.id, []).append(CLEAN)
+                elif stmt.value is not None:
+                    index.setdefault(t.id, []).append(stmt.value)
+            elif (
+                isinstance(t, ast.Attribute)
+                and isinstance(t.value, ast.Name)
+                and t.value.id == "self"
+                and stmt.value is not None
+            ):
+                if ctx.enclosing_class(stmt) is cls:
+                    index.setdefault(t.attr, []).append(stmt.value)
+    return index
+
+
+def _on_lines(stmts: list, cls: ast.ClassDef) -> list:
+    """The statements of a list in source order that lie on the lines of `cls` (all of
+    them when the class has no end position)."""
+    end = getattr(cls, "end_lineno", None)
+    if end is None:
+        return stmts
+    lo = bisect_left(stmts, cls.lineno, key=_LINE)
+    return stmts[lo:bisect_right(stmts, end, lo, key=_LINE)]
 
 
 def _returns(ctx: FileContext, func: ast.AST) -> list[ast.AST]:
