@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import json
 import re
 import zlib
@@ -39,6 +38,7 @@ from typing import Callable, Union
 from ..findings import Confidence
 from .words import split_words
 from .patterns import LazyPattern
+from .patterns import lazy_compile
 
 __all__ = [
     "Context",
@@ -194,8 +194,8 @@ def _jwt_valid(m: re.Match[str]) -> bool:
     return isinstance(alg, str) and alg.lower() != "none" and bool(m.group("sig"))
 
 
-_ARMOR_HEADER = re.compile(r"[A-Za-z-]{1,40}: ")
-_KEY_BODY = re.compile(r"[A-Za-z0-9+/=]{40}")
+_ARMOR_HEADER = lazy_compile(r"[A-Za-z-]{1,40}: ")
+_KEY_BODY = lazy_compile(r"[A-Za-z0-9+/=]{40}")
 
 
 def _has_key_body(m: re.Match[str]) -> bool:
@@ -649,7 +649,7 @@ _DOCUMENTED_KEYS = frozenset(
 )
 # Placeholders: AWS's documented AKIAIOSFODNN7EXAMPLE and friends, redacted or dummy keys.
 _PLACEHOLDER_WORDS = ("EXAMPLE", "SAMPLE", "DUMMY", "PLACEHOLDER", "REDACTED")
-_RUN = re.compile(r"(.)\1{7}")
+_RUN = lazy_compile(r"(.)\1{7}")
 
 
 def _placeholder(secret: str) -> bool:
@@ -659,6 +659,8 @@ def _placeholder(secret: str) -> bool:
 
 def documented_key(secret: str) -> bool:
     """True for a key a provider publishes in its own documentation (not a leak)."""
+    import hashlib  # here, not at the top: loading OpenSSL is 2 ms of every flake8 start
+
     return hashlib.sha256(secret.encode("utf-8", "replace")).hexdigest() in _DOCUMENTED_KEYS
 
 
@@ -740,7 +742,7 @@ _PREFILTER = _prefilter()
 # these characters and lengths (tests/test_credentials.py checks each row against it), so
 # most literals skip the context rows with one `fullmatch`, before any `strip` (``\s`` is
 # exactly what `str.strip` removes).
-_CONTEXT_SHAPE = re.compile(r"\A\s*[A-Za-z0-9+/=-]{8,402}\s*\Z")  # anchored: linear under search() too
+_CONTEXT_SHAPE = lazy_compile(r"\A\s*[A-Za-z0-9+/=-]{8,402}\s*\Z")  # anchored: linear under search() too
 
 
 def _prefix_candidates(text: str) -> list[tuple[int, CredentialFormat]]:

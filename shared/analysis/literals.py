@@ -11,11 +11,11 @@ connection strings, AIS104 fallbacks, AIS105 framework and SDK keys, AIS504 cryp
 from __future__ import annotations
 
 import ast
-import re
 
 from ..findings import Confidence
 from .context import SCOPE_TYPES, FileContext
 from .words import is_placeholder, secret_name_kind, split_words
+from .patterns import lazy_compile
 
 __all__ = ['LOCAL_HOST', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'secret_kind', 'string_values', 'strength']
 
@@ -74,12 +74,12 @@ def secret_kind(name: str | None, ctx: FileContext) -> str | None:
 
 
 # Template syntax or a mask: the value cannot be a working secret as written.
-_TEMPLATE = re.compile(
+_TEMPLATE = lazy_compile(
     r"\$\{|\{\{|%\([A-Za-z_]|%s|\{[A-Za-z_][A-Za-z0-9_.]{0,40}\}|\{[0-9]{0,2}\}|<[A-Za-z_][A-Za-z0-9_ .-]{0,60}>"
 )
 
 
-_MASK_ONLY = re.compile(r"^[xX*#.\u2022\u2026-]{1,80}$")
+_MASK_ONLY = lazy_compile(r"^[xX*#.\u2022\u2026-]{1,80}$")
 
 
 def is_template(value: str) -> bool:
@@ -215,6 +215,6 @@ def in_dev_branch(node: ast.AST, ctx: FileContext) -> bool:
     return False
 
 
-LOCAL_HOST = re.compile(
+LOCAL_HOST = lazy_compile(
     r"(?i)(?<![A-Za-z0-9.-])(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[?::1\]?|\(local\)|host\.docker\.internal)(?![A-Za-z0-9-])"
 )

@@ -73,6 +73,7 @@ from .context import FileContext, dotted, literal_str
 from .literals import string_values
 from .taint import own_nodes
 from .words import HEAD_WORDS, secret_name_kind, split_words
+from .patterns import lazy_compile
 
 __all__ = [
     "Secret",
@@ -223,7 +224,7 @@ def find_secret(
 # Authorization and Cookie headers (`_AUTH_HEADERS`, also as WSGI ``HTTP_...`` keys and
 # FastAPI ``Header()`` parameters), ``request.authorization``, and the secret stores'
 # methods (``get_secret_value``, ``get_parameter``, `_VAULT_METHODS`, ``get_secret``).
-_FIXED_SOURCES = re.compile(r"authoriz|cookie|get_parameter|get_secret|read_secret|access_secret", re.IGNORECASE)
+_FIXED_SOURCES = lazy_compile(r"authoriz|cookie|get_parameter|get_secret|read_secret|access_secret", re.IGNORECASE)
 # Libraries whose objects are secret stores whatever the names around them (keyring, hvac).
 _STORE_MODULES = ("keyring", "hvac")
 _SEP = "\x00"

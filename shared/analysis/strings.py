@@ -13,18 +13,18 @@ A constant that is not a string (a number, a constant name) reads as the text ``
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import dataclass, field
 
 from .context import FileContext, flatten_add
+from .patterns import lazy_compile
 
 __all__ = ["Built", "MAX_BUILD_DEPTH", "build_string", "constant", "constant_text", "joined_items", "string_parts"]
 
 # printf-style conversions (``%s``, ``%(name)s``, ``%-10.3f``) and the ``%%`` escape; bounded
 # repeats keep the match linear.
-_PRINTF = re.compile(r"%%|%(?:\([^)]{0,100}\))?[-#0 +]{0,5}[0-9.*]{0,10}[sdifrxXeEgGc]")
+_PRINTF = lazy_compile(r"%%|%(?:\([^)]{0,100}\))?[-#0 +]{0,5}[0-9.*]{0,10}[sdifrxXeEgGc]")
 # str.format replacement fields (``{}``, ``{0}``, ``{name.attr!r:>10}``) and the ``{{``/``}}`` escapes.
-_FORMAT_FIELD = re.compile(r"\{\{|\}\}|\{([^{}!:]{0,100})(?:![rsa])?(?::[^{}]{0,100})?\}")
+_FORMAT_FIELD = lazy_compile(r"\{\{|\}\}|\{([^{}!:]{0,100})(?:![rsa])?(?::[^{}]{0,100})?\}")
 MAX_BUILD_DEPTH = 6
 
 

@@ -10,13 +10,13 @@ shape of an unknown value is), and small helpers for arguments and route paramet
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..findings import Confidence
 from .context import FileContext, dotted
 from .taint import FLOW_EXITS, tainted_for
+from .patterns import lazy_compile
 
 __all__ = ['Judgement', 'NUMERIC_TYPES', 'argument', 'dotted', 'is_built', 'judge_value', 'model_class', 'query_confidence']
 
@@ -39,7 +39,7 @@ _STR_CHECKS = frozenset({"isidentifier", "isdigit", "isdecimal", "isnumeric", "i
 NUMERIC_TYPES = frozenset({"int", "float", "bool", "Decimal", "UUID"})
 
 
-_DJANGO_VIEW_BASE = re.compile(r"(?:View|ViewSet|APIView|Mixin)$")
+_DJANGO_VIEW_BASE = lazy_compile(r"(?:View|ViewSet|APIView|Mixin)$")
 
 
 _MAX_HOPS = 6

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable
+from .patterns import lazy_compile
 
 __all__ = [
     "split_words",
@@ -24,9 +25,9 @@ __all__ = [
     "mask",
 ]
 
-_CAMEL1 = re.compile(r"([a-z0-9])([A-Z])")
-_CAMEL2 = re.compile(r"(?<![A-Z])([A-Z]+)([A-Z][a-z])")  # starts only at a run: linear
-_NON_WORD = re.compile(r"[^A-Za-z0-9]+")
+_CAMEL1 = lazy_compile(r"([a-z0-9])([A-Z])")
+_CAMEL2 = lazy_compile(r"(?<![A-Z])([A-Z]+)([A-Z][a-z])")  # starts only at a run: linear
+_NON_WORD = lazy_compile(r"[^A-Za-z0-9]+")
 
 
 def split_words(identifier: str) -> list[str]:
@@ -197,33 +198,33 @@ _PLACEHOLDER_EXACT = frozenset(
     }
 )
 _PLACEHOLDER_WORDS = frozenset({"your", "example", "placeholder", "insert", "replace", "dummy", "redacted"})
-_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+_ENV_NAME = lazy_compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 # A reference to an environment variable: "$DB_PASS" (shell), "%DB_PASS%" (Windows).
-_ENV_REF = re.compile(r"^\$[A-Z_][A-Z0-9_]{0,80}$|^%[A-Z_][A-Z0-9_]{0,80}%$")
+_ENV_REF = lazy_compile(r"^\$[A-Z_][A-Z0-9_]{0,80}$|^%[A-Z_][A-Z0-9_]{0,80}%$")
 # Special tokens of language-model tokenizers: "[CLS]", "[PAD]", "<|endoftext|>".
-_SPECIAL_TOKEN = re.compile(r"^\[[A-Za-z_]{1,20}\]$|^<\|[A-Za-z_]{1,30}\|>$")
+_SPECIAL_TOKEN = lazy_compile(r"^\[[A-Za-z_]{1,20}\]$|^<\|[A-Za-z_]{1,30}\|>$")
 # Regular-expression syntax: a lexer's token pattern, not a credential.
-_REGEX_SYNTAX = re.compile(r"\\[wdsbWDSB]|\(\?[:=!<P]|\[\^|[.\])][*+?]")
+_REGEX_SYNTAX = lazy_compile(r"\\[wdsbWDSB]|\(\?[:=!<P]|\[\^|[.\])][*+?]")
 # Masks and template syntax: "xxxx", "****", "••••", "<...>", "${...}", "{{", "{%", "%(pw)s",
 # "%s", "{password}", and a value cut short with an ellipsis ("sk-...").
-_MASK_RUN = re.compile(
+_MASK_RUN = lazy_compile(
     r"[xX*#.\u2022\u25cf]{4}|<[^<>]{1,80}>|\$\{[^{}]{0,80}\}|\{\{|\{%|%\(|%s|\{[A-Za-z_0-9]{0,40}\}"
     r"|(?:\.\.\.|\u2026)$"
 )
-_FILE_SUFFIX = re.compile(r"\.(?:pem|key|crt|cer|p12|pfx|json|txt|yaml|yml|env|ini|cfg|jks|gpg|asc)$", re.I)
+_FILE_SUFFIX = lazy_compile(r"\.(?:pem|key|crt|cer|p12|pfx|json|txt|yaml|yml|env|ini|cfg|jks|gpg|asc)$", re.I)
 # Windows drive and UNC paths.
-_WIN_PATH = re.compile(r"^[A-Za-z]:[\\/]|^\\\\[A-Za-z0-9]")
+_WIN_PATH = lazy_compile(r"^[A-Za-z]:[\\/]|^\\\\[A-Za-z0-9]")
 # A lowercase slash path names a secret, it does not hold one: a secret manager's id
 # ("prod/db/primary", "secret/data/app", "projects/p/secrets/s/versions/latest"). Random
 # base64 (which also has '/') mixes letter case.
-_SLASH_PATH = re.compile(r"^[a-z0-9_.-]{1,80}(?:/[a-z0-9_.-]{1,80}){1,30}/?$")
+_SLASH_PATH = lazy_compile(r"^[a-z0-9_.-]{1,80}(?:/[a-z0-9_.-]{1,80}){1,30}/?$")
 # A dotted key or module path: "db.password", "spring.datasource.password",
 # "django.contrib.auth.hashers.PBKDF2PasswordHasher".
-_DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,80}(?:\.[A-Za-z_][A-Za-z0-9_]{0,80}){1,30}$")
-_LOWER_DOTTED = re.compile(r"^[a-z_]{1,80}(?:\.[a-z_]{1,80}){1,30}$")
+_DOTTED = lazy_compile(r"^[A-Za-z_][A-Za-z0-9_]{0,80}(?:\.[A-Za-z_][A-Za-z0-9_]{0,80}){1,30}$")
+_LOWER_DOTTED = lazy_compile(r"^[a-z_]{1,80}(?:\.[a-z_]{1,80}){1,30}$")
 # RFC 9562 UUID; group 1 is the version digit.
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-([0-9a-fA-F])[0-9a-fA-F]{3}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,30}://")
+_UUID = lazy_compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-([0-9a-fA-F])[0-9a-fA-F]{3}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_URL_SCHEME = lazy_compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,30}://")
 
 
 def uuid_version(value: str) -> int | None:

@@ -106,7 +106,6 @@ is a password of 4 or more characters (``password == "admin"`` is a backdoor,
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.context import literal_str
@@ -114,6 +113,7 @@ from ..analysis.credentials import documented_key, github_checksum
 from ..analysis.frameworks import settings_profile
 from ..analysis.words import holds_head_word, is_placeholder, mask, secret_name_kind, shannon_entropy, split_words, uuid_version
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # Values shorter than this are not issued credentials; only passwords (and the user's own
 # aisec-secret-names words) stay reportable below it: CWE-259's own example is the Oracle
@@ -126,14 +126,14 @@ STRONG_CLASSES = 2
 # A value made only of letters and separators is a chosen word or a label ("COLLATE",
 # "is not", "_password_reset_token", "set-password", "supersecretkey"), never high
 # confidence. For a token it is low: issued tokens carry digits, lexer tokens do not.
-_WORDS_ONLY = re.compile(r"^[A-Za-z_][A-Za-z_ -]*$")
+_WORDS_ONLY = lazy_compile(r"^[A-Za-z_][A-Za-z_ -]*$")
 
 # A stored password *hash* is a verifier, not the password: the Modular Crypt Format
 # prefixes (passlib, "Modular Crypt Format": $1$ md5-crypt, $2a$/$2b$/$2y$ bcrypt, $5$/$6$
 # sha-crypt, $argon2id$ ... from the PHC string format, $scrypt$, $pbkdf2-sha256$) and
 # Django's "<algorithm>$<iterations>$<salt>$<hash>" (docs.djangoproject.com, "How Django
 # stores passwords").
-_PASSWORD_HASH = re.compile(
+_PASSWORD_HASH = lazy_compile(
     r"^\$(?:1|2[abxy]?|5|6|y|7|apr1|md5|sha1|scrypt|argon2(?:i|d|id)|pbkdf2(?:-sha(?:1|256|512))?)\$"
     r"|^(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_sha1|unsalted_md5|crypt)\$"
 )
@@ -152,11 +152,11 @@ _USER_WORDS = frozenset({"user", "username", "usr", "login", "uid", "account"})
 # Values public by design, whatever the name: Datadog browser client tokens ("pub" + 32 hex,
 # docs.datadoghq.com/account_management/api-app-keys/#client-tokens), Stripe publishable
 # keys (docs.stripe.com/keys), Mapbox public tokens (docs.mapbox.com/help/glossary/access-token).
-_PUBLIC_VALUE = re.compile(r"^pub[0-9a-f]{32}$|^pk_(?:live|test)_[0-9A-Za-z]{10,247}$|^pk\.eyJ[A-Za-z0-9_.-]{10,2000}$")
+_PUBLIC_VALUE = lazy_compile(r"^pub[0-9a-f]{32}$|^pk_(?:live|test)_[0-9A-Za-z]{10,247}$|^pk\.eyJ[A-Za-z0-9_.-]{10,2000}$")
 # GitHub and npm tokens end with a CRC32 checksum of their 30-character body; a value of that
 # shape whose checksum fails was never issued (github.blog/2021-04-05-behind-githubs-new-
 # authentication-token-formats; GitHub's own secret scanning discards these).
-_CHECKSUMMED = re.compile(r"^(?:gh[pousr]_|npm_)([A-Za-z0-9]{36})$")
+_CHECKSUMMED = lazy_compile(r"^(?:gh[pousr]_|npm_)([A-Za-z0-9]{36})$")
 
 # Calls whose argument is the bound value: pydantic ``Field(default)`` / ``SecretStr(v)``,
 # dataclasses ``field(default=...)``, attrs ``attr.ib(default=...)``, Starlette ``Secret(v)``.

@@ -94,6 +94,7 @@ from ..analysis.context import literal_str
 from ..analysis.credentials import Found, find, find_all, may_hold, prefix_match
 from ..analysis.words import mask
 from ..checks import FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # Literals longer than this are scanned only in their first part (cost bound, e.g. a
 # vendored data blob); a key beyond it is missed (Known problems).
@@ -104,7 +105,7 @@ _MIN_LEN = 20
 _BLOCK_LINES = 12
 _BLOCK_STARTS = ("-----BEGIN", "PuTTY-User-Key-File-", '"private_key"')
 # A line's text from its first '#': every comment on the line is an end of it.
-_COMMENT_TAILS = re.compile(r"#[^\r\n]*")
+_COMMENT_TAILS = lazy_compile(r"#[^\r\n]*")
 
 
 @on(ast.Module)

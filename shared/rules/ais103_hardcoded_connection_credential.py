@@ -89,6 +89,7 @@ from ..analysis.literals import (
 )
 from ..analysis.words import is_placeholder, mask, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # ---------------------------------------------------------------------------------------
 # Helpers shared by the AIS103-AIS105 family (imported by the sibling modules).
@@ -127,23 +128,23 @@ def is_docstring_like(node: ast.AST, ctx: FileContext) -> bool:
 # scheme://user:password@host. The scheme starts at a boundary; user, password and host are
 # bounded character classes, so a search costs at most a bounded amount per start position.
 # The password may hold ':' and '@' (the last '@' before the host ends it, RFC 3986 3.2.1).
-_URL_CRED = re.compile(
+_URL_CRED = lazy_compile(
     r"(?<![A-Za-z0-9+._-])([A-Za-z][A-Za-z0-9+._-]{0,30})://"
     r"([^\s:/?#@\[\]]{0,128}):([^\s/?#]{1,256})@([^\s/?#@]{0,256})"
 )
 # ?password= / &pwd= / ;password= query parameters (JDBC, ODBC-style URLs).
-_QUERY_PW = re.compile(r"(?i)[?&;](?:password|passwd|pwd)=([^&;#\s]{1,256})")
+_QUERY_PW = lazy_compile(r"(?i)[?&;](?:password|passwd|pwd)=([^&;#\s]{1,256})")
 # ODBC / ADO.NET "Key=Value;" pairs: a password key, and one other connection key.
-_ODBC_PW = re.compile(r"(?i)(?:^|;)[ \t]{0,8}(?:pwd|password)[ \t]{0,8}=[ \t]{0,8}(\{[^{}]{0,256}\}|[^;]{1,256})")
-_ODBC_KEY = re.compile(
+_ODBC_PW = lazy_compile(r"(?i)(?:^|;)[ \t]{0,8}(?:pwd|password)[ \t]{0,8}=[ \t]{0,8}(\{[^{}]{0,256}\}|[^;]{1,256})")
+_ODBC_KEY = lazy_compile(
     r"(?i)(?:^|;)[ \t]{0,8}(?:driver|server|data source|dsn|uid|user id|user|username|database|"
     r"initial catalog|host|provider|address|addr|network address|port)[ \t]{0,8}="
 )
 # libpq "keyword = value" strings (psycopg2.connect("host=... password=...")).
-_LIBPQ_PW = re.compile(r"(?:^|[ \t])password[ \t]{0,4}=[ \t]{0,4}('[^'\\]{0,256}'|[^\s']{1,256})")
-_LIBPQ_KEY = re.compile(r"(?:^|[ \t])(?:host|hostaddr|dbname|user|port|sslmode)[ \t]{0,4}=")
+_LIBPQ_PW = lazy_compile(r"(?:^|[ \t])password[ \t]{0,4}=[ \t]{0,4}('[^'\\]{0,256}'|[^\s']{1,256})")
+_LIBPQ_KEY = lazy_compile(r"(?:^|[ \t])(?:host|hostaddr|dbname|user|port|sslmode)[ \t]{0,4}=")
 # A raw header line: "Authorization: Basic ..." (curl arguments, raw HTTP requests).
-_AUTH_LINE = re.compile(
+_AUTH_LINE = lazy_compile(
     r"(?i)(?<![A-Za-z0-9-])(?:proxy-)?authorization[ \t]{0,4}:[ \t]{0,8}(basic|bearer|token)[ \t]{1,8}([^\s\"'\\]{1,1024})"
 )
 
