@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -339,3 +340,207 @@ def test_class_based_view_kwargs_and_more_sanitizers():
         """)
     assert verdicts(src, "nosql") == ["safe", "source"]
     assert verdicts(src, "ldap") == ["safe", "safe"]
+
+
+# ---- may_be_source: an exact pre-check that builds no flow (AIS305 asks it before judge)
+
+_MAY_CASES = {
+"argv_alias": """
+import sys as s
+def f():
+    x = s.argv[1]
+    return x
+def g():
+    y = f()
+    setattr(o, y, 1)
+""",
+"input_builtin": """
+def g():
+    k = input()
+    setattr(o, k, 1)
+""",
+"input_alias_var": """
+def g():
+    r = input
+    k = r()
+    setattr(o, k, 1)
+""",
+"extra": """
+from mylib import read_it
+def g():
+    k = read_it()
+    setattr(o, k, 1)
+""",
+"caller_chain": """
+from flask import request
+def inner(k):
+    setattr(o, k, 1)
+def mid(k):
+    inner(k)
+@app.route("/x")
+def view():
+    mid(request.args["a"])
+""",
+"nested_outer": """
+from flask import request
+def view():
+    k = request.args["a"]
+    def inner():
+        setattr(o, k, 1)
+    inner()
+""",
+"module_level": """
+import sys
+K = sys.argv[1]
+def g():
+    setattr(o, K, 1)
+""",
+"parse_args": """
+import argparse
+def g():
+    a = argparse.ArgumentParser().parse_args()
+    setattr(o, a.k, 1)
+""",
+"from_parse": """
+from foo import parse_args as pa
+def g():
+    a = pa()
+    setattr(o, a.k, 1)
+""",
+"llm": """
+def g(client):
+    r = client.chat.completions.create(model="x")
+    setattr(o, r.choices[0].message.content, 1)
+""",
+"self_request": """
+class V(View):
+    def get(self):
+        k = self.request.GET["k"]
+        setattr(o, k, 1)
+""",
+"self_kwargs": """
+class V(View):
+    def get(self):
+        k = self.kwargs["k"]
+        setattr(o, k, 1)
+""",
+"fastapi": """
+from fastapi import FastAPI
+app = FastAPI()
+@app.post("/x")
+def h(name: str):
+    setattr(o, name, 1)
+""",
+"lambda_handler": """
+def lambda_handler(event, context):
+    setattr(o, event["k"], 1)
+""",
+"class_body": """
+import sys
+class C:
+    K = sys.argv[1]
+def g():
+    setattr(o, C.K, 1)
+""",
+"decorator_walrus": """
+from flask import request
+def outer():
+    @deco(k := request.args["a"])
+    def f(): pass
+    setattr(o, k, 1)
+""",
+"import_builtins": """
+import builtins
+def g():
+    k = builtins.input()
+    setattr(o, k, 1)
+""",
+"class_attr_query": """
+import sys
+class C:
+    K = sys.argv[1]
+    setattr(o, K, 1)
+""",
+"lambda_req": """
+f = lambda request: setattr(o, request.GET["k"], 1)
+""",
+"method_call": """
+class V:
+    def get(self, request):
+        self.helper(request.GET["k"])
+    def _helper0(self):
+        pass
+    def helper(self, k):
+        setattr(o, k, 1)
+""",
+"returns_chain": """
+import sys
+def a():
+    return sys.argv[1]
+def b():
+    return a()
+def c():
+    setattr(o, b(), 1)
+""",
+"outer_module_call": """
+import sys
+def a():
+    return sys.argv[1]
+K = a()
+def c():
+    setattr(o, K, 1)
+""",
+"none": """
+import os
+def g(kwargs):
+    for k, v in kwargs.items():
+        setattr(o, k, v)
+""",
+}
+
+
+_SINK_KINDS = ("session", "sql", "shell", "path", "url", "header", "html")
+
+
+@pytest.mark.parametrize("extra", [(), ("mylib.read_it",)])
+@pytest.mark.parametrize("name", sorted(_MAY_CASES))
+def test_may_be_source_never_rejects_a_source(name, extra):
+    """Every way a source label reaches a value (aliases, builtins, extra sources, callers,
+    enclosing scopes, module level, class bodies, decorators, lambdas, methods, summaries):
+    a "source" verdict is never pre-rejected; a value with no trigger is."""
+    src = textwrap.dedent(_MAY_CASES[name])
+    ctx = FileContext(ast.parse(src), src.splitlines(True), "x.py", Settings(extra_sources=extra))
+    keys = [c.args[1] for c in ctx.nodes_of(ast.Call) if isinstance(c.func, ast.Name) and c.func.id == "setattr"]
+    assert keys
+    for key in keys:
+        verdict = ctx.taint.judge(key, "session")[0]
+        may = ctx.taint.may_be_source(key)
+        if verdict == "source":
+            assert may, name
+        if name == "none":
+            assert not may and verdict != "source"
+        if name == "extra":
+            assert may == bool(extra)
+
+
+def _fixture_files():
+    here = Path(__file__).parent / "fixtures"
+    return sorted(p for p in here.glob("ais[34]*.py"))
+
+
+def test_may_be_source_is_sound_on_the_fixtures():
+    """Over every expression in a function of the injection and authorization fixtures
+    (flagged lines and look-alikes): where the pre-check says no, `judge` gives no "source"
+    in any sink kind; and it does say no somewhere (it is not a constant True)."""
+    kinds = (ast.Name, ast.Attribute, ast.Subscript, ast.Call, ast.JoinedStr, ast.BinOp)
+    rejected = 0
+    for path in _fixture_files():
+        src = path.read_text("utf-8")
+        ctx = FileContext(ast.parse(src), src.splitlines(True), path.name, Settings())
+        for node in ctx.nodes:
+            if isinstance(node, kinds) and ctx.enclosing_function(node) is not None:
+                if not ctx.taint.may_be_source(node):
+                    rejected += 1
+                    for kind in _SINK_KINDS:
+                        assert ctx.taint.judge(node, kind)[0] != "source", (path.name, node.lineno, kind)
+    assert rejected > 100

@@ -71,6 +71,9 @@ class Label:
 
 Taint = frozenset
 CLEAN: frozenset = frozenset()
+# `TaintAnalysis._source_label` answers per extra-sources option and qualified name.
+_SOURCE_LABELS: dict[frozenset, dict[str, frozenset]] = {}
+_SOURCE_LABELS_MAX = 50_000
 
 
 def tainted_for(taint: Iterable[Label], sink_kind: str) -> list[Label]:
@@ -284,13 +287,29 @@ class _FunctionFlow:
         self.returns: frozenset = CLEAN
         self.final_env: dict = {}
         body = scope.body if isinstance(scope, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)) else []
-        self.budget = STEP_BUDGET * max(1, _count_statements(body))
+        # Statements processed so far, against a budget of STEP_BUDGET per statement of the
+        # function (`_has_budget`, which counts the statements only when it must).
+        self.steps = 0
+        self._body = body
+        self._limit: int | None = None
         state = _FlowState(env=self._initial_env())
         if isinstance(scope, ast.Lambda):
             self.returns = self.expr(scope.body, state.env)
         else:
             self.block(body, state)
         self.final_env = state.env
+
+    def _has_budget(self) -> bool:
+        """Whether fewer statements were processed than STEP_BUDGET per statement of the
+        function. Under STEP_BUDGET steps it holds whatever the count (at least one), so
+        most functions never count their statements."""
+        steps = self.steps
+        if steps < STEP_BUDGET:
+            return True
+        limit = self._limit
+        if limit is None:
+            limit = self._limit = STEP_BUDGET * max(1, _count_statements(self._body))
+        return steps < limit
 
     # ---- parameters
     def _initial_env(self) -> dict:
@@ -341,7 +360,7 @@ class _FunctionFlow:
             self.stmt(stmt, state)
 
     def stmt(self, node: ast.stmt, state: _FlowState) -> None:
-        self.budget -= 1
+        self.steps += 1
         env = state.env
         if isinstance(node, ast.Assign):
             t = self.expr(node.value, env)
@@ -359,9 +378,12 @@ class _FunctionFlow:
                 self.expr(node.target, env)
                 self.bind(node.target, None, t, env, augment=True)
         elif isinstance(node, (ast.Expr, ast.Assert, ast.Delete)):
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, ast.expr):
-                    self.expr(child, env)
+            if type(node) is ast.Expr:
+                self.expr(node.value, env)  # its one child
+            else:
+                for child in ast.iter_child_nodes(node):
+                    if isinstance(child, ast.expr):
+                        self.expr(child, env)
             call = node.value if isinstance(node, ast.Expr) else None
             if (
                 isinstance(call, ast.Call)
@@ -427,6 +449,12 @@ class _FunctionFlow:
         for name in guard_in:
             body.env[name] = _clear(env.get(name, self.outer(name)), frozenset({ALL}))
         self.block(node.body, body)
+        if not node.orelse and not guard_out:
+            # No else branch and nothing it proves: it leaves the names as they were, so the
+            # state itself stands for it (`join` does not write to the branches after the
+            # first that flows on, and writes to the first only when it is not this one).
+            self.join(state, [body, state])
+            return
         orelse = _FlowState(dict(env))
         for name in guard_out:
             orelse.env[name] = _clear(env.get(name, self.outer(name)), frozenset({ALL}))
@@ -453,11 +481,9 @@ class _FunctionFlow:
         if isinstance(test, ast.Compare) and len(test.ops) == 1:
             # x in ALLOWED, urlparse(url).hostname in ALLOWED, ext.lower() == ".png": the one
             # name the tested value derives from is checked.
-            root = _single_root(self.ctx, test.left)
             op = test.ops[0]
-            if root and isinstance(op, (ast.In, ast.NotIn, ast.Eq, ast.NotEq)) and self.ctx.is_constant(
-                test.comparators[0], sanitizers=False
-            ):
+            root = _single_root(self.ctx, test.left) if isinstance(op, (ast.In, ast.NotIn, ast.Eq, ast.NotEq)) else None
+            if root and self.ctx.is_constant(test.comparators[0], sanitizers=False):
                 positive = isinstance(op, (ast.In, ast.Eq)) != negate
                 return ({root}, set()) if positive else (set(), {root})
         if isinstance(test, ast.Call):
@@ -494,9 +520,7 @@ class _FunctionFlow:
         return (safe, set()) if not negate else (set(), safe)
 
     def loop(self, node: ast.AST, state: _FlowState, head) -> None:
-        entry = dict(state.env)
-        passes = LOOP_PASSES if self.budget > 0 else 1
-        body = _FlowState(dict(entry))
+        passes = LOOP_PASSES if self._has_budget() else 1
         for _ in range(passes):
             body = _FlowState(dict(state.env))
             head(body)
@@ -505,9 +529,11 @@ class _FunctionFlow:
             if merged == state.env:
                 break
             state.env = merged
-        after = _FlowState(dict(state.env))
-        self.block(getattr(node, "orelse", []), after)
-        state.env = _union_env(state.env, after.env)
+        orelse = getattr(node, "orelse", None)
+        if orelse:  # without one, the join below would leave every name as it is
+            after = _FlowState(dict(state.env))
+            self.block(orelse, after)
+            state.env = _union_env(state.env, after.env)
 
     def try_stmt(self, node: ast.AST, state: _FlowState) -> None:
         before = dict(state.env)
@@ -549,14 +575,20 @@ class _FunctionFlow:
         self.join(state, branches)
 
     def join(self, state: _FlowState, branches: list) -> None:
+        """Union of the branches that flow on into `state` (which may be one of them). The
+        branches are the caller's to drop: the first live one's names are updated in place
+        (copied first when it is `state` itself, whose dict may be shared)."""
         live = [b for b in branches if not b.exits]
         if not live:
             state.exits = True
             state.env = {}
             return
-        env = dict(live[0].env)
+        first = live[0]
+        if first is state and len(live) == 1:
+            return  # every other branch ends: the state flows on as it is
+        env = first.env if first is not state else dict(first.env)
         for b in live[1:]:
-            env = _union_env(env, b.env)
+            _union_into(env, b.env)
         state.env = env
 
     def bind(self, target: ast.AST, value: ast.AST | None, taint: frozenset, env: dict, augment: bool = False) -> None:
@@ -666,6 +698,18 @@ def _union_env(a: dict, b: dict) -> dict:
     return out
 
 
+def _union_into(out: dict, b: dict) -> None:
+    """`_union_env` in place: ``out[k] |= b[k]`` for every name of `b` (same values; a
+    union is only built when it adds labels)."""
+    get = out.get
+    for k, v in b.items():
+        cur = get(k)
+        if cur is None:
+            out[k] = v
+        elif v is not cur and v and not v <= cur:
+            out[k] = cur | v
+
+
 def _attr_key(node: ast.Attribute) -> str | None:
     """``self.x`` -> ``"self.x"``: attribute slots tracked like names, one level deep."""
     if isinstance(node.value, ast.Name):
@@ -755,17 +799,43 @@ class TaintAnalysis:
         self._flows: dict[ast.AST, _FunctionFlow] = {}
         self._in_progress: set = set()
         self._routes: dict[ast.AST, str | None] = {}
-        self._callers: dict | None = None
+        # `callers` per def, and the module's calls that may target a module def, by the
+        # name they call (``f(...)``: f; ``self.m(...)``/``cls.m(...)``: m).
+        self._callers: dict = {}
+        self._by_name: dict | None = None
         self._entry: bool | None = None
         self._judging: set = set()
-        # _source_label per qualified name (labels are immutable, so shared).
-        self._labels: dict[str, frozenset] = {}
+        # `outer_taint`'s enclosing scopes per scope, and `local_function` per callee node.
+        self._outers: dict = {}
+        self._local: dict = {}
+        # `may_be_source`'s memos: per scope, whether it reaches a trigger and what `_scan`
+        # found in it; per def, whether its callers may pass a source; the names to resolve.
+        self._may_memo: dict = {}
+        self._called_memo: dict = {}
+        self._scans: dict = {}
+        self._risky: frozenset | None = None
         self.extra_sources = frozenset(ctx.settings.extra_sources)
+        # _source_label per qualified name (labels are immutable, so shared by every file
+        # analysed with the same extra sources).
+        self._labels: dict[str, frozenset] = _SOURCE_LABELS.setdefault(self.extra_sources, {})
         extra_sanitizers = {}
         for spec in ctx.settings.extra_sanitizers:
             name, _, kinds = spec.partition(":")
             extra_sanitizers[name] = frozenset(kinds.split("|")) if kinds else frozenset({ALL})
         self.sanitizers = {**SANITIZERS, **extra_sanitizers}
+
+    def close(self) -> None:
+        """Drop the per-function flows, which refer back to this analysis (a cycle that would
+        keep the file's tree alive until the host's next collection); `FileContext.close`
+        calls it once the file's checks are done."""
+        self._flows.clear()
+        self._callers = {}
+        self._by_name = None
+        self._may_memo.clear()
+        self._called_memo.clear()
+        self._scans.clear()
+        self._outers.clear()
+        self._local.clear()
 
     # ---- public queries
     def of(self, expr: ast.AST) -> frozenset:
@@ -791,15 +861,40 @@ class TaintAnalysis:
         return frozenset(names)
 
     def callers(self, func: ast.AST) -> list[ast.Call]:
-        """Calls in this module that target `func` (by name, or ``self.method``)."""
-        if self._callers is None:
-            index: dict = {}
+        """Calls in this module that target `func` (by name, or ``self.method``), in source
+        order. Only calls that name `func` can target it (`local_function` resolves a name
+        or a ``self``/``cls`` attribute to a def of that name), so only those are resolved;
+        memoised per def."""
+        found = self._callers.get(func)
+        if found is None:
+            name = getattr(func, "name", None)
+            candidates = self._calls_by_name().get(name, ()) if isinstance(name, str) else ()
+            local = self.local_function
+            found = self._callers[func] = [call for call in candidates if local(call.func) is func]
+        return found
+
+    def _calls_by_name(self) -> dict:
+        """The module's calls ``name(...)``, ``self.name(...)`` and ``cls.name(...)`` by
+        name, in source order; one pass over the file's calls."""
+        index = self._by_name
+        if index is None:
+            index = self._by_name = {}
+            name_type, attribute_type = ast.Name, ast.Attribute
             for node in self.ctx.nodes_of(ast.Call):
-                target = self.local_function(node.func)  # type: ignore[attr-defined]
-                if target is not None:
-                    index.setdefault(target, []).append(node)
-            self._callers = index
-        return self._callers.get(func, [])
+                func = node.func  # type: ignore[attr-defined]
+                kind = type(func)
+                if kind is name_type:
+                    key = func.id
+                elif kind is attribute_type and type(func.value) is name_type and func.value.id in ("self", "cls"):
+                    key = func.attr
+                else:
+                    continue
+                calls = index.get(key)
+                if calls is None:
+                    index[key] = [node]
+                else:
+                    calls.append(node)
+        return index
 
     def param_origins(self, func: ast.AST, index: int, sink_kind: str) -> set | None:
         """What the module's callers pass for parameter `index` of `func`.
@@ -878,6 +973,209 @@ class TaintAnalysis:
             self._judging.discard(key)
         return ("source", sorted(found)) if found else ("safe", [])
 
+    def may_be_source(self, expr: ast.AST) -> bool:
+        """False only when ``judge(expr, kind)`` is not ``"source"`` for any sink kind (and
+        `of` holds no label of kind ``source``), decided without building a flow.
+
+        A cheap, exact pre-check for a check that acts only on a "source" verdict (AIS305):
+        in most functions no untrusted value exists at all. Every source label the analysis
+        creates starts at a *trigger* (`_scan`): a request or route parameter, a name or
+        attribute chain that resolves to a source (`SOURCE_QUALNAMES`, the
+        ``aisec-extra-sources`` option, `LLM_FUNCTIONS`, ``parse_args``), ``self.request``,
+        ``self.kwargs``, a language-model call. The query evaluates `expr` itself (its
+        triggers, the summaries of the module functions it calls) over the state its scope's
+        pass left; a pass state takes labels only from the pass's own triggers, from the
+        enclosing scopes' final state (`outer_taint`) and from the summaries of the functions
+        it calls (`_through`) (`_may`). `judge` then also follows the module's callers
+        (`param_origins`: `_called`). A query that none of these paths links to a trigger
+        cannot end in "source". The searches touch only the scopes they need (memoised per
+        file), so a query costs the same in a small module as in a large one."""
+        if self._may(self._scope_for(expr)) or self._reaches(self._scan_nodes([expr])):
+            return True
+        func = self.ctx.enclosing_function(expr)
+        return func is not None and self._called(func)
+
+    def _reaches(self, scanned: tuple[bool, list]) -> bool:
+        """Whether a `_scan_nodes` result holds a trigger or calls a function whose pass
+        `_may` reaches one."""
+        triggered, calls = scanned
+        if triggered:
+            return True
+        local = self.local_function
+        return any(target is not None and self._may(target) for target in (local(call.func) for call in calls))
+
+    def _may(self, scope: ast.AST) -> bool:
+        """Whether the pass over `scope` may hold a source label: a triggered pass is
+        reachable from it through enclosing scopes and called functions (see
+        `may_be_source`). Every scope a failed search visits reaches only what the search
+        saw: all are memoised as False."""
+        memo = self._may_memo
+        known = memo.get(scope)
+        if known is not None:
+            return known
+        tree = self.ctx.tree
+        local = self.local_function
+        seen = {scope}
+        work = [scope]
+        while work:
+            current = work.pop()
+            known = memo.get(current)
+            if known is False:
+                continue
+            triggered, calls = self._scan(current)
+            if known or triggered:
+                memo[scope] = True
+                return True
+            nexts = [local(call.func) for call in calls]  # type: ignore[attr-defined]
+            if current is not tree:
+                nexts.append(self._scope_for(current))
+            for nxt in nexts:
+                if nxt is not None and nxt not in seen:
+                    seen.add(nxt)
+                    work.append(nxt)
+        for visited in seen:
+            memo[visited] = False
+        return False
+
+    def _called(self, func: ast.AST) -> bool:
+        """Whether a module call of `func`, or of a def that forwards its parameters to it,
+        may pass a source (`param_origins`' path: the argument is judged where the call is)."""
+        memo = self._called_memo
+        known = memo.get(func)
+        if known is not None:
+            return known
+        enclosing = self.ctx.enclosing_function
+        seen = {func}
+        work = [func]
+        while work:
+            current = work.pop()
+            known = memo.get(current)
+            if known is False:
+                continue
+            if known:
+                memo[func] = True
+                return True
+            for call in self.callers(current):
+                if self._may(self._scope_for(call)) or self._reaches(self._scan_nodes([call])):
+                    memo[func] = True
+                    return True
+                outer = enclosing(call)
+                if outer is not None and outer not in seen:
+                    seen.add(outer)
+                    work.append(outer)
+        for visited in seen:
+            memo[visited] = False
+        return False
+
+    def _scan(self, scope: ast.AST) -> tuple[bool, list]:
+        """`_scan_nodes` of what the pass over `scope` evaluates (its statements, or a
+        lambda's body), and whether its parameters are labelled (`_initial_env` labels
+        request-like parameters and a route's parameters; without a decorator `_route_kind`
+        only answers for a parameter named request, caught here, or a Lambda handler).
+        Memoised per scope."""
+        found = self._scans.get(scope)
+        if found is not None:
+            return found
+        kind = type(scope)
+        if kind in _FUNCTION_SCOPES:
+            args = scope.args  # type: ignore[attr-defined]
+            params = [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]
+            if any(p is not None and (p.arg in ("request", "req") or _is_request_param(p)) for p in params) or (
+                kind is not ast.Lambda
+                and bool(scope.decorator_list or scope.name in ("lambda_handler", "handler"))  # type: ignore[attr-defined]
+                and self.route_kind(scope) is not None
+            ):
+                found = (True, [])
+            else:
+                body = scope.body  # type: ignore[attr-defined]
+                found = self._scan_nodes(list(body) if type(body) is list else [body])
+        elif kind is ast.Module:
+            found = self._scan_nodes(list(scope.body))  # type: ignore[attr-defined]
+        else:  # not a flow scope (`_scope_for` never answers one): assume the worst
+            found = (True, [])
+        self._scans[scope] = found
+        return found
+
+    def _scan_nodes(self, work: list) -> tuple[bool, list]:
+        """``(triggered, calls)`` for the code under `work` as a pass or a query evaluates it:
+        whether it holds a trigger (where `_attribute`, `_combine` and `_call` create labels
+        of kind source, request or llm-object; a superset of where those branches fire), and
+        its calls that may target a module function. Nested defs and classes contribute only
+        their decorators (all a pass evaluates of them), lambdas nothing (`eval` does not
+        enter them)."""
+        ctx = self.ctx
+        risky = self._risky_names()
+        calls: list = []
+        name_type, attribute_type, call_type = ast.Name, ast.Attribute, ast.Call
+        trigger_attrs = _TRIGGER_ATTRS
+        opaque = _OPAQUE
+        lambda_type = ast.Lambda
+        while work:
+            node = work.pop()
+            kind = type(node)
+            if kind is name_type:
+                if node.id in risky:  # type: ignore[attr-defined]
+                    qn = ctx.qualname(node)
+                    if qn and self._source_name(qn):
+                        return True, calls
+                continue
+            if kind is attribute_type:
+                attr = node.attr  # type: ignore[attr-defined]
+                value = node.value  # type: ignore[attr-defined]
+                if attr in trigger_attrs and (
+                    (attr in ("request", "kwargs", "args") and type(value) is name_type and value.id == "self")
+                    or attr in ("parse_args", "parse_known_args")
+                    or (attr == "create" and type(value) is attribute_type and value.attr in LLM_CREATE_RECEIVERS)
+                    or (attr in LLM_INVOKE_METHODS and self._llm_receiver(value))
+                ):
+                    return True, calls
+                if risky:
+                    root = value
+                    while type(root) is attribute_type:
+                        root = root.value  # type: ignore[attr-defined]
+                    if type(root) is name_type and root.id in risky:  # type: ignore[attr-defined]
+                        qn = ctx.qualname(node)
+                        if qn and self._source_name(qn):
+                            return True, calls
+            elif kind is call_type:
+                func = node.func  # type: ignore[attr-defined]
+                if type(func) is name_type or (type(func) is attribute_type and type(func.value) is name_type):
+                    calls.append(node)
+            elif kind in opaque:
+                if kind is not lambda_type:
+                    work.extend(node.decorator_list)  # type: ignore[attr-defined]
+                continue
+            work.extend(child_nodes(node))
+        return False, calls
+
+    def _risky_names(self) -> frozenset:
+        """Names whose uses `_scan` resolves: aliases of imports related to a source name
+        (see `_source_keys`) and the builtins among the source names; empty when none of them
+        occurs in the file's identifiers. Memoised per file."""
+        risky = self._risky
+        if risky is None:
+            keys, prefixes, builtin_names = _source_keys(self.extra_sources)
+            names = set(builtin_names)
+            for table in self.ctx.imports.values():
+                for alias, qn in table.items():
+                    # Plain string prefixes either way (`_LLM_MODULES` are matched so): a
+                    # key starts with the import, or the import with a key.
+                    if qn in prefixes or qn.startswith(keys) or qn.endswith((".parse_args", ".parse_known_args")):
+                        names.add(alias)
+            if names and not mentions(self.ctx, *sorted(names)):
+                names = set()
+            risky = self._risky = frozenset(names)
+        return risky
+
+    def _source_name(self, qn: str) -> bool:
+        """A qualified name whose use `_combine`, `_attribute` or `_call` labels as a source."""
+        return bool(
+            self._source_label(qn)
+            or qn in LLM_FUNCTIONS
+            or qn.endswith((".parse_args", ".parse_known_args"))
+            or qn.startswith(_LLM_MODULES)
+        )
+
     def route_kind(self, func: ast.AST) -> str | None:
         """"flask", "fastapi", "django", "lambda" or None: whether params are client-controlled."""
         if func not in self._routes:
@@ -909,17 +1207,30 @@ class TaintAnalysis:
         return flow
 
     def outer_taint(self, scope: ast.AST, name: str) -> frozenset:
-        outer = self._scope_for(scope) if scope is not self.ctx.tree else None
-        while outer is not None:
+        """Taint of `name` in the nearest enclosing scope of `scope` whose final state binds
+        it (CLEAN when a scope on the way is still being computed, or none binds it)."""
+        chain = self._outers.get(scope)
+        if chain is None:
+            chain = self._outers[scope] = self._outer_chain(scope)
+        for outer in chain:
             if outer in self._in_progress:
                 return CLEAN
             env = self.flow(outer).final_env
             if name in env:
                 return env[name]
-            if outer is self.ctx.tree:
+        return CLEAN
+
+    def _outer_chain(self, scope: ast.AST) -> tuple:
+        """The flow scopes around `scope`, innermost first, ending at the module."""
+        tree = self.ctx.tree
+        chain = []
+        outer = self._scope_for(scope) if scope is not tree else None
+        while outer is not None:
+            chain.append(outer)
+            if outer is tree:
                 break
             outer = self._scope_for(outer)
-        return CLEAN
+        return tuple(chain)
 
     def eval(self, expr: ast.AST, flow: _FunctionFlow, env: dict | None) -> frozenset:
         """Taint of an expression. With `env` (during a flow pass) name uses are recorded;
@@ -940,6 +1251,8 @@ class TaintAnalysis:
         comprehensions = _COMPREHENSIONS
         name_type, constant_type = ast.Name, ast.Constant
         attribute_type, call_type, keyword_type = ast.Attribute, ast.Call, ast.keyword
+        binop_type, tuple_type, list_type, compare_type = ast.BinOp, ast.Tuple, ast.List, ast.Compare
+        boolop_type, subscript_type, unaryop_type = ast.BoolOp, ast.Subscript, ast.UnaryOp
         mark = _MARK
         while stack:
             node = pop()
@@ -966,6 +1279,21 @@ class TaintAnalysis:
                 stack.extend(node.keywords)
             elif kind is keyword_type:
                 push(node.value)
+            elif kind is binop_type:
+                push(node.left)
+                push(node.right)
+            elif kind is tuple_type or kind is list_type:
+                stack.extend(node.elts)
+            elif kind is compare_type:
+                push(node.left)
+                stack.extend(node.comparators)
+            elif kind is boolop_type:
+                stack.extend(node.values)
+            elif kind is subscript_type:
+                push(node.value)
+                push(node.slice)
+            elif kind is unaryop_type:
+                push(node.operand)
             else:
                 if kind in comprehensions and env is not None:
                     env = self._bind_comprehension(node, flow, env)
@@ -1066,9 +1394,12 @@ class TaintAnalysis:
         return self._attribute_of(base, node.attr)
 
     def _source_label(self, qn: str) -> frozenset:
-        found = self._labels.get(qn)
+        labels = self._labels
+        found = labels.get(qn)
         if found is None:
-            found = self._labels[qn] = self._find_source_label(qn)
+            if len(labels) >= _SOURCE_LABELS_MAX:
+                labels.clear()  # shared by every file: bounded in a long-lived process
+            found = labels[qn] = self._find_source_label(qn)
         return found
 
     def _find_source_label(self, qn: str) -> frozenset:
@@ -1095,12 +1426,12 @@ class TaintAnalysis:
 
     def _call(self, node: ast.Call, r: dict, flow: _FunctionFlow, env: dict | None) -> frozenset:
         ctx = self.ctx
-        get = lambda n: r.get(id(n), CLEAN)  # noqa: E731
+        get = r.get
         args_taint = CLEAN
         for a in node.args:
-            args_taint = args_taint | get(a)
+            args_taint = args_taint | get(id(a), CLEAN)
         for k in node.keywords:
-            args_taint = args_taint | get(k.value)
+            args_taint = args_taint | get(id(k.value), CLEAN)
         qn = ctx.call_name(node)
         func = node.func
         if qn is not None:
@@ -1120,7 +1451,7 @@ class TaintAnalysis:
                 return frozenset({Label("model output")})
         if isinstance(func, ast.Attribute):
             attr = func.attr
-            receiver = get(func.value)
+            receiver = get(id(func.value), CLEAN)
             if attr in SANITIZING_METHODS or attr.startswith("quote_name"):
                 return _clear(args_taint, SANITIZING_METHODS.get(attr, frozenset({"sql"})))
             if attr in ("parse_args", "parse_known_args") and ctx.instance_of(func.value) in (None, "argparse.ArgumentParser"):
@@ -1157,7 +1488,15 @@ class TaintAnalysis:
         return any(h == low or low.endswith("_" + h) or low.startswith(h + "_") for h in _LLM_OBJECT_HINTS)
 
     def local_function(self, func: ast.AST) -> ast.AST | None:
-        """The module's own def that a call targets (``helper(...)`` or ``self.helper(...)``)."""
+        """The module's own def that a call targets (``helper(...)`` or ``self.helper(...)``);
+        memoised per callee node (the callers index and every flow pass ask again)."""
+        memo = self._local
+        if func in memo:
+            return memo[func]
+        found = memo[func] = self._local_function(func)
+        return found
+
+    def _local_function(self, func: ast.AST) -> ast.AST | None:
         if isinstance(func, ast.Name):
             binds = self.ctx.bindings_of(func)
             if len(binds) == 1 and isinstance(binds[0].target, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -1201,6 +1540,25 @@ def _has_default(func: ast.AST, index: int) -> bool:
         return index >= len(positional) - len(args.defaults)
     k = index - len(positional)
     return k < len(args.kw_defaults) and args.kw_defaults[k] is not None
+
+
+def _source_keys(extra_sources: frozenset) -> tuple[tuple, frozenset, frozenset]:
+    """`TaintAnalysis._scan`'s names that label a use as a source (`SOURCE_QUALNAMES`, the
+    extra sources, `LLM_FUNCTIONS`, `_LLM_MODULES`): ``(keys, every string prefix of a key,
+    the builtins among them)``; memoised per extra-sources option."""
+    found = _SOURCE_KEYS.get(extra_sources)
+    if found is None:
+        keys = (*SOURCE_QUALNAMES, *sorted(extra_sources), *sorted(LLM_FUNCTIONS), *_LLM_MODULES)
+        prefixes = frozenset(k[:i] for k in keys for i in range(len(k) + 1))
+        builtin_names = frozenset(k.split(".", 1)[1] for k in keys if k.startswith("builtins."))
+        found = _SOURCE_KEYS[extra_sources] = (keys, prefixes, builtin_names)
+    return found
+
+
+_SOURCE_KEYS: dict = {}
+# `TaintAnalysis._scan`: attribute names whose reads `_attribute` or `_call` may label.
+_TRIGGER_ATTRS = frozenset({"request", "kwargs", "args", "parse_args", "parse_known_args", "create"}) | LLM_INVOKE_METHODS
+_FUNCTION_SCOPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda})
 
 
 _NESTED_SCOPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})

@@ -358,6 +358,8 @@ def _judged(ctx: FileContext, expr: ast.AST, depth: int) -> tuple[str, str] | No
             if privileged is None:
                 return None
             return f"'{root.id}'", privileged
+    if not ctx.taint.may_be_source(expr):
+        return None  # judge could not say "source" (exact pre-check, no flow built)
     seen, found = ctx.taint.judge(expr, "session")
     if seen != "source":
         return None
@@ -658,6 +660,8 @@ def _check_setattr(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         return
     if isinstance(key, ast.Name) and _allow_guarded(ctx, node, key.id):
         return
+    if not ctx.taint.may_be_source(key):
+        return  # judge could not say "source" (exact pre-check, no flow built)
     seen, found = ctx.taint.judge(key, "session")
     if seen != "source":
         return
