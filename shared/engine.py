@@ -486,7 +486,12 @@ def check_source(
                 tree = ast.parse(text.lstrip("\ufeff"), filename=filename or "<unknown>")
         except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
             return []
-        return check_tree(tree, source_lines(text), filename, settings, only=only, keys=keys)
+        findings = check_tree(tree, source_lines(text), filename, settings, only=only, keys=keys)
+        # Freed while the collector is paused: alive at the resume, the whole tree (allocated
+        # during the pause, so all in the youngest generation) would be traversed by the
+        # first collection after it.
+        del tree
+        return findings
 
 
 @contextmanager

@@ -358,8 +358,12 @@ class FileContext:
         The taint analysis, the flows and other memos refer back to this context, so without
         this the whole index (a dict entry per node) would wait as a cycle for the host's
         next garbage collection, which would traverse it first; cleared, reference counting
-        frees it at once. The tree, the lines and the settings stay readable; any other
-        query after this is an error (AttributeError or an empty answer)."""
+        frees it at once (the taint analysis drops its flows, which refer back to it, too).
+        The tree, the lines and the settings stay readable; any other query after this is an
+        error (AttributeError or an empty answer)."""
+        taint = self.__dict__.get("_taint")
+        if taint is not None:
+            taint.close()
         keep = {k: self.__dict__[k] for k in ("tree", "lines", "filename", "settings")}
         self.__dict__.clear()
         self.__dict__.update(keep)
