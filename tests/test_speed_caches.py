@@ -77,8 +77,9 @@ def test_the_collector_is_paused_only_for_the_file(monkeypatch):
 
 def test_the_index_is_freed_by_reference_counting(monkeypatch):
     """After a file's checks the engine closes its FileContext: the taint analysis refers
-    back to the context, and without `close` the whole index (a dict entry per node) would
-    be garbage the host's next collection has to find and traverse."""
+    back to the context, and without `close` the whole index (a dict entry per node) and,
+    through the taint flows, the parsed tree would be garbage the host's next collection has
+    to find and traverse."""
     import gc
 
     from aisec_shared import check_source
@@ -109,9 +110,11 @@ def test_the_index_is_freed_by_reference_counting(monkeypatch):
         del ctx
         gc.collect()
         largest = max((len(o) for o in gc.garbage if isinstance(o, dict)), default=0)
+        tree_nodes = sum(isinstance(o, ast.AST) for o in gc.garbage)
     finally:
         gc.set_debug(0)
         gc.garbage.clear()
         gc.enable()
     assert findings  # the taint analysis ran (its flows are what refer back to the context)
     assert largest < nodes // 4
+    assert tree_nodes == 0  # nothing (the taint flows) keeps the parsed tree alive
