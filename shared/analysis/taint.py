@@ -34,13 +34,13 @@ in `_route_kind`; each entry's documentation is the framework's request API refe
 from __future__ import annotations
 
 import ast
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..options import SINK_KINDS
 from .context import child_nodes
+from .patterns import lazy_compile
 
 if TYPE_CHECKING:
     from .context import FileContext
@@ -762,7 +762,7 @@ def _typed_scalar(p: ast.arg) -> bool:
     return name in _SCALAR_TYPES
 
 
-_CONVERTER = re.compile(r"<(?:int|float|uuid):([A-Za-z_][A-Za-z0-9_]{0,60})>")
+_CONVERTER = lazy_compile(r"<(?:int|float|uuid):([A-Za-z_][A-Za-z0-9_]{0,60})>")
 
 
 def _is_request_param(p: ast.arg) -> bool:

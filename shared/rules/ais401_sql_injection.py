@@ -78,6 +78,7 @@ from typing import Iterator
 from ..analysis.strings import Built, build_string, joined_items
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # DB-API, sqlite3, SQLAlchemy, psycopg; asyncpg's fetch / fetchrow / fetchval; peewee's
 # execute_sql. The SQL-shape check on the argument keeps other `fetch` methods out.
@@ -93,19 +94,19 @@ FRAGMENT_SINKS = frozenset({"extra()", "RawSQL()"})
 # One whitespace run, then an optional "(" and its own run: two adjacent \s* runs would
 # backtrack over every split of a long run of spaces (quadratic); never starting inside a run
 # keeps search() linear too.
-_SQL_START = re.compile(
+_SQL_START = lazy_compile(
     r"(?<!\s)\s*(?:\(\s*)?(?:select|insert|update|delete|with|create|drop|alter|truncate|replace|merge|"
     r"upsert|exec|execute|call|pragma|grant|revoke|show|describe|desc|values|begin|declare)\b",
     re.IGNORECASE,
 )
-_SQL_ANYWHERE = re.compile(r"\b(?:where|from|set|values|into|join|order\s+by|group\s+by)\b", re.IGNORECASE)
+_SQL_ANYWHERE = lazy_compile(r"\b(?:where|from|set|values|into|join|order\s+by|group\s+by)\b", re.IGNORECASE)
 # Text just before a placeholder that makes it a *value* position: a comparison, a quote,
 # LIKE / BETWEEN / LIMIT / OFFSET / THEN / ELSE / WHEN, or inside VALUES (...) / IN (...).
-_VALUE_BEFORE = re.compile(
+_VALUE_BEFORE = lazy_compile(
     r"(?:[=<>]|\b(?:like|ilike|between|and|limit|offset|then|else|when)|['\"])\s*$", re.IGNORECASE
 )
-_BETWEEN_AND = re.compile(r"\bbetween\s+\S+\s+and\s*$", re.IGNORECASE)
-_OPEN_LIST = re.compile(r"\b(?:values|in)\s*\(", re.IGNORECASE)
+_BETWEEN_AND = lazy_compile(r"\bbetween\s+\S+\s+and\s*$", re.IGNORECASE)
+_OPEN_LIST = lazy_compile(r"\b(?:values|in)\s*\(", re.IGNORECASE)
 _MAX_DEPTH = 6
 
 

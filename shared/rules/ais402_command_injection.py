@@ -60,11 +60,11 @@ readers and quoting helpers.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 SUBPROCESS_CALLS = frozenset(
     f"subprocess.{n}" for n in ("run", "call", "check_call", "check_output", "Popen")
@@ -82,7 +82,7 @@ ALWAYS_SHELL = frozenset(
 )
 EXEC_CALLS = SUBPROCESS_CALLS | {"asyncio.create_subprocess_exec"}
 SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "ash", "fish", "cmd", "cmd.exe", "powershell", "pwsh", "powershell.exe"})
-_SHELL_FLAG = re.compile(r"^(?:-[a-zA-Z]*c|/c|/C|-Command|-command|-EncodedCommand)$")
+_SHELL_FLAG = lazy_compile(r"^(?:-[a-zA-Z]*c|/c|/C|-Command|-command|-EncodedCommand)$")
 
 
 def _command_arg(call: ast.Call, names: tuple[str, ...]) -> ast.AST | None:

@@ -92,7 +92,6 @@ readers and path confinement helpers.
 from __future__ import annotations
 
 import ast
-import re
 from typing import Iterator
 
 from ..analysis.flow import (
@@ -110,6 +109,7 @@ from ..analysis.flow import (
 )
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # --- sinks ---------------------------------------------------------------------------------
 # Functions whose listed positional arguments (or keywords) are paths.
@@ -278,7 +278,7 @@ def _ends_with_separator(ctx: FileContext, expr: ast.AST, depth: int = 0) -> boo
 
 
 # Names of helper functions that check that a path stays inside a directory.
-_CONFINEMENT_HELPER = re.compile(r"(?i)(?:within|inside|subpath|safe_?path|is_relative|contained|confined)")
+_CONFINEMENT_HELPER = lazy_compile(r"(?i)(?:within|inside|subpath|safe_?path|is_relative|contained|confined)")
 _MEMBERSHIP = (ast.In, ast.NotIn, ast.Eq, ast.NotEq)
 # Transformations after which a membership test still checks the whole value.
 _WHOLE_VALUE = frozenset({".lower", ".upper", ".casefold", ".strip", "builtins.str", "os.fspath"})

@@ -99,6 +99,7 @@ from ..analysis.flow import (
 )
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
+from ..analysis.patterns import lazy_compile
 
 # Module-level request functions: qualified name -> (position, keyword) of the URL.
 # https://requests.readthedocs.io/en/latest/api/ , https://www.python-httpx.org/api/ ,
@@ -146,10 +147,10 @@ HOST_ATTRS = frozenset({"hostname", "netloc", "host", "authority", "raw_host"})
 URLJOIN = frozenset({"urllib.parse.urljoin", "requests.compat.urljoin"})
 # A constant prefix that fixes scheme and host: "https://api.example.com/..." (the host is
 # closed by "/", "?" or "#", so nothing after it can reach the authority).
-_FIXED_HOST = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\@]+[/?#]")
+_FIXED_HOST = lazy_compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\@]+[/?#]")
 # A relative reference that cannot become absolute or scheme-relative: "items/", "/api/v1/".
-_FIXED_RELATIVE = re.compile(r"^/?[^/:?#\\]+[/?#]")
-_PRINTF = re.compile(r"%%|%(?:\([^)]{0,100}\))?[-#0 +]{0,5}[0-9.*]{0,10}[sdifrxXeEgGcab]")
+_FIXED_RELATIVE = lazy_compile(r"^/?[^/:?#\\]+[/?#]")
+_PRINTF = lazy_compile(r"%%|%(?:\([^)]{0,100}\))?[-#0 +]{0,5}[0-9.*]{0,10}[sdifrxXeEgGcab]")
 
 
 def _segments(ctx: FileContext, expr: ast.AST, depth: int = 0) -> list | None:
