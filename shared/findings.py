@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from typing import NamedTuple
 from enum import Enum
 
 __all__ = ["Confidence", "Finding", "Hit", "hit"]
@@ -28,8 +29,7 @@ class Confidence(str, Enum):
 _RANK = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """What a check yields: the guilty node, the message arguments and the confidence.
 
     The engine turns a Hit into a `Finding` by adding the rule's code and the node's span.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from .findings import Confidence
 from .registry import RULES
@@ -23,8 +23,7 @@ class OptionError(ValueError):
     """An option value that fails validation; the message names the option and the value."""
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One user option.
 
     Attributes:

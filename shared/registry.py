@@ -18,7 +18,7 @@ Identifier scheme
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from enum import Enum
 
 from .analysis.patterns import lazy_compile
@@ -51,8 +51,7 @@ class Severity(str, Enum):
     HIGH = "high"
 
 
-@dataclass(frozen=True)
-class Family:
+class Family(NamedTuple):
     """A code family: the first digit of the AIS code and its pylint checker id."""
 
     digit: int
@@ -77,8 +76,7 @@ FAMILIES: dict[int, Family] = {
 }
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule's identifiers and metadata.
 
     Attributes:
@@ -108,7 +106,7 @@ class Rule:
     owasp_nhi: str = ""
     default_enabled: bool = True
     supersedes: tuple[str, ...] = ()
-    old_names: tuple[tuple[str, str], ...] = field(default=())
+    old_names: tuple[tuple[str, str], ...] = ()
 
     @property
     def family(self) -> Family:

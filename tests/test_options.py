@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
@@ -43,7 +42,7 @@ def test_enable_accepts_lists_and_csv():
 def ais203_opt_in(monkeypatch):
     """Pretend AIS203 were an opt-in rule (none of the first ten is)."""
     patched = dict(RULES)
-    patched["AIS203"] = dataclasses.replace(RULES["AIS203"], default_enabled=False)
+    patched["AIS203"] = RULES["AIS203"]._replace(default_enabled=False)
     for module in (registry, options, engine):
         monkeypatch.setattr(module, "RULES", patched)
 
@@ -82,7 +81,7 @@ def test_every_option_reaches_both_hosts():
 def test_pylint_messages_carry_old_names(monkeypatch):
     import pylint_aisec
 
-    renamed = dataclasses.replace(RULES["AIS101"], old_names=(("W7199", "hardcoded-password"),))
+    renamed = RULES["AIS101"]._replace(old_names=(("W7199", "hardcoded-password"),))
     monkeypatch.setitem(RULES, "AIS101", renamed)
     cls = pylint_aisec._checker_class(1, pylint_aisec._Run(), with_options=False)
     assert cls.msgs["W7101"][3]["old_names"] == [("W7199", "hardcoded-password")]

@@ -63,6 +63,9 @@ def _walk(value, where: str, out: dict, seen: set, depth: int = 0) -> None:
     if isinstance(value, (re.Pattern, LazyPattern)):  # compiled now or on first use
         if isinstance(value.pattern, str):
             out.setdefault((value.pattern, value.flags), where)
+    elif isinstance(value, tuple) and hasattr(type(value), "_fields"):  # a NamedTuple row
+        for name in type(value)._fields:
+            _walk(getattr(value, name), f"{where}.{name}", out, seen, depth + 1)
     elif isinstance(value, (tuple, list, set, frozenset)):
         for i, item in enumerate(value):
             _walk(item, f"{where}[{i}]", out, seen, depth + 1)
@@ -274,7 +277,7 @@ def _exercise(pattern: re.Pattern[str], where: str) -> None:
 
 
 def test_collection_finds_the_patterns_it_should():
-    """Guard the collector: patterns from modules, classes, dataclass rows and inline literals."""
+    """Guard the collector: patterns from modules, classes, NamedTuple and dataclass rows and inline literals."""
     wheres = list(PATTERNS.values())
     assert len(PATTERNS) > 80
     assert any(w.startswith("aisec_shared.rules.") for w in wheres)

@@ -6,7 +6,7 @@ constants), and the names a value flows through. Shared by AIS503, AIS504, AIS50
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .context import FileContext
 from .crypto import (
@@ -45,8 +45,7 @@ DERIVATIONS = {"hashlib.pbkdf2_hmac": (1, "password"), "hashlib.scrypt": (0, "pa
 _BUDGET = 400
 
 
-@dataclass(frozen=True)
-class Fixed:
+class Fixed(NamedTuple):
     """A value the program always holds the same.
 
     Attributes:

@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import ast
 import json
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .context import FileContext
 
@@ -61,8 +60,7 @@ _BUDGET = 4000
 _MAX_JSON = 200_000
 
 
-@dataclass(frozen=True)
-class Lit:
+class Lit(NamedTuple):
     """A literal value and the node it was read from.
 
     A name bound to a literal reads as that literal's value at the name (the use); the items
@@ -261,8 +259,7 @@ def strings(lit: Lit | None) -> list[Lit]:
     return []
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(NamedTuple):
     """One statement of a policy document.
 
     Attributes:
