@@ -699,3 +699,70 @@ def test_prefix_match_holds_for_every_key_in_a_comment_line():
             if any(f.fmt.context is None for f in find_all(f"# key {text}")):
                 assert _credentials.prefix_match(f"x = 1\n#: comment {text}\n# next"), row_id
     assert not _credentials.prefix_match("# just a comment. With dots.and-dashes, AC and SK\n")
+
+
+def _consumes_line_break(parsed, flags: int) -> bool:
+    """Whether a parsed pattern (``re._parser`` items) has a consuming part that can match
+    ``\\n``; lookarounds are skipped (a row's may read the line break after a match)."""
+    try:
+        from re import _constants as c
+    except ImportError:  # Python 3.10
+        import sre_constants as c  # type: ignore[no-redef]
+    newline = ord("\n")
+    for op, av in parsed:
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.LITERAL and av == newline:
+            return True
+        if op is c.NOT_LITERAL and av != newline:
+            return True
+        if op is c.ANY and flags & re.DOTALL:
+            return True
+        if op is c.IN:
+            negated = any(o is c.NEGATE for o, _ in av)
+            hits = False
+            for o, a in av:
+                if o is c.LITERAL and a == newline:
+                    hits = True
+                elif o is c.RANGE and a[0] <= newline <= a[1]:
+                    hits = True
+                elif o is c.CATEGORY and a in (c.CATEGORY_SPACE, c.CATEGORY_NOT_DIGIT, c.CATEGORY_NOT_WORD):
+                    hits = True
+            if hits != negated:
+                return True
+        if op is c.CATEGORY and av in (c.CATEGORY_SPACE, c.CATEGORY_NOT_DIGIT, c.CATEGORY_NOT_WORD):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) and op is not None:
+            if _consumes_line_break(av[2], flags):
+                return True
+        if op is c.SUBPATTERN and _consumes_line_break(av[-1], flags):
+            return True
+        if op is c.BRANCH and any(_consumes_line_break(b, flags) for b in av[1]):
+            return True
+        if op is getattr(c, "ATOMIC_GROUP", None) and _consumes_line_break(av, flags):
+            return True
+    return False
+
+
+def test_no_prefix_row_matches_across_a_line_break():
+    """`prefix_match` and `holds_credential` read a text line by line: that is exact only
+    while no prefix row's pattern or gate can consume a line break (lookarounds may read it)."""
+    try:
+        from re import _parser as parser
+    except ImportError:  # Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+    from aisec_shared.analysis.credentials import _PREFIX_ROWS
+
+    assert len(_PREFIX_ROWS) > 30
+    for _, row in _PREFIX_ROWS:
+        for pattern in (row.pattern, row.gate):
+            if pattern is not None:
+                parsed = parser.parse(pattern.pattern, pattern.flags)
+                assert not _consumes_line_break(list(parsed), pattern.flags), (row.id, pattern.pattern)
+    # The checker itself sees a line break where there is one.
+    for bad in (r"a\sb", r"a[^x]b", r"(?s)a.b", r"(?:x|\n)", r"a\Wb", r"[\x00-\x7f]+"):
+        flags = re.compile(bad).flags
+        assert _consumes_line_break(list(parser.parse(bad, flags)), flags), bad
+    for good in (r"ghp_[A-Za-z0-9]{36}(?![A-Za-z0-9])", r"(?<![\w-])AKIA[0-9A-Z]{16}", r"a[^\n\s]b"):
+        flags = re.compile(good).flags
+        assert not _consumes_line_break(list(parser.parse(good, flags)), flags), good

@@ -32,8 +32,7 @@ import binascii
 import json
 import re
 import zlib
-from dataclasses import dataclass
-from typing import Callable, Union
+from typing import Callable, Iterator, NamedTuple, Union
 
 from ..findings import Confidence
 from .words import split_words
@@ -50,14 +49,14 @@ __all__ = [
     "find_all",
     "may_hold",
     "prefix_match",
+    "holds_credential",
     "documented_key",
     "github_checksum",
     "normalized_name",
 ]
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """When a value with no telling prefix is this credential.
 
     The row's pattern must match the whole literal (stripped), and either every pattern in
@@ -70,8 +69,7 @@ class Context:
     pair_names: tuple[re.Pattern[str] | LazyPattern, ...] = ()
 
 
-@dataclass(frozen=True)
-class CredentialFormat:
+class CredentialFormat(NamedTuple):
     """One credential format.
 
     Attributes:
@@ -107,8 +105,7 @@ class CredentialFormat:
     confidence: Confidence = Confidence.HIGH
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A credential in a text.
 
     Attributes:
@@ -777,8 +774,62 @@ def prefix_match(text: str) -> bool:
     text holding such a line: no row's match spans a line break, and each row's
     lookarounds read at most its prefix and one character on either side. AIS102 tests all
     of a file's comment lines at once with it before reading the comments from tokens.
+    Read line by line (`_hit_lines`), so a long text costs its lines with a hint, not the
+    text once per hint.
     """
-    return any(row.pattern.search(text) is not None for _, row in _prefix_candidates(text))
+    for start, stop, end in _hit_lines(text):
+        for _, row in _prefix_candidates(text[start:stop]):
+            if row.pattern.search(text, start, end) is not None:
+                return True
+    return False
+
+
+def holds_credential(text: str) -> bool:
+    """``bool(find_all(text))`` for an unbound text (no name, no file), read line by line.
+
+    No prefix row's pattern, gate or lookaround accepts a line break (a row that would
+    must not be a prefix row: `prefix_match` relies on it too), so a row's matches in `text` are its
+    matches in the lines that hold a `_PREFILTER` match (`_hit_lines`), searched in place
+    (validators read `text` around a match as `find_all` lets them) and counted per row
+    in text order up to `_MAX_MATCHES_PER_ROW`. A text that may be a `Context` row's whole
+    value goes through `find_all`. AIS102 asks it about a whole file before tokenizing it:
+    the cost is the lines with a hint, not the file once per hint.
+    """
+    if _CONTEXT_SHAPE.fullmatch(text) is not None:
+        return bool(find_all(text))
+    seen: dict[int, int] = {}
+    for start, stop, end in _hit_lines(text):
+        for i, row in _prefix_candidates(text[start:stop]):
+            count = seen.get(i, 0)
+            for m in row.pattern.finditer(text, start, end):
+                if count >= _MAX_MATCHES_PER_ROW:
+                    break
+                count += 1
+                if row.validator is None or row.validator(m):
+                    return True
+            seen[i] = count
+    return False
+
+
+def _hit_lines(text: str) -> Iterator[tuple[int, int, int]]:
+    """``(start, stop, end)`` of each line of `text` (split at ``\n``) that holds a
+    `_PREFILTER` match, in order: the line is ``text[start:stop]``, and ``end`` also takes
+    the line break after it (a lookahead at the end of a match reads it). Every line that
+    holds a prefix row's hint or gate match holds a prefilter match (its own)."""
+    search = _PREFILTER.search
+    size = len(text)
+    pos = 0
+    while pos <= size:
+        m = search(text, pos)
+        if m is None:
+            return
+        at = m.start()
+        start = text.rfind("\n", 0, at) + 1
+        stop = text.find("\n", at)
+        if stop < 0:
+            stop = size
+        yield start, stop, min(stop + 1, size)
+        pos = stop + 1
 
 
 def find_all(text: str, *, name: NameArg = None, in_file: PairTest | None = None) -> list[Found]:

@@ -15,7 +15,7 @@ from ..findings import Confidence
 from .context import FileContext
 from .judgement import from_params, is_check_of, judge, roots
 from .strings import constant, string_parts
-from .taint import is_dead, mentions, own_nodes
+from .taint import is_dead, mentions, own_nodes, source_text
 from .words import split_words
 from .patterns import lazy_compile
 
@@ -160,10 +160,14 @@ def header_nodes(ctx: FileContext) -> list[ast.AST]:
     if found is not None:
         return found
     found = []
-    by_pattern = mentions(ctx, "Response", "make_response") and ctx.imports_any(RESPONSE_MODULES)
-    if by_pattern or mentions(ctx, "start_response"):
+    by_pattern = ctx.imports_any(RESPONSE_MODULES) and _spelled(ctx, "Response", "make_response")
+    if by_pattern or _spelled(ctx, "start_response"):
         attribute_type, name_type = ast.Attribute, ast.Name
         ends = _RESPONSE_ENDINGS
+        # A called name's qualified name (`call_name`) is an import's or a builtin's: it can
+        # end like a response class or factory only for a name imported as one, so the other
+        # called names are not resolved.
+        imported = {alias for table in ctx.imports.values() for alias, q in table.items() if q.endswith(ends)} if by_pattern else ()
         for call in ctx.nodes_of(ast.Call):
             func = call.func  # type: ignore[attr-defined]
             kind = type(func)
@@ -171,7 +175,7 @@ def header_nodes(ctx: FileContext) -> list[ast.AST]:
                 # `callee_key` is the attribute, and a setter's name is in HEADER_CALLEES.
                 if by_pattern and func.attr.endswith(ends) and func.attr not in HEADER_CALLEES:
                     found.append(call)
-            elif kind is name_type and (by_pattern or func.id == "start_response"):
+            elif kind is name_type and (func.id in imported or func.id == "start_response"):
                 qualified = ctx.call_name(call)  # type: ignore[arg-type]
                 key = qualified.rsplit(".", 1)[-1] if qualified else func.id
                 if key not in HEADER_CALLEES and may_write_headers(call, ctx):
@@ -189,6 +193,17 @@ def header_nodes(ctx: FileContext) -> list[ast.AST]:
     found.extend(node for node in ctx.nodes_of(ast.Dict) if may_write_headers(node, ctx))
     ctx.__dict__["_aisec_header_nodes"] = found
     return found
+
+
+def _spelled(ctx: FileContext, *words: str) -> bool:
+    """True when `taint.mentions` of `words` is, and also when a word is in the raw text
+    but normalised away (``mentions`` reads a non-ASCII text NFKC-normalised): most files
+    are answered without normalising their text. For the pre-checks of `header_nodes`,
+    which only skip work, so a True too many costs time, never a finding."""
+    text = source_text(ctx)
+    if text is None or any(w in text for w in words):
+        return True
+    return not text.isascii() and mentions(ctx, *words)
 
 
 def _header_writes(node: ast.AST, ctx: FileContext) -> Iterator[tuple[str | None, ast.AST]]:

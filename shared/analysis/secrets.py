@@ -65,9 +65,8 @@ from __future__ import annotations
 import ast
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
 from operator import attrgetter
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from .context import FileContext, dotted, literal_str
 from .literals import string_values
@@ -101,8 +100,7 @@ MAX_DEPTH = 8
 BUDGET = 3000
 
 
-@dataclass(frozen=True)
-class Secret:
+class Secret(NamedTuple):
     """A secret found in an expression.
 
     Attributes:
@@ -259,16 +257,26 @@ def _may_hold_secrets(ctx: FileContext) -> bool:
     nodes_of = ctx.nodes_of
     # A name starts a secret only when it resolves (`_name`: bound here, parameters
     # included, or imported: the parts of its qualified name) or is called (a getter).
+    # First the texts read without a pass over nodes (the binding and import tables, the
+    # literals other rules have read too), which answer for most files that may hold one;
+    # then the called names, attributes and keyword names, from a pass over those nodes.
     texts: set[str] = set()
     for table in ctx.bindings.values():
         texts.update(table)
     for imports in ctx.imports.values():
         for qualified in imports.values():
             texts.update(qualified.split("."))
-    texts.update([c.func.id for c in nodes_of(ast.Call) if type(c.func) is ast.Name])  # type: ignore[attr-defined]
-    texts.update([n.attr for n in nodes_of(ast.Attribute)])  # type: ignore[attr-defined]
-    texts.update([n.arg for n in nodes_of(ast.keyword) if n.arg])  # type: ignore[attr-defined]
     texts.update(string_values(ctx))
+    if _any_starts_secret(ctx, texts):
+        return True
+    more: set[str] = set([c.func.id for c in nodes_of(ast.Call) if type(c.func) is ast.Name])  # type: ignore[attr-defined]
+    more.update([n.attr for n in nodes_of(ast.Attribute)])  # type: ignore[attr-defined]
+    more.update([n.arg for n in nodes_of(ast.keyword) if n.arg])  # type: ignore[attr-defined]
+    return _any_starts_secret(ctx, more - texts)
+
+
+def _any_starts_secret(ctx: FileContext, texts: set[str]) -> bool:
+    """True when one of `texts` may start a secret (`may_hold_secrets`)."""
     # The texts holding a marker (a substring search per marker over all texts at once,
     # lowercased): only they can have a `secret_kind` or be a fixed source.
     joined = _SEP.join(texts)
@@ -642,7 +650,7 @@ class _Tracer:
                 results.append(self.eval(b.value, depth + 1, subst))
         res = self._merge(results) if results else None
         if isinstance(res, Secret):
-            res = replace(res, node=node)
+            res = res._replace(node=node)
         elif res is not CLEAN:
             kind = secret_kind(ctx, node.id)
             # token.lineno, token.contents: an object, not a secret string
@@ -678,7 +686,7 @@ class _Tracer:
             value, outer = subst[id(arg)]
             res = self.eval(value, depth + 1, outer) if depth < MAX_DEPTH else None
             if isinstance(res, Secret):
-                return replace(res, node=node)
+                return res._replace(node=node)
             if res is CLEAN:
                 return CLEAN
         if not isinstance(arg, ast.arg):
@@ -719,12 +727,12 @@ class _Tracer:
             return self._found(f"{dotted(node) or attr}", STORED, kind, node)
         if isinstance(base, Secret):
             if kind or attr.lower() in _VALUE_FIELDS:
-                return replace(base, node=node, kind=kind or base.kind)
+                return base._replace(node=node, kind=kind or base.kind)
             return CLEAN  # metadata of a secret: .name, .id, .arn, .lineno
         if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls") and depth < MAX_DEPTH:
             res = self._class_attribute(node, depth, subst)
             if isinstance(res, Secret):
-                return replace(res, node=node)
+                return res._replace(node=node)
             if res is CLEAN:
                 return CLEAN
         if kind:
@@ -773,7 +781,7 @@ class _Tracer:
         if isinstance(sl, ast.Slice):
             if _short_slice(sl):
                 return CLEAN
-            return replace(base, node=node) if isinstance(base, Secret) else base
+            return base._replace(node=node) if isinstance(base, Secret) else base
         return self._keyed(node, node.value, sl, base)
 
     def _keyed(self, node: ast.AST, container: ast.AST, key_node: ast.AST | None, base: object) -> object:
@@ -784,7 +792,7 @@ class _Tracer:
             if qn in _ENVIRON:
                 return None
             if isinstance(base, Secret):
-                return replace(base, node=node)
+                return base._replace(node=node)
             return CLEAN if base is CLEAN else None
         kind = secret_kind(ctx, key)
         if qn in _ENVIRON:
@@ -810,9 +818,9 @@ class _Tracer:
             if kind:
                 if not base.definite:
                     return self._named(f"item '{key}'", kind, node, key)
-                return replace(base, node=node, kind=kind)
+                return base._replace(node=node, kind=kind)
             if key.lower() in _VALUE_FIELDS:
-                return replace(base, node=node)
+                return base._replace(node=node)
             return CLEAN  # metadata of a secret container: ARN, Name, VersionId, username
         if kind:
             holder = split_words(_tail(container)) if isinstance(container, (ast.Name, ast.Attribute)) else []
@@ -880,9 +888,9 @@ class _Tracer:
                 return res
             if attr in _PASS_METHODS:
                 res = self._merge([receiver, *args, *kwargs])
-                return replace(res, node=res.node if res.node is not func.value else node) if isinstance(res, Secret) else res
+                return res._replace(node=res.node if res.node is not func.value else node) if isinstance(res, Secret) else res
             if isinstance(receiver, Secret) and attr in ("json", "get_json"):
-                return replace(receiver, node=node)
+                return receiver._replace(node=node)
         local = ctx.taint.local_function(func)
         if local is not None:
             res = self._through(local, node, depth, subst, bound=isinstance(func, ast.Attribute))
@@ -921,7 +929,7 @@ class _Tracer:
         finally:
             self.active.discard(id(func))
         if isinstance(res, Secret):
-            return replace(res, node=call)
+            return res._replace(node=call)
         return res
 
 

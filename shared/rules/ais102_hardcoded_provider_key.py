@@ -91,7 +91,7 @@ import weakref
 from typing import Iterator
 
 from ..analysis.context import literal_str
-from ..analysis.credentials import Found, find, find_all, may_hold, prefix_match
+from ..analysis.credentials import Found, find, find_all, holds_credential, may_hold, prefix_match
 from ..analysis.words import mask
 from ..checks import FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -150,13 +150,13 @@ def check_comments(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
     Reading comments tokenizes the file. Every comment is the end of a source line from
     one of its ``#`` on, so `prefix_match` over the ends of the lines with a ``#`` (from
     their first one) proves for most files that no comment can hold a key, in one pass;
-    a scan of the raw source then skips the tokenizer for the files with no credential
-    anywhere.
+    a scan of the raw source (`holds_credential`) then skips the tokenizer for the files
+    with no credential anywhere. Both read only the lines that hold a catalogue hint.
     """
     source = "".join(ctx.lines)
     if "#" not in source or not prefix_match("\n".join(_COMMENT_TAILS.findall(source))):
         return
-    if not find_all(source[:_MAX_SCAN]):
+    if not holds_credential(source[:_MAX_SCAN]):
         return
     comments = ctx.comments
     for line in sorted(comments):
