@@ -72,7 +72,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
 from .context import dotted as _dotted
 from .taint import own_nodes
@@ -512,8 +512,7 @@ def name_node(ctx: "FileContext", node: ast.AST) -> ast.AST:
 # ---------------------------------------------------------------------------- protection
 
 
-@dataclass(frozen=True)
-class Protection:
+class Protection(NamedTuple):
     """How a handler is protected.
 
     Attributes:
@@ -683,7 +682,40 @@ def protection(ctx: "FileContext", handler: Handler) -> Protection:
     return memo[key]
 
 
-def _protection(ctx: "FileContext", h: Handler) -> Protection:
+def declared_evidence(ctx: "FileContext", handler: Handler) -> str | None:
+    """The mechanism `handler` declares that shows the module's users must sign in (AIS301's
+    evidence, read on the other handlers): ``protection(ctx, handler).auth`` when the
+    protection `Protection.signs_in_users` and is no check written in the body (those are
+    often conditional), else None.
+
+    The same answer as from `protection`, without reading the handler's body (its ``if``
+    tests and their taint flows) where the body cannot change it: the checks in the body
+    come after every declared mechanism in `Protection.auth`'s order and all end "in the
+    body", so only a handler with no declared mechanism on a Django admin class (whose
+    "the Django admin site" they would precede) needs them. Memoised per handler."""
+    key = id(handler.node)
+    full = ctx.__dict__.get("_auth_protection", {}).get(key)
+    if full is None:
+        memo = ctx.__dict__.setdefault("_auth_declared", {})
+        declared = memo.get(key)
+        if declared is None:
+            declared = memo[key] = _protection(ctx, handler, bodies=False)
+        if declared.auth != _ADMIN_SITE:
+            return _evidence(declared)
+        full = protection(ctx, handler)
+    return _evidence(full)
+
+
+def _evidence(p: Protection) -> str | None:
+    return p.auth if p.auth is not None and p.signs_in_users and not p.auth.endswith("in the body") else None
+
+
+_ADMIN_SITE = "the Django admin site"
+
+
+def _protection(ctx: "FileContext", h: Handler, bodies: bool = True) -> Protection:
+    """`protection`; without `bodies`, the checks written in the bodies of the handler and of
+    its view's hooks are not read (see `declared_evidence`)."""
     auth: list[str] = []
     admin = False
     public: str | None = None
@@ -747,7 +779,9 @@ def _protection(ctx: "FileContext", h: Handler) -> Protection:
     if h.framework == "flask":
         take(_before_request(ctx, h))
     body = h.node if func is not None else None
-    if body is not None:
+    if not bodies:
+        pass
+    elif body is not None:
         take(body_guard(ctx, body))
         admin = admin or body_privileged(ctx, body)
     elif h.cls is not None:
@@ -755,14 +789,14 @@ def _protection(ctx: "FileContext", h: Handler) -> Protection:
         for stmt in h.cls.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("dispatch", "initial", "get_object", "check_permissions"):
                 take(body_guard(ctx, stmt))
-    if h.cls is not None and func is not None:
+    if bodies and h.cls is not None and func is not None:
         # A check in dispatch() guards every method of the view.
         for stmt in h.cls.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("dispatch", "initial") and stmt is not func:
                 take(body_guard(ctx, stmt))
     if _django_admin(ctx, h):
         admin = True
-        auth.append("the Django admin site")
+        auth.append(_ADMIN_SITE)
     if public is None:
         public = is_public_name(h)
     return Protection(auth[0] if auth else None, admin, public, default and not auth, misplaced)

@@ -104,7 +104,7 @@ import ast
 from collections import Counter
 from typing import Iterator
 
-from ..analysis.auth import Handler, changes_state, handlers, handlers_by_node, name_node, protection
+from ..analysis.auth import Handler, changes_state, declared_evidence, handlers, handlers_by_node, name_node, protection
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 _ORDER = ("POST", "PUT", "PATCH", "DELETE")
@@ -133,12 +133,12 @@ def _check_handler(node: ast.AST, h: Handler, ctx: FileContext) -> Iterator[Hit]
         peers = others
     labels: Counter = Counter()
     for o in peers:
-        op = protection(ctx, o)
         # Only a declared mechanism (a decorator, mixin, dependency, permission class or
         # hook) is evidence: checks written out in bodies are often conditional (an
-        # anonymous checkout allowed by a setting).
-        if op.signs_in_users and not op.auth.endswith("in the body"):
-            labels[op.auth] += 1
+        # anonymous checkout allowed by a setting). Read without the peers' bodies.
+        label = declared_evidence(ctx, o)
+        if label is not None:
+            labels[label] += 1
     if not labels:
         return
     anchor = labels.most_common(1)[0][0]
