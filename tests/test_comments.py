@@ -93,3 +93,22 @@ def test_form_feed_does_not_shift_lines():
     assert [f.code for f in check_source(source, "app.py", Settings(strict=True))] == []
     unsuppressed = source.replace("  # noqa: AIS104 fixture", "")
     assert [(f.line, f.code) for f in check_source(unsuppressed, "app.py", Settings(strict=True))] == [(3, "AIS104")]
+
+
+def test_identifier_text_normalises_line_by_line_as_the_whole_text():
+    """`taint.identifier_text` runs NFKC only on the non-ASCII lines; the result must equal
+    normalising the whole text, whatever sits at a line break."""
+    import unicodedata
+
+    from aisec_shared.analysis.taint import identifier_text
+
+    samples = [
+        "x = 1\ne\u0301t\u00e9 = 2\n",  # a combining accent after a base letter
+        "a = 'e'\n\u0301b = 1\n",  # a combining mark right after a line break
+        "\ufb01le = 1  # ligature\r\nx = '\uff21\uff22'\n",  # ligature, full-width letters
+        "s = '\u2028'\u2029t = 1\x0cu = '\u00bd'\x85v = 2\n",  # other line separators
+        "\u212b = 1\n\u1e9b\u0323 = 2\n",  # singleton and compatibility decompositions
+    ]
+    for source in samples:
+        ctx = FileContext(ast.Module(body=[], type_ignores=[]), source.splitlines(True), "x.py", Settings())
+        assert identifier_text(ctx) == unicodedata.normalize("NFKC", source)

@@ -1740,7 +1740,13 @@ def identifier_text(ctx: "FileContext") -> str | None:
     if text is False:
         text = source_text(ctx)
         if text is not None and not text.isascii():
-            text = unicodedata.normalize("NFKC", text)
+            # Line by line, only the lines that need it: a line break is a starter that
+            # composes with nothing and no character decomposes to one, so this equals
+            # normalising the whole text (tests/test_comments.py checks it).
+            text = "".join(
+                line if line.isascii() else unicodedata.normalize("NFKC", line)
+                for line in text.splitlines(keepends=True)
+            )
         ctx.__dict__["_aisec_identifier_text"] = text
     return text
 
