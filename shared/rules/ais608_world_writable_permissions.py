@@ -71,7 +71,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.words import split_words
-from ..checks import Confidence, FileContext, Hit, callee_key, hit, on
+from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
 
 # https://docs.python.org/3/library/stat.html#stat.S_ISUID
@@ -192,12 +192,14 @@ def _umask_calls(ctx: FileContext) -> list[ast.Call]:
     """The module's ``os.umask(...)`` calls, in source order (found once per file)."""
     found = ctx.__dict__.get("_ais608_umask_calls")
     if found is None:
-        # `callee_key` is "umask" for every call `call_name` resolves to os.umask: the
-        # attribute of ``x.umask(...)``, read without resolving the callee; a plain name's key
-        # is its resolved name, which the engine's dispatch has already memoised.
+        # A call `call_name` resolves to os.umask is ``x.umask(...)`` (tested without
+        # resolving the callee) or a plain name (resolved; the engine's dispatch has already
+        # memoised it).
+        attribute_type, name_type = ast.Attribute, ast.Name
         found = ctx.__dict__["_ais608_umask_calls"] = [
             n for n in ctx.nodes_of(ast.Call)
-            if callee_key(n, ctx) == "umask" and ctx.call_name(n) == "os.umask"  # type: ignore[arg-type]
+            if (type(n.func) is name_type or (type(n.func) is attribute_type and n.func.attr == "umask"))  # type: ignore[attr-defined]
+            and ctx.call_name(n) == "os.umask"  # type: ignore[arg-type]
         ]
     return found
 
