@@ -431,12 +431,16 @@ def _apply_precedence(findings: list[Finding]) -> list[Finding]:
 
 
 _LINE_END = lazy_compile(r"\r\n|\r|\n")
+# What `str.splitlines` also splits at (Python's documentation of str.splitlines).
+_OTHER_LINE_BREAKS = ("\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
 def source_lines(text: str) -> list[str]:
     """Split source into lines as the parser and the tokenizer do, each with its end:
     only ``\\n``, ``\\r\\n`` and ``\\r`` end a line. (`str.splitlines` also splits at form
     feeds and other separators, which would shift every later line number against the tree.)"""
+    if not any(sep in text for sep in _OTHER_LINE_BREAKS):
+        return text.splitlines(keepends=True)  # the same split, in C: no other separator
     out: list[str] = []
     start = 0
     for match in _LINE_END.finditer(text):

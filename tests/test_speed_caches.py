@@ -118,3 +118,22 @@ def test_the_index_is_freed_by_reference_counting(monkeypatch):
     assert findings  # the taint analysis ran (its flows are what refer back to the context)
     assert largest < nodes // 4
     assert tree_nodes == 0  # nothing (the taint flows) keeps the parsed tree alive
+
+
+def test_source_lines_fast_path_splits_as_the_parser_does():
+    """`source_lines` uses `str.splitlines` when the text holds none of the other
+    separators it knows; with or without them, lines end only at \\n, \\r\\n and \\r."""
+    import random
+    import re
+
+    from aisec_shared.engine import source_lines
+
+    def reference(text: str) -> list[str]:
+        return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
+
+    rnd = random.Random(5)
+    alphabet = ["a", "#", "\n", "\r", "\r\n", "\f", "\v", "\x85", "\u2028", "\u2029", "\x1c", "\x1e", " ", "\u00e9"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        assert source_lines(text) == reference(text), repr(text)
+    assert source_lines("a\fb\nc") == ["a\fb\n", "c"]
