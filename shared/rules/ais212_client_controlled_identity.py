@@ -377,7 +377,7 @@ def _client_args(ctx: FileContext, call: ast.Call) -> bool:
     return any(ctx.taint.judge(a, "session")[0] == "source" for a in [*call.args, *(k.value for k in call.keywords)])
 
 
-# ---- which files can hold such a value ------------------------------------------------------
+# ---- which files and scopes can hold such a value -----------------------------------------
 
 # Modules whose presence opens every path of `client_privilege`: FastAPI parameters (route
 # kind "fastapi" needs an import of these) and PyJWT / python-jose decoding.
@@ -390,33 +390,134 @@ _REQUEST_WORD = lazy_compile(r"req(?:uest)?(?![A-Za-z0-9_])")
 
 def _may_hold_client_privilege(ctx: FileContext) -> bool:
     """False when no expression of the file can be a `client_privilege` value (memoised per
-    file): a cheap necessary condition checked before the per-expression work.
+    file): a cheap necessary condition checked before the per-expression work. True when
+    some scope of the file is open (see `_open_scopes`)."""
+    scopes = _open_scopes(ctx)
+    return scopes is None or bool(scopes)
+
+
+def _scope_may_hold(ctx: FileContext, node: ast.AST) -> bool:
+    """False when no expression evaluated in the scope of `node` (a Compare, If, While, IfExp
+    or Assert, whose tested operands share its scope) can be a `client_privilege` value."""
+    scopes = _open_scopes(ctx)
+    return scopes is None or ctx.scope_of(node) in scopes
+
+
+def _open_scopes(ctx: FileContext) -> frozenset[ast.AST] | None:
+    """The scopes (module, def, lambda, class: `FileContext.scope_of`) in which an
+    expression can be a `client_privilege` value; None for every scope (memoised per file).
 
     Every non-None answer of `client_privilege` bottoms out in one of: a FastAPI parameter or
-    a PyJWT / python-jose call (an import of `_GATE_MODULES`); a call that one of
-    `_UNVERIFIED_WORDS` names (its callee or an import spells the word); a read of a request
-    container under a constant key that `key_kind` accepts (`_keyed_reads`, a pass over the
-    file's attribute nodes, only in a file that spells the identifier ``request`` or ``req``:
-    every container `_container` accepts hangs off such a name, a ``.request`` attribute or an
-    import of ``flask.request`` / ``quart.request``). Identifiers are read in the NFKC-normalised text,
-    as Python does."""
-    memo = ctx.__dict__.get("_aisec_ais212_gate")
-    if memo is None:
-        text = identifier_text(ctx)
-        if text is None or ctx.imports_any(_GATE_MODULES):
-            memo = True
-        else:
-            lowered = text.lower()
-            memo = any(word in lowered for word in _UNVERIFIED_WORDS) or (
-                _REQUEST_WORD.search(text) is not None and _keyed_reads(ctx)
-            )
-        ctx.__dict__["_aisec_ais212_gate"] = memo
+    a PyJWT / python-jose call (an import of `_GATE_MODULES`: every scope is open); a call
+    whose callee (`_unverified_callee`) one of `_UNVERIFIED_WORDS` names; a read of a request
+    container under a constant key that `key_kind` accepts (`_keyed_reads`). Those calls and
+    reads are the seeds, each in the scope of its own node. Identifiers are read in the
+    NFKC-normalised text, as Python does: a file that spells no unverified word has no such
+    callee (a callee is an identifier of the file or of one of its imports), and one that
+    spells no ``request`` / ``req`` identifier has no such read (every container `_container`
+    accepts hangs off such a name, a ``.request`` attribute or an import of ``flask.request``
+    / ``quart.request``).
+
+    From an expression of scope S, `client_privilege` (with `_peel`, `request_read`,
+    `_claim`, `_unverified_decode`, `_local_returns`) moves only to: sub-expressions through
+    Call, Attribute and Subscript nodes, which open no scope (still S); the reaching value of a
+    name (`FileContext.reaching_value`), a binding's value found along the scope chain, so in
+    S or an enclosing scope; the returned values of `ctx.taint.local_function(call.func)` for
+    a call of a scope it reached (``helper(...)``, ``self.helper(...)``), the own returns of
+    that def, in that def's scope. So a scope is open when it holds a seed, when its
+    enclosing scope is open, or when it holds a call of an open def: the least fixpoint,
+    computed from the seeds over the reverse edges (nested scopes, `TaintAnalysis.callers`,
+    the calls that `local_function` resolves to a def). A closed scope cannot produce an
+    answer: the checks return at once there. The taint judgements that `request_read` and
+    `_client_args` add only narrow the seeds, so they are not needed here."""
+    memo = ctx.__dict__.get("_aisec_ais212_scopes", False)
+    if memo is not False:
+        return memo
+    text = identifier_text(ctx)
+    if text is None or ctx.imports_any(_GATE_MODULES):
+        memo = None
+    else:
+        seeds: set[ast.AST] = set()
+        if _REQUEST_WORD.search(text) is not None:
+            seeds.update(map(ctx.scope_of, _keyed_reads(ctx)))
+        lowered = text.lower()
+        present = [word for word in _UNVERIFIED_WORDS if word in lowered]
+        if present:
+            seeds.update(map(ctx.scope_of, _unverified_calls(ctx, present)))
+        memo = _reaching_scopes(ctx, seeds) if seeds else frozenset()
+    ctx.__dict__["_aisec_ais212_scopes"] = memo
     return memo
 
 
-def _keyed_reads(ctx: FileContext) -> bool:
-    """Some ``request.<container>[key]`` or ``request.<container>.get(key)`` (the shapes
-    `request_read` reads) has a constant key that `key_kind` accepts."""
+def _unverified_callee(ctx: FileContext, call: ast.Call) -> bool:
+    """The callee's last name, as `client_privilege` and `_unverified_decode` read it, holds
+    one of `_UNVERIFIED_WORDS`."""
+    callee = (ctx.call_name(call) or getattr(call.func, "attr", getattr(call.func, "id", ""))).rsplit(".", 1)[-1]
+    return _names_unverified(callee)
+
+
+@lru_cache(maxsize=4096)
+def _names_unverified(name: str) -> bool:
+    return bool(set(split_words(name)) & _UNVERIFIED_WORDS)
+
+
+def _unverified_calls(ctx: FileContext, present: list[str]) -> Iterator[ast.Call]:
+    """The calls for which `_unverified_callee` holds, asking it only of candidates: that
+    callee is ``f.attr`` for a call of an attribute ``f`` (the last part of its qualified
+    name, or the fallback), for a call of a name either the name itself (the fallback, or
+    ``builtins.<name>``) or the last part of what the name imports (a key of some import
+    table), and empty for any other callee. Each word `split_words` finds is a substring of
+    the lowercased name, and the name is spelled in the file, so a callee holding one of
+    `_UNVERIFIED_WORDS` contains one of `present` (those the file's lowered identifier text
+    contains)."""
+
+    def spells(name: str) -> bool:
+        lowered = name.lower()
+        return any(word in lowered for word in present)
+
+    tables = ctx.imports.values()
+    aliases = {alias for table in tables for alias, target in table.items() if spells(target.rsplit(".", 1)[-1])}
+    for call in ctx.nodes_of(ast.Call):
+        func = call.func  # type: ignore[attr-defined]
+        if isinstance(func, ast.Attribute):
+            candidate = spells(func.attr)
+        elif isinstance(func, ast.Name):
+            candidate = func.id in aliases or spells(func.id)
+        else:
+            candidate = False
+        if candidate and _unverified_callee(ctx, call):  # type: ignore[arg-type]
+            yield call  # type: ignore[misc]
+
+
+_DEF_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
+_SCOPE_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def _reaching_scopes(ctx: FileContext, seeds: set[ast.AST]) -> frozenset[ast.AST]:
+    """The scopes from which a seed scope is reachable (see `_open_scopes`): the seeds, the
+    scopes nested in an open scope, and the scopes holding a call that
+    `ctx.taint.local_function` resolves to an open def (`TaintAnalysis.callers`)."""
+    nested: dict[ast.AST, list[ast.AST]] = {}
+    for scope in ctx.nodes_of(*_SCOPE_NODES):
+        nested.setdefault(ctx.scope_of(scope), []).append(scope)
+    callers = ctx.taint.callers
+    found: set[ast.AST] = set()
+    work = list(seeds)
+    while work:
+        scope = work.pop()
+        if scope in found:
+            continue
+        found.add(scope)
+        work.extend(nested.get(scope, ()))
+        if isinstance(scope, _DEF_NODES):
+            work.extend(map(ctx.scope_of, callers(scope)))
+    return frozenset(found)
+
+
+def _keyed_reads(ctx: FileContext) -> Iterator[ast.AST]:
+    """The container attribute of each ``request.<container>[key]`` or
+    ``request.<container>.get(key)`` (the shapes `request_read` reads) whose constant key
+    `key_kind` accepts."""
     containers = _CONTAINERS
     # The filter in one comprehension: a file has about a hundred attributes per candidate.
     for node in [n for n in ctx.nodes_of(ast.Attribute) if n.attr in containers]:  # type: ignore[attr-defined]
@@ -434,8 +535,7 @@ def _keyed_reads(ctx: FileContext) -> bool:
             if isinstance(call, ast.Call) and call.func is parent and call.args:
                 key_node = call.args[0]
         if key_node is not None and key_kind(ctx.const_str(key_node)) is not None:
-            return True
-    return False
+            yield node
 
 
 # ---- decisions -----------------------------------------------------------------------------
@@ -483,6 +583,8 @@ def _constant_side(ctx: FileContext, node: ast.AST) -> bool:
 @on(ast.Compare, when=_may_hold_client_privilege)
 def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
     """``request.cookies.get("is_admin") == "true"`` in a decision."""
+    if not _scope_may_hold(ctx, node):
+        return
     operands = [node.left, *node.comparators]
     for op, left, right in zip(node.ops, operands, operands[1:]):
         if not isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot, ast.In, ast.NotIn)):
@@ -499,6 +601,8 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
 @on(ast.If, ast.While, ast.IfExp, ast.Assert, when=_may_hold_client_privilege)
 def check_truthiness(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     """``if request.cookies.get("is_admin"):`` and ``if not is_admin:``."""
+    if not _scope_may_hold(ctx, node):
+        return
     work = [node.test]
     while work:
         expr = work.pop()
