@@ -294,8 +294,9 @@ def _check_tree(
                     if settings.strict:
                         raise
                     failed[code] = exc
-        findings = [f for f in _apply_precedence(raw) if f.code not in failed and not _allowlisted(f, ctx)]
-        findings = [f for f in findings if f.confidence.rank >= settings.min_confidence.rank]
+        least = settings.min_confidence.rank
+        findings = [f for f in _apply_precedence(raw) if f.code not in failed and f.confidence.rank >= least]
+        findings = [f for f in findings if not _allowlisted(f, ctx)]  # may read the comments: last
         findings = _apply_noqa(findings, where, ctx, settings, codes)
         if settings.baseline:
             findings = _apply_baseline(findings, where, ctx, settings)
