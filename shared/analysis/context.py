@@ -866,8 +866,7 @@ def comments_outside_strings(lines: list[str], strings: list[ast.AST]) -> dict[i
             source that parses (tests/test_comments.py compares them), at a fraction of the
             cost: the tokenizer takes about 8 ms per 1,000 lines.
     """
-    count = len(lines)
-    hashed = {number for number in range(1, count + 1) if "#" in lines[number - 1]}
+    hashed = {number for number, line in enumerate(lines, 1) if "#" in line}
     if not hashed:
         return {}
     # The parts of an f-string (its literal pieces, nested format specs) are inside its own
@@ -887,12 +886,19 @@ def comments_outside_strings(lines: list[str], strings: list[ast.AST]) -> dict[i
     # Comments between the parts of a string spread over lines by implicit concatenation
     # ("a"  # why\n "b"): inside the node's span, so read from that span's own tokens.
     inside: dict[int, str] = {}
+    constant_type, text_types = ast.Constant, (str, bytes)
     for node in strings:
-        if id(node) in parts or (type(node) is ast.Constant and not isinstance(node.value, (str, bytes))):  # type: ignore[attr-defined]
+        if type(node) is constant_type and not isinstance(node.value, text_types):  # type: ignore[attr-defined]
             continue
         first = getattr(node, "lineno", None)
         last = getattr(node, "end_lineno", None)
         if first is None or last is None:
+            continue
+        if first == last:  # the common case: a string on one line
+            if first in hashed and id(node) not in parts:
+                covered.setdefault(first, []).append((node.col_offset, node.end_col_offset))  # type: ignore[attr-defined]
+            continue
+        if id(node) in parts:
             continue
         start, end = node.col_offset, node.end_col_offset  # type: ignore[attr-defined]
         if last - first > 64:  # a long docstring: visit only the lines that hold a '#'
