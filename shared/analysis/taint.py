@@ -36,7 +36,7 @@ from __future__ import annotations
 import ast
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, NamedTuple, TYPE_CHECKING
+from typing import Callable, Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
 from ..options import SINK_KINDS
 from .context import child_nodes
@@ -831,6 +831,38 @@ def _compiled_pattern(ctx: "FileContext", name: ast.Name, method: str) -> bool:
     return False
 
 
+def _search(start: ast.AST, memo: dict, expand: Callable[[ast.AST], tuple[bool, list]]) -> bool:
+    """Reachability with a per-file memo, for `TaintAnalysis.may_be_source`: True as soon as
+    `expand(node)` (``(hit, successors)``; None successors are skipped) reports a hit from
+    `start` or a node reachable from it, or a reached node is memoised True; else False,
+    and every node the failed search visited is memoised False (it reaches only what the
+    search saw)."""
+    known = memo.get(start)
+    if known is not None:
+        return known
+    seen = {start}
+    work = [start]
+    while work:
+        current = work.pop()
+        known = memo.get(current)
+        if known is False:
+            continue
+        if known:
+            memo[start] = True
+            return True
+        hit, nexts = expand(current)
+        if hit:
+            memo[start] = True
+            return True
+        for nxt in nexts:
+            if nxt is not None and nxt not in seen:
+                seen.add(nxt)
+                work.append(nxt)
+    for visited in seen:
+        memo[visited] = False
+    return False
+
+
 class TaintAnalysis:
     """Taint for one file; created lazily by `FileContext.taint`.
 
@@ -1054,65 +1086,35 @@ class TaintAnalysis:
     def _may(self, scope: ast.AST) -> bool:
         """Whether the pass over `scope` may hold a source label: a triggered pass is
         reachable from it through enclosing scopes and called functions (see
-        `may_be_source`). Every scope a failed search visits reaches only what the search
-        saw: all are memoised as False."""
-        memo = self._may_memo
-        known = memo.get(scope)
-        if known is not None:
-            return known
+        `may_be_source`)."""
         tree = self.ctx.tree
         local = self.local_function
-        seen = {scope}
-        work = [scope]
-        while work:
-            current = work.pop()
-            known = memo.get(current)
-            if known is False:
-                continue
+
+        def expand(current: ast.AST) -> tuple[bool, list]:
             triggered, calls = self._scan(current)
-            if known or triggered:
-                memo[scope] = True
-                return True
+            if triggered:
+                return True, []
             nexts = [local(call.func) for call in calls]  # type: ignore[attr-defined]
             if current is not tree:
                 nexts.append(self._scope_for(current))
-            for nxt in nexts:
-                if nxt is not None and nxt not in seen:
-                    seen.add(nxt)
-                    work.append(nxt)
-        for visited in seen:
-            memo[visited] = False
-        return False
+            return False, nexts
+
+        return _search(scope, self._may_memo, expand)
 
     def _called(self, func: ast.AST) -> bool:
         """Whether a module call of `func`, or of a def that forwards its parameters to it,
         may pass a source (`param_origins`' path: the argument is judged where the call is)."""
-        memo = self._called_memo
-        known = memo.get(func)
-        if known is not None:
-            return known
         enclosing = self.ctx.enclosing_function
-        seen = {func}
-        work = [func]
-        while work:
-            current = work.pop()
-            known = memo.get(current)
-            if known is False:
-                continue
-            if known:
-                memo[func] = True
-                return True
+
+        def expand(current: ast.AST) -> tuple[bool, list]:
+            outers = []
             for call in self.callers(current):
                 if self._may(self._scope_for(call)) or self._reaches(self._scan_nodes([call])):
-                    memo[func] = True
-                    return True
-                outer = enclosing(call)
-                if outer is not None and outer not in seen:
-                    seen.add(outer)
-                    work.append(outer)
-        for visited in seen:
-            memo[visited] = False
-        return False
+                    return True, []
+                outers.append(enclosing(call))
+            return False, outers
+
+        return _search(func, self._called_memo, expand)
 
     def _scan(self, scope: ast.AST) -> tuple[bool, list]:
         """`_scan_nodes` of what the pass over `scope` evaluates (its statements, or a
