@@ -352,6 +352,14 @@ class FileContext:
             )
         return found
 
+    @property
+    def text(self) -> str:
+        """The file's source as one string (its `lines` joined), built once per file."""
+        found = self.__dict__.get("_text")
+        if found is None:
+            found = self._text = "".join(self.lines)
+        return found
+
     def close(self) -> None:
         """Drop the index and every memo, once the file's checks are done.
 

@@ -1704,7 +1704,7 @@ def source_text(ctx: "FileContext") -> str | None:
     memo = ctx.__dict__.get("_aisec_text", False)
     if memo is not False:
         return memo
-    text: str | None = "".join(ctx.lines)
+    text: str | None = ctx.text
     body = getattr(ctx.tree, "body", None)
     if body and (getattr(body[-1], "end_lineno", None) or 0) > len(ctx.lines):
         text = None

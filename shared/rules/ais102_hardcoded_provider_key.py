@@ -87,7 +87,6 @@ from __future__ import annotations
 
 import ast
 import re
-import weakref
 from typing import Iterator
 
 from ..analysis.context import literal_str
@@ -153,7 +152,7 @@ def check_comments(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
     a scan of the raw source (`holds_credential`) then skips the tokenizer for the files
     with no credential anywhere. Both read only the lines that hold a catalogue hint.
     """
-    source = "".join(ctx.lines)
+    source = ctx.text
     if "#" not in source or not prefix_match("\n".join(_COMMENT_TAILS.findall(source))):
         return
     if not holds_credential(source[:_MAX_SCAN]):
@@ -283,12 +282,9 @@ def _bound_name(node: ast.AST, ctx: FileContext) -> str | None:
     return None
 
 
-# One cached 'does this file contain X' per file and pattern (AWS / Twilio pairs).
-_PAIRS: "weakref.WeakKeyDictionary[FileContext, dict[re.Pattern[str], bool]]" = weakref.WeakKeyDictionary()
-
-
 def _in_file(ctx: FileContext, pattern: re.Pattern[str]) -> bool:
-    memo = _PAIRS.setdefault(ctx, {})
+    """Whether the file's text holds `pattern` (AWS / Twilio pairs), memoised per file."""
+    memo = ctx.__dict__.setdefault("_ais102_in_file", {})
     if pattern not in memo:
-        memo[pattern] = pattern.search("".join(ctx.lines)) is not None
+        memo[pattern] = pattern.search(ctx.text) is not None
     return memo[pattern]

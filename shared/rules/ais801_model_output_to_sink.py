@@ -71,7 +71,7 @@ from __future__ import annotations
 import ast
 from typing import Callable, Iterator
 
-from ..analysis.taint import is_dead, source_text
+from ..analysis.taint import is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
 from . import (
     ais401_sql_injection,
@@ -110,10 +110,7 @@ MODEL_HINTS = (
 def _mentions_models(ctx: FileContext) -> bool:
     cached = ctx.__dict__.get("_mentions_models")
     if cached is None:
-        # The file's text as other rules' pre-checks already joined it (`source_text`).
-        text = source_text(ctx)
-        if text is None:
-            text = "".join(ctx.lines)
+        text = ctx.text
         cached = bool(ctx.settings.extra_sources) or any(h in text for h in MODEL_HINTS)
         ctx.__dict__["_mentions_models"] = cached
     return cached
