@@ -99,3 +99,31 @@ def test_gate_agrees_with_the_full_walk():
             if isinstance(node, (ast.Name, ast.Attribute, ast.Call, ast.Subscript, ast.JoinedStr, ast.BinOp, ast.Dict)):
                 assert secrets.find_secret(ctx, node) is None, (path.name, node.lineno)
     assert gated > 10
+
+
+def test_head_word_prefilter_changes_no_name_kind(monkeypatch):
+    """`words.holds_head_word` answers most names before `secret_name_kind` splits them: over
+    every identifier, attribute and string key of the fixtures, the kinds are the same with
+    the prefilter and with it forced open."""
+    from aisec_shared.analysis import words
+
+    names: set[str] = set()
+    for path in sorted((Path(__file__).parent / "fixtures").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.Name):
+                names.add(node.id)
+            elif isinstance(node, ast.Attribute):
+                names.add(node.attr)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < 40:
+                names.add(node.value)
+    names |= {"PASSWD", "db_pwd", "apiKey", "x_auth_token", "SecretAccessKey", "credsFile", "pass_phrase"}
+    words._secret_name_kind.cache_clear()
+    filtered = {name: words.secret_name_kind(name) for name in names}
+    monkeypatch.setattr(words, "holds_head_word", lambda name: True)
+    words._secret_name_kind.cache_clear()
+    try:
+        unfiltered = {name: words.secret_name_kind(name) for name in names}
+    finally:
+        words._secret_name_kind.cache_clear()
+    assert filtered == unfiltered
+    assert len(names) > 2000 and sum(v is not None for v in filtered.values()) > 100
