@@ -192,13 +192,15 @@ def _umask_calls(ctx: FileContext) -> list[ast.Call]:
     """The module's ``os.umask(...)`` calls, in source order (found once per file)."""
     found = ctx.__dict__.get("_ais608_umask_calls")
     if found is None:
-        # A call `call_name` resolves to os.umask is ``x.umask(...)`` (tested without
-        # resolving the callee) or a plain name (resolved; the engine's dispatch has already
-        # memoised it).
+        # A call `call_name` resolves to os.umask is ``x.umask(...)`` or a plain name that an
+        # import binds to os.umask (`FileContext.qualname` resolves a bare name through the
+        # import tables only), so only those candidates are resolved.
+        aliases = {alias for table in ctx.imports.values() for alias, target in table.items() if target == "os.umask"}
         attribute_type, name_type = ast.Attribute, ast.Name
         found = ctx.__dict__["_ais608_umask_calls"] = [
             n for n in ctx.nodes_of(ast.Call)
-            if (type(n.func) is name_type or (type(n.func) is attribute_type and n.func.attr == "umask"))  # type: ignore[attr-defined]
+            if ((type(n.func) is attribute_type and n.func.attr == "umask")  # type: ignore[attr-defined]
+                or (type(n.func) is name_type and n.func.id in aliases))  # type: ignore[attr-defined]
             and ctx.call_name(n) == "os.umask"  # type: ignore[arg-type]
         ]
     return found
