@@ -127,3 +127,86 @@ def test_ais212_cross_scope_findings_stay_and_unrelated_scopes_close(monkeypatch
     other = next(n for n in ctx.nodes if isinstance(n, ast.FunctionDef) and n.name == "other")
     decision = next(n for n in ast.walk(other) if isinstance(n, ast.Compare))
     assert not ais212._scope_may_hold(ctx, decision)  # the check returns at once there
+
+
+# Statements that share lines, decorators above their def, a conditional expression whose
+# test (visited first) sits below its body, calls on the line a multi-line statement ends.
+TRICKY = '''\
+import jwt
+from jwt import get_unverified_header as peek_at
+
+@decorate(
+    make())
+def handler(token):
+    return peek_at(token)
+
+a = f(
+    k()); b = g(); c = (
+    x() if
+    y() else z())
+claims = jwt.decode(token, options={"verify_signature": False}); unsafe_thing(
+    1)
+
+class Box:
+    @staticmethod
+    def run(): return insecure_call()
+'''
+
+
+def _near_cases() -> list[tuple[str, str]]:
+    cases = [("tricky.py", TRICKY), ("cross_scope.py", CROSS_SCOPE)]
+    for path in CASES:
+        source = path.read_text(encoding="utf-8")  # noqa: AIS407 the repository's own test files
+        try:
+            ast.parse(source)
+        except SyntaxError:
+            continue
+        cases.append((path.name, source))
+    return cases
+
+
+@pytest.mark.parametrize("kind", [ast.Call, ast.Attribute, ast.Name, ast.Compare])
+def test_nodes_near_lines_holds_every_node_on_the_lines(kind):
+    """Each line's nodes (by start or end line) are in the answer, in `nodes_of` order; the
+    answer is the nodes of the top-level statements that span the line."""
+    for name, source in _near_cases():
+        ctx = _context(source, name)
+        every = ctx.nodes_of(kind)
+        order = {id(n): i for i, n in enumerate(every)}
+        tops = [(min([s.lineno, *(d.lineno for d in getattr(s, "decorator_list", ()))]), s.end_lineno, s)
+                for s in ctx.tree.body]
+        for line in range(1, len(ctx.lines) + 1):
+            near = ctx.nodes_near_lines(kind, {line})
+            assert [order[id(n)] for n in near] == sorted(order[id(n)] for n in near), (name, line)
+            on_line = {id(n) for n in every if line in (n.lineno, n.end_lineno)}
+            assert on_line <= {id(n) for n in near}, (name, line)
+            spanning = [s for first, last, s in tops if first <= line <= last]
+            inside = {id(n) for s in spanning for n in ast.walk(s) if type(n) is kind}
+            assert inside <= {id(n) for n in near}, (name, line)
+        assert ctx.nodes_near_lines(kind, set()) == []
+
+
+def test_nodes_near_lines_reads_only_the_spanning_statements():
+    ctx = _context(TRICKY)
+    # The decorated def is one statement: its body (visited first) and its decorators.
+    assert [n.func.id for n in ctx.nodes_near_lines(ast.Call, {4})] == ["peek_at", "decorate", "make"]
+    # `a = ...; b = ...; c = ...` share lines: one block, whichever line is asked.
+    assert sorted(n.func.id for n in ctx.nodes_near_lines(ast.Call, {11})) == ["f", "g", "k", "x", "y", "z"]
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+def test_ais212_unverified_calls_by_line_equal_the_full_scan(crlf):
+    """`_unverified_calls` narrowed to the lines that spell a word finds the same calls as
+    the scan of every call (aliased imports, decorators, shared lines, CRLF files)."""
+    for name, source in _near_cases():
+        if crlf:
+            source = source.replace("\n", "\r\n")
+        ctx = _context(source, name)
+        lowered = ais212.identifier_text(ctx).lower()
+        present, lines = ais212._word_lines(lowered, ais212._UNVERIFIED_WORDS)
+        assert (lines is None) == (crlf and bool(present))
+        full = list(ais212._unverified_calls(ctx, present))
+        assert list(ais212._unverified_calls(ctx, present, lowered, lines)) == full, name
+        if name == "tricky.py":
+            assert sorted(c.func.attr if isinstance(c.func, ast.Attribute) else c.func.id for c in full) == [
+                "insecure_call", "peek_at", "unsafe_thing"]

@@ -22,6 +22,7 @@ more lazily computed per-function fact.
 from __future__ import annotations
 
 import ast
+import bisect
 import builtins
 import io
 import operator
@@ -390,6 +391,47 @@ class FileContext:
         for kind in types:
             found.extend(groups.get(kind, ()))
         return found
+
+    def nodes_near_lines(self, kind: type[ast.AST], lines: set[int]) -> list[ast.AST]:
+        """The file's nodes of type `kind` (exactly, as `nodes_of`) that lie in a top-level
+        statement spanning one of `lines` (1-based), in `nodes_of` order: a superset of the
+        nodes of that type with a token on one of those lines, found without a walk over the
+        others. For a check that knows from the text the few lines where what it looks for
+        may be spelled, so that its cost follows those lines, not the size of the file.
+
+        Exact because every node of a statement lies within the lines of the top-level
+        statement that holds it (from its first decorator to its end), top-level statements
+        follow each other in the source, and `nodes_of` lists nodes in pre-order, where each
+        statement's nodes are contiguous: grouped into blocks of statements that share no line
+        with another block (``a = 1; b = 2`` is one block), the block of each node, found by
+        bisection over the blocks' first lines, never decreases along `nodes_of`, so a block's
+        nodes are found by bisection too. Only for types that have a position and live inside
+        statements (expressions, statements, ``keyword``); not ``arguments``,
+        ``comprehension`` and the like (no ``lineno``), the module or ``TypeIgnore``."""
+        found = self.nodes_of(kind)
+        if not lines or not found:
+            return []
+        blocks = self.__dict__.get("_blocks")
+        if blocks is None:
+            blocks = self._blocks = _statement_blocks(self.tree)
+        starts, ends = blocks
+        if not starts:
+            return list(found)
+
+        def block(node: ast.AST) -> int:
+            return bisect.bisect_right(starts, node.lineno) - 1  # type: ignore[attr-defined]
+
+        wanted = set()
+        for line in lines:
+            index = bisect.bisect_right(starts, line) - 1
+            if index >= 0 and line <= ends[index]:
+                wanted.add(index)
+        out: list[ast.AST] = []
+        for index in sorted(wanted):
+            lo = bisect.bisect_left(found, index, key=block)
+            hi = bisect.bisect_right(found, index, lo=lo, key=block)
+            out.extend(found[lo:hi])
+        return out
 
     def parent(self, node: ast.AST) -> ast.AST | None:
         """The parent node, or None for the module."""
@@ -1037,3 +1079,22 @@ def operand_name(expr: ast.AST | None, *, wrappers: frozenset = OPERAND_WRAPPERS
 
 def _pos(node: ast.AST) -> tuple[int, int]:
     return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+
+
+def _statement_blocks(tree: ast.AST) -> tuple[list[int], list[int]]:
+    """``(first lines, last lines)`` of the blocks of the module's top-level statements (see
+    `FileContext.nodes_near_lines`): a statement's first line is that of its first decorator
+    when it has one; statements that share a line with the previous one join its block."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for stmt in getattr(tree, "body", ()):
+        first = stmt.lineno
+        for dec in getattr(stmt, "decorator_list", ()):
+            first = min(first, dec.lineno)
+        last = stmt.end_lineno if stmt.end_lineno is not None else stmt.lineno
+        if ends and first <= ends[-1]:
+            ends[-1] = max(ends[-1], last)
+        else:
+            starts.append(first)
+            ends.append(last)
+    return starts, ends

@@ -80,7 +80,7 @@ from __future__ import annotations
 
 import ast
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..analysis.auth import handler_of, protection
 from ..analysis.taint import identifier_text, mentions_session, own_nodes
@@ -441,9 +441,9 @@ def _open_scopes(ctx: FileContext) -> frozenset[ast.AST] | None:
         if _REQUEST_WORD.search(text) is not None:
             seeds.update(map(ctx.scope_of, _keyed_reads(ctx)))
         lowered = text.lower()
-        present = [word for word in _UNVERIFIED_WORDS if word in lowered]
+        present, lines = _word_lines(lowered, _UNVERIFIED_WORDS)
         if present:
-            seeds.update(map(ctx.scope_of, _unverified_calls(ctx, present)))
+            seeds.update(map(ctx.scope_of, _unverified_calls(ctx, present, lowered, lines)))
         memo = _reaching_scopes(ctx, seeds) if seeds else frozenset()
     ctx.__dict__["_aisec_ais212_scopes"] = memo
     return memo
@@ -461,7 +461,9 @@ def _names_unverified(name: str) -> bool:
     return bool(set(split_words(name)) & _UNVERIFIED_WORDS)
 
 
-def _unverified_calls(ctx: FileContext, present: list[str]) -> Iterator[ast.Call]:
+def _unverified_calls(
+    ctx: FileContext, present: list[str], lowered: str | None = None, lines: set[int] | None = None
+) -> Iterator[ast.Call]:
     """The calls for which `_unverified_callee` holds, asking it only of candidates: that
     callee is ``f.attr`` for a call of an attribute ``f`` (the last part of its qualified
     name, or the fallback), for a call of a name either the name itself (the fallback, or
@@ -469,7 +471,15 @@ def _unverified_calls(ctx: FileContext, present: list[str]) -> Iterator[ast.Call
     table), and empty for any other callee. Each word `split_words` finds is a substring of
     the lowercased name, and the name is spelled in the file, so a callee holding one of
     `_UNVERIFIED_WORDS` contains one of `present` (those the file's lowered identifier text
-    contains)."""
+    contains).
+
+    `lowered` (the file's lowered `identifier_text`) and `lines` (where `present` occurs in
+    it, from `_word_lines`), when given, narrow the candidates to the lines where one of
+    `present` or of those aliases occurs: a candidate
+    callee spells one of them on its own line, the line of ``f.attr`` being where the
+    attribute ``f`` ends (``end_lineno``) and that of a called name its ``lineno``. Those
+    calls are read from the top-level statements that span the lines
+    (`FileContext.nodes_near_lines`), not from every call of the file."""
 
     def spells(name: str) -> bool:
         lowered = name.lower()
@@ -477,7 +487,18 @@ def _unverified_calls(ctx: FileContext, present: list[str]) -> Iterator[ast.Call
 
     tables = ctx.imports.values()
     aliases = {alias for table in tables for alias, target in table.items() if spells(target.rsplit(".", 1)[-1])}
-    for call in ctx.nodes_of(ast.Call):
+    calls = ctx.nodes_of(ast.Call)
+    if lowered is not None and lines is not None and aliases:
+        more = _word_lines(lowered, {alias.lower() for alias in aliases})[1]
+        lines = None if more is None else lines | more
+    if lowered is not None and lines is not None:
+        attribute_type, name_type = ast.Attribute, ast.Name
+        calls = [
+            call for call in ctx.nodes_near_lines(ast.Call, lines)
+            if (type(call.func) is attribute_type and call.func.end_lineno in lines)  # type: ignore[attr-defined]
+            or (type(call.func) is name_type and (call.func.lineno in lines or call.func.id in aliases))  # type: ignore[attr-defined]
+        ]
+    for call in calls:
         func = call.func  # type: ignore[attr-defined]
         if isinstance(func, ast.Attribute):
             candidate = spells(func.attr)
@@ -487,6 +508,34 @@ def _unverified_calls(ctx: FileContext, present: list[str]) -> Iterator[ast.Call
             candidate = False
         if candidate and _unverified_callee(ctx, call):  # type: ignore[arg-type]
             yield call  # type: ignore[misc]
+
+
+def _word_lines(lowered: str, words: Iterable[str]) -> tuple[list[str], set[int] | None]:
+    """``(present, lines)``: the `words` that occur in `lowered` (the file's lowered
+    `identifier_text`, line for line the tree's lines), in the order given, and the 1-based
+    numbers of the lines on which they occur; lines None when the text holds a carriage
+    return, where counting ``\n`` would not give the tree's line numbers. Lowering and the
+    per-line NFKC normalisation never make or remove a line feed, and a word holds none, so
+    each occurrence lies on the line the tree gives its identifier."""
+    present: list[str] = []
+    spots: list[int] = []
+    for word in words:
+        start = lowered.find(word)
+        if start != -1:
+            present.append(word)
+        while start != -1:
+            spots.append(start)
+            start = lowered.find(word, start + 1)
+    if not spots or "\r" in lowered:
+        return present, None if spots else set()
+    spots.sort()
+    found: set[int] = set()
+    line, last = 1, 0
+    for spot in spots:
+        line += lowered.count("\n", last, spot)
+        last = spot
+        found.add(line)
+    return present, found
 
 
 _DEF_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
