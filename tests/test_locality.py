@@ -203,7 +203,7 @@ def test_ais212_unverified_calls_by_line_equal_the_full_scan(crlf):
             source = source.replace("\n", "\r\n")
         ctx = _context(source, name)
         lowered = ais212.identifier_text(ctx).lower()
-        present, lines = ais212._word_lines(lowered, ais212._UNVERIFIED_WORDS)
+        present, lines = ais212.word_lines(lowered, ais212._UNVERIFIED_WORDS)
         assert (lines is None) == (crlf and bool(present))
         full = list(ais212._unverified_calls(ctx, present))
         assert list(ais212._unverified_calls(ctx, present, lowered, lines)) == full, name

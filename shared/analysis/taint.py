@@ -45,7 +45,7 @@ from .patterns import lazy_compile
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "mentions", "mentions_session", "FLOW_EXITS", "SINK_KINDS"]
+__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "word_lines", "mentions", "mentions_session", "FLOW_EXITS", "SINK_KINDS"]
 
 ALL = "*"
 
@@ -1751,6 +1751,36 @@ def identifier_text(ctx: "FileContext") -> str | None:
             )
         ctx.__dict__["_aisec_identifier_text"] = text
     return text
+
+
+def word_lines(text: str, words: Iterable[str]) -> tuple[list[str], set[int] | None]:
+    """``(present, lines)``: the `words` that occur in `text` (the file's `identifier_text`,
+    or that text lowered), in the order given, and the 1-based numbers of the lines on which
+    they occur; lines None when the text holds a carriage return, where counting ``\n``
+    would not give the tree's line numbers. Lowering and the per-line NFKC normalisation
+    never make or remove a line feed, and a word holds none, so each occurrence of an
+    identifier's word lies on the line the tree gives that identifier: with
+    `FileContext.nodes_near_lines`, a check finds the nodes that spell a word without a scan
+    over every node of the file. Linear in the text and the occurrences."""
+    present: list[str] = []
+    spots: list[int] = []
+    for word in words:
+        start = text.find(word)
+        if start != -1:
+            present.append(word)
+        while start != -1:
+            spots.append(start)
+            start = text.find(word, start + 1)
+    if not spots or "\r" in text:
+        return present, None if spots else set()
+    spots.sort()
+    found: set[int] = set()
+    line, last = 1, 0
+    for spot in spots:
+        line += text.count("\n", last, spot)
+        last = spot
+        found.add(line)
+    return present, found
 
 
 def _argument(func: ast.AST, call: ast.Call, index: int, bound: bool) -> ast.AST | None:

@@ -80,10 +80,10 @@ from __future__ import annotations
 
 import ast
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from ..analysis.auth import handler_of, protection
-from ..analysis.taint import identifier_text, mentions_session, own_nodes
+from ..analysis.taint import identifier_text, mentions_session, own_nodes, word_lines
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -441,7 +441,7 @@ def _open_scopes(ctx: FileContext) -> frozenset[ast.AST] | None:
         if _REQUEST_WORD.search(text) is not None:
             seeds.update(map(ctx.scope_of, _keyed_reads(ctx)))
         lowered = text.lower()
-        present, lines = _word_lines(lowered, _UNVERIFIED_WORDS)
+        present, lines = word_lines(lowered, _UNVERIFIED_WORDS)
         if present:
             seeds.update(map(ctx.scope_of, _unverified_calls(ctx, present, lowered, lines)))
         memo = _reaching_scopes(ctx, seeds) if seeds else frozenset()
@@ -474,7 +474,7 @@ def _unverified_calls(
     contains).
 
     `lowered` (the file's lowered `identifier_text`) and `lines` (where `present` occurs in
-    it, from `_word_lines`), when given, narrow the candidates to the lines where one of
+    it, from `word_lines`), when given, narrow the candidates to the lines where one of
     `present` or of those aliases occurs: a candidate
     callee spells one of them on its own line, the line of ``f.attr`` being where the
     attribute ``f`` ends (``end_lineno``) and that of a called name its ``lineno``. Those
@@ -489,7 +489,7 @@ def _unverified_calls(
     aliases = {alias for table in tables for alias, target in table.items() if spells(target.rsplit(".", 1)[-1])}
     calls = ctx.nodes_of(ast.Call)
     if lowered is not None and lines is not None and aliases:
-        more = _word_lines(lowered, {alias.lower() for alias in aliases})[1]
+        more = word_lines(lowered, {alias.lower() for alias in aliases})[1]
         lines = None if more is None else lines | more
     if lowered is not None and lines is not None:
         attribute_type, name_type = ast.Attribute, ast.Name
@@ -508,34 +508,6 @@ def _unverified_calls(
             candidate = False
         if candidate and _unverified_callee(ctx, call):  # type: ignore[arg-type]
             yield call  # type: ignore[misc]
-
-
-def _word_lines(lowered: str, words: Iterable[str]) -> tuple[list[str], set[int] | None]:
-    """``(present, lines)``: the `words` that occur in `lowered` (the file's lowered
-    `identifier_text`, line for line the tree's lines), in the order given, and the 1-based
-    numbers of the lines on which they occur; lines None when the text holds a carriage
-    return, where counting ``\n`` would not give the tree's line numbers. Lowering and the
-    per-line NFKC normalisation never make or remove a line feed, and a word holds none, so
-    each occurrence lies on the line the tree gives its identifier."""
-    present: list[str] = []
-    spots: list[int] = []
-    for word in words:
-        start = lowered.find(word)
-        if start != -1:
-            present.append(word)
-        while start != -1:
-            spots.append(start)
-            start = lowered.find(word, start + 1)
-    if not spots or "\r" in lowered:
-        return present, None if spots else set()
-    spots.sort()
-    found: set[int] = set()
-    line, last = 1, 0
-    for spot in spots:
-        line += lowered.count("\n", last, spot)
-        last = spot
-        found.add(line)
-    return present, found
 
 
 _DEF_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)

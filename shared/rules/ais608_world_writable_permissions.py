@@ -70,6 +70,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from ..analysis.taint import identifier_text, word_lines
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -194,11 +195,16 @@ def _umask_calls(ctx: FileContext) -> list[ast.Call]:
     if found is None:
         # A call `call_name` resolves to os.umask is ``x.umask(...)`` or a plain name that an
         # import binds to os.umask (`FileContext.qualname` resolves a bare name through the
-        # import tables only), so only those candidates are resolved.
+        # import tables only), so only those candidates are resolved. Each spells ``umask`` or
+        # the alias on its own line (`word_lines`): only the statements spanning those lines
+        # are read.
         aliases = {alias for table in ctx.imports.values() for alias, target in table.items() if target == "os.umask"}
+        text = identifier_text(ctx)
+        lines = None if text is None else word_lines(text, ["umask", *sorted(aliases)])[1]
+        calls = ctx.nodes_of(ast.Call) if lines is None else ctx.nodes_near_lines(ast.Call, lines)
         attribute_type, name_type = ast.Attribute, ast.Name
         found = ctx.__dict__["_ais608_umask_calls"] = [
-            n for n in ctx.nodes_of(ast.Call)
+            n for n in calls
             if ((type(n.func) is attribute_type and n.func.attr == "umask")  # type: ignore[attr-defined]
                 or (type(n.func) is name_type and n.func.id in aliases))  # type: ignore[attr-defined]
             and ctx.call_name(n) == "os.umask"  # type: ignore[arg-type]
