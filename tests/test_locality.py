@@ -210,3 +210,16 @@ def test_ais212_unverified_calls_by_line_equal_the_full_scan(crlf):
         if name == "tricky.py":
             assert sorted(c.func.attr if isinstance(c.func, ast.Attribute) else c.func.id for c in full) == [
                 "insecure_call", "peek_at", "unsafe_thing"]
+
+
+def test_ais212_decisions_of_open_scopes_equal_every_decision():
+    """`check_decisions` reads the decision nodes of the open scopes' top-level statements
+    only: the same findings as both checks on every decision node of the file."""
+    for name, source in _near_cases():
+        ctx = _context(source, name)
+        if not ais212._may_hold_client_privilege(ctx):
+            continue
+        every = [repr(h) for kind, check in ais212._DECISIONS for n in ctx.nodes_of(kind) for h in check(n, ctx)]
+        assert [repr(h) for h in ais212.check_decisions(ctx.tree, ctx)] == every, name
+    ctx = _context(CROSS_SCOPE)
+    assert len(list(ais212.check_decisions(ctx.tree, ctx))) == 4

@@ -601,7 +601,6 @@ def _constant_side(ctx: FileContext, node: ast.AST) -> bool:
     return ctx.is_constant(node, sanitizers=False)
 
 
-@on(ast.Compare, when=_may_hold_client_privilege)
 def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
     """``request.cookies.get("is_admin") == "true"`` in a decision."""
     if not _scope_may_hold(ctx, node):
@@ -619,7 +618,6 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
                 return
 
 
-@on(ast.If, ast.While, ast.IfExp, ast.Assert, when=_may_hold_client_privilege)
 def check_truthiness(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     """``if request.cookies.get("is_admin"):`` and ``if not is_admin:``."""
     if not _scope_may_hold(ctx, node):
@@ -635,6 +633,27 @@ def check_truthiness(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
             found = client_privilege(ctx, expr)
             if found and _flag_value(ctx, expr):
                 yield _decision_hit(expr, found)
+
+
+_DECISIONS = (
+    (ast.Compare, check_compare), (ast.If, check_truthiness), (ast.While, check_truthiness),
+    (ast.IfExp, check_truthiness), (ast.Assert, check_truthiness),
+)
+
+
+@on(ast.Module, when=_may_hold_client_privilege)
+def check_decisions(node: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """`check_compare` on each comparison and `check_truthiness` on each ``if``, ``while``,
+    conditional expression and ``assert``, read only from the top-level statements that hold
+    an open scope (`_open_scopes`, `FileContext.nodes_near_lines`): both return at once for a
+    node outside the open scopes, and each node of an open scope lies in the top-level
+    statement that holds the scope's own line. So their cost follows the open scopes, not
+    the size of the file."""
+    scopes = _open_scopes(ctx)
+    lines = None if scopes is None or ctx.tree in scopes else {scope.lineno for scope in scopes}  # type: ignore[attr-defined]
+    for kind, check in _DECISIONS:
+        for found in ctx.nodes_of(kind) if lines is None else ctx.nodes_near_lines(kind, lines):
+            yield from check(found, ctx)  # type: ignore[arg-type]
 
 
 def _flag_value(ctx: FileContext, expr: ast.AST) -> bool:
