@@ -223,3 +223,48 @@ def test_ais212_decisions_of_open_scopes_equal_every_decision():
         assert [repr(h) for h in ais212.check_decisions(ctx.tree, ctx)] == every, name
     ctx = _context(CROSS_SCOPE)
     assert len(list(ais212.check_decisions(ctx.tree, ctx))) == 4
+
+
+SESSIONS = '''\
+from flask import request
+from flask import session as user_store
+import flask.globals as fg
+
+
+def login():
+    user_store["user_id"] = request.args["uid"]
+
+
+def promote():
+    fg.session["role"] = request.cookies.get("role")
+    request.session["is_admin"] = request.form["admin"]
+    user_store["visits"] += int(request.args["n"])
+
+
+def other():
+    data = {}
+    data["user_id"] = request.args["uid"]
+'''
+
+
+def test_session_writes_are_read_only_from_statements_that_spell_them():
+    """AIS212 and AIS415 read session writes from `nodes_spelling`: the same findings as
+    their per-assignment logic over every assignment, aliases of flask.session included."""
+    from aisec_shared.analysis.taint import nodes_spelling
+    from aisec_shared.rules import ais415_trust_boundary_violation as ais415
+
+    kinds = (ast.Assign, ast.AugAssign)
+    for name, source in [("sessions.py", SESSIONS), *_near_cases()]:
+        ctx = _context(source, name)
+        near = {id(n) for n in nodes_spelling(ctx, kinds, "session", ais415.SESSION_QUALNAMES)}
+        for node in ctx.nodes_of(*kinds):
+            if list(ais212._session_writes(ctx, node)) or list(ais415._stored(node, ctx)):
+                assert id(node) in near, (name, node.lineno)
+        assert [repr(h) for h in ais212.check_session_assign(ctx.tree, ctx)] == [
+            repr(h) for n in ctx.nodes_of(*kinds) for h in ais212._session_hits(n, ctx)], name
+        assert [repr(h) for h in ais415.check_session_write(ctx.tree, ctx)] == [
+            repr(h) for n in ctx.nodes_of(*kinds) for h in ais415._judge_writes(n, ctx)], name
+    ctx = _context(SESSIONS)
+    assert [h.node.lineno for h in ais415.check_session_write(ctx.tree, ctx)] == [7, 11, 12]
+    # The alias `user_store` counts as a spelling; `other` spells neither.
+    assert [n.lineno for n in nodes_spelling(ctx, kinds, "session", ais415.SESSION_QUALNAMES)] == [7, 11, 12, 13]

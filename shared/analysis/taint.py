@@ -45,7 +45,7 @@ from .patterns import lazy_compile
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "word_lines", "mentions", "mentions_session", "FLOW_EXITS", "SINK_KINDS"]
+__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "word_lines", "nodes_spelling", "mentions", "mentions_session", "FLOW_EXITS", "SINK_KINDS"]
 
 ALL = "*"
 
@@ -1781,6 +1781,29 @@ def word_lines(text: str, words: Iterable[str]) -> tuple[list[str], set[int] | N
         last = spot
         found.add(line)
     return present, found
+
+
+def nodes_spelling(
+    ctx: "FileContext", kinds: tuple, word: str, qualnames: frozenset = frozenset()
+) -> list[ast.AST]:
+    """The nodes of `kinds` (kind by kind, each in `FileContext.nodes_of` order) in the
+    top-level statements that span a line of the file where `word` occurs, or a name that an
+    import binds to one of `qualnames` (``from flask import session as s``): a superset of the
+    nodes of those kinds that hold an identifier spelling `word` or such a name (see
+    `word_lines`, `FileContext.nodes_near_lines`). Every node of those kinds when the lines
+    are not known. For a check that acts only on such nodes, so that its cost follows the
+    lines that spell the word, not the size of the file."""
+    text = identifier_text(ctx)
+    lines = None
+    if text is not None:
+        aliases = sorted({alias for table in ctx.imports.values() for alias, target in table.items() if target in qualnames})
+        lines = word_lines(text, [word, *aliases])[1]
+    if lines is None:
+        return ctx.nodes_of(*kinds)
+    out: list[ast.AST] = []
+    for kind in kinds:
+        out.extend(ctx.nodes_near_lines(kind, lines))
+    return out
 
 
 def _argument(func: ast.AST, call: ast.Call, index: int, bound: bool) -> ast.AST | None:

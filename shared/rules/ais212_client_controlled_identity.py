@@ -83,7 +83,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..analysis.auth import handler_of, protection
-from ..analysis.taint import identifier_text, mentions_session, own_nodes, word_lines
+from ..analysis.taint import identifier_text, mentions_session, nodes_spelling, own_nodes, word_lines
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -788,10 +788,14 @@ def _session_hits(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
         return
 
 
-@on(ast.Assign, ast.AugAssign, when=mentions_session)
-def check_session_assign(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
-    """``session["user_id"] = request.args["uid"]``."""
-    yield from _session_hits(node, ctx)
+@on(ast.Module, when=mentions_session)
+def check_session_assign(node: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """``session["user_id"] = request.args["uid"]``: the assignments whose target subscripts
+    the session (`_is_session`: an expression resolving to `_SESSION_QUALNAMES`, which ends
+    in ``session`` or is a name imported as one, or a ``.session`` attribute), read only from
+    the statements that spell one (`nodes_spelling`)."""
+    for found in nodes_spelling(ctx, (ast.Assign, ast.AugAssign), "session", _SESSION_QUALNAMES):
+        yield from _session_hits(found, ctx)
 
 
 @on(ast.Call, callees=frozenset({"update", "setdefault", "login_user", "login"}))

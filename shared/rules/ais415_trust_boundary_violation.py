@@ -81,7 +81,7 @@ from typing import Iterator
 
 from ..analysis.judgement import describe, from_params, judge
 from ..analysis.strings import MAX_BUILD_DEPTH, constant
-from ..analysis.taint import REQUEST_ATTRS, extra_sink_args, is_dead, mentions_session
+from ..analysis.taint import REQUEST_ATTRS, extra_sink_args, is_dead, mentions_session, nodes_spelling
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # Session objects: Flask https://flask.palletsprojects.com/en/stable/api/#flask.session and
@@ -91,83 +91,6 @@ SESSION_QUALNAMES = frozenset({"flask.session", "quart.session", "flask.globals.
 REQUEST_NAMES = frozenset({"request", "req"})
 # Mapping methods that store into the session (MutableMapping API).
 SESSION_WRITERS = frozenset({"update", "setdefault", "__setitem__"})
-
-
-# ---- what counts as validated (shared with AIS405, AIS406, AIS409 and AIS410) -------------
-#
-# The taint engine clears a value after casts, sanitizers and the guard shapes it models
-# (``x in CONSTANT``, ``re.fullmatch``, validators such as url_has_allowed_host_and_scheme).
-# The helpers below add shapes it does not model yet, all of which real code uses to
-# validate: a conditional expression (``x if x in ALLOWED else "default"``), an ``and`` / ``or``
-# test (``if parsed.scheme != "https" or parsed.hostname not in HOSTS: abort(400)``), an
-# allow-list that is not a literal (``x in client.redirect_uris``), a validator given the value
-# by keyword, a predicate of the module named as a validator (``_is_local_path(x)``),
-# Werkzeug's ``args.get(..., type=int)``, and a WSGI ``environ`` as untrusted input.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-# ---- string building (shared with AIS405, AIS406 and AIS409) ------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 # ---- the rule ------------------------------------------------------------------------------
@@ -256,10 +179,15 @@ def _session_or_declared_sinks(ctx: FileContext) -> bool:
     return bool(ctx.settings.extra_sinks) or mentions_session(ctx)
 
 
-@on(ast.Assign, ast.AugAssign, when=mentions_session)
-def check_session_write(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
-    """A session write whose value (or key) is untrusted input: ``session[k] = v``."""
-    yield from _judge_writes(node, ctx)
+@on(ast.Module, when=mentions_session)
+def check_session_write(node: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """A session write whose value (or key) is untrusted input: ``session[k] = v``. Only an
+    assignment whose target subscripts the session (`is_session`: an expression resolving to
+    `SESSION_QUALNAMES`, which ends in ``session`` or is a name imported as one, or a
+    ``.session`` attribute) writes one, so the assignments are read only from the statements
+    that spell one (`nodes_spelling`)."""
+    for found in nodes_spelling(ctx, (ast.Assign, ast.AugAssign), "session", SESSION_QUALNAMES):
+        yield from _judge_writes(found, ctx)
 
 
 @on(ast.Call, callees=SESSION_WRITERS, when=_session_or_declared_sinks)
