@@ -268,3 +268,40 @@ def test_session_writes_are_read_only_from_statements_that_spell_them():
     assert [h.node.lineno for h in ais415.check_session_write(ctx.tree, ctx)] == [7, 11, 12]
     # The alias `user_store` counts as a spelling; `other` spells neither.
     assert [n.lineno for n in nodes_spelling(ctx, kinds, "session", ais415.SESSION_QUALNAMES)] == [7, 11, 12, 13]
+
+
+EXEMPTS = '''\
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt as no_token
+from django.views.decorators.http import require_POST
+
+
+@no_token
+@login_required
+@require_POST
+def change_email(request):
+    request.user.email = request.POST["email"]
+    request.user.save()
+    return JsonResponse({"ok": True})
+
+
+@login_required
+@require_POST
+def change_name(request):
+    request.user.name = request.POST["name"]
+    request.user.save()
+    return JsonResponse({"ok": True})
+'''
+
+
+def test_ais213_exempt_views_are_read_only_from_statements_that_spell_them():
+    from aisec_shared.rules import ais213_csrf_protection_disabled as ais213
+
+    kinds = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    for name, source in [("exempts.py", EXEMPTS), *_near_cases()]:
+        ctx = _context(source, name)
+        assert [repr(h) for h in ais213.check_exempt_views(ctx.tree, ctx)] == [
+            repr(h) for n in ctx.nodes_of(*kinds) for h in ais213.check_exempt_view(n, ctx)], name
+    ctx = _context(EXEMPTS)
+    assert [h.node.lineno for h in ais213.check_exempt_views(ctx.tree, ctx)] == [7]

@@ -83,7 +83,7 @@ from typing import Iterator
 
 from ..analysis.auth import Handler, handler_of, handlers, protection
 from ..analysis.frameworks import settings_profile
-from ..analysis.taint import mentions, own_nodes
+from ..analysis.taint import mentions, nodes_spelling, own_nodes
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -237,7 +237,17 @@ def _mentions_exempt(ctx: FileContext) -> bool:
     return mentions(ctx, "exempt")
 
 
-@on(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, when=_mentions_exempt)
+@on(ast.Module, when=_mentions_exempt)
+def check_exempt_views(node: ast.Module, ctx: FileContext) -> Iterator[Hit]:
+    """`check_exempt_view` on each def and class, read only from the top-level statements
+    that spell ``exempt`` or a name imported as ``csrf_exempt`` (`nodes_spelling`): every
+    decorator `_exempt_target` accepts resolves to `CSRF_EXEMPT` (through such a name, or a
+    chain ending in ``csrf_exempt``) or is a ``.exempt`` attribute, and lies in the
+    statement of the def it decorates."""
+    for found in nodes_spelling(ctx, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef), "exempt", CSRF_EXEMPT):
+        yield from check_exempt_view(found, ctx)
+
+
 def check_exempt_view(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     """``@csrf_exempt`` / ``@csrf.exempt`` on a state-changing view signed in by cookie."""
     for dec in node.decorator_list:
