@@ -1272,8 +1272,19 @@ _KEY_QUALIFIERS = frozenset({"api", "access", "secret", "device", "admin", "part
 
 def _authenticates(ctx: "FileContext", test: ast.AST, denial: bool) -> str | None:
     """``"user"`` when an ``if`` test checks the signed-in user, ``"credential"`` when it
-    checks a credential (a token, key, signature, password or one-time code), else None."""
-    client = credential = weak = False
+    checks a credential (a token, key, signature, password or one-time code), else None.
+
+    Whether the test reads a client value (`is_client_value`, a taint query that may build
+    the flow of the whole function and of the module's top-level code) is asked last and
+    only when it decides the answer: no earlier test of the walk depends on it (it only
+    stops further queries once True), a credential word answers "credential" and a test
+    that is neither weak nor followed by a denial answers None whatever it reads. Only for
+    a weak or denying test does a client value turn "user" into None, and then the same
+    nodes are asked in the same walk order. A query is pure (its memos aside), so the
+    answer is the one the single walk gave; a 50,000-line module no longer pays a
+    module-wide taint pass for an ``if self.user is not None:`` that nothing would judge."""
+    credential = weak = False
+    candidates: list[ast.AST] = []
     for node in ast.walk(test):
         if isinstance(node, ast.Attribute) and node.attr in _STRONG_ATTRS:
             return "user"
@@ -1295,13 +1306,15 @@ def _authenticates(ctx: "FileContext", test: ast.AST, denial: bool) -> str | Non
                     credential = True
                 elif words & _TEST_WORDS:
                     weak = True
-        if not client and isinstance(node, (ast.Name, ast.Attribute, ast.Subscript, ast.Call)) and is_client_value(ctx, node):
-            client = True
+        if isinstance(node, (ast.Name, ast.Attribute, ast.Subscript, ast.Call)):
+            candidates.append(node)
     if credential:
         return "credential"
-    if client:
+    if not (weak or denial):
         return None
-    return "user" if weak or denial else None
+    if any(is_client_value(ctx, node) for node in candidates):
+        return None
+    return "user"
 
 
 # ---------------------------------------------------------------------------- identity
