@@ -340,8 +340,7 @@ class Settings:
 
     def ignored_name(self, name: str) -> bool:
         """True when ``aisec-ignore-names`` lists `name` (case-insensitive shell patterns)."""
-        lowered = name.lower()
-        return any(fnmatchcase(lowered, p) for p in self.ignore_names)
+        return bool(self.ignore_names) and _matches_ignored_names(name.lower(), self.ignore_names)
 
     def extra_sink_kind(self, qualname: str | None) -> str | None:
         """The sink kind a user declared for this function (``aisec-extra-sinks``), if any."""
@@ -372,6 +371,12 @@ def _matches_test_paths(filename: str, patterns: tuple[str, ...]) -> bool:
         path = path[2:]
     base = path.rsplit("/", 1)[-1]
     return any(fnmatchcase(path, p) or fnmatchcase(base, p) for p in patterns)
+
+
+@lru_cache(maxsize=4096)
+def _matches_ignored_names(lowered: str, patterns: tuple[str, ...]) -> bool:
+    """`Settings.ignored_name`, memoised: the same names recur across rules and files."""
+    return any(fnmatchcase(lowered, p) for p in patterns)
 
 
 _DURATION_RE = lazy_compile(r"^([0-9]{1,12})\s{0,3}([smhd]?)$")
