@@ -164,6 +164,8 @@ class FileContext:
         self._qualnames: dict[int, str | None] = {}
         # Memo of lookup() per (name, scope).
         self._lookups: dict[tuple[str, int], tuple[str, object] | None] = {}
+        # Memo of reaching_value() per name node (keyed by id(), as `_qualnames`).
+        self._reaching: dict[int, ast.expr | None] = {}
         self._index()
 
     # ------------------------------------------------------------------ indexing
@@ -485,10 +487,16 @@ class FileContext:
 
     def imports_any(self, modules: tuple[str, ...] | frozenset[str]) -> bool:
         """True when the file imports (anywhere) a module whose top-level package is listed."""
-        tops = self.__dict__.get("_import_tops")
-        if tops is None:
-            tops = self._import_tops = {q.split(".")[0] for table in self.imports.values() for q in table.values()}
-        return any(m in tops for m in modules)
+        memo = self.__dict__.get("_imports_any")
+        if memo is None:
+            memo = self._imports_any = {}
+        found = memo.get(modules)
+        if found is None:
+            tops = self.__dict__.get("_import_tops")
+            if tops is None:
+                tops = self._import_tops = {q.split(".")[0] for table in self.imports.values() for q in table.values()}
+            found = memo[modules] = any(m in tops for m in modules)
+        return found
 
     def in_main_guard(self, node: ast.AST) -> bool:
         """True when `node` sits under ``if __name__ == "__main__":``."""
@@ -619,15 +627,22 @@ class FileContext:
         last non-augmented binding located before the use. None when unknown (parameter,
         loop variable, several bindings with none before the use).
         """
+        # The answer depends only on the node: memoised per file (rules ask about the same
+        # names again and again; ids stay unique while the tree lives).
+        memo = self._reaching
+        key = id(name_node)
+        if key in memo:
+            return memo[key]
         binds = self.bindings_of(name_node)
         if not binds:
-            return None
-        if len(binds) == 1:
-            return binds[0].value
-        plain = [b for b in self.reaching_bindings(name_node) if not b.augmented]
-        if len(plain) != 1:
-            return None  # several bindings may reach the use: no single value
-        return plain[0].value
+            found = None
+        elif len(binds) == 1:
+            found = binds[0].value
+        else:
+            plain = [b for b in self.reaching_bindings(name_node) if not b.augmented]
+            found = plain[0].value if len(plain) == 1 else None  # several may reach the use
+        memo[key] = found
+        return found
 
     def reaching_bindings(self, name_node: ast.Name) -> list[Binding]:
         """The last plain binding before `name_node` plus every augmented binding after it.
