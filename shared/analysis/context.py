@@ -246,8 +246,31 @@ class FileContext:
         self.bindings[scope].setdefault(binding.name, []).append(binding)
 
     def _bind(self, node: ast.AST, scope: ast.AST) -> None:
+        kind = type(node)
+        if kind is ast.Assign:  # the commonest: `name = value` first, without a worklist
+            value = node.value  # type: ignore[attr-defined]
+            for target in node.targets:  # type: ignore[attr-defined]
+                if type(target) is ast.Name:
+                    table = self.bindings[scope]
+                    binding = _binding((target.id, target, value, False, "assign"))  # type: ignore[attr-defined]
+                    found = table.get(target.id)  # type: ignore[attr-defined]
+                    if found is None:
+                        table[target.id] = [binding]  # type: ignore[attr-defined]
+                    else:
+                        found.append(binding)
+                else:
+                    self._bind_other(node, scope, target)
+            return
+        if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+            self._add(scope, _binding((node.name, node, None, False, "def")))  # type: ignore[attr-defined]
+            self._bind_params(node.args, node)  # type: ignore[attr-defined]
+            return
+        self._bind_other(node, scope)
+
+    def _bind_other(self, node: ast.AST, scope: ast.AST, target: ast.AST | None = None) -> None:
+        """`_bind` for every other binding node; for an Assign, only its `target`."""
         if isinstance(node, ast.Assign):
-            for target in node.targets:
+            for target in [target] if target is not None else node.targets:
                 self._bind_target(target, node.value, scope, "assign")
                 if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
                     # d[k] = v: the container now also holds v.
@@ -309,7 +332,7 @@ class FileContext:
                 self._add(scope, _binding((node.name.id, node.name, None, False, "other")))
 
     def _bind_params(self, args: ast.arguments, func: ast.AST) -> None:
-        self.bindings.setdefault(func, {})
+        table = self.bindings.setdefault(func, {})
         self.imports.setdefault(func, {})
         every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
         if args.vararg:
@@ -317,7 +340,13 @@ class FileContext:
         if args.kwarg:
             every.append(args.kwarg)
         for arg in every:
-            self._add(func, _binding((arg.arg, arg, None, False, "param")))
+            name = arg.arg
+            binding = _binding((name, arg, None, False, "param"))
+            found = table.get(name)
+            if found is None:
+                table[name] = [binding]
+            else:
+                found.append(binding)
 
     def _bind_target(self, target: ast.AST, value: ast.expr | None, scope: ast.AST, kind: str) -> None:
         # Iterative: unpacking targets can nest arbitrarily deep.
