@@ -524,7 +524,7 @@ class FileContext:
             tops = self.__dict__.get("_import_tops")
             if tops is None:
                 tops = self._import_tops = {q.split(".")[0] for table in self.imports.values() for q in table.values()}
-            found = memo[modules] = any(m in tops for m in modules)
+            found = memo[modules] = not tops.isdisjoint(modules)
         return found
 
     def in_main_guard(self, node: ast.AST) -> bool:
