@@ -96,8 +96,8 @@ def test_form_feed_does_not_shift_lines():
 
 
 def test_identifier_text_normalises_line_by_line_as_the_whole_text():
-    """`taint.identifier_text` runs NFKC only on the non-ASCII lines; the result must equal
-    normalising the whole text, whatever sits at a line break."""
+    """`taint.identifier_text` runs NFKC only on the non-ASCII chunks of lines; the result
+    must equal normalising the whole text, whatever sits at a line break, at any chunk size."""
     import unicodedata
 
     from aisec_shared.analysis.taint import identifier_text
@@ -109,6 +109,14 @@ def test_identifier_text_normalises_line_by_line_as_the_whole_text():
         "s = '\u2028'\u2029t = 1\x0cu = '\u00bd'\x85v = 2\n",  # other line separators
         "\u212b = 1\n\u1e9b\u0323 = 2\n",  # singleton and compatibility decompositions
     ]
-    for source in samples:
-        ctx = FileContext(ast.Module(body=[], type_ignores=[]), source.splitlines(True), "x.py", Settings())
-        assert identifier_text(ctx) == unicodedata.normalize("NFKC", source)
+    from aisec_shared.analysis import taint
+
+    samples.append("".join(samples) * 3)
+    for size in (1, 2, 3, 5, 8, 13, taint._NFKC_CHUNK):  # chunk ends at every position
+        for source in samples:
+            ctx = FileContext(ast.Module(body=[], type_ignores=[]), source.splitlines(True), "x.py", Settings())
+            old, taint._NFKC_CHUNK = taint._NFKC_CHUNK, size
+            try:
+                assert identifier_text(ctx) == unicodedata.normalize("NFKC", source), (size, source)
+            finally:
+                taint._NFKC_CHUNK = old

@@ -1735,6 +1735,11 @@ def mentions_session(ctx: "FileContext") -> bool:
     ``session`` name, attribute or import (``checks.on(when=...)``)."""
     return mentions(ctx, "session")
 
+# Characters per chunk that `identifier_text` tests for ASCII at once (a chunk runs on to the
+# next line feed).
+_NFKC_CHUNK = 8192
+
+
 def identifier_text(ctx: "FileContext") -> str | None:
     """`source_text` as Python reads identifiers: NFKC-normalised when not ASCII, so that every
     identifier of the tree occurs in it as the tree spells it (memoised per file)."""
@@ -1742,13 +1747,20 @@ def identifier_text(ctx: "FileContext") -> str | None:
     if text is False:
         text = source_text(ctx)
         if text is not None and not text.isascii():
-            # Line by line, only the lines that need it: a line break is a starter that
-            # composes with nothing and no character decomposes to one, so this equals
-            # normalising the whole text (tests/test_comments.py checks it).
-            text = "".join(
-                line if line.isascii() else unicodedata.normalize("NFKC", line)
-                for line in text.splitlines(keepends=True)
-            )
+            # Chunk by chunk, only the chunks that need it (a slice is ASCII when its
+            # characters are): each chunk ends at a line feed, a starter that composes with
+            # nothing, and no character decomposes to one, so this equals normalising the
+            # whole text (tests/test_comments.py checks it, at every chunk size). One non-ASCII
+            # character no longer costs a pass over every line of a large file.
+            parts = []
+            start, size, end = 0, _NFKC_CHUNK, len(text)
+            while start < end:
+                stop = text.find("\n", start + size - 1)
+                stop = end if stop == -1 else stop + 1
+                part = text[start:stop]
+                parts.append(part if part.isascii() else unicodedata.normalize("NFKC", part))
+                start = stop
+            text = "".join(parts)
         ctx.__dict__["_aisec_identifier_text"] = text
     return text
 
