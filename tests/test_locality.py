@@ -305,3 +305,23 @@ def test_ais213_exempt_views_are_read_only_from_statements_that_spell_them():
             repr(h) for n in ctx.nodes_of(*kinds) for h in ais213.check_exempt_view(n, ctx)], name
     ctx = _context(EXEMPTS)
     assert [h.node.lineno for h in ais213.check_exempt_views(ctx.tree, ctx)] == [7]
+
+
+def test_one_byte_view_finds_ascii_words_on_the_same_lines():
+    """`one_byte` (UTF-8 bytes read as Latin-1) answers ASCII word searches and their line
+    numbers as the text itself does, lowered too (no U+0130 in the text)."""
+    from aisec_shared.analysis.taint import one_byte, word_lines
+
+    words = ["session", "umask", "peek", "unsafe", "e", "t"]
+    samples = [
+        TRICKY, SESSIONS,
+        "caf\u00e9 = session\r\nx = '\U0001f600'; umask(0)\n\u00e9t\u00e9 = peek\n",
+        "\u4e2d\u6587 = 1\nunsafe_\u00fc = 2\n\u03a3\u03c3 = unsafe\n" * 3,
+    ]
+    for text in samples:
+        view = one_byte(text)
+        assert view.isascii() or max(view) <= "\xff"
+        for word in words:
+            assert word_lines(view, [word]) == word_lines(text, [word]), (word, text[:20])
+            assert (word in view) == (word in text)
+        assert word_lines(view.lower(), words) == word_lines(text.lower(), words)

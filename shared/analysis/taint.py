@@ -45,7 +45,7 @@ from .patterns import lazy_compile
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "word_lines", "nodes_spelling", "mentions", "mentions_session", "FLOW_EXITS", "SINK_KINDS"]
+__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "identifier_view", "one_byte", "spelled_lines", "word_lines", "nodes_spelling", "mentions", "mentions_session", "FLOW_EXITS", "SINK_KINDS"]
 
 ALL = "*"
 
@@ -1724,9 +1724,36 @@ def mentions(ctx: "FileContext", *words: str) -> bool:
         memo = ctx.__dict__["_aisec_mentions"] = {}
     found = memo.get(words)
     if found is None:
-        text = identifier_text(ctx)
+        text = identifier_view(ctx) if all(w.isascii() for w in words) else identifier_text(ctx)
         found = memo[words] = text is None or any(w in text for w in words)
     return found
+
+
+def one_byte(text: str) -> str:
+    """`text` itself when ASCII, else its UTF-8 bytes read as Latin-1: a string of one byte
+    per character, which CPython searches far faster than a wider one (a single non-ASCII
+    character makes a whole file's text two or four bytes wide). An ASCII word occurs in
+    it exactly where it occurs in `text` (every byte of a multi-byte UTF-8 sequence is above
+    0x7F), and it holds the same line feeds and carriage returns in the same order, so line
+    numbers counted in it are the text's (`word_lines`). Only for ASCII words."""
+    return text if text.isascii() else text.encode("utf-8", "surrogatepass").decode("latin-1")
+
+
+def identifier_view(ctx: "FileContext") -> str | None:
+    """`one_byte` of `identifier_text` (memoised per file): the text to search for ASCII
+    words."""
+    view = ctx.__dict__.get("_aisec_identifier_view", False)
+    if view is False:
+        text = identifier_text(ctx)
+        view = ctx.__dict__["_aisec_identifier_view"] = None if text is None else one_byte(text)
+    return view
+
+
+def spelled_lines(ctx: "FileContext", words: list[str]) -> set[int] | None:
+    """`word_lines` of `words` in the file's identifier text (its `identifier_view` when
+    every word is ASCII): the lines on which they occur, None when not known."""
+    text = identifier_view(ctx) if all(w.isascii() for w in words) else identifier_text(ctx)
+    return None if text is None else word_lines(text, words)[1]
 
 
 
@@ -1805,11 +1832,8 @@ def nodes_spelling(
     `word_lines`, `FileContext.nodes_near_lines`). Every node of those kinds when the lines
     are not known. For a check that acts only on such nodes, so that its cost follows the
     lines that spell the word, not the size of the file."""
-    text = identifier_text(ctx)
-    lines = None
-    if text is not None:
-        aliases = sorted({alias for table in ctx.imports.values() for alias, target in table.items() if target in qualnames})
-        lines = word_lines(text, [word, *aliases])[1]
+    aliases = sorted({alias for table in ctx.imports.values() for alias, target in table.items() if target in qualnames})
+    lines = spelled_lines(ctx, [word, *aliases])
     if lines is None:
         return ctx.nodes_of(*kinds)
     out: list[ast.AST] = []

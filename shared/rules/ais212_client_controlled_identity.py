@@ -83,7 +83,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..analysis.auth import handler_of, protection
-from ..analysis.taint import identifier_text, mentions_session, nodes_spelling, own_nodes, word_lines
+from ..analysis.taint import identifier_text, identifier_view, mentions_session, nodes_spelling, own_nodes, word_lines
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -438,9 +438,12 @@ def _open_scopes(ctx: FileContext) -> frozenset[ast.AST] | None:
         memo = None
     else:
         seeds: set[ast.AST] = set()
-        if _REQUEST_WORD.search(text) is not None:
+        view = identifier_view(ctx) or text  # the one-byte copy for ASCII patterns
+        if _REQUEST_WORD.search(view) is not None:
             seeds.update(map(ctx.scope_of, _keyed_reads(ctx)))
-        lowered = text.lower()
+        # Lowered, an ASCII word occurs in the view as in the text, since only U+0130 and
+        # U+212A lower to ASCII letters (NFKC has made the latter a "K" already).
+        lowered = (text if "\u0130" in text else view).lower()
         present, lines = word_lines(lowered, _UNVERIFIED_WORDS)
         if present:
             seeds.update(map(ctx.scope_of, _unverified_calls(ctx, present, lowered, lines)))
@@ -489,7 +492,8 @@ def _unverified_calls(
     aliases = {alias for table in tables for alias, target in table.items() if spells(target.rsplit(".", 1)[-1])}
     calls = ctx.nodes_of(ast.Call)
     if lowered is not None and lines is not None and aliases:
-        more = word_lines(lowered, {alias.lower() for alias in aliases})[1]
+        # `lowered` may be the one-byte view (`identifier_view`): ASCII aliases only.
+        more = word_lines(lowered, {alias.lower() for alias in aliases})[1] if all(a.isascii() for a in aliases) else None
         lines = None if more is None else lines | more
     if lowered is not None and lines is not None:
         attribute_type, name_type = ast.Attribute, ast.Name

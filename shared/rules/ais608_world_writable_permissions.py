@@ -70,7 +70,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..analysis.taint import identifier_text, word_lines
+from ..analysis.taint import spelled_lines
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -199,8 +199,7 @@ def _umask_calls(ctx: FileContext) -> list[ast.Call]:
         # the alias on its own line (`word_lines`): only the statements spanning those lines
         # are read.
         aliases = {alias for table in ctx.imports.values() for alias, target in table.items() if target == "os.umask"}
-        text = identifier_text(ctx)
-        lines = None if text is None else word_lines(text, ["umask", *sorted(aliases)])[1]
+        lines = spelled_lines(ctx, ["umask", *sorted(aliases)])
         calls = ctx.nodes_of(ast.Call) if lines is None else ctx.nodes_near_lines(ast.Call, lines)
         attribute_type, name_type = ast.Attribute, ast.Name
         found = ctx.__dict__["_ais608_umask_calls"] = [
