@@ -442,8 +442,13 @@ def _open_scopes(ctx: FileContext) -> frozenset[ast.AST] | None:
         if _REQUEST_WORD.search(view) is not None:
             seeds.update(map(ctx.scope_of, _keyed_reads(ctx)))
         # Lowered, an ASCII word occurs in the view as in the text, since only U+0130 and
-        # U+212A lower to ASCII letters (NFKC has made the latter a "K" already).
-        lowered = (text if "\u0130" in text else view).lower()
+        # U+212A lower to ASCII letters (NFKC has made the latter a "K" already); and the
+        # view's ASCII letters are lowered as bytes (`str.lower` of a wide or Latin-1 string
+        # is several times slower), the other characters left as they are.
+        if "\u0130" in text:
+            lowered = text.lower()
+        else:
+            lowered = view.lower() if view.isascii() else view.encode("latin-1").lower().decode("latin-1")
         present, lines = word_lines(lowered, _UNVERIFIED_WORDS)
         if present:
             seeds.update(map(ctx.scope_of, _unverified_calls(ctx, present, lowered, lines)))
