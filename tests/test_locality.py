@@ -325,3 +325,41 @@ def test_one_byte_view_finds_ascii_words_on_the_same_lines():
             assert word_lines(view, [word]) == word_lines(text, [word]), (word, text[:20])
             assert (word in view) == (word in text)
         assert word_lines(view.lower(), words) == word_lines(text.lower(), words)
+
+
+RESPONSES = '''\
+from django.http import HttpResponse as Reply
+from flask import make_response, request
+
+
+def first(next_url):
+    return Reply(status=302, headers={"Location": next_url})
+
+
+def second():
+    response = make_response("x")
+    response.headers["X-Name"] = request.args["name"]
+    return response
+
+
+def third(environ, start_response):
+    start_response("302 Found", [("Location", environ["QUERY_STRING"])])
+    return []
+'''
+
+
+def test_header_nodes_read_only_from_statements_that_spell_them(monkeypatch):
+    """`responses.header_nodes` reads calls only from the statements that spell a response
+    ending, start_response or a name imported as a response: the same nodes as reading
+    every call, aliases included."""
+    from aisec_shared.analysis import responses
+
+    for name, source in [("responses.py", RESPONSES), *_near_cases()]:
+        narrowed = responses.header_nodes(_context(source, name))
+        with monkeypatch.context() as m:
+            m.setattr(responses, "spelled_lines", lambda ctx, words: None)
+            every = responses.header_nodes(_context(source, name))
+        assert [(type(n).__name__, n.lineno, n.col_offset) for n in narrowed] == [
+            (type(n).__name__, n.lineno, n.col_offset) for n in every], name
+    ctx = _context(RESPONSES)
+    assert [n.lineno for n in responses.header_nodes(ctx) if isinstance(n, ast.Call)] == [6, 10]

@@ -15,7 +15,7 @@ from ..findings import Confidence
 from .context import FileContext
 from .judgement import from_params, is_check_of, judge, roots
 from .strings import constant, string_parts
-from .taint import is_dead, mentions, own_nodes, source_text
+from .taint import is_dead, mentions, own_nodes, source_text, spelled_lines
 from .words import split_words
 from .patterns import lazy_compile
 
@@ -168,7 +168,10 @@ def header_nodes(ctx: FileContext) -> list[ast.AST]:
         # end like a response class or factory only for a name imported as one, so the other
         # called names are not resolved.
         imported = {alias for table in ctx.imports.values() for alias, q in table.items() if q.endswith(ends)} if by_pattern else ()
-        for call in ctx.nodes_of(ast.Call):
+        # Each call taken below spells one of these words on its callee's line (an
+        # attribute's end line, a name's line): only the statements spanning them are read.
+        lines = spelled_lines(ctx, [*(ends if by_pattern else ()), "start_response", *sorted(imported)])
+        for call in ctx.nodes_of(ast.Call) if lines is None else ctx.nodes_near_lines(ast.Call, lines):
             func = call.func  # type: ignore[attr-defined]
             kind = type(func)
             if kind is attribute_type:
