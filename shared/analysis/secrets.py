@@ -57,7 +57,9 @@ not secret strings.
 The walk is iterative within an expression and bounded across names and helpers
 (`MAX_DEPTH` hops, `BUDGET` nodes per query); past the bounds the answer is "unknown",
 which the rules treat as not a secret. A file none of whose identifiers and literals could
-start a secret (most files) is answered at once, without a walk (`may_hold_secrets`).
+start a secret (most files) is answered at once, without a walk (`may_hold_secrets`); so is
+an expression from which the walk can read no such text (`may_carry_secret`, for a rule that
+then walks with `trace_secret`).
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ __all__ = [
     "WEAK",
     "find_secret",
     "may_hold_secrets",
+    "may_carry_secret",
+    "trace_secret",
     "secret_origin",
     "secret_kind",
     "MAX_DEPTH",
@@ -232,6 +236,8 @@ _SEP = "\x00"
 _MARKERS = tuple(sorted(
     {w for w in HEAD_WORDS if not any(o != w and o in w for o in HEAD_WORDS)} | {"authoriz", "cookie", "get_parameter"}
 ))
+# Whether a lowercased text holds one of them (`_any_starts_secret`'s test on a text's tail).
+_MARKER_SEARCH = lazy_compile("|".join(_MARKERS))
 
 
 def may_hold_secrets(ctx: FileContext) -> bool:
@@ -306,6 +312,236 @@ def _any_starts_secret(ctx: FileContext, texts: set[str]) -> bool:
         if (len(text) <= 40 and _FIXED_SOURCES.search(text)) or secret_kind(ctx, text) or _getter_kind(ctx, text):
             return True
     return False
+
+
+# --- a gate local to the query (AIS106) ---------------------------------------------------
+# `may_hold_secrets` answers for the whole file: one identifier anywhere opens every query of
+# a large module. `may_carry_secret` answers for what a walk from the queried expression can
+# read, so a query costs what its neighbourhood holds, not what the file holds.
+
+# How `_Reach` reads a node: as a value (`_Tracer.eval`), or as a key or variable name
+# (`FileContext.const_str`: a literal, or a name bound to one).
+_VALUE, _KEY = 0, 1
+_NOTHING: list = []  # no step (never mutated)
+# Lines per raise under which `_Reach` asks `may_hold_secrets` before searching.
+_LINES_PER_RAISE = 50
+# Bindings whose value the walk does not follow (`_Tracer._name`).
+_NO_VALUE_KINDS = frozenset({"def", "import", "with", "loop", "other"})
+
+
+def may_carry_secret(ctx: FileContext, expr: ast.AST) -> bool:
+    """False when the walk of `trace_secret` (and `find_secret`) from `expr` cannot find a
+    secret: no text it may read starts one. A gate local to the query, where
+    `may_hold_secrets` is one for the whole file; the work is memoised per file (a node
+    found to lead to no such text is not searched again).
+
+    Exact: a search over the same steps as the walk's, without its bounds and choices (all
+    bindings of a name, not the reaching ones), reading every text the walk may test. The
+    walk finds a secret only by testing a text that `_any_starts_secret` accepts (the
+    argument of `may_hold_secrets`): a name it resolves (`FileContext.lookup`; an import by
+    its qualified name), an attribute, a called name or the parts of its qualified name, a
+    keyword name, a literal dict key, a literal read as a key or a variable name
+    (`FileContext.const_str`: subscripts, ``.get``, ``os.getenv``; through names to their
+    values), or a FastAPI ``Header()`` alias. It moves from a node to its children
+    (`_Tracer._children`), from a name to the values of its bindings, from ``self.attr`` to
+    what the class assigns it, from a call of a same-module function to its returned values
+    (its parameters to the call's arguments, children of the call). As in
+    `may_hold_secrets`, with ``aisec-secret-names`` set or a `_STORE_MODULES` import every
+    expression may carry one. The ``name`` of `trace_secret` is not looked at: test it apart.
+
+    The shortcuts keep that answer: a search that ends without a seed has visited all that
+    its items lead to, so later searches of the file skip those items; a name read is one
+    item per name and scope (its steps depend only on `FileContext.lookup`); a text with no
+    marker in its last 200 characters is one `_any_starts_secret` passes over; and a file
+    with many raises for its size asks the file-wide `may_hold_secrets` first (one exact
+    answer before another, for the cost only). tests/test_ais106_locality.py checks each.
+    """
+    reach = ctx.__dict__.get("_aisec_reach")
+    if reach is None:
+        reach = ctx.__dict__["_aisec_reach"] = _Reach(ctx)
+    return reach.reaches(expr)
+
+
+def trace_secret(
+    ctx: FileContext,
+    expr: ast.AST,
+    accept: Callable[[Secret], bool] | None = None,
+    *,
+    name: str | None = None,
+) -> Secret | None:
+    """`find_secret` without its file-wide gate, for a caller that asked `may_carry_secret`
+    first (whose answer holds whatever `accept` keeps): the same walk, so the same answer."""
+    tracer = _Tracer(ctx, accept)
+    res = tracer.eval(expr, 0, None)
+    if res is None and name:
+        kind = secret_kind(ctx, name)
+        if kind:
+            res = tracer._named(f"argument '{name}'", kind, expr, name)
+    return res if isinstance(res, Secret) else None
+
+
+class _Reach:
+    """Per file: `may_carry_secret`'s search, with the work items known to reach no seed
+    (shared by every query of the file) and the verdict on each text read."""
+
+    def __init__(self, ctx: FileContext) -> None:
+        self.ctx = ctx
+        # With ``aisec-secret-names`` or a secret store's import, any expression may carry
+        # one (`may_hold_secrets`).
+        self.everything = bool(ctx.settings.secret_names or ctx.imports_any(_STORE_MODULES))
+        # A file with many raises for its size asks the file-wide `may_hold_secrets` first:
+        # one pass over the file then costs less than a search per query (about 35 us a
+        # query against 0.7 us a line). Either answer is exact; this only picks the cheaper.
+        self.file_first = len(ctx.lines) < _LINES_PER_RAISE * len(ctx.nodes_of(ast.Raise))
+        self.tracer = _Tracer(ctx, None)  # for the walk's own `_children`
+        # the items from which no text that starts a secret is read: 2 * id(node) + mode, or
+        # (name, id(scope), mode) for a name
+        self.clean: set[object] = set()
+        self.verdicts: dict[str, bool] = {}
+
+    def seed(self, text: str | None) -> bool:
+        """Whether `text` may start a secret (`_any_starts_secret`), memoised per text."""
+        if not text:
+            return False
+        found = self.verdicts.get(text)
+        if found is None:
+            # `_any_starts_secret` passes over a text without a marker in its last 200
+            # characters: most texts, answered without building its joined text.
+            found = bool(_MARKER_SEARCH.search(text[-200:].lower())) and _any_starts_secret(self.ctx, {text})
+            self.verdicts[text] = found
+        return found
+
+    def reaches(self, expr: ast.AST) -> bool:
+        """True when a walk from `expr` may read a text that starts a secret."""
+        if self.everything:
+            return True
+        clean = self.clean
+        scope_of = self.ctx.scope_of
+        start: object = 2 * id(expr)
+        if type(expr) is ast.Name:
+            start = (expr.id, id(scope_of(expr)), _VALUE)  # type: ignore[attr-defined]
+        if start in clean:
+            return False
+        if self.file_first:
+            if not may_hold_secrets(self.ctx):
+                return False
+        elif self.ctx.__dict__.get("_aisec_may_hold_secrets") is False:
+            return False  # the file-wide answer, when a query already paid for it
+        seen = {start}
+        stack: list[tuple[int, ast.AST]] = [(_VALUE, expr)]
+        step = self._step
+        name, constant, load = ast.Name, ast.Constant, ast.Load
+        while stack:
+            mode, node = stack.pop()
+            items = step(mode, node)
+            if items is True:
+                return True
+            for item in items:
+                # A name read is known by the name and its scope (`FileContext.lookup`):
+                # every read of it there steps alike. A literal read as a value, none.
+                target = item[1]
+                kind = type(target)
+                if kind is name:
+                    if type(target.ctx) is not load:  # type: ignore[attr-defined]
+                        continue  # not read (a walk reads loaded names only)
+                    key: object = (target.id, id(scope_of(target)), item[0])  # type: ignore[attr-defined]
+                elif kind is constant and item[0] == _VALUE:
+                    continue
+                else:
+                    key = 2 * id(target) + item[0]
+                if key not in seen and key not in clean:
+                    seen.add(key)
+                    stack.append(item)
+        # `seen` is closed under the steps and reads no seed: none of its items reaches one.
+        clean |= seen
+        return False
+
+    def _step(self, mode: int, node: ast.AST) -> "list[tuple[int, ast.AST]] | bool":
+        """The items a walk goes on to from `node` read as a value (`_VALUE`) or as a key
+        (`_KEY`: `FileContext.const_str`); True when it reads a text that starts a secret."""
+        ctx, seed = self.ctx, self.seed
+        kind = type(node)
+        if mode == _KEY:
+            if kind is ast.Constant:
+                return seed(literal_str(node)) or _NOTHING
+            if kind is ast.Name:
+                return [(_KEY, b.value) for b in ctx.bindings_of(node) if b.value is not None]  # type: ignore[arg-type]
+            return _NOTHING
+        if kind is ast.Constant or kind is ast.Compare or kind is ast.Lambda:
+            return _NOTHING
+        if kind is ast.Name:
+            if type(node.ctx) is not ast.Load:  # type: ignore[attr-defined]
+                return _NOTHING
+            found = ctx.lookup(node.id, node)  # type: ignore[attr-defined]
+            if found is None or found[0] == "builtin":
+                return _NOTHING
+            if found[0] == "import":
+                return any(seed(part) for part in str(found[1]).split(".")) or _NOTHING
+            if seed(node.id):  # type: ignore[attr-defined]
+                return True
+            out = []
+            for b in found[1]:  # type: ignore[union-attr]
+                if b.kind == "param":
+                    default = _param_default(ctx, b.target) if isinstance(b.target, ast.arg) else None
+                    if isinstance(default, ast.Call) and any(seed(literal_str(k.value)) for k in default.keywords):
+                        return True  # a FastAPI Header(alias=...)
+                elif b.value is not None and b.kind not in _NO_VALUE_KINDS:
+                    out.append((_VALUE, b.value))
+            return out
+        if kind is ast.Attribute:
+            attr = node.attr  # type: ignore[attr-defined]
+            if seed(attr):
+                return True
+            value = node.value  # type: ignore[attr-defined]
+            out = [(_VALUE, value)]
+            if type(value) is ast.Name and value.id in ("self", "cls"):  # type: ignore[attr-defined]
+                cls = ctx.enclosing_class(node)
+                if cls is not None:
+                    out.extend((_VALUE, v) for v in _class_assignments(ctx, cls).get(attr, ()) if v is not CLEAN)
+            return out
+        if kind is ast.Subscript:
+            if type(node.slice) is ast.Slice:  # type: ignore[attr-defined]
+                return [(_VALUE, node.value)]  # type: ignore[attr-defined]
+            return [(_VALUE, node.value), (_KEY, node.slice)]  # type: ignore[attr-defined]
+        if kind is ast.Call:
+            func = node.func  # type: ignore[attr-defined]
+            qualified = ctx.call_name(node)  # type: ignore[arg-type]
+            if seed(_tail(func)) or qualified and any(seed(part) for part in qualified.split(".")):
+                return True
+            out = []
+            for k in node.keywords:  # type: ignore[attr-defined]
+                if seed(k.arg):
+                    return True
+                out.append((_VALUE, k.value))
+                if k.arg == "key":
+                    out.append((_KEY, k.value))
+            if type(func) is ast.Attribute:
+                out.append((_VALUE, func.value))
+            args = node.args  # type: ignore[attr-defined]
+            if args:
+                out.extend((_VALUE, a) for a in args)
+                out.append((_KEY, args[0]))
+            # What `taint.local_function` may give: a def the called name is bound to, or
+            # the enclosing class's method that ``self.`` / ``cls.`` calls (without making
+            # the taint analysis for it).
+            if type(func) is ast.Name:
+                for b in ctx.bindings_of(func):
+                    if type(b.target) in (ast.FunctionDef, ast.AsyncFunctionDef):
+                        out.extend((_VALUE, v) for v in _returns(ctx, b.target))
+            elif type(func) is ast.Attribute and type(func.value) is ast.Name and func.value.id in ("self", "cls"):
+                cls = ctx.enclosing_class(func)
+                if cls is not None:
+                    for stmt in cls.body:
+                        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == func.attr:
+                            out.extend((_VALUE, v) for v in _returns(ctx, stmt))
+            return out
+        if kind is ast.UnaryOp and type(node.op) is ast.Not:  # type: ignore[attr-defined]
+            return _NOTHING
+        if kind is ast.Dict:
+            for key in node.keys:  # type: ignore[attr-defined]
+                if key is not None and seed(literal_str(key)):
+                    return True
+        return [(_VALUE, child) for child in self.tracer._children(node)]
 
 
 def secret_origin(ctx: FileContext, expr: ast.AST) -> str | None:

@@ -102,7 +102,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..analysis.secrets import WEAK, Secret, find_secret, may_hold_secrets
+from ..analysis.secrets import WEAK, Secret, may_carry_secret, secret_kind, trace_secret
 from ..analysis.taint import is_dead
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -186,11 +186,27 @@ def _confidence(ctx: FileContext, found: Secret) -> Confidence | None:
     return Confidence.MEDIUM
 
 
-def _report(ctx: FileContext, values: list[tuple[ast.AST, str | None]], sink: str) -> Iterator[Hit]:
+def _report(ctx: FileContext, node: ast.AST, values: list[tuple[ast.AST, str | None]], sink: str) -> Iterator[Hit]:
+    """The findings for the `values` (with the keyword names they are passed under) of the
+    output call or raise `node`, unless it is dead code: each value's secret by
+    `secrets.trace_secret`.
+
+    A value is walked only when `secrets.may_carry_secret` says the walk may find a secret
+    in it, or its keyword name is secret-like (the walk then names it by that name): the gate
+    looks at what the walk from the value can read, not at the whole file, so its answer and
+    cost follow the query (a 50,000-line module that holds a ``password`` somewhere does not
+    open every raise). Exact: see `may_carry_secret`.
+    """
+    todo = []
     for value, label in values:
         if isinstance(value, ast.Starred):
             value = value.value
-        found = find_secret(ctx, value, name=label)
+        if may_carry_secret(ctx, value) or (label and secret_kind(ctx, label)):
+            todo.append((value, label))
+    if not todo or is_dead(ctx, node):
+        return
+    for value, label in todo:
+        found = trace_secret(ctx, value, name=label)
         if found is None:
             continue
         confidence = _confidence(ctx, found)
@@ -201,12 +217,12 @@ def _report(ctx: FileContext, values: list[tuple[ast.AST, str | None]], sink: st
 @on(ast.Call, callees=LOG_METHODS | {n.rsplit(".", 1)[-1] for n in _CONSOLE})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     sink = _sink(ctx, node)
-    if sink is None or not may_hold_secrets(ctx) or is_dead(ctx, node):
+    if sink is None:
         return
     where, args, ignored = sink
     values: list[tuple[ast.AST, str | None]] = [(a, None) for a in args]
     values.extend((k.value, k.arg) for k in node.keywords if k.arg not in ignored)
-    yield from _report(ctx, values, where)
+    yield from _report(ctx, node, values, where)
 
 
 @on(ast.Raise)
@@ -221,5 +237,4 @@ def check_raise(node: ast.Raise, ctx: FileContext) -> Iterator[Hit]:
     # A literal message carries no secret (find_secret: constants are clean): most raises.
     values: list[tuple[ast.AST, str | None]] = [(a, None) for a in exc.args if type(a) is not ast.Constant]
     values.extend((k.value, k.arg) for k in exc.keywords if type(k.value) is not ast.Constant)
-    if values and may_hold_secrets(ctx) and not is_dead(ctx, node):
-        yield from _report(ctx, values, f"the {name} message")
+    yield from _report(ctx, node, values, f"the {name} message")
