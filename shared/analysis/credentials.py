@@ -700,8 +700,9 @@ def _rarity(c: str, nocase: bool) -> int:
     return len(_FREQUENT) if at < 0 else at
 
 
-def _prefilter() -> re.Pattern[str]:
-    """One linear pattern that matches wherever a prefix row's hint (or gate) does.
+def _prefilter() -> str:
+    """The source of one linear pattern that matches wherever a prefix row's hint (or gate)
+    does (`_PREFILTER`, compiled on first use: a flake8 start on an empty file never needs it).
 
     Each hint becomes an alternative that starts with its rarest character, the characters
     before it checked by a fixed lookbehind: ``ghp_`` -> ``_(?<=ghp_)``. Every alternative
@@ -730,10 +731,10 @@ def _prefilter() -> re.Pattern[str]:
             for anchor in anchors:
                 bodies.setdefault(anchor, []).append(f"(?i:{body})" if nocase else body)
     alternatives = [re.escape(a) + "(?:" + "|".join(sorted(set(b))) + ")" for a, b in sorted(bodies.items())]
-    return re.compile("|".join(alternatives + gates))
+    return "|".join(alternatives + gates)
 
 
-_PREFILTER = _prefilter()
+_PREFILTER = lazy_compile(_prefilter())
 
 # Every `Context` row's pattern, matched against the whole stripped literal, accepts only
 # these characters and lengths (tests/test_credentials.py checks each row against it), so
