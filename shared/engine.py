@@ -122,6 +122,10 @@ class _Dispatch:
             if ident not in table:
                 table[ident] = list(self.unnamed[node_type])
             table[ident].append(entry)
+        # Per callee key: `any_call` followed by the key's own checks (`checks`' order).
+        self._joined: dict[str, list[tuple[str, CheckFn]]] = {
+            name: self.any_call + named_checks for name, named_checks in self.by_callee.items()
+        }
 
     def work(self, ctx: FileContext) -> Iterator[tuple[ast.AST, list[tuple[str, CheckFn]]]]:
         """``(node, checks)`` for every node of the file some selected check wants, type by
@@ -138,6 +142,7 @@ class _Dispatch:
                     entries = get(getattr(node, attr), default)
                     if entries:
                         yield node, entries
+        name_type = ast.Name
         for kind in (ast.Assign, ast.AnnAssign, ast.AugAssign):
             table, default = self.by_ident[kind], self.unnamed[kind]
             if not table:
@@ -145,13 +150,30 @@ class _Dispatch:
                     for node in nodes_of(kind):
                         yield node, default
                 continue
+            get = table.get
             for node in nodes_of(kind):
-                entries = self._assignment_checks(kind, node)
+                # `_assignment_checks` of the commonest shape, ``name = value``, inlined.
+                targets = node.targets if kind is ast.Assign else None  # type: ignore[attr-defined]
+                if targets is not None and len(targets) == 1 and type(targets[0]) is name_type:
+                    entries = get(targets[0].id, default)
+                else:
+                    entries = self._assignment_checks(kind, node)
                 if entries:
                     yield node, entries
         if self.any_call or self.by_callee:
+            # `checks` of a call inlined: the checks of its callee key (`callee_key`; the
+            # attribute of ``x.m(...)`` read here) with `any_call` already joined to them, and
+            # those of its keywords.
+            any_call, joined, by_keyword = self.any_call, self._joined, self.by_keyword
+            attribute_type = ast.Attribute
             for node in nodes_of(ast.Call):
-                entries = self.checks(node, ctx)
+                func = node.func  # type: ignore[attr-defined]
+                entries = joined.get(func.attr if type(func) is attribute_type else callee_key(node, ctx), any_call)  # type: ignore[arg-type]
+                if by_keyword and node.keywords:  # type: ignore[attr-defined]
+                    for kw in node.keywords:  # type: ignore[attr-defined]
+                        more = by_keyword.get(kw.arg)
+                        if more:
+                            entries = entries + [e for e in more if e not in entries]
                 if entries:
                     yield node, entries
 
