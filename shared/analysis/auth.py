@@ -71,7 +71,6 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
 from typing import Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
 from .context import dotted as _dotted
@@ -136,15 +135,48 @@ _REGISTRY_NAME = lazy_compile(
 )
 
 
-@dataclass(frozen=True, eq=False)
-class Route:
-    """One route decorator: ``@app.post("/notes")``."""
+class _Record:
+    """A read-only record compared by identity, as a ``dataclass(frozen=True, eq=False)``
+    is, without the class-creation cost of one at import (part of every flake8 start)."""
 
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+class Route(_Record):
+    """One route decorator: ``@app.post("/notes")``.
+
+    Attributes:
+        node: the decorator.
+        registry: the object it is called on (``app``, ``bp``).
+        framework: "flask" (Flask-style registries) or "fastapi".
+        methods: the HTTP methods it declares (upper case).
+        path: the route's path when it is a literal.
+    """
+
+    __slots__ = ("node", "registry", "framework", "methods", "path")
     node: ast.expr
     registry: str
-    framework: str  # "flask" (Flask-style registries) or "fastapi"
+    framework: str
     methods: frozenset
     path: str | None
+
+    def __init__(self, node: ast.expr, registry: str, framework: str, methods: frozenset, path: str | None) -> None:
+        init = object.__setattr__
+        init(self, "node", node)
+        init(self, "registry", registry)
+        init(self, "framework", framework)
+        init(self, "methods", methods)
+        init(self, "path", path)
 
 
 def dotted(expr: ast.AST | None) -> str:
@@ -235,8 +267,7 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
 # ---------------------------------------------------------------------------- handlers
 
 
-@dataclass(frozen=True, eq=False)
-class Handler:
+class Handler(_Record):
     """A route handler.
 
     Attributes:
@@ -251,14 +282,29 @@ class Handler:
         inferred: True when the methods were read from the body, not declared.
     """
 
+    __slots__ = ("node", "name", "framework", "methods", "group", "routes", "cls", "inferred")
     node: ast.AST
     name: str
     framework: str
     methods: frozenset
-    group: str = ""
-    routes: tuple = ()
-    cls: ast.ClassDef | None = None
-    inferred: bool = False
+    group: str
+    routes: tuple
+    cls: ast.ClassDef | None
+    inferred: bool
+
+    def __init__(
+        self, node: ast.AST, name: str, framework: str, methods: frozenset, group: str = "",
+        routes: tuple = (), cls: ast.ClassDef | None = None, inferred: bool = False,
+    ) -> None:
+        init = object.__setattr__
+        init(self, "node", node)
+        init(self, "name", name)
+        init(self, "framework", framework)
+        init(self, "methods", methods)
+        init(self, "group", group)
+        init(self, "routes", routes)
+        init(self, "cls", cls)
+        init(self, "inferred", inferred)
 
     @property
     def mutating(self) -> frozenset:
@@ -1504,13 +1550,25 @@ def is_model_name(expr: ast.AST | None) -> bool:
     return bool(name) and name[0].isupper() and not name.isupper()
 
 
-@dataclass
 class Query:
     """The calls and names an ORM query is built from, and the model it reads."""
 
-    calls: list
-    receivers: list
-    model: str | None
+    __slots__ = ("calls", "receivers", "model")
+
+    def __init__(self, calls: list, receivers: list, model: str | None) -> None:
+        self.calls = calls
+        self.receivers = receivers
+        self.model = model
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Query):
+            return NotImplemented
+        return (self.calls, self.receivers, self.model) == (other.calls, other.receivers, other.model)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value (as a dataclass)
+
+    def __repr__(self) -> str:
+        return f"Query(calls={self.calls!r}, receivers={self.receivers!r}, model={self.model!r})"
 
 
 def query_of(ctx: "FileContext", call: ast.Call) -> Query:
