@@ -13,7 +13,6 @@ A constant that is not a string (a number, a constant name) reads as the text ``
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from .context import FileContext, flatten_add
 from .patterns import lazy_compile
@@ -28,13 +27,25 @@ _FORMAT_FIELD = lazy_compile(r"\{\{|\}\}|\{([^{}!:]{0,100})(?:![rsa])?(?::[^{}]{
 MAX_BUILD_DEPTH = 6
 
 
-@dataclass
 class Built:
     """A decomposed string: `how` it was built (``"an f-string"``, ``"%-formatting in 'q'"``,
     for messages) and its `parts` (``str`` constant text, ``ast.AST`` holes), in order."""
 
-    how: str
-    parts: list = field(default_factory=list)
+    __slots__ = ("how", "parts")
+
+    def __init__(self, how: str, parts: list | None = None) -> None:
+        self.how = how
+        self.parts = [] if parts is None else parts
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Built):
+            return NotImplemented
+        return (self.how, self.parts) == (other.how, other.parts)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Built(how={self.how!r}, parts={self.parts!r})"
 
 
 def constant(ctx: FileContext, expr: ast.AST) -> bool:

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import ast
 import unicodedata
-from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
 from ..options import SINK_KINDS
@@ -269,10 +268,15 @@ LOOP_PASSES = 3
 STEP_BUDGET = 20
 
 
-@dataclass
 class _FlowState:
-    env: dict = field(default_factory=dict)
-    exits: bool = False
+    """The state of a pass at one point: the taint of each name, and whether the path has
+    left (return, raise, break, continue, exit call)."""
+
+    __slots__ = ("env", "exits")
+
+    def __init__(self, env: dict | None = None, exits: bool = False) -> None:
+        self.env = {} if env is None else env
+        self.exits = exits
 
 
 class _FunctionFlow:

@@ -10,7 +10,6 @@ shape of an unknown value is), and small helpers for arguments and route paramet
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..findings import Confidence
@@ -45,7 +44,6 @@ _DJANGO_VIEW_BASE = lazy_compile(r"(?:View|ViewSet|APIView|Mixin)$")
 _MAX_HOPS = 6
 
 
-@dataclass
 class Judgement:
     """What reaches a sink: `level` is "safe", "source", "param" or "opaque".
 
@@ -54,9 +52,22 @@ class Judgement:
     non-constant value (an unknown call's result, an attribute of an unknown object).
     """
 
-    level: str
-    origins: list = field(default_factory=list)
-    params: list = field(default_factory=list)
+    __slots__ = ("level", "origins", "params")
+
+    def __init__(self, level: str, origins: list | None = None, params: list | None = None) -> None:
+        self.level = level
+        self.origins = [] if origins is None else origins
+        self.params = [] if params is None else params
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Judgement):
+            return NotImplemented
+        return (self.level, self.origins, self.params) == (other.level, other.origins, other.params)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Judgement(level={self.level!r}, origins={self.origins!r}, params={self.params!r})"
 
     def describe(self, fallback: str = "a non-constant value") -> str:
         if self.level == "source":
