@@ -151,6 +151,11 @@ class _Record:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
         return f"{type(self).__name__}({fields})"
 
+    def _fill(self, values: tuple) -> None:
+        """Set the fields (`__slots__`, in order) once, at construction."""
+        for name, value in zip(self.__slots__, values):
+            object.__setattr__(self, name, value)
+
 
 class Route(_Record):
     """One route decorator: ``@app.post("/notes")``.
@@ -171,12 +176,7 @@ class Route(_Record):
     path: str | None
 
     def __init__(self, node: ast.expr, registry: str, framework: str, methods: frozenset, path: str | None) -> None:
-        init = object.__setattr__
-        init(self, "node", node)
-        init(self, "registry", registry)
-        init(self, "framework", framework)
-        init(self, "methods", methods)
-        init(self, "path", path)
+        self._fill((node, registry, framework, methods, path))
 
 
 def dotted(expr: ast.AST | None) -> str:
@@ -296,15 +296,7 @@ class Handler(_Record):
         self, node: ast.AST, name: str, framework: str, methods: frozenset, group: str = "",
         routes: tuple = (), cls: ast.ClassDef | None = None, inferred: bool = False,
     ) -> None:
-        init = object.__setattr__
-        init(self, "node", node)
-        init(self, "name", name)
-        init(self, "framework", framework)
-        init(self, "methods", methods)
-        init(self, "group", group)
-        init(self, "routes", routes)
-        init(self, "cls", cls)
-        init(self, "inferred", inferred)
+        self._fill((node, name, framework, methods, group, routes, cls, inferred))
 
     @property
     def mutating(self) -> frozenset:

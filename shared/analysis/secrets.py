@@ -213,13 +213,7 @@ def find_secret(
     """
     if not may_hold_secrets(ctx) and not (name and secret_kind(ctx, name)):
         return None
-    tracer = _Tracer(ctx, accept)
-    res = tracer.eval(expr, 0, None)
-    if res is None and name:
-        kind = secret_kind(ctx, name)
-        if kind:
-            res = tracer._named(f"argument '{name}'", kind, expr, name)
-    return res if isinstance(res, Secret) else None
+    return trace_secret(ctx, expr, accept, name=name)
 
 
 # Identifiers and literals that start a secret without a secret-like name: the
