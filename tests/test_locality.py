@@ -363,3 +363,24 @@ def test_header_nodes_read_only_from_statements_that_spell_them(monkeypatch):
             (type(n).__name__, n.lineno, n.col_offset) for n in every], name
     ctx = _context(RESPONSES)
     assert [n.lineno for n in responses.header_nodes(ctx) if isinstance(n, ast.Call)] == [6, 10]
+
+
+def test_scope_of_every_node_is_its_nearest_scope_ancestor():
+    """`FileContext.scope_of` answers for every node what the rule the index applies gives:
+    a child's scope is its parent when that is a module, def, lambda or class, else its
+    parent's scope; the module for a node outside the tree."""
+    from aisec_shared.analysis.context import SCOPE_TYPES
+
+    for name, source in _near_cases():
+        tree = ast.parse(source)
+        expected = {id(tree): tree}
+        work = [tree]
+        while work:
+            node = work.pop()
+            for child in ast.iter_child_nodes(node):
+                expected[id(child)] = node if isinstance(node, SCOPE_TYPES) else expected[id(node)]
+                work.append(child)
+        ctx = FileContext(tree, source.splitlines(True), name, Settings())
+        for node in ctx.nodes:
+            assert ctx.scope_of(node) is expected[id(node)], (name, type(node).__name__, getattr(node, "lineno", 0))
+        assert ctx.scope_of(ast.Name("x")) is tree
