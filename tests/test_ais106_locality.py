@@ -11,7 +11,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, FIXTURES, TESTS
+from conftest import EXAMPLES, FIXTURES, TESTS, parsed_sources
 
 from aisec_shared import Settings, check_source
 from aisec_shared.analysis import secrets
@@ -161,12 +161,7 @@ def test_gate_agrees_with_the_walk(reverse):
     examples, the gate is open; asked in source order and in reverse (the gate's memo of
     nodes that lead nowhere is shared by the queries of a file)."""
     checked = found = 0
-    for path in _files():
-        text = path.read_text(encoding="utf-8")
-        try:
-            tree = ast.parse(text)
-        except SyntaxError:
-            continue
+    for path, text, tree in parsed_sources(_files()):
         ctx = FileContext(tree, text.splitlines(True), str(path), Settings())
         nodes = [n for n in ctx.nodes if isinstance(n, ast.expr) and not isinstance(n, ast.Constant)]
         for node in reversed(nodes) if reverse else nodes:

@@ -4,8 +4,10 @@ whole file, answers "nothing here" per scope; that answer must never hide a find
 from __future__ import annotations
 
 import ast
+from pathlib import Path
+
 import pytest
-from conftest import FIXTURES, TESTS
+from conftest import FIXTURES, TESTS, parsed_sources
 
 from aisec_shared import Settings
 from aisec_shared.analysis.context import FileContext
@@ -154,15 +156,7 @@ class Box:
 
 
 def _near_cases() -> list[tuple[str, str]]:
-    cases = [("tricky.py", TRICKY), ("cross_scope.py", CROSS_SCOPE)]
-    for path in CASES:
-        source = path.read_text(encoding="utf-8")  # noqa: AIS407 the repository's own test files
-        try:
-            ast.parse(source)
-        except SyntaxError:
-            continue
-        cases.append((path.name, source))
-    return cases
+    return [("tricky.py", TRICKY), ("cross_scope.py", CROSS_SCOPE), *((p.name, text) for p, text, _ in parsed_sources(CASES))]
 
 
 @pytest.mark.parametrize("kind", [ast.Call, ast.Attribute, ast.Name, ast.Compare])

@@ -13,6 +13,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from conftest import parsed_sources
 
 from aisec_shared import Settings, check_source
 from aisec_shared.analysis import secrets
@@ -84,12 +85,7 @@ def _files() -> list[Path]:
 def test_gate_agrees_with_the_full_walk():
     """Where `may_hold_secrets` is False, the walk it skips finds no secret in any expression."""
     gated = 0
-    for path in _files():
-        text = path.read_text(encoding="utf-8")
-        try:
-            tree = ast.parse(text)
-        except SyntaxError:
-            continue
+    for path, text, tree in parsed_sources(_files()):
         ctx = FileContext(tree, text.splitlines(True), str(path), Settings())
         if secrets.may_hold_secrets(ctx):
             continue
