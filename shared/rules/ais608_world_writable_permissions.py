@@ -70,7 +70,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..analysis.taint import spelled_lines
+from ..analysis.taint import nodes_spelling
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -102,6 +102,7 @@ _SOCKET_WORDS = frozenset({"sock", "socket", "uds", "sockfile", "socketfile"})
 _PUBLIC_WORDS = frozenset({"pub", "public", "cert", "crt", "certificate", "ca", "chain", "fullchain", "known", "authorized"})
 _SYMBOLIC = lazy_compile(r"(?<![ugoa])([ugoa]*)([-+=])([rwxXst]*)")  # starts only at a run: linear
 _NUMERIC = lazy_compile(r"[0-7]{3,4}")
+_UMASK = frozenset({"os.umask"})
 _FIX_WRITE = "drop the world-write bit: 0o755 for directories and programs, 0o644 or 0o600 for files"
 _FIX_READ = "use 0o600 for keys and secrets"
 
@@ -195,17 +196,12 @@ def _umask_calls(ctx: FileContext) -> list[ast.Call]:
     if found is None:
         # A call `call_name` resolves to os.umask is ``x.umask(...)`` or a plain name that an
         # import binds to os.umask (`FileContext.qualname` resolves a bare name through the
-        # import tables only), so only those candidates are resolved. Each spells ``umask`` or
-        # the alias on its own line (`word_lines`): only the statements spanning those lines
-        # are read.
-        aliases = {alias for table in ctx.imports.values() for alias, target in table.items() if target == "os.umask"}
-        lines = spelled_lines(ctx, ["umask", *sorted(aliases)])
-        calls = ctx.nodes_of(ast.Call) if lines is None else ctx.nodes_near_lines(ast.Call, lines)
+        # import tables only): it spells ``umask`` or that name, so only the statements that
+        # do are read (`nodes_spelling`), and only those candidates resolved.
         attribute_type, name_type = ast.Attribute, ast.Name
         found = ctx.__dict__["_ais608_umask_calls"] = [
-            n for n in calls
-            if ((type(n.func) is attribute_type and n.func.attr == "umask")  # type: ignore[attr-defined]
-                or (type(n.func) is name_type and n.func.id in aliases))  # type: ignore[attr-defined]
+            n for n in nodes_spelling(ctx, (ast.Call,), "umask", _UMASK)
+            if ((type(n.func) is attribute_type and n.func.attr == "umask") or type(n.func) is name_type)  # type: ignore[attr-defined]
             and ctx.call_name(n) == "os.umask"  # type: ignore[arg-type]
         ]
     return found
