@@ -14,7 +14,7 @@ from .patterns import lazy_compile
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["settings_profile", "SETTINGS_MARKERS", "DJANGO_MARKERS", "FLASK_APPS", "APP_NAMES", "is_flask_app"]
+__all__ = ["settings_profile", "SETTINGS_MARKERS", "DJANGO_MARKERS", "FLASK_APPS", "APP_NAMES", "SESSION_QUALNAMES", "is_flask_app"]
 
 # Names only Django settings modules define (https://docs.djangoproject.com/en/stable/ref/settings/).
 DJANGO_MARKERS = frozenset(
@@ -67,6 +67,10 @@ def settings_profile(ctx: "FileContext") -> str | None:
 # application objects usually get in run scripts and factories.
 FLASK_APPS = frozenset({"flask.Flask", "quart.Quart", "flask_socketio.SocketIO"})
 APP_NAMES = frozenset({"app", "application", "server", "socketio"})
+# The session objects a module imports: Flask https://flask.palletsprojects.com/en/stable/api/#flask.session
+# and Quart's equivalent. Django https://docs.djangoproject.com/en/stable/topics/http/sessions/
+# and Starlette https://www.starlette.io/middleware/#sessionmiddleware hang it on the request.
+SESSION_QUALNAMES = frozenset({"flask.session", "quart.session", "flask.globals.session"})
 
 
 def is_flask_app(expr: ast.AST, ctx: "FileContext") -> bool:

@@ -83,6 +83,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..analysis.auth import handler_of, protection
+from ..analysis.frameworks import SESSION_QUALNAMES
 from ..analysis.taint import identifier_text, identifier_view, mentions_session, nodes_spelling, own_nodes, word_lines
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -140,8 +141,6 @@ _FASTAPI_PARAMS = {"Header": "header", "Cookie": "cookie", "Query": "param", "Fo
 # PyJWT / python-jose: reading claims without checking the signature.
 _UNVERIFIED_CALLS = frozenset({"jose.jwt.get_unverified_claims", "jwt.get_unverified_claims"})
 _DECODE_CALLS = frozenset({"jwt.decode", "jose.jwt.decode", "jwt.api_jwt.decode"})
-# Session objects: Flask/Quart session; request.session (Django, Starlette).
-_SESSION_QUALNAMES = frozenset({"flask.session", "quart.session", "flask.globals.session"})
 # Flask-Login and Django: https://flask-login.readthedocs.io/en/latest/#flask_login.login_user
 # https://docs.djangoproject.com/en/stable/topics/auth/default/#django.contrib.auth.login
 _LOGIN_CALLS = {"flask_login.login_user": 0, "flask_login.utils.login_user": 0, "django.contrib.auth.login": 1}
@@ -682,7 +681,7 @@ def _flag_value(ctx: FileContext, expr: ast.AST) -> bool:
 
 
 def _is_session(ctx: FileContext, expr: ast.AST) -> bool:
-    if ctx.qualname(expr) in _SESSION_QUALNAMES:
+    if ctx.qualname(expr) in SESSION_QUALNAMES:
         return True
     if isinstance(expr, ast.Attribute) and expr.attr == "session":
         base = expr.value
@@ -800,10 +799,10 @@ def _session_hits(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
 @on(ast.Module, when=mentions_session)
 def check_session_assign(node: ast.Module, ctx: FileContext) -> Iterator[Hit]:
     """``session["user_id"] = request.args["uid"]``: the assignments whose target subscripts
-    the session (`_is_session`: an expression resolving to `_SESSION_QUALNAMES`, which ends
+    the session (`_is_session`: an expression resolving to `SESSION_QUALNAMES`, which ends
     in ``session`` or is a name imported as one, or a ``.session`` attribute), read only from
     the statements that spell one (`nodes_spelling`)."""
-    for found in nodes_spelling(ctx, (ast.Assign, ast.AugAssign), "session", _SESSION_QUALNAMES):
+    for found in nodes_spelling(ctx, (ast.Assign, ast.AugAssign), "session", SESSION_QUALNAMES):
         yield from _session_hits(found, ctx)
 
 

@@ -81,13 +81,10 @@ from typing import Iterator
 
 from ..analysis.judgement import describe, from_params, judge
 from ..analysis.strings import MAX_BUILD_DEPTH, constant
+from ..analysis.frameworks import SESSION_QUALNAMES
 from ..analysis.taint import REQUEST_ATTRS, extra_sink_args, is_dead, mentions_session, nodes_spelling
 from ..checks import Confidence, FileContext, Hit, hit, on
 
-# Session objects: Flask https://flask.palletsprojects.com/en/stable/api/#flask.session and
-# Quart's equivalent; Django https://docs.djangoproject.com/en/stable/topics/http/sessions/
-# and Starlette https://www.starlette.io/middleware/#sessionmiddleware hang it on the request.
-SESSION_QUALNAMES = frozenset({"flask.session", "quart.session", "flask.globals.session"})
 REQUEST_NAMES = frozenset({"request", "req"})
 # Mapping methods that store into the session (MutableMapping API).
 SESSION_WRITERS = frozenset({"update", "setdefault", "__setitem__"})
