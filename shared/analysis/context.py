@@ -259,7 +259,10 @@ class FileContext:
                     else:
                         found.append(binding)
                 else:
-                    self._bind_other(node, scope, target)
+                    self._bind_target(target, value, scope, "assign")
+                    if type(target) is ast.Subscript and type(target.value) is ast.Name:  # type: ignore[attr-defined]
+                        # d[k] = v: the container now also holds v.
+                        self._add(scope, _binding((target.value.id, target.value, value, True, "mutate")))  # type: ignore[attr-defined]
             return
         if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
             self._add(scope, _binding((node.name, node, None, False, "def")))  # type: ignore[attr-defined]
@@ -267,15 +270,9 @@ class FileContext:
             return
         self._bind_other(node, scope)
 
-    def _bind_other(self, node: ast.AST, scope: ast.AST, target: ast.AST | None = None) -> None:
-        """`_bind` for every other binding node; for an Assign, only its `target`."""
-        if isinstance(node, ast.Assign):
-            for target in [target] if target is not None else node.targets:
-                self._bind_target(target, node.value, scope, "assign")
-                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
-                    # d[k] = v: the container now also holds v.
-                    self._add(scope, _binding((target.value.id, target.value, node.value, True, "mutate")))
-        elif isinstance(node, ast.AnnAssign):
+    def _bind_other(self, node: ast.AST, scope: ast.AST) -> None:
+        """`_bind` for the binding nodes other than assignments and defs."""
+        if isinstance(node, ast.AnnAssign):
             if node.value is not None:
                 self._bind_target(node.target, node.value, scope, "assign")
         elif isinstance(node, ast.AugAssign):
