@@ -170,10 +170,7 @@ class _Dispatch:
                 func = node.func  # type: ignore[attr-defined]
                 entries = joined.get(func.attr if type(func) is attribute_type else callee_key(node, ctx), any_call)  # type: ignore[arg-type]
                 if by_keyword and node.keywords:  # type: ignore[attr-defined]
-                    for kw in node.keywords:  # type: ignore[attr-defined]
-                        more = by_keyword.get(kw.arg)
-                        if more:
-                            entries = entries + [e for e in more if e not in entries]
+                    entries = self._with_keywords(entries, node.keywords)  # type: ignore[attr-defined]
                 if entries:
                     yield node, entries
 
@@ -202,14 +199,18 @@ class _Dispatch:
             return self._assignment_checks(kind, node)
         if kind is not ast.Call:
             return self.by_type.get(kind, [])
-        named = self.by_callee.get(callee_key(node, ctx))  # type: ignore[arg-type]
-        entries = self.any_call + named if named else self.any_call
+        entries = self._joined.get(callee_key(node, ctx), self.any_call)  # type: ignore[arg-type]
         if self.by_keyword and node.keywords:  # type: ignore[attr-defined]
-            get = self.by_keyword.get
-            for kw in node.keywords:  # type: ignore[attr-defined]
-                more = get(kw.arg)
-                if more:
-                    entries = entries + [e for e in more if e not in entries]
+            entries = self._with_keywords(entries, node.keywords)  # type: ignore[attr-defined]
+        return entries
+
+    def _with_keywords(self, entries: list[tuple[str, CheckFn]], keywords: list[ast.keyword]) -> list[tuple[str, CheckFn]]:
+        """`entries` followed by the checks declared for the call's keyword names, each once."""
+        get = self.by_keyword.get
+        for kw in keywords:
+            more = get(kw.arg)  # type: ignore[arg-type]
+            if more:
+                entries = entries + [e for e in more if e not in entries]
         return entries
 
 
