@@ -24,7 +24,7 @@ import warnings
 from dataclasses import replace
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .analysis.context import FileContext, node_span
 from .checks import NAMED_TYPES, CheckFn, callee_key, target_names
@@ -218,6 +218,7 @@ def clear_caches() -> None:
     """Forget the loaded checks and dispatch tables (tests that patch a rule call this)."""
     _checks_for.cache_clear()
     _dispatch_for.cache_clear()
+    _selected.cache_clear()
 
 
 @lru_cache(maxsize=256)
@@ -230,14 +231,19 @@ def _dispatch_for(codes: tuple[str, ...], extra_sinks: tuple[str, ...], closed: 
 
 def selected_codes(settings: Settings, only: Iterable[str] | None = None) -> list[str]:
     """The rule codes that run: selected by the settings and, if given, listed in `only`."""
-    wanted = set(only) if only is not None else None
-    return [
+    return list(_selected(settings, None if only is None else frozenset(only)))
+
+
+@lru_cache(maxsize=64)
+def _selected(settings: Settings, wanted: frozenset[str] | None) -> tuple[str, ...]:
+    """`selected_codes` as a tuple, worked out once per run's settings, not per file."""
+    return tuple(
         code
         for code in RULES
         if code != INTERNAL_ERROR
         and settings.rule_selected(code)
         and (wanted is None or code in wanted)
-    ]
+    )
 
 
 def check_tree(
@@ -267,7 +273,8 @@ def check_tree(
         Exception: only in strict mode, whatever a check raised.
     """
     with gc_paused():
-        return _check_tree(tree, lines, filename, settings, codes=selected_codes(settings, only), keys=keys)
+        codes = _selected(settings, None if only is None else frozenset(only))
+        return _check_tree(tree, lines, filename, settings, codes=codes, keys=keys)
 
 
 def _check_tree(
@@ -276,7 +283,7 @@ def _check_tree(
     filename: str,
     settings: Settings,
     *,
-    codes: list[str],
+    codes: tuple[str, ...],
     keys: list[tuple[str, str]] | None,
 ) -> list[Finding]:
     """`check_tree` with the collector paused and the rules chosen."""
@@ -290,7 +297,7 @@ def _check_tree(
             raise
         return [_internal_error("the file index", exc)]
     try:
-        table = _dispatch_for(tuple(codes), settings.extra_sinks)
+        table = _dispatch_for(codes, settings.extra_sinks)
         if table.gates:
             closed = []
             for fn, (code, gate) in table.gates.items():
@@ -302,7 +309,7 @@ def _check_tree(
                         raise
                     failed[code] = exc
             if closed:
-                table = _dispatch_for(tuple(codes), settings.extra_sinks, frozenset(closed))
+                table = _dispatch_for(codes, settings.extra_sinks, frozenset(closed))
         for node, entries in table.work(ctx):
             for code, fn in entries:
                 if code in failed:
@@ -367,7 +374,7 @@ _SUPPRESSION_RULES = frozenset({"AIS001", "AIS002"})
 
 
 def _apply_noqa(
-    findings: list[Finding], where: dict[Finding, ast.AST], ctx: FileContext, settings: Settings, codes: list[str]
+    findings: list[Finding], where: dict[Finding, ast.AST], ctx: FileContext, settings: Settings, codes: Sequence[str]
 ) -> list[Finding]:
     """Drop findings under a statement's ``# noqa`` (see `suppression`) and add the findings
     of the suppression rules (AIS001, AIS002) when they are selected.
