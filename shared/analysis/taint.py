@@ -282,7 +282,10 @@ class _FlowState:
 class _FunctionFlow:
     """The ordered pass over one function (or the module body)."""
 
-    def __init__(self, analysis: "TaintAnalysis", scope: ast.AST) -> None:
+    def __init__(self, analysis: "TaintAnalysis", scope: ast.AST, only: list | None = None) -> None:
+        """The pass over `scope`; with `only` (a module's slice, see
+        `TaintAnalysis._module_slice`), over those of its top-level statements alone, in their
+        order, with the budget of the whole body."""
         self.a = analysis
         self.ctx = analysis.ctx
         self.scope = scope
@@ -299,7 +302,7 @@ class _FunctionFlow:
         if isinstance(scope, ast.Lambda):
             self.returns = self.expr(scope.body, state.env)
         else:
-            self.block(body, state)
+            self.block(body if only is None else only, state)
         self.final_env = state.env
 
     def _has_budget(self) -> bool:
@@ -764,6 +767,142 @@ def _attr_key(node: ast.Attribute) -> str | None:
     return None
 
 
+# Top-level statements a module's pass can leave out of a slice (`TaintAnalysis._module_slice`):
+# none of them can end the pass (but an exit call, checked apart), and what they write is
+# bound in the index or is a subscript or attribute target. Every other statement (``if``,
+# loops, ``with``, ``try``, ``match``, ``raise``, newer grammars) is always in the slice.
+_SLICE_SIMPLE = frozenset({
+    ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Import, ast.ImportFrom, ast.FunctionDef,
+    ast.AsyncFunctionDef, ast.ClassDef, ast.Pass, ast.Global, ast.Nonlocal, ast.Assert, ast.Delete,
+})
+_DEF_KINDS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+# A decorator holding one of these may write names the index binds in the def's own scope.
+_DECORATOR_BINDERS = frozenset({ast.NamedExpr, ast.comprehension})
+
+
+# Parts of a comprehension target the index binds in full (`FileContext._bind_target`).
+_PLAIN_TARGET_PARTS = frozenset({ast.Name, ast.Tuple, ast.List, ast.Starred, ast.Store})
+
+
+def _target_roots(targets: list) -> list[str]:
+    """The root names of the subscript and attribute targets among `targets` (through tuple,
+    list and starred unpacking): ``d`` for ``d[k] = v`` or ``d.a[k], x = v``."""
+    found: list[str] = []
+    work = list(targets)
+    chained = (ast.Subscript, ast.Attribute)
+    while work:
+        target = work.pop()
+        kind = type(target)
+        if kind is ast.Tuple or kind is ast.List:
+            work.extend(target.elts)
+        elif kind is ast.Starred:
+            work.append(target.value)
+        elif kind in chained:
+            base = target.value
+            while type(base) in chained:
+                base = base.value
+            if type(base) is ast.Name:
+                found.append(base.id)
+    return found
+
+
+def _may_end(stmts: list) -> bool:
+    """Whether a pass through the statement list `stmts` may end in it (`_FlowState.exits`
+    set after it), as `_FunctionFlow.block` and its statement handlers decide: a superset
+    (a test that is not constant may go either way). Loops and ``match`` never end a pass
+    (their body ends only its own branch; a ``match`` always keeps the branch where no case
+    matched); an ``if`` or a ``try`` ends it only when every branch may end, or its
+    ``finally`` does."""
+    for stmt in stmts:
+        kind = type(stmt)
+        if kind in _SLICE_SIMPLE:
+            if kind is ast.Expr and _is_exit_call(stmt.value):  # type: ignore[attr-defined]
+                return True
+        elif kind in _ENDINGS:
+            return True
+        elif kind is ast.If:
+            fixed = _constant_truth(stmt.test)  # type: ignore[attr-defined]
+            if fixed is not None:
+                if _may_end(stmt.body if fixed else stmt.orelse):  # type: ignore[attr-defined]
+                    return True
+            elif _may_end(stmt.body) and _may_end(stmt.orelse):  # type: ignore[attr-defined]
+                return True
+        elif kind in _LOOPS or kind is ast.Match:
+            continue
+        elif kind is ast.With or kind is ast.AsyncWith:
+            if _may_end(stmt.body):  # type: ignore[attr-defined]
+                return True
+        elif kind is ast.Try or kind.__name__ == "TryStar":
+            settled = _may_end(stmt.body) or _may_end(stmt.orelse)  # type: ignore[attr-defined]
+            if (settled and all(_may_end(h.body) for h in stmt.handlers)) or _may_end(stmt.finalbody):  # type: ignore[attr-defined]
+                return True
+        else:  # statements of newer grammars: assume the worst
+            return True
+    return False
+
+
+_ENDINGS = (ast.Raise, ast.Return, ast.Break, ast.Continue)
+_LOOPS = (ast.For, ast.AsyncFor, ast.While)
+
+
+def _compound_writes(stmt: ast.AST) -> set[str]:
+    """A superset of the names a pass through compound statement `stmt` may write (outside
+    the bodies of defs and classes, which it does not enter): names stored or deleted, the
+    root names of subscript and attribute targets, def and class names, except and match
+    capture names, the root names of mutator calls (``parts.append(x)``), and every name in
+    an ``if`` test (`_FunctionFlow.guard` may prove it safe in a branch)."""
+    found: set[str] = set()
+    work = [stmt]
+    name_type, load = ast.Name, ast.Load
+    chained = (ast.Subscript, ast.Attribute)
+    while work:
+        node = work.pop()
+        kind = type(node)
+        if kind is name_type:
+            if type(node.ctx) is not load:  # type: ignore[attr-defined]
+                found.add(node.id)  # type: ignore[attr-defined]
+            continue
+        if kind in _DEF_KINDS:
+            found.add(node.name)  # type: ignore[attr-defined]
+            work.extend(node.decorator_list)  # type: ignore[attr-defined]
+            continue
+        if kind is ast.If:
+            found.update(_read_names(node.test))  # type: ignore[attr-defined]
+        elif kind in chained and type(node.ctx) is not load:  # type: ignore[attr-defined]
+            found.update(_target_roots([node]))
+        elif kind is ast.Call:
+            func = node.func  # type: ignore[attr-defined]
+            if type(func) is ast.Attribute and func.attr in _MUTATORS:
+                found.update(_target_roots([func]))
+        else:
+            for field in ("name", "rest"):  # except handlers, match captures
+                value = getattr(node, field, None)
+                if type(value) is str and kind is not ast.alias:
+                    found.add(value)
+        work.extend(child_nodes(node))
+    return found
+
+
+def _read_names(stmt: ast.AST) -> list[str]:
+    """Every name a module pass may read evaluating top-level statement `stmt` (a superset:
+    every identifier of a Name node in it, in any context), without entering the bodies,
+    parameters and bases of defs and classes, of which the pass evaluates only the
+    decorators."""
+    found: list[str] = []
+    work = [stmt]
+    name_type = ast.Name
+    while work:
+        node = work.pop()
+        kind = type(node)
+        if kind is name_type:
+            found.append(node.id)  # type: ignore[attr-defined]
+        elif kind in _DEF_KINDS:
+            work.extend(node.decorator_list)  # type: ignore[attr-defined]
+        else:
+            work.extend(child_nodes(node))
+    return found
+
+
 def _count_statements(body: list) -> int:
     n = 0
     work = list(body)
@@ -890,6 +1029,11 @@ class TaintAnalysis:
         # `_module_writes`: names the module's pass may write that the index does not bind
         # at module level (found once per file).
         self._writes: frozenset | None = None
+        # `_module_slice`: the module's final taint per name its slices settled, and what
+        # the slices need of the top-level statements (found once per file).
+        self._settled: dict[str, frozenset] = {}
+        self._sliced: dict[int, _FunctionFlow] = {}
+        self._slicing: tuple | None = None
         # `may_be_source`'s memos: per scope, whether it reaches a trigger and what `_scan`
         # found in it; per def, whether its callers may pass a source; the names to resolve.
         self._may_memo: dict = {}
@@ -919,11 +1063,19 @@ class TaintAnalysis:
         self._outers.clear()
         self._local.clear()
         self._writes = None
+        self._settled = {}
+        self._sliced = {}
+        self._slicing = None
 
     # ---- public queries
     def of(self, expr: ast.AST) -> frozenset:
         """Labels of `expr` at its program point; empty when the program built the value."""
-        flow = self.flow(self._scope_for(expr))
+        scope = self._scope_for(expr)
+        tree = self.ctx.tree
+        if scope is tree and tree not in self._flows and tree not in self._in_progress:
+            flow = self._module_flow_for(expr)  # the module's slice, not its whole pass
+        else:
+            flow = self.flow(scope)
         return self.eval(expr, flow, None)
 
     def returns(self, func: ast.AST) -> frozenset:
@@ -1281,10 +1433,168 @@ class TaintAnalysis:
                         writes = self._writes = self._module_writes()
                     if name not in writes:
                         return CLEAN
+                # The name's final taint from the pass over the statements it depends on.
+                found = self._settled.get(name)
+                if found is None:
+                    found = self._module_slice(name)
+                if found is not None:
+                    return found
             env = self.flow(outer).final_env
             if name in env:
                 return env[name]
         return CLEAN
+
+    def _module_slice(self, name: str) -> frozenset | None:
+        """The module pass's final taint of `name`, from the pass over its slice
+        (`_slice_flow`); None when the slice holds most of the module (the caller then builds
+        the whole pass)."""
+        return None if self._slice_flow([name]) is None else self._settled[name]
+
+    def _module_flow_for(self, expr: ast.AST) -> _FunctionFlow:
+        """A pass that evaluated the top-level statement holding `expr` (module scope) as
+        the whole module pass does: a slice's pass that holds that statement (`_slice_flow`),
+        or the whole pass."""
+        tree = self.ctx.tree
+        parents = self.ctx.parents
+        node, up = expr, parents.get(expr)
+        while up is not tree and up is not None:
+            node, up = up, parents.get(up)
+        facts = self._slicing
+        if facts is None:
+            facts = self._slicing = self._slice_facts()
+        index = facts[0].get(id(node)) if up is tree else None
+        if index is not None:
+            flow = self._sliced.get(index)
+            if flow is None:
+                flow = self._slice_flow(_read_names(node), index)
+            if flow is not None:
+                return flow
+        return self.flow(tree)
+
+    def _slice_flow(self, names: list[str], force: int | None = None) -> _FunctionFlow | None:
+        """The pass over the module's slice for `names` (and top-level statement number
+        `force`, if given), which settles the final taint of every name of the slice
+        (`_settled`) and stands for the whole pass at each of its statements (`_sliced`);
+        None when the slice holds more than half of the top-level statements.
+
+        The slice of a set of names Q: every top-level statement that may end the pass
+        (compound statements, ``raise``, an exit call: `_slice_facts`) or write a name of Q;
+        closed under adding to Q every name the slice's statements read. The pass writes a
+        name (or an attribute slot ``"a.b"``, counted as its root name ``a``) only through
+        the index's bindings at module level (assignments, augmented assignments, walrus,
+        comprehension targets, mutator calls with an argument, defs, classes), subscript and
+        attribute targets, and the statements always in the slice (guards, loops, with,
+        except and match names are all inside compound statements; names written in a
+        decorator with a walrus or a comprehension put that def in the slice too). So the
+        statements left out write no name of Q and cannot end the pass, and those kept read
+        only names of Q: the pass over the slice, in source order, gives every name of Q, at
+        every point of a kept statement and at the end, the taint the pass over the whole
+        body gives it, with the same calls into the module's functions made while the module
+        is in progress (`outer_taint` answers CLEAN for it then, as in the whole pass). The
+        one difference: the loop budget (`_has_budget`) counts fewer steps, so a loop in a
+        module whose whole pass ran out of budget may be iterated more often. Its cost
+        follows the slice, not the module: a name's writers come from the index, and only
+        the slice's statements are read."""
+        tree = self.ctx.tree
+        body = tree.body  # type: ignore[attr-defined]
+        facts = self._slicing
+        if facts is None:
+            facts = self._slicing = self._slice_facts()
+        position, always, extra = facts
+        bindings = self.ctx.bindings[tree]
+        parents = self.ctx.parents
+        chosen: set[int] = set(always)
+        todo = [body[i] for i in always]
+        if force is not None and force not in chosen:
+            chosen.add(force)
+            todo.append(body[force])
+        seen: set[str] = set()
+        pending = list(names)
+        limit = len(body) // 2
+        while pending or todo:
+            while pending:
+                wanted = pending.pop()
+                if wanted in seen:
+                    continue
+                seen.add(wanted)
+                for binding in bindings.get(wanted, ()):
+                    node = binding.target
+                    up = parents.get(node)
+                    while up is not tree and up is not None:
+                        node, up = up, parents.get(up)
+                    index = position.get(id(node))
+                    if index is None:  # not under a top-level statement: no slice
+                        return None
+                    if index not in chosen:
+                        chosen.add(index)
+                        todo.append(node)
+                for index in extra.get(wanted, ()):
+                    if index not in chosen:
+                        chosen.add(index)
+                        todo.append(body[index])
+            if len(chosen) > limit:
+                return None
+            while todo:
+                pending.extend(_read_names(todo.pop()))
+        ordered = sorted(chosen)
+        self._in_progress.add(tree)
+        try:
+            flow = _FunctionFlow(self, tree, [body[i] for i in ordered])
+        finally:
+            self._in_progress.discard(tree)
+        env, settled, sliced = flow.final_env, self._settled, self._sliced
+        for each in seen:
+            settled[each] = env.get(each, CLEAN)
+        for index in ordered:
+            sliced[index] = flow
+        return flow
+
+    def _slice_facts(self) -> tuple[dict[int, int], list[int], dict[str, list[int]]]:
+        """What `_slice_flow` needs of the top-level statements, found once per file without
+        a walk over the file: each statement's position (by id); the positions of those
+        always in a slice (those that may end the pass: ``raise``, an exit call, a compound
+        statement holding either; a def whose decorators hold a walrus or a comprehension; a
+        statement with a comprehension whose target is no plain name); and, per name, the
+        positions of the statements that may write it although the index does not bind it
+        there: the root names of subscript and attribute targets of simple statements, and
+        every name a compound statement holds (guards, loop, with, except and match names
+        are written there)."""
+        tree = self.ctx.tree
+        simple = _SLICE_SIMPLE
+        position: dict[int, int] = {}
+        always: list[int] = []
+        extra: dict[str, list[int]] = {}
+        assign_types = (ast.Assign, ast.AugAssign, ast.AnnAssign)
+        for index, stmt in enumerate(tree.body):  # type: ignore[attr-defined]
+            position[id(stmt)] = index
+            kind = type(stmt)
+            if kind not in simple:
+                if _may_end([stmt]):
+                    always.append(index)
+                for name in _compound_writes(stmt):
+                    extra.setdefault(name, []).append(index)
+            elif kind is ast.Expr:
+                if _is_exit_call(stmt.value):  # type: ignore[attr-defined]
+                    always.append(index)
+            elif kind in _DEF_KINDS:
+                if any(type(n) in _DECORATOR_BINDERS for dec in stmt.decorator_list for n in ast.walk(dec)):  # type: ignore[attr-defined]
+                    always.append(index)
+            elif kind in assign_types:
+                targets = stmt.targets if kind is ast.Assign else [stmt.target]  # type: ignore[attr-defined]
+                for name in _target_roots(targets):
+                    extra.setdefault(name, []).append(index)
+        scope_of, name_type = self.ctx.scope_of, ast.Name
+        for comp in self.ctx.nodes_of(ast.comprehension):
+            if type(comp.target) is not name_type and scope_of(comp) is tree and not all(  # type: ignore[attr-defined]
+                type(n) in _PLAIN_TARGET_PARTS for n in ast.walk(comp.target)  # type: ignore[attr-defined]
+            ):
+                node, up = comp, self.ctx.parents.get(comp)
+                while up is not tree and up is not None:
+                    node, up = up, self.ctx.parents.get(up)
+                found = position.get(id(node))
+                if found is not None:
+                    always.append(found)
+        return position, always, extra
 
     def _module_writes(self) -> frozenset:
         """A superset of the names the module's pass (`_FunctionFlow` over the top-level code)

@@ -1,0 +1,235 @@
+"""The module's slices (`TaintAnalysis._slice_flow`): the taint of a module-level name, and of
+a module-level expression, read from a pass over only the top-level statements it depends on,
+must equal what the pass over the whole module gives."""
+
+from __future__ import annotations
+
+import ast
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, FIXTURES, ROOT, TESTS, parsed_sources
+
+from aisec_shared import Settings
+from aisec_shared.analysis import taint
+from aisec_shared.analysis.context import FileContext
+
+# Top-level code in the shapes a slice must get right: a pass that ends (raise, exit call, an
+# if whose branches all end, try/finally), guards, loops that accumulate, subscript,
+# attribute and mutator writes, walrus in a comprehension, a decorator with a walrus, a
+# comprehension with a subscript target, deletes, names bound only in compound statements.
+SHAPES = '''\
+import os
+import sys
+from flask import request
+
+raw = request.args.get("q")
+clean = "fixed"
+parts = []
+parts.append(raw)
+table = {}
+table["k"] = raw
+table["j"]["i"] = raw
+holder = type("H", (), {})()
+holder.value = raw
+holder.value += clean
+alias = holder.value
+[seen := raw for _ in range(1)]
+bag = {}
+[0 for bag["x"] in [raw]]
+copied = bag
+for item in [raw, clean]:
+    acc = item
+if raw.isdigit():
+    guarded = raw
+else:
+    guarded = clean
+if os.environ.get("SAFE") and raw in ("a", "b"):
+    narrowed = raw
+try:
+    from missing import thing
+except ImportError:
+    thing = raw
+finally:
+    done = clean
+with open(raw) as handle:
+    opened = handle
+del clean
+
+
+def decorate(value):
+    return value
+
+
+@decorate(found := raw)
+def handler():
+    return found
+
+
+class Box:
+    field = raw
+
+
+late = Box
+if len(sys.argv) > 3:
+    sys.exit(1)
+after_exit = raw
+'''
+
+# The last `if` ends the pass on both branches: nothing after it is reached, and the pass
+# ends with an empty state.
+ENDS_IF = SHAPES + '''\
+if raw:
+    raise SystemExit(raw)
+else:
+    raise ValueError(raw)
+never = raw
+'''
+
+ENDS_TRY = '''\
+from flask import request
+
+value = request.args["v"]
+try:
+    raise ValueError(value)
+except ValueError:
+    raise
+finally:
+    final = value
+unreached = value
+'''
+
+MATCH = '''\
+from flask import request
+
+subject = request.args
+match subject:
+    case {"a": first, **rest}:
+        picked = first
+    case [head, *tail]:
+        picked = head
+    case _:
+        picked = "none"
+result = picked
+'''
+
+
+def _corpus() -> list[tuple[str, str, ast.Module]]:
+    """The shapes above, the fixtures, cases and examples, this project's own core, and the
+    running Python's standard library modules (real top-level code: version checks, optional
+    imports that raise, platform branches)."""
+    out = []
+    for name, text in (("shapes", SHAPES), ("ends_if", ENDS_IF), ("ends_try", ENDS_TRY), ("match", MATCH)):
+        try:
+            out.append((name, text, ast.parse(text)))
+        except SyntaxError:  # `match` before 3.10 (never: 3.10 is the oldest supported)
+            continue
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    paths = [
+        *sorted(FIXTURES.glob("*.py")),
+        *sorted((TESTS / "cases").rglob("*.py")),
+        *sorted(EXAMPLES.rglob("*.py")),
+        *sorted((ROOT / "shared").rglob("*.py")),
+        *sorted(stdlib.glob("*.py")),
+    ]
+    out.extend((str(p), text, tree) for p, text, tree in parsed_sources(paths))
+    return out
+
+
+CORPUS = _corpus()
+
+
+def _module_names(tree: ast.Module, ctx: FileContext) -> list[str]:
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    names.update(ctx.bindings[tree])
+    return sorted(names)
+
+
+def _module_exprs(ctx: FileContext) -> list[ast.expr]:
+    """Every module-scope expression of the file whose taint `of` may be asked."""
+    tree = ctx.tree
+    analysis = ctx.taint
+    return [n for n in ctx.nodes if isinstance(n, ast.expr) and analysis._scope_for(n) is tree]
+
+
+def _full(text: str, tree: ast.Module) -> tuple[FileContext, taint._FunctionFlow]:
+    ctx = FileContext(tree, text.splitlines(True), "m.py", Settings())
+    return ctx, ctx.taint.flow(tree)
+
+
+@pytest.mark.parametrize("name,text,tree", CORPUS, ids=[c[0].rsplit("/", 1)[-1] for c in CORPUS])
+def test_slice_gives_each_module_name_the_whole_pass_taint(name: str, text: str, tree: ast.Module):
+    _, full = _full(text, tree)
+    ctx = FileContext(tree, text.splitlines(True), "m.py", Settings())
+    analysis = ctx.taint
+    for each in _module_names(tree, ctx):
+        got = analysis._settled.get(each)
+        if got is None:
+            flow = analysis._slice_flow([each])
+            if flow is None:
+                continue  # the slice holds most of the module: the whole pass is built
+            got = analysis._settled[each]
+        assert got == full.final_env.get(each, taint.CLEAN), (name, each)
+    assert tree not in analysis._flows  # no whole pass was built on the way
+
+
+@pytest.mark.parametrize("name,text,tree", CORPUS, ids=[c[0].rsplit("/", 1)[-1] for c in CORPUS])
+def test_slice_gives_each_module_expression_the_whole_pass_taint(name: str, text: str, tree: ast.Module):
+    full_ctx, full = _full(text, tree)
+    ctx = FileContext(tree, text.splitlines(True), "m.py", Settings())
+    for expr in _module_exprs(ctx):
+        assert ctx.taint.of(expr) == full_ctx.taint.eval(expr, full, None), (name, ast.dump(expr)[:80])
+
+
+def test_slices_taint_what_the_shapes_taint_and_stop_where_the_pass_ends():
+    ctx = FileContext(ast.parse(SHAPES), SHAPES.splitlines(True), "m.py", Settings())
+    analysis = ctx.taint
+    tainted = {"raw", "parts", "table", "alias", "seen", "bag", "copied", "acc", "guarded", "thing", "found", "after_exit"}
+    for each in sorted(tainted):
+        assert analysis._module_slice(each), each
+    for each in ("clean", "late", "done"):
+        assert not analysis._module_slice(each), each
+    ends = FileContext(ast.parse(ENDS_IF), ENDS_IF.splitlines(True), "m.py", Settings()).taint
+    for each in sorted(tainted | {"never"}):
+        assert not ends._module_slice(each), each
+    assert tree_flows(analysis) == 0 and tree_flows(ends) == 0
+
+
+def tree_flows(analysis: taint.TaintAnalysis) -> int:
+    return sum(1 for scope in analysis._flows if isinstance(scope, ast.Module))
+
+
+def test_a_slice_reads_only_the_statements_a_name_depends_on():
+    lines = ["from flask import request", "x = request.args['a']", "y = x"]
+    lines += [f"unrelated_{i} = {i}" for i in range(200)]
+    lines += ["if unrelated_3:", "    other = 1"]
+    text = "\n".join(lines) + "\n"
+    ctx = FileContext(ast.parse(text), text.splitlines(True), "m.py", Settings())
+    analysis = ctx.taint
+    flow = analysis._slice_flow(["y"])
+    assert flow is not None and analysis._settled["y"]
+    assert flow.steps == 2  # the two statements that bind x and y, nothing else
+    assert sorted(analysis._settled) == ["request", "x", "y"]
+
+
+def test_may_end_follows_the_pass():
+    def ends(source: str) -> bool:
+        return taint._may_end(ast.parse(source).body)
+
+    assert ends("raise ValueError")
+    assert ends("import sys\nsys.exit(1)")
+    assert ends("if a:\n    raise X\nelse:\n    raise Y")
+    assert not ends("if a:\n    raise X")
+    assert ends("if True:\n    raise X")
+    assert not ends("if False:\n    raise X")
+    assert not ends("for a in b:\n    raise X")
+    assert not ends("while a:\n    break")
+    assert ends("with a:\n    raise X")
+    assert ends("try:\n    raise X\nexcept E:\n    raise")
+    assert not ends("try:\n    raise X\nexcept E:\n    pass")
+    assert ends("try:\n    pass\nfinally:\n    raise X")
+    assert not ends("x = 1\ndef f():\n    raise X")
+    if sys.version_info >= (3, 10):
+        assert not ends("match a:\n    case _:\n        raise X")
