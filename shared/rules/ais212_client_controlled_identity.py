@@ -80,7 +80,7 @@ from __future__ import annotations
 
 import ast
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..analysis.auth import handler_of, protection
 from ..analysis.frameworks import SESSION_QUALNAMES
@@ -486,14 +486,18 @@ def _unverified_calls(
     callee spells one of them on its own line, the line of ``f.attr`` being where the
     attribute ``f`` ends (``end_lineno``) and that of a called name its ``lineno``. Those
     calls are read from the top-level statements that span the lines
-    (`FileContext.nodes_near_lines`), not from every call of the file."""
+    (`FileContext.nodes_near_lines`), not from every call of the file, and the aliases from
+    the import statements there (`_spelling_aliases`), not from every scope's import table."""
 
     def spells(name: str) -> bool:
         lowered = name.lower()
         return any(word in lowered for word in present)
 
-    tables = ctx.imports.values()
-    aliases = {alias for table in tables for alias, target in table.items() if spells(target.rsplit(".", 1)[-1])}
+    if lowered is not None and lines is not None:
+        aliases = _spelling_aliases(ctx, lines, spells)
+    else:
+        tables = ctx.imports.values()
+        aliases = {alias for table in tables for alias, target in table.items() if spells(target.rsplit(".", 1)[-1])}
     calls = ctx.nodes_of(ast.Call)
     if lowered is not None and lines is not None and aliases:
         # `lowered` may be the one-byte view (`identifier_view`): ASCII aliases only.
@@ -522,13 +526,62 @@ _DEF_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 _SCOPE_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
-def _reaching_scopes(ctx: FileContext, seeds: set[ast.AST]) -> frozenset[ast.AST]:
+def _spelling_aliases(ctx: FileContext, lines: set[int], spells: Callable[[str], bool]) -> set[str]:
+    """The names that an import statement spanning one of `lines` binds to a target whose
+    last part `spells` accepts: a superset of the keys of the import tables
+    (`FileContext.imports`) whose target's last part it accepts, when `lines` holds every
+    line where such a last part spells a word (see `_unverified_calls`). Each table entry
+    comes from an alias of an ``import`` or ``from ... import`` statement, and its target's
+    last part (the imported name of ``from m import name``, the last part of the dotted name
+    of ``import a.b as c``, the top package of ``import a.b``) is an identifier written
+    within that statement's lines, so the statement spans one of `lines`
+    (`FileContext.nodes_near_lines`); the name of an entry that a later import overwrote
+    only adds candidates, which `_unverified_callee` then tests. So the cost follows those
+    lines, not the scopes of the file (each def and lambda has an import table, mostly
+    empty)."""
+    found: set[str] = set()
+    for kind in (ast.Import, ast.ImportFrom):
+        for node in ctx.nodes_near_lines(kind, lines):
+            for alias in node.names:  # type: ignore[attr-defined]
+                name = alias.name
+                if name == "*":
+                    continue
+                if kind is ast.ImportFrom:
+                    key, last = alias.asname or name, name
+                elif alias.asname:
+                    key, last = alias.asname, name.rsplit(".", 1)[-1]
+                else:
+                    key = last = name.split(".")[0]
+                if spells(last):
+                    found.add(key)
+    return found
+
+
+def _reaching_scopes(ctx: FileContext, seeds: set[ast.AST], local: bool = True) -> frozenset[ast.AST]:
     """The scopes from which a seed scope is reachable (see `_open_scopes`): the seeds, the
     scopes nested in an open scope, and the scopes holding a call that
-    `ctx.taint.local_function` resolves to an open def (`TaintAnalysis.callers`)."""
+    `ctx.taint.local_function` resolves to an open def (`TaintAnalysis.callers`).
+
+    The scopes nested in an open scope S (those whose `FileContext.scope_of` is S) are its
+    descendants, so they lie in the top-level statement that holds S, which spans S's own
+    line: with `local`, they are read from the top-level statements that span an open
+    scope's line (`FileContext.nodes_near_lines`), each statement once, not from every scope
+    of the file; every scope of the file once the module is open (its nested scopes are all
+    of them). Without `local`, every scope of the file is indexed first (the full scan the
+    tests compare with)."""
+    root = ctx.tree
+    scope_of = ctx.scope_of
     nested: dict[ast.AST, list[ast.AST]] = {}
-    for scope in ctx.nodes_of(*_SCOPE_NODES):
-        nested.setdefault(ctx.scope_of(scope), []).append(scope)
+    indexed: set[ast.AST] = set()  # the scope nodes of the statements `nested` covers
+    whole = False  # `nested` covers every scope of the file
+
+    def index(scopes: list[ast.AST]) -> None:
+        for scope in scopes:
+            nested.setdefault(scope_of(scope), []).append(scope)
+
+    if not local:
+        index(ctx.nodes_of(*_SCOPE_NODES))
+        whole = True
     callers = ctx.taint.callers
     found: set[ast.AST] = set()
     work = list(seeds)
@@ -537,9 +590,19 @@ def _reaching_scopes(ctx: FileContext, seeds: set[ast.AST]) -> frozenset[ast.AST
         if scope in found:
             continue
         found.add(scope)
+        if not whole:
+            if scope is root:
+                nested.clear()
+                index(ctx.nodes_of(*_SCOPE_NODES))
+                whole = True
+            elif scope not in indexed:
+                line = {scope.lineno}  # type: ignore[attr-defined]
+                near = [node for kind in _SCOPE_NODES for node in ctx.nodes_near_lines(kind, line)]
+                indexed.update(near)
+                index(near)
         work.extend(nested.get(scope, ()))
         if isinstance(scope, _DEF_NODES):
-            work.extend(map(ctx.scope_of, callers(scope)))
+            work.extend(map(scope_of, callers(scope)))
     return frozenset(found)
 
 
