@@ -490,6 +490,72 @@ K = a()
 def c():
     setattr(o, K, 1)
 """,
+"module_caller": """
+import sys
+K = sys.argv[1]
+def inner(k):
+    setattr(o, k, 1)
+inner(K)
+""",
+"module_caller_direct": """
+import sys
+def inner(k):
+    setattr(o, k, 1)
+inner(sys.argv[1])
+""",
+"module_subscript": """
+import sys
+D = {}
+D["a"]["b"] = sys.argv[1]
+def g():
+    setattr(o, D, 1)
+""",
+"module_mutator": """
+import sys
+L = []
+L.append(sys.argv[1])
+def g():
+    for k in L:
+        setattr(o, k, 1)
+""",
+"module_attribute_slot": """
+import sys
+class H: pass
+holder = H()
+holder.k = sys.argv[1]
+def g():
+    setattr(o, holder.k, 1)
+""",
+"module_compound": """
+import sys
+try:
+    from fast import K
+except ImportError:
+    K = sys.argv[1]
+def g():
+    setattr(o, K, 1)
+""",
+"module_loop_chain": """
+import sys
+for a in sys.argv:
+    B = a
+C = B
+def g():
+    setattr(o, C, 1)
+""",
+"module_nested_reader": """
+import sys
+K = sys.argv[1]
+def f():
+    def inner():
+        setattr(o, K, 1)
+    return inner
+""",
+"module_lambda_reader": """
+import sys
+K = sys.argv[1]
+f = lambda: setattr(o, K, 1)
+""",
 "none": """
 import os
 def g(kwargs):
@@ -521,6 +587,17 @@ def test_may_be_source_never_rejects_a_source(name, extra):
             assert not may and verdict != "source"
         if name == "extra":
             assert may == bool(extra)
+
+
+def test_may_be_source_reads_only_the_module_statements_of_the_names_a_function_reads():
+    """A function that reads a module name asks only that name's slice, not a scan of the
+    whole top-level code (and of every function it calls)."""
+    src = "import sys\nK = sys.argv[1]\n" + "".join(f"X{i} = helper{i}()\n" for i in range(50))
+    src += "def g():\n    setattr(o, K, 1)\n"
+    ctx = FileContext(ast.parse(src), src.splitlines(True), "x.py", Settings())
+    key = next(c.args[1] for c in ctx.nodes_of(ast.Call) if isinstance(c.func, ast.Name) and c.func.id == "setattr")
+    assert ctx.taint.may_be_source(key)
+    assert ctx.tree not in ctx.taint._scans
 
 
 def _fixture_files():

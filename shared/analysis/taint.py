@@ -1039,6 +1039,7 @@ class TaintAnalysis:
         self._may_memo: dict = {}
         self._called_memo: dict = {}
         self._scans: dict = {}
+        self._scan_names: dict = {}
         self._risky: frozenset | None = None
         self.extra_sources = frozenset(ctx.settings.extra_sources)
         # _source_label per qualified name (labels are immutable, so shared by every file
@@ -1060,6 +1061,7 @@ class TaintAnalysis:
         self._may_memo.clear()
         self._called_memo.clear()
         self._scans.clear()
+        self._scan_names.clear()
         self._outers.clear()
         self._local.clear()
         self._writes = None
@@ -1221,7 +1223,9 @@ class TaintAnalysis:
         triggers, the summaries of the module functions it calls) over the state its scope's
         pass left; a pass state takes labels only from the pass's own triggers, from the
         enclosing scopes' final state (`outer_taint`) and from the summaries of the functions
-        it calls (`_through`) (`_may`). `judge` then also follows the module's callers
+        it calls (`_through`) (`_may`); of the module's final state, a pass reads only the
+        names it reads, each settled by the module's slice for it (`_may_module_name`).
+        `judge` then also follows the module's callers
         (`param_origins`: `_called`). A query that none of these paths links to a trigger
         cannot end in "source". The searches touch only the scopes they need (memoised per
         file), so a query costs the same in a small module as in a large one."""
@@ -1247,25 +1251,77 @@ class TaintAnalysis:
         local = self.local_function
 
         def expand(current: ast.AST) -> tuple[bool, list]:
+            if type(current) is tuple:  # ("module name", name): see `_may_module_name`
+                return self._may_module_name(current[1])
             triggered, calls = self._scan(current)
             if triggered:
                 return True, []
             nexts = [local(call.func) for call in calls]  # type: ignore[attr-defined]
             if current is not tree:
-                nexts.append(self._scope_for(current))
+                outer = self._scope_for(current)
+                if outer is not tree:
+                    nexts.append(outer)
+                nexts.extend(self._module_names_read(current))
             return False, nexts
 
         return _search(scope, self._may_memo, expand)
+
+    def _module_names_read(self, scope: ast.AST) -> list:
+        """The `_may` nodes for the module names the pass over `scope` (a def or a lambda,
+        scanned already) may read from the module's final state (`outer_taint`): one
+        ``("module name", name)`` per name it reads that the module pass may write (a
+        binding of the index at module level, or a write `_slice_facts` records); the
+        module itself when its slices are not known. A name the pass never writes stays
+        CLEAN there."""
+        names = self._scan_names.get(scope)
+        if names is None:  # not a def or lambda scanned in full: assume the whole module
+            return [self.ctx.tree]
+        return self._module_name_nodes(names)
+
+    def _module_name_nodes(self, names: set[str]) -> list:
+        """``("module name", name)`` for each of `names` that the module pass may write (a
+        binding of the index at module level, or a write `_slice_facts` records)."""
+        tree = self.ctx.tree
+        bound = self.ctx.bindings[tree]
+        facts = self._slicing
+        if facts is None:
+            facts = self._slicing = self._slice_facts()
+        extra = facts[2]
+        return [("module name", name) for name in names if name in bound or name in extra]
+
+    def _may_module_name(self, name: str) -> tuple[bool, list]:
+        """`_may`'s expansion of ``("module name", name)``: `_scan_nodes` of the statements of
+        the module's slice for `name` (`_slice_flow`), the only code whose evaluation
+        decides the name's taint in the module's final state; the whole module when the
+        slice holds most of it."""
+        chosen = self._slice_statements([name])
+        if chosen is None:
+            return False, [self.ctx.tree]
+        body = self.ctx.tree.body  # type: ignore[attr-defined]
+        triggered, calls = self._scan_nodes([body[i] for i in chosen[0]])
+        if triggered:
+            return True, []
+        local = self.local_function
+        return False, [local(call.func) for call in calls]  # type: ignore[attr-defined]
 
     def _called(self, func: ast.AST) -> bool:
         """Whether a module call of `func`, or of a def that forwards its parameters to it,
         may pass a source (`param_origins`' path: the argument is judged where the call is)."""
         enclosing = self.ctx.enclosing_function
 
+        tree = self.ctx.tree
+
         def expand(current: ast.AST) -> tuple[bool, list]:
             outers = []
             for call in self.callers(current):
-                if self._may(self._scope_for(call)) or self._reaches(self._scan_nodes([call])):
+                scope = self._scope_for(call)
+                if scope is tree:  # a call in top-level code reads only its own names there
+                    names: set[str] = set()
+                    if self._reaches(self._scan_nodes([call], names)) or any(
+                        self._may(node) for node in self._module_name_nodes(names)
+                    ):
+                        return True, []
+                elif self._may(scope) or self._reaches(self._scan_nodes([call])):
                     return True, []
                 outers.append(enclosing(call))
             return False, outers
@@ -1293,7 +1349,9 @@ class TaintAnalysis:
                 found = (True, [])
             else:
                 body = scope.body  # type: ignore[attr-defined]
-                found = self._scan_nodes(list(body) if type(body) is list else [body])
+                names: set[str] = set()
+                found = self._scan_nodes(list(body) if type(body) is list else [body], names)
+                self._scan_names[scope] = names
         elif kind is ast.Module:
             found = self._scan_nodes(list(scope.body))  # type: ignore[attr-defined]
         else:  # not a flow scope (`_scope_for` never answers one): assume the worst
@@ -1301,13 +1359,14 @@ class TaintAnalysis:
         self._scans[scope] = found
         return found
 
-    def _scan_nodes(self, work: list) -> tuple[bool, list]:
+    def _scan_nodes(self, work: list, names: set[str] | None = None) -> tuple[bool, list]:
         """``(triggered, calls)`` for the code under `work` as a pass or a query evaluates it:
         whether it holds a trigger (where `_attribute`, `_combine` and `_call` create labels
         of kind source, request or llm-object; a superset of where those branches fire), and
         its calls that may target a module function. Nested defs and classes contribute only
         their decorators (all a pass evaluates of them), lambdas nothing (`eval` does not
-        enter them)."""
+        enter them). With `names`, adds to it the identifier of every name node read on the
+        way (complete when nothing triggered)."""
         ctx = self.ctx
         risky = self._risky_names()
         calls: list = []
@@ -1319,6 +1378,8 @@ class TaintAnalysis:
             node = work.pop()
             kind = type(node)
             if kind is name_type:
+                if names is not None:
+                    names.add(node.id)  # type: ignore[attr-defined]
                 if node.id in risky:  # type: ignore[attr-defined]
                     qn = ctx.qualname(node)
                     if qn and self._source_name(qn):
@@ -1495,6 +1556,28 @@ class TaintAnalysis:
         module whose whole pass ran out of budget may be iterated more often. Its cost
         follows the slice, not the module: a name's writers come from the index, and only
         the slice's statements are read."""
+        chosen = self._slice_statements(names, force)
+        if chosen is None:
+            return None
+        ordered, seen = chosen
+        tree = self.ctx.tree
+        body = tree.body  # type: ignore[attr-defined]
+        self._in_progress.add(tree)
+        try:
+            flow = _FunctionFlow(self, tree, [body[i] for i in ordered])
+        finally:
+            self._in_progress.discard(tree)
+        env, settled, sliced = flow.final_env, self._settled, self._sliced
+        for each in seen:
+            settled[each] = env.get(each, CLEAN)
+        for index in ordered:
+            sliced[index] = flow
+        return flow
+
+    def _slice_statements(self, names: list[str], force: int | None = None) -> tuple[list[int], set[str]] | None:
+        """The positions of the top-level statements in the slice for `names` (and `force`),
+        in order, and the names it settles (see `_slice_flow`); None when they are more than
+        half of the module's top-level statements."""
         tree = self.ctx.tree
         body = tree.body  # type: ignore[attr-defined]
         facts = self._slicing
@@ -1536,24 +1619,13 @@ class TaintAnalysis:
                 return None
             while todo:
                 pending.extend(_read_names(todo.pop()))
-        ordered = sorted(chosen)
-        self._in_progress.add(tree)
-        try:
-            flow = _FunctionFlow(self, tree, [body[i] for i in ordered])
-        finally:
-            self._in_progress.discard(tree)
-        env, settled, sliced = flow.final_env, self._settled, self._sliced
-        for each in seen:
-            settled[each] = env.get(each, CLEAN)
-        for index in ordered:
-            sliced[index] = flow
-        return flow
+        return sorted(chosen), seen
 
     def _slice_facts(self) -> tuple[dict[int, int], list[int], dict[str, list[int]]]:
         """What `_slice_flow` needs of the top-level statements, found once per file without
         a walk over the file: each statement's position (by id); the positions of those
         always in a slice (those that may end the pass: ``raise``, an exit call, a compound
-        statement holding either; a def whose decorators hold a walrus or a comprehension; a
+        statement that may end it, `_may_end`; a def whose decorators hold a walrus or a comprehension; a
         statement with a comprehension whose target is no plain name); and, per name, the
         positions of the statements that may write it although the index does not bind it
         there: the root names of subscript and attribute targets of simple statements, and
