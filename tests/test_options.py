@@ -45,6 +45,10 @@ def ais203_opt_in(monkeypatch):
     patched["AIS203"] = RULES["AIS203"]._replace(default_enabled=False)
     for module in (registry, options, engine):
         monkeypatch.setattr(module, "RULES", patched)
+    engine.clear_caches()  # the rule selection per settings is cached: work it out again
+    yield
+    monkeypatch.undo()
+    engine.clear_caches()
 
 
 def test_opt_in_rule_runs_only_when_listed(ais203_opt_in):
