@@ -284,7 +284,7 @@ class _FunctionFlow:
 
     def __init__(self, analysis: "TaintAnalysis", scope: ast.AST, only: list | None = None) -> None:
         """The pass over `scope`; with `only` (a module's slice, see
-        `TaintAnalysis._module_slice`), over those of its top-level statements alone, in their
+        `TaintAnalysis._slice_flow`), over those of its top-level statements alone, in their
         order, with the budget of the whole body."""
         self.a = analysis
         self.ctx = analysis.ctx
@@ -767,10 +767,10 @@ def _attr_key(node: ast.Attribute) -> str | None:
     return None
 
 
-# Top-level statements a module's pass can leave out of a slice (`TaintAnalysis._module_slice`):
-# none of them can end the pass (but an exit call, checked apart), and what they write is
-# bound in the index or is a subscript or attribute target. Every other statement (``if``,
-# loops, ``with``, ``try``, ``match``, ``raise``, newer grammars) is always in the slice.
+# Simple top-level statements for a module's slice (`TaintAnalysis._slice_flow`): none of them
+# can end the pass (but an exit call, checked apart), and what they write is bound in the
+# index or is a subscript or attribute target. The other (compound) statements are in a slice
+# when they may end the pass (`_may_end`) or write one of its names (`_compound_writes`).
 _SLICE_SIMPLE = frozenset({
     ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Import, ast.ImportFrom, ast.FunctionDef,
     ast.AsyncFunctionDef, ast.ClassDef, ast.Pass, ast.Global, ast.Nonlocal, ast.Assert, ast.Delete,
@@ -1539,14 +1539,15 @@ class TaintAnalysis:
         None when the slice holds more than half of the top-level statements.
 
         The slice of a set of names Q: every top-level statement that may end the pass
-        (compound statements, ``raise``, an exit call: `_slice_facts`) or write a name of Q;
-        closed under adding to Q every name the slice's statements read. The pass writes a
-        name (or an attribute slot ``"a.b"``, counted as its root name ``a``) only through
-        the index's bindings at module level (assignments, augmented assignments, walrus,
-        comprehension targets, mutator calls with an argument, defs, classes), subscript and
-        attribute targets, and the statements always in the slice (guards, loops, with,
-        except and match names are all inside compound statements; names written in a
-        decorator with a walrus or a comprehension put that def in the slice too). So the
+        (``raise``, an exit call, a compound statement `_may_end` accepts: `_slice_facts`)
+        or write a name of Q; closed under adding to Q every name the slice's statements
+        read. The pass writes a name (or an attribute slot ``"a.b"``, counted as its root
+        name ``a``) only through the index's bindings at module level (assignments,
+        augmented assignments, walrus, comprehension targets, mutator calls with an
+        argument, defs, classes), subscript and attribute targets, and in compound
+        statements (`_compound_writes`: guards, loop, with, except and match names among
+        them); a def whose decorator holds a walrus or a comprehension, and a comprehension
+        whose target is not a plain name, put their statement in every slice. So the
         statements left out write no name of Q and cannot end the pass, and those kept read
         only names of Q: the pass over the slice, in source order, gives every name of Q, at
         every point of a kept statement and at the end, the taint the pass over the whole
