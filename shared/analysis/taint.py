@@ -883,6 +883,16 @@ def _compound_writes(stmt: ast.AST) -> set[str]:
     return found
 
 
+def _top_statement(ctx: "FileContext", node: ast.AST) -> ast.AST | None:
+    """The top-level statement of the module that holds `node` (`node` itself if it is
+    one); None for the module or a node the index does not hold."""
+    tree, parents = ctx.tree, ctx.parents
+    up = parents.get(node)
+    while up is not tree and up is not None:
+        node, up = up, parents.get(up)
+    return node if up is tree else None
+
+
 def _read_names(stmt: ast.AST) -> list[str]:
     """Every name a module pass may read evaluating top-level statement `stmt` (a superset:
     every identifier of a Name node in it, in any context), without entering the bodies,
@@ -1281,12 +1291,8 @@ class TaintAnalysis:
     def _module_name_nodes(self, names: set[str]) -> list:
         """``("module name", name)`` for each of `names` that the module pass may write (a
         binding of the index at module level, or a write `_slice_facts` records)."""
-        tree = self.ctx.tree
-        bound = self.ctx.bindings[tree]
-        facts = self._slicing
-        if facts is None:
-            facts = self._slicing = self._slice_facts()
-        extra = facts[2]
+        bound = self.ctx.bindings[self.ctx.tree]
+        extra = self._facts()[2]
         return [("module name", name) for name in names if name in bound or name in extra]
 
     def _may_module_name(self, name: str) -> tuple[bool, list]:
@@ -1515,22 +1521,15 @@ class TaintAnalysis:
         """A pass that evaluated the top-level statement holding `expr` (module scope) as
         the whole module pass does: a slice's pass that holds that statement (`_slice_flow`),
         or the whole pass."""
-        tree = self.ctx.tree
-        parents = self.ctx.parents
-        node, up = expr, parents.get(expr)
-        while up is not tree and up is not None:
-            node, up = up, parents.get(up)
-        facts = self._slicing
-        if facts is None:
-            facts = self._slicing = self._slice_facts()
-        index = facts[0].get(id(node)) if up is tree else None
+        node = _top_statement(self.ctx, expr)
+        index = self._facts()[0].get(id(node)) if node is not None else None
         if index is not None:
             flow = self._sliced.get(index)
             if flow is None:
-                flow = self._slice_flow(_read_names(node), index)
+                flow = self._slice_flow(_read_names(node), index)  # type: ignore[arg-type]
             if flow is not None:
                 return flow
-        return self.flow(tree)
+        return self.flow(self.ctx.tree)
 
     def _slice_flow(self, names: list[str], force: int | None = None) -> _FunctionFlow | None:
         """The pass over the module's slice for `names` (and top-level statement number
@@ -1579,14 +1578,10 @@ class TaintAnalysis:
         """The positions of the top-level statements in the slice for `names` (and `force`),
         in order, and the names it settles (see `_slice_flow`); None when they are more than
         half of the module's top-level statements."""
-        tree = self.ctx.tree
-        body = tree.body  # type: ignore[attr-defined]
-        facts = self._slicing
-        if facts is None:
-            facts = self._slicing = self._slice_facts()
-        position, always, extra = facts
-        bindings = self.ctx.bindings[tree]
-        parents = self.ctx.parents
+        ctx = self.ctx
+        body = ctx.tree.body  # type: ignore[attr-defined]
+        position, always, extra = self._facts()
+        bindings = ctx.bindings[ctx.tree]
         chosen: set[int] = set(always)
         todo = [body[i] for i in always]
         if force is not None and force not in chosen:
@@ -1602,11 +1597,8 @@ class TaintAnalysis:
                     continue
                 seen.add(wanted)
                 for binding in bindings.get(wanted, ()):
-                    node = binding.target
-                    up = parents.get(node)
-                    while up is not tree and up is not None:
-                        node, up = up, parents.get(up)
-                    index = position.get(id(node))
+                    node = _top_statement(ctx, binding.target)
+                    index = position.get(id(node)) if node is not None else None
                     if index is None:  # not under a top-level statement: no slice
                         return None
                     if index not in chosen:
@@ -1621,6 +1613,13 @@ class TaintAnalysis:
             while todo:
                 pending.extend(_read_names(todo.pop()))
         return sorted(chosen), seen
+
+    def _facts(self) -> tuple[dict[int, int], list[int], dict[str, list[int]]]:
+        """`_slice_facts`, found once per file."""
+        facts = self._slicing
+        if facts is None:
+            facts = self._slicing = self._slice_facts()
+        return facts
 
     def _slice_facts(self) -> tuple[dict[int, int], list[int], dict[str, list[int]]]:
         """What `_slice_flow` needs of the top-level statements, found once per file without
@@ -1661,10 +1660,8 @@ class TaintAnalysis:
             if type(comp.target) is not name_type and scope_of(comp) is tree and not all(  # type: ignore[attr-defined]
                 type(n) in _PLAIN_TARGET_PARTS for n in ast.walk(comp.target)  # type: ignore[attr-defined]
             ):
-                node, up = comp, self.ctx.parents.get(comp)
-                while up is not tree and up is not None:
-                    node, up = up, self.ctx.parents.get(up)
-                found = position.get(id(node))
+                node = _top_statement(self.ctx, comp)
+                found = position.get(id(node)) if node is not None else None
                 if found is not None:
                     always.append(found)
         return position, always, extra
