@@ -767,6 +767,10 @@ def _attr_key(node: ast.Attribute) -> str | None:
     return None
 
 
+# The largest slice, as a share of the module's top-level statements: past it, the pass over
+# the whole module costs about as much and serves every later query (`_slice_statements`).
+_SLICE_SHARE = 0.5
+
 # Simple top-level statements for a module's slice (`TaintAnalysis._slice_flow`): none of them
 # can end the pass (but an exit call, checked apart), and what they write is bound in the
 # index or is a subscript or attribute target. The other (compound) statements are in a slice
@@ -1589,7 +1593,7 @@ class TaintAnalysis:
             todo.append(body[force])
         seen: set[str] = set()
         pending = list(names)
-        limit = len(body) // 2
+        limit = len(body) * _SLICE_SHARE
         while pending or todo:
             while pending:
                 wanted = pending.pop()
