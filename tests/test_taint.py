@@ -503,6 +503,54 @@ def inner(k):
     setattr(o, k, 1)
 inner(sys.argv[1])
 """,
+"module_name_in_decorator": """
+from flask import request
+x = request.args
+@deco(setattr(o, x, 1))
+def h():
+    pass
+""",
+"module_name_in_default": """
+from flask import request
+x = request.args
+def h(p=setattr(o, x, 1)):
+    pass
+""",
+"module_name_in_annotation": """
+from flask import request
+x = request.args
+def h(p: setattr(o, x, 1)):
+    pass
+""",
+"module_name_in_lambda_default": """
+from flask import request
+x = request.args
+f = lambda p=setattr(o, x, 1): p
+""",
+"module_name_to_decorator_call": """
+from flask import request
+x = request.args
+def use(p):
+    setattr(o, p, 1)
+@deco(use(x))
+def h():
+    pass
+""",
+"decorator_walrus_module_name": """
+from flask import request
+@deco(w := request.args)
+def h():
+    pass
+def f():
+    setattr(o, w, 1)
+""",
+"comprehension_subscript_target": """
+from flask import request
+d = {}
+[0 for d["k"] in [request.args]]
+def f():
+    setattr(o, d, 1)
+""",
 "module_subscript": """
 import sys
 D = {}

@@ -114,6 +114,16 @@ except ValueError:
 second = request.args["w"]
 '''
 
+# Attribute slots read where the pass never evaluates: a class body and a base (the query
+# reads them from the pass's final state).
+CLASS_READS = '''\
+from flask import request
+a = object()
+a.b = request.args
+class C(a.b):
+    f = a.b
+'''
+
 ENDS_TRY = '''\
 from flask import request
 
@@ -147,7 +157,7 @@ def _corpus() -> list[tuple[str, str, ast.Module]]:
     running Python's standard library modules (real top-level code: version checks, optional
     imports that raise, platform branches)."""
     out = []
-    for name, text in (("shapes", SHAPES), ("ends_if", ENDS_IF), ("ends_quietly", ENDS_QUIETLY), ("ends_quietly_try", ENDS_QUIETLY_TRY), ("ends_try", ENDS_TRY), ("match", MATCH)):
+    for name, text in (("shapes", SHAPES), ("ends_if", ENDS_IF), ("ends_quietly", ENDS_QUIETLY), ("ends_quietly_try", ENDS_QUIETLY_TRY), ("ends_try", ENDS_TRY), ("class_reads", CLASS_READS), ("match", MATCH)):
         try:
             out.append((name, text, ast.parse(text)))
         except SyntaxError:  # `match` before 3.10 (never: 3.10 is the oldest supported)

@@ -1046,7 +1046,7 @@ class TaintAnalysis:
         # `_module_slice`: the module's final taint per name its slices settled, and what
         # the slices need of the top-level statements (found once per file).
         self._settled: dict[str, frozenset] = {}
-        self._sliced: dict[int, _FunctionFlow] = {}
+        self._sliced: dict[int, tuple[_FunctionFlow, set[str]]] = {}
         self._slicing: tuple | None = None
         # `may_be_source`'s memos: per scope, whether it reaches a trigger and what `_scan`
         # found in it; per def, whether its callers may pass a source; the names to resolve.
@@ -1243,10 +1243,21 @@ class TaintAnalysis:
         (`param_origins`: `_called`). A query that none of these paths links to a trigger
         cannot end in "source". The searches touch only the scopes they need (memoised per
         file), so a query costs the same in a small module as in a large one."""
-        if self._may(self._scope_for(expr)) or self._reaches(self._scan_nodes([expr])):
+        if self._may(self._scope_for(expr)) or self._reaches_with_names([expr]):
             return True
         func = self.ctx.enclosing_function(expr)
         return func is not None and self._called(func)
+
+    def _reaches_with_names(self, work: list) -> bool:
+        """`_reaches` of `_scan_nodes(work)`, or one of the module names the code under `work`
+        reads may hold a source (`_may_module_name`): a query evaluates that code itself, and
+        reads a name it does not find in its scope's pass from the enclosing scopes' final
+        state (code the pass never evaluates: decorators, defaults, annotations, class bodies,
+        a call's own arguments)."""
+        names: set[str] = set()
+        if self._reaches(self._scan_nodes(work, names)):
+            return True
+        return any(self._may(node) for node in self._module_name_nodes(names))
 
     def _reaches(self, scanned: tuple[bool, list]) -> bool:
         """Whether a `_scan_nodes` result holds a trigger or calls a function whose pass
@@ -1322,16 +1333,12 @@ class TaintAnalysis:
         tree = self.ctx.tree
 
         def expand(current: ast.AST) -> tuple[bool, list]:
-            outers = []
+            outers: list = []
             for call in self.callers(current):
                 scope = self._scope_for(call)
-                if scope is tree:  # a call in top-level code reads only its own names there
-                    names: set[str] = set()
-                    if self._reaches(self._scan_nodes([call], names)) or any(
-                        self._may(node) for node in self._module_name_nodes(names)
-                    ):
-                        return True, []
-                elif self._may(scope) or self._reaches(self._scan_nodes([call])):
+                # In top-level code a call reads only its own names there; elsewhere also what
+                # its scope's pass holds.
+                if (scope is not tree and self._may(scope)) or self._reaches_with_names([call]):
                     return True, []
                 outers.append(enclosing(call))
             return False, outers
@@ -1528,9 +1535,13 @@ class TaintAnalysis:
         node = _top_statement(self.ctx, expr)
         index = self._facts()[0].get(id(node)) if node is not None else None
         if index is not None:
-            flow = self._sliced.get(index)
-            if flow is None:
-                flow = self._slice_flow(_read_names(node), index)  # type: ignore[arg-type]
+            # The query reads the names of `expr` itself too: from the pass's state where the
+            # pass evaluated it, from its final state where it did not (a class body or base).
+            wanted = _read_names(expr)
+            found = self._sliced.get(index)
+            if found is not None and found[1].issuperset(wanted):
+                return found[0]
+            flow = self._slice_flow([*_read_names(node), *wanted], index)  # type: ignore[arg-type]
             if flow is not None:
                 return flow
         return self.flow(self.ctx.tree)
@@ -1555,11 +1566,22 @@ class TaintAnalysis:
         only names of Q: the pass over the slice, in source order, gives every name of Q, at
         every point of a kept statement and at the end, the taint the pass over the whole
         body gives it, with the same calls into the module's functions made while the module
-        is in progress (`outer_taint` answers CLEAN for it then, as in the whole pass). The
-        one difference: the loop budget (`_has_budget`) counts fewer steps, so a loop in a
-        module whose whole pass ran out of budget may be iterated more often. Its cost
-        follows the slice, not the module: a name's writers come from the index, and only
-        the slice's statements are read."""
+        is in progress (`outer_taint` answers CLEAN for it then, as in the whole pass).
+
+        Two differences, both towards more taint, never less:
+        - The loop budget (`_has_budget`) counts fewer steps, so a loop in a module whose
+          whole pass ran out of budget may be iterated more often.
+        - A module function's pass is built once, memoised, by whichever query reaches it
+          first. The whole pass builds those it calls while the module is in progress, so
+          there they read every module name as CLEAN. Without the whole pass, a query that
+          reaches such a function first (its own code, or a call the slices never evaluate:
+          in a class body, after a ``raise``) builds its pass with the module names' settled
+          taint, and a slice that calls it later reads that.
+        Both are cuts of the whole pass itself (its budget, and recursion through the module
+        in progress), met at other points.
+
+        Its cost follows the slice, not the module: a name's writers come from the index,
+        and only the slice's statements are read."""
         chosen = self._slice_statements(names, force)
         if chosen is None:
             return None
@@ -1575,7 +1597,7 @@ class TaintAnalysis:
         for each in seen:
             settled[each] = env.get(each, CLEAN)
         for index in ordered:
-            sliced[index] = flow
+            sliced[index] = (flow, seen)
         return flow
 
     def _slice_statements(self, names: list[str], force: int | None = None) -> tuple[list[int], set[str]] | None:
@@ -1655,6 +1677,8 @@ class TaintAnalysis:
             elif kind in _DEF_KINDS:
                 if any(type(n) in _DECORATOR_BINDERS for dec in stmt.decorator_list for n in ast.walk(dec)):  # type: ignore[attr-defined]
                     always.append(index)
+                    for name in _compound_writes(stmt):  # what its decorators write
+                        extra.setdefault(name, []).append(index)
             elif kind in assign_types:
                 targets = stmt.targets if kind is ast.Assign else [stmt.target]  # type: ignore[attr-defined]
                 for name in _target_roots(targets):
@@ -1668,6 +1692,8 @@ class TaintAnalysis:
                 found = position.get(id(node)) if node is not None else None
                 if found is not None:
                     always.append(found)
+                    for name in _compound_writes(node):  # the target's root names among them
+                        extra.setdefault(name, []).append(found)
         return position, always, extra
 
     def _module_writes(self) -> frozenset:
