@@ -679,9 +679,10 @@ def _python_source(path: Path) -> str:
         return f.read()
 
 
-# ---- `outer_taint` skips the module's pass for a name that pass cannot write
-# (`TaintAnalysis._module_writes`): each of these module passes writes a name the index does
-# not record as bound at module level, and a function reads it from there.
+# ---- `outer_taint` skips the module's pass for a name that pass cannot write (the index's
+# bindings and the writes `TaintAnalysis._slice_facts` records): each of these module passes
+# writes a name the index does not record as bound at module level, and a function reads it
+# from there.
 
 
 @pytest.mark.parametrize(
@@ -720,17 +721,17 @@ def test_outer_taint_leaves_the_module_pass_unbuilt_for_unbound_names():
     assert verdicts(use) == ["source"]
 
 
-def test_module_writes_cover_every_name_the_module_pass_writes():
+def test_slice_facts_cover_every_name_the_module_pass_writes():
     """Over the taint and authorization fixtures: every name the module pass's final state
-    holds taint for is bound at module level in the index or listed by `_module_writes`, and a
-    module name that only defs and classes bind ends CLEAN (what `outer_taint`'s shortcut
-    relies on)."""
+    holds taint for is bound at module level in the index or among the writes `_slice_facts`
+    records, and a module name that only defs and classes bind ends CLEAN (what
+    `outer_taint`'s shortcut relies on)."""
     checked = 0
     for path in _fixture_files() + sorted((Path(__file__).parent / "fixtures").glob("ais1*.py")):
         src = _python_source(path)
         ctx = FileContext(ast.parse(src), src.splitlines(True), path.name, Settings())
         env = ctx.taint.flow(ctx.tree).final_env
-        writes = ctx.taint._module_writes()
+        writes = set(ctx.taint._facts()[2])
         bound = ctx.bindings[ctx.tree]
         names = {k for k in env if "." not in k}
         # (a name no binding or listed write covers is still CLEAN: ``parts.append()``)

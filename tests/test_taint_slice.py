@@ -14,6 +14,7 @@ import pytest
 from conftest import EXAMPLES, FIXTURES, ROOT, TESTS, parsed_sources
 
 from aisec_shared import Settings
+from aisec_shared.options import SINK_KINDS
 from aisec_shared.analysis import taint
 from aisec_shared.analysis.context import FileContext
 
@@ -195,28 +196,42 @@ def _full(text: str, tree: ast.Module) -> tuple[FileContext, taint._FunctionFlow
     return ctx, ctx.taint.flow(tree)
 
 
-@pytest.mark.parametrize("name,text,tree", CORPUS, ids=[c[0].rsplit("/", 1)[-1] for c in CORPUS])
-def test_slice_gives_each_module_name_the_whole_pass_taint(name: str, text: str, tree: ast.Module):
+def _compare_names(label: object, text: str, tree: ast.Module) -> int:
+    """Assert that each module name's slice (where one is built) settles it as the whole pass
+    does, in a fresh context; the number of names compared."""
     _, full = _full(text, tree)
     ctx = FileContext(tree, text.splitlines(True), "m.py", Settings())
     analysis = ctx.taint
+    compared = 0
     for each in _module_names(tree, ctx):
         got = analysis._settled.get(each)
         if got is None:
-            flow = analysis._slice_flow([each])
-            if flow is None:
+            if analysis._slice_flow([each]) is None:
                 continue  # the slice holds most of the module: the whole pass is built
             got = analysis._settled[each]
-        assert got == full.final_env.get(each, taint.CLEAN), (name, each)
+        assert got == full.final_env.get(each, taint.CLEAN), (label, each, text)
+        compared += 1
     assert tree not in analysis._flows  # no whole pass was built on the way
+    return compared
+
+
+def _compare_exprs(label: object, text: str, tree: ast.Module) -> None:
+    """Assert that `of` gives each module-level expression, in a fresh context, what the
+    whole pass gives it."""
+    full_ctx, full = _full(text, tree)
+    ctx = FileContext(tree, text.splitlines(True), "m.py", Settings())
+    for expr in _module_exprs(ctx):
+        assert ctx.taint.of(expr) == full_ctx.taint.eval(expr, full, None), (label, ast.unparse(expr), text)
+
+
+@pytest.mark.parametrize("name,text,tree", CORPUS, ids=[c[0].rsplit("/", 1)[-1] for c in CORPUS])
+def test_slice_gives_each_module_name_the_whole_pass_taint(name: str, text: str, tree: ast.Module):
+    _compare_names(name, text, tree)
 
 
 @pytest.mark.parametrize("name,text,tree", CORPUS, ids=[c[0].rsplit("/", 1)[-1] for c in CORPUS])
 def test_slice_gives_each_module_expression_the_whole_pass_taint(name: str, text: str, tree: ast.Module):
-    full_ctx, full = _full(text, tree)
-    ctx = FileContext(tree, text.splitlines(True), "m.py", Settings())
-    for expr in _module_exprs(ctx):
-        assert ctx.taint.of(expr) == full_ctx.taint.eval(expr, full, None), (name, ast.dump(expr)[:80])
+    _compare_exprs(name, text, tree)
 
 
 def test_slices_taint_what_the_shapes_taint_and_stop_where_the_pass_ends():
@@ -374,23 +389,9 @@ def test_slices_equal_the_whole_pass_on_random_top_level_code(chunk: int, monkey
             tree = ast.parse(text)
         except SyntaxError:
             continue
-        _, full = _full(text, tree)
-        ctx = FileContext(tree, text.splitlines(True), "m.py", Settings())
-        for each in _module_names(tree, ctx):
-            got = ctx.taint._settled.get(each)
-            if got is None and ctx.taint._slice_flow([each]) is not None:
-                got = ctx.taint._settled[each]
-            if got is not None:
-                assert got == full.final_env.get(each, taint.CLEAN), (seed, each, text)
-                compared += 1
-        full_ctx, full = _full(text, tree)
-        exprs = FileContext(tree, text.splitlines(True), "m.py", Settings())
-        for expr in _module_exprs(exprs):
-            assert exprs.taint.of(expr) == full_ctx.taint.eval(expr, full, None), (seed, ast.unparse(expr), text)
+        compared += _compare_names(seed, text, tree)
+        _compare_exprs(seed, text, tree)
     assert compared > 300
-
-
-_KINDS = ("session", "sql", "shell", "path", "url", "header", "html")
 
 
 @pytest.mark.parametrize("chunk", range(5))
@@ -417,6 +418,6 @@ def test_may_be_source_through_module_names_never_rejects_a_source(chunk: int, m
                 for arg in call.args:
                     if not ctx.taint.may_be_source(arg):
                         checked += 1
-                        for kind in _KINDS:
+                        for kind in sorted(SINK_KINDS):
                             assert ctx.taint.judge(arg, kind)[0] != "source", (seed, ast.unparse(arg), kind, text)
     assert checked > 0

@@ -661,48 +661,6 @@ def _single_root(ctx: "FileContext", expr: ast.AST) -> str | None:
     return roots.pop() if len(roots) == 1 else None
 
 
-def _guard_names(ctx: "FileContext", test: ast.expr) -> set:
-    """A superset of the names `_FunctionFlow.guard` may prove safe for ``if test:`` (both
-    branches): its shapes without its checks of constants and patterns. Kept in step with
-    `guard` (tests/test_taint.py compares both over real code)."""
-    names: set = set()
-    work = [test]
-    while work:
-        t = work.pop()
-        while isinstance(t, ast.UnaryOp) and isinstance(t.op, ast.Not):
-            t = t.operand
-        if isinstance(t, ast.BoolOp):
-            work.extend(t.values)
-        elif isinstance(t, ast.Compare):
-            if len(t.ops) == 1 and isinstance(t.ops[0], (ast.In, ast.NotIn, ast.Eq, ast.NotEq)):
-                names.update(_root_candidates(ctx, t.left))
-        elif isinstance(t, ast.Call):
-            func, args = t.func, t.args
-            if len(args) >= 2 and isinstance(args[1], ast.Name):
-                names.add(args[1].id)  # re.fullmatch(p, name), re.match(p, name)
-            if args and isinstance(args[0], ast.Name):
-                names.add(args[0].id)  # pattern.fullmatch(name), isinstance(name, int)
-            if isinstance(func, ast.Attribute):
-                if isinstance(func.value, ast.Name):
-                    names.add(func.value.id)  # name.isdigit()
-                if func.attr in _CONFINEMENT_METHODS:
-                    names.update(_root_candidates(ctx, func.value))
-            if args or t.keywords:  # a validator's first argument
-                first = args[0] if args else next((k.value for k in t.keywords if k.arg in ("url", "path", "value")), None)
-                if first is not None:
-                    names.update(_root_candidates(ctx, first))
-    return names
-
-
-def _root_candidates(ctx: "FileContext", expr: ast.AST) -> list[str]:
-    """The names `_single_root` may answer for `expr`: its loaded names bound locally."""
-    return [
-        node.id
-        for node in ast.walk(expr)
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and (found := ctx.lookup(node.id, node)) is not None and found[0] == "local"
-    ]
-
-
 def _constant_truth(test: ast.AST) -> bool | None:
     """True/False for tests fixed when the code is written (``if False:``, ``if 0:``,
     ``if TYPE_CHECKING:``), None otherwise."""
@@ -1040,9 +998,6 @@ class TaintAnalysis:
         # `outer_taint`'s enclosing scopes per scope, and `local_function` per callee node.
         self._outers: dict = {}
         self._local: dict = {}
-        # `_module_writes`: names the module's pass may write that the index does not bind
-        # at module level (found once per file).
-        self._writes: frozenset | None = None
         # `_module_slice`: the module's final taint per name its slices settled, and what
         # the slices need of the top-level statements (found once per file).
         self._settled: dict[str, frozenset] = {}
@@ -1078,7 +1033,6 @@ class TaintAnalysis:
         self._scan_names.clear()
         self._outers.clear()
         self._local.clear()
-        self._writes = None
         self._settled = {}
         self._sliced = {}
         self._slicing = None
@@ -1502,15 +1456,11 @@ class TaintAnalysis:
             if outer is tree and tree not in self._flows:
                 # The module, last of the chain, its pass not built yet. That pass (the whole
                 # top-level code) writes to its state only the names the index binds at module
-                # level and those of `_module_writes`; a name only defs and classes bind ends
-                # CLEAN in it. For any other name the answer is CLEAN without the pass.
+                # level and the writes `_slice_facts` records; a name only defs and classes
+                # bind ends CLEAN in it. For any other name the answer is CLEAN without a pass.
                 binds = self.ctx.bindings[tree].get(name)
-                if binds is None or all(b.kind == "def" for b in binds):
-                    writes = self._writes
-                    if writes is None:
-                        writes = self._writes = self._module_writes()
-                    if name not in writes:
-                        return CLEAN
+                if (binds is None or all(b.kind == "def" for b in binds)) and name not in self._facts()[2]:
+                    return CLEAN
                 # The name's final taint from the pass over the statements it depends on.
                 found = self._settled.get(name)
                 if found is None:
@@ -1651,12 +1601,14 @@ class TaintAnalysis:
         """What `_slice_flow` needs of the top-level statements, found once per file without
         a walk over the file: each statement's position (by id); the positions of those
         always in a slice (those that may end the pass: ``raise``, an exit call, a compound
-        statement that may end it, `_may_end`; a def whose decorators hold a walrus or a comprehension; a
-        statement with a comprehension whose target is no plain name); and, per name, the
-        positions of the statements that may write it although the index does not bind it
-        there: the root names of subscript and attribute targets of simple statements, and
-        every name a compound statement holds (guards, loop, with, except and match names
-        are written there)."""
+        statement `_may_end` accepts; a def whose decorators hold a walrus or a
+        comprehension; a statement with a comprehension whose target is no plain name); and,
+        per name, the positions of the statements that may write it although the index
+        does not bind it there: the root names of subscript and attribute targets of simple
+        statements, what compound statements write (`_compound_writes`: guards, loop, with,
+        except and match names among them), and what the statements always in a slice for
+        their decorators or comprehension targets write. With the index's bindings at module
+        level, every name the module pass may write (`outer_taint`'s shortcut)."""
         tree = self.ctx.tree
         simple = _SLICE_SIMPLE
         position: dict[int, int] = {}
@@ -1695,47 +1647,6 @@ class TaintAnalysis:
                     for name in _compound_writes(node):  # the target's root names among them
                         extra.setdefault(name, []).append(found)
         return position, always, extra
-
-    def _module_writes(self) -> frozenset:
-        """A superset of the names the module's pass (`_FunctionFlow` over the top-level code)
-        may write to its state although ``ctx.bindings`` does not bind them at module level
-        (or binds them only by defs and classes, which the pass sets CLEAN): the names a
-        module-level ``if`` test's guard may prove safe (`_guard_names`), the root names of
-        subscript targets (``d[a][b] = v``, ``for d[k] in ...``, ``d[k] += v``: the index
-        binds only ``d[k] = v``), and every name in a decorator that holds a walrus or a
-        comprehension (the pass evaluates decorators at module level; the index puts their
-        nodes in the decorated def's scope). Every other name the pass writes is bound in the
-        index (assignments, augmented assignments, walrus, loop, with and comprehension
-        targets, defs, classes, except and match captures, mutator calls with an argument),
-        or written CLEAN over CLEAN (``parts.append()`` with none: at module level nothing
-        lies beyond); attribute slots (``"self.x"``) are no names. One pass over the file's
-        ``if`` statements, subscripts and defs (a scope lookup each), memoised."""
-        ctx = self.ctx
-        tree = ctx.tree
-        scope_of = ctx.scope_of
-        found: set = set()
-        name_type = ast.Name
-        for node in ctx.nodes_of(ast.If):
-            if scope_of(node) is tree:
-                found.update(_guard_names(ctx, node.test))  # type: ignore[attr-defined]
-        subscript_type, store = ast.Subscript, ast.Store
-        for node in ctx.nodes_of(ast.Subscript):
-            if type(node.ctx) is store and scope_of(node) is tree:  # type: ignore[attr-defined]
-                base = node.value  # type: ignore[attr-defined]
-                while type(base) is subscript_type:
-                    base = base.value
-                if type(base) is name_type:
-                    found.add(base.id)
-        binders = (ast.NamedExpr, ast.comprehension)
-        for node in ctx.nodes_of(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
-            decorators = node.decorator_list  # type: ignore[attr-defined]
-            if decorators and scope_of(node) is tree:
-                for dec in decorators:
-                    if type(dec) is not name_type:  # `@name` binds nothing
-                        inner = list(ast.walk(dec))
-                        if any(isinstance(n, binders) for n in inner):
-                            found.update(n.id for n in inner if type(n) is name_type)
-        return frozenset(found)
 
     def _outer_chain(self, scope: ast.AST) -> tuple:
         """The flow scopes around `scope`, innermost first, ending at the module."""
