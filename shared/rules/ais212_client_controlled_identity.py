@@ -80,7 +80,7 @@ from __future__ import annotations
 
 import ast
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Iterator
 
 from ..analysis.auth import handler_of, protection
 from ..analysis.frameworks import SESSION_QUALNAMES
@@ -486,18 +486,14 @@ def _unverified_calls(
     callee spells one of them on its own line, the line of ``f.attr`` being where the
     attribute ``f`` ends (``end_lineno``) and that of a called name its ``lineno``. Those
     calls are read from the top-level statements that span the lines
-    (`FileContext.nodes_near_lines`), not from every call of the file, and the aliases from
-    the import statements there (`_spelling_aliases`), not from every scope's import table."""
+    (`FileContext.nodes_near_lines`), not from every call of the file."""
 
     def spells(name: str) -> bool:
         lowered = name.lower()
         return any(word in lowered for word in present)
 
-    if lowered is not None and lines is not None:
-        aliases = _spelling_aliases(ctx, lines, spells)
-    else:
-        tables = ctx.imports.values()
-        aliases = {alias for table in tables for alias, target in table.items() if spells(target.rsplit(".", 1)[-1])}
+    tables = ctx.imports.values()
+    aliases = {alias for table in tables for alias, target in table.items() if spells(target.rsplit(".", 1)[-1])}
     calls = ctx.nodes_of(ast.Call)
     if lowered is not None and lines is not None and aliases:
         # `lowered` may be the one-byte view (`identifier_view`): ASCII aliases only.
@@ -524,37 +520,6 @@ def _unverified_calls(
 
 _DEF_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 _SCOPE_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
-
-
-def _spelling_aliases(ctx: FileContext, lines: set[int], spells: Callable[[str], bool]) -> set[str]:
-    """The names that an import statement spanning one of `lines` binds to a target whose
-    last part `spells` accepts: a superset of the keys of the import tables
-    (`FileContext.imports`) whose target's last part it accepts, when `lines` holds every
-    line where such a last part spells a word (see `_unverified_calls`). Each table entry
-    comes from an alias of an ``import`` or ``from ... import`` statement, and its target's
-    last part (the imported name of ``from m import name``, the last part of the dotted name
-    of ``import a.b as c``, the top package of ``import a.b``) is an identifier written
-    within that statement's lines, so the statement spans one of `lines`
-    (`FileContext.nodes_near_lines`); the name of an entry that a later import overwrote
-    only adds candidates, which `_unverified_callee` then tests. So the cost follows those
-    lines, not the scopes of the file (each def and lambda has an import table, mostly
-    empty)."""
-    found: set[str] = set()
-    for kind in (ast.Import, ast.ImportFrom):
-        for node in ctx.nodes_near_lines(kind, lines):
-            for alias in node.names:  # type: ignore[attr-defined]
-                name = alias.name
-                if name == "*":
-                    continue
-                if kind is ast.ImportFrom:
-                    key, last = alias.asname or name, name
-                elif alias.asname:
-                    key, last = alias.asname, name.rsplit(".", 1)[-1]
-                else:
-                    key = last = name.split(".")[0]
-                if spells(last):
-                    found.add(key)
-    return found
 
 
 def _reaching_scopes(ctx: FileContext, seeds: set[ast.AST], local: bool = True) -> frozenset[ast.AST]:
