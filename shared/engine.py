@@ -126,6 +126,21 @@ class _Dispatch:
         self._joined: dict[str, list[tuple[str, CheckFn]]] = {
             name: self.any_call + named_checks for name, named_checks in self.by_callee.items()
         }
+        self._share()
+
+    def _share(self) -> None:
+        """Turn every list of checks into a tuple shared by all tables (`_shared`).
+
+        A run builds a table per set of closed gates (Django: 7), each with some 2,300
+        lists and pairs that stay alive to the end of the run; every full collection of the
+        host's garbage collector walks them. Shared tuples leave one copy of each."""
+        self.any_call = _shared(self.any_call)  # type: ignore[assignment]
+        for table in (self.by_type, self.by_callee, self.by_keyword, self._joined, *self.by_ident.values()):
+            for key, entries in table.items():
+                table[key] = _shared(entries)  # type: ignore[assignment]
+        for tables in (self.unnamed, self.every):
+            for key, entries in tables.items():
+                tables[key] = _shared(entries)  # type: ignore[assignment]
 
     def work(self, ctx: FileContext) -> Iterator[tuple[ast.AST, list[tuple[str, CheckFn]]]]:
         """``(node, checks)`` for every node of the file some selected check wants, type by
@@ -210,8 +225,19 @@ class _Dispatch:
         for kw in keywords:
             more = get(kw.arg)  # type: ignore[arg-type]
             if more:
-                entries = entries + [e for e in more if e not in entries]
+                entries = entries + tuple(e for e in more if e not in entries)  # type: ignore[operator]
         return entries
+
+
+# Interned dispatch entries: ``(code, check)`` pairs and tuples of them (see `_Dispatch._share`).
+_PAIRS: dict[tuple[str, CheckFn], tuple[str, CheckFn]] = {}
+_ENTRIES: dict[tuple, tuple] = {}
+
+
+def _shared(entries: Iterable[tuple[str, CheckFn]]) -> tuple[tuple[str, CheckFn], ...]:
+    """`entries` as a tuple equal to it, the same object for equal entries in every table."""
+    pairs = tuple(_PAIRS.setdefault(pair, pair) for pair in entries)
+    return _ENTRIES.setdefault(pairs, pairs)
 
 
 def clear_caches() -> None:
@@ -219,6 +245,8 @@ def clear_caches() -> None:
     _checks_for.cache_clear()
     _dispatch_for.cache_clear()
     _selected.cache_clear()
+    _PAIRS.clear()
+    _ENTRIES.clear()
 
 
 @lru_cache(maxsize=256)

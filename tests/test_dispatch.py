@@ -233,3 +233,26 @@ def test_a_gate_that_raises_is_a_rule_failure(monkeypatch):
         _run_with_check(monkeypatch, check, "x.py", strict=True)
     found = _run_with_check(monkeypatch, check, "x.py", strict=False)
     assert [(f.code, f.args[0]) for f in found] == [("AIS000", "AIS101 (hardcoded-secret)")]
+
+
+def test_tables_for_different_closed_gates_share_their_entries():
+    """Each set of closed gates gets its own table for the whole run; their lists of checks
+    are shared tuples, not copies (every copy would be walked by each full collection of the
+    host's garbage collector)."""
+    from aisec_shared import engine
+
+    settings = Settings()
+    codes = tuple(engine.selected_codes(settings))
+    full = engine._dispatch_for(codes, ())
+    assert full.gates
+    gated = next(iter(full.gates))
+    fewer = engine._dispatch_for(codes, (), frozenset({gated}))
+    assert fewer is not full
+    shared = [key for key, entries in full._joined.items() if all(fn is not gated for _, fn in entries)]
+    assert shared
+    for key in shared:
+        assert type(full._joined[key]) is tuple
+        assert fewer._joined[key] is full._joined[key], key
+    for kind, entries in full.by_type.items():
+        if all(fn is not gated for _, fn in entries):
+            assert fewer.by_type[kind] is entries
