@@ -301,3 +301,28 @@ def test_nested_scopes_are_read_near_the_open_scopes_only():
     assert sorted(getattr(s, "name", "lambda") for s in opened) == ["h", "k", "lambda"]
     assert sorted(read) == sorted(s.lineno for s in opened)  # h's statement, read once
     assert opened == ais212._reaching_scopes(ctx, {ctx.scope_of(ctx.nodes_of(ast.Subscript)[-1])}, local=False)
+
+
+def test_anchored_word_patterns_match_exactly_the_texts_that_hold_a_word():
+    """The gate's one-pass test (`_UNVERIFIED_ANCHORED`, `_REQUEST_WORD`) says a text holds
+    one of the words exactly when a plain search finds one: over random texts from the
+    words' own letters (near misses: ``unverifie``, ``peeek``, ``reqest``) and the words
+    at every position."""
+    import random
+    import re
+
+    words = sorted(ais212._UNVERIFIED_WORDS)
+    letters = "".join(sorted(set("".join(words)) | set("request_ ")))
+    plain_request = re.compile(r"req(?:uest)?(?![A-Za-z0-9_])")
+    rng = random.Random(212)
+    texts = [w[:-1] for w in words] + [w + w[-1] for w in words] + ["reqest", "requests", "req_", "req", "xrequest"]
+    for _ in range(3000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randrange(1, 30)))
+        if rng.random() < 0.3:
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + rng.choice(words + ["request", "req"]) + text[at:]
+        texts.append(text)
+    for text in texts:
+        holds = any(w in text for w in words)
+        assert any(p.search(text) for p in ais212._UNVERIFIED_ANCHORED) == holds, text
+        assert [m.end() for m in ais212._REQUEST_WORD.finditer(text)] == [m.end() for m in plain_request.finditer(text)], text
