@@ -296,8 +296,8 @@ def _pair(
     """The hit (zero or one) for `value_node` bound to `name`. Lists, not generators: most
     bindings end at the first test, and this runs for every assignment, keyword, default,
     dict item and comparison of a file."""
-    if not name:
-        return []
+    if not name or not (holds_head_word(name) or ctx.settings.secret_names):
+        return []  # `_kind` is None: most names
     value_node = _stored(value_node)
     if value_node is None:
         return []
@@ -371,13 +371,52 @@ def _labels_class(node: ast.AST, ctx: FileContext) -> bool:
     return False
 
 
+# Node types of the first tests of the volume checks (every assignment, keyword and
+# comparison of a file), bound once.
+_CONSTANT, _CALL, _NAME, _ATTRIBUTE = ast.Constant, ast.Call, ast.Name, ast.Attribute
+_TUPLE, _LIST = ast.Tuple, ast.List
+_EQ, _NOT_EQ, _IN, _NOT_IN = ast.Eq, ast.NotEq, ast.In, ast.NotIn
+
+
+def _may_hold(value: ast.AST | None) -> bool:
+    """`_may_store` less the tuples and lists: False when `_pair` cannot find a literal in
+    `value` (it unpacks none)."""
+    kind = type(value)
+    if kind is _CONSTANT:
+        return type(value.value) is str or type(value.value) is bytes  # type: ignore[union-attr]
+    return kind is _CALL and _may_store(value)
+
+
 @on(ast.Assign)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
-    if not _may_store(node.value):
+    """A literal bound to a secret-like target. First tests (most assignments end there, with
+    what `_targets` would find): the value is a str or bytes constant, a wrapper or
+    ``.encode()`` call (`_stored`), or a tuple or list unpacked into a tuple or list target;
+    a constant bound to a single name that holds no secret head word (see `_kind`)."""
+    value = node.value
+    kind = type(value)
+    targets = node.targets
+    if kind is _CONSTANT:
+        if type(value.value) is not str and type(value.value) is not bytes:
+            return
+        if len(targets) == 1 and type(targets[0]) is _NAME and not holds_head_word(targets[0].id) and not ctx.settings.secret_names:
+            return
+    elif kind is _CALL:
+        func = value.func  # `_callee`, inlined
+        callee = func.attr if type(func) is _ATTRIBUTE else func.id if type(func) is _NAME else ""
+        if callee != "encode" and callee not in _WRAPPERS:
+            return
+    elif kind is _TUPLE or kind is _LIST:
+        for target in targets:
+            if type(target) is _TUPLE or type(target) is _LIST:
+                break
+        else:
+            return
+    else:
         return
     hits: list[Hit] = []
-    for target in node.targets:
-        hits.extend(_targets(target, node.value, ctx))
+    for target in targets:
+        hits.extend(_targets(target, value, ctx))
     if hits and not _labels_class(node, ctx):
         yield from _in_context(ctx, hits)
 
@@ -397,17 +436,28 @@ def check_walrus(node: ast.NamedExpr, ctx: FileContext) -> Iterator[Hit]:
 
 @on(ast.keyword)
 def check_keyword(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
-    if not _may_store(node.value):
+    value = node.value
+    if type(value) is _CONSTANT:
+        if type(value.value) is not str and type(value.value) is not bytes:
+            return
+    elif type(value) is not _CALL or not _may_store(value):
         return
-    yield from _in_context(ctx, _pair(node.arg, node.value, ctx, bare=True))
+    name = node.arg
+    if name and (holds_head_word(name) or ctx.settings.secret_names):
+        yield from _in_context(ctx, _pair(name, value, ctx, bare=True))
 
 
 @on(ast.Dict)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
     hits: list[Hit] = []
     for key, value in zip(node.keys, node.values):
-        if _may_store(value):
-            hits.extend(_pair(literal_str(key), value, ctx, bare=True))
+        kind = type(value)  # `_may_hold`, inlined: most values are no literal
+        if kind is _CONSTANT:
+            if type(value.value) is not str and type(value.value) is not bytes:
+                continue
+        elif kind is not _CALL or not _may_store(value):
+            continue
+        hits.extend(_pair(literal_str(key), value, ctx, bare=True))
     if hits:
         yield from _in_context(ctx, hits)
 
@@ -444,16 +494,24 @@ def _operands(node: ast.AST) -> list[ast.AST]:
 def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
     left = node.left
     for op, right in zip(node.ops, node.comparators):
-        if isinstance(op, (ast.Eq, ast.NotEq)):
-            for named, literal in ((left, right), (right, left)):
-                if _may_store(literal):
-                    name = _name_of(named) if literal_str(named) is None else None
-                    yield from _in_context(ctx, _pair(name, literal, ctx, compared=True))
-        elif isinstance(op, (ast.In, ast.NotIn)) and literal_str(left) is None:
+        kind = type(op)
+        # The name on one side (a literal has none), the literal on the other (`_pair`
+        # unpacks no tuple); the name first tested as `_pair` does.
+        if kind is _EQ or kind is _NOT_EQ:
+            if _may_hold(right):
+                name = _name_of(left)
+                if name and (holds_head_word(name) or ctx.settings.secret_names):
+                    yield from _in_context(ctx, _pair(name, right, ctx, compared=True))
+            if _may_hold(left):
+                name = _name_of(right)
+                if name and (holds_head_word(name) or ctx.settings.secret_names):
+                    yield from _in_context(ctx, _pair(name, left, ctx, compared=True))
+        elif kind is _IN or kind is _NOT_IN:
             name = _name_of(left)
-            for literal in _operands(right):
-                if _may_store(literal):
-                    yield from _in_context(ctx, _pair(name, literal, ctx, compared=True))
+            if name and (holds_head_word(name) or ctx.settings.secret_names):
+                for literal in _operands(right):
+                    if _may_hold(literal):
+                        yield from _in_context(ctx, _pair(name, literal, ctx, compared=True))
         left = right
 
 

@@ -384,11 +384,31 @@ def _may_configure(target: ast.AST, ctx: FileContext) -> bool:
     return False
 
 
+_CONSTANT, _NAME, _LIST, _TUPLE = ast.Constant, ast.Name, ast.List, ast.Tuple
+
+
 @on(ast.Assign)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
+    """First test, on the value (most assignments end there): `_assign_hits` reports only a
+    value `literals.literal_node` resolves, a str or bytes constant or a name, or the items
+    of a list or tuple bound to ``SECRET_KEY_FALLBACKS``; never a call, an attribute, a
+    number ..."""
+    value = node.value
+    kind = type(value)
+    if kind is _CONSTANT:
+        if type(value.value) is not str and type(value.value) is not bytes:
+            return
+    elif kind is _LIST or kind is _TUPLE:
+        for target in node.targets:
+            if type(target) is _NAME and target.id == "SECRET_KEY_FALLBACKS":
+                break
+        else:
+            return
+    elif kind is not _NAME:
+        return
     for target in node.targets:
         if _may_configure(target, ctx):
-            yield from _assign_hits(target, node.value, node, ctx)
+            yield from _assign_hits(target, value, node, ctx)
 
 
 @on(ast.AnnAssign)
@@ -504,7 +524,16 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         return
     if qn is None:
         if isinstance(func, ast.Attribute):
-            yield from _method_hits(node, func, ctx)
+            # `_method_hits`' branches, tested here: most such calls are ``d.get(k)`` or
+            # ``d.update(...)``, for which it finds nothing (an HTTP method needs ``auth=``).
+            attr = func.attr
+            if attr in _HTTP_METHODS:
+                for kw in node.keywords:
+                    if kw.arg == "auth":
+                        yield from _auth_tuple_hits(node, None, ctx)
+                        break
+            elif attr == "add_middleware" or attr in _SDK_METHOD_NAMES:
+                yield from _method_hits(node, func, ctx)
         return
     if qn == "django.conf.settings.configure":
         yield from _config_call_hits(node, func, "settings.configure", ctx)  # type: ignore[arg-type]

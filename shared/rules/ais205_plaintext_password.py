@@ -313,17 +313,28 @@ def _orm_column(expr: ast.AST) -> bool:
     return isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id[:1].isupper() and not expr.value.id.isupper()
 
 
+_ATTRIBUTE, _CONSTANT, _EQ, _NOT_EQ = ast.Attribute, ast.Constant, ast.Eq, ast.NotEq
+
+
 @on(ast.Compare)
 def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
+    """A stored password compared with a raw one. First tests, per ``==`` / ``!=`` pair (most
+    comparisons end there): no side is a literal (which has no name), both sides have a
+    password name, neither a confirmation name."""
     left = node.left
     for op, right in zip(node.ops, node.comparators):
-        pair = (left, right)
+        first = left
         left = right
-        if not isinstance(op, (ast.Eq, ast.NotEq)):
+        kind = type(op)
+        if kind is not _EQ and kind is not _NOT_EQ or type(first) is _CONSTANT or type(right) is _CONSTANT:
             continue
-        names = [name_of(side) for side in pair]
-        if not all(_is_password_name(n) for n in names) or any(_confirmation(n) for n in names):
+        first_name = name_of(first)
+        if not _is_password_name(first_name):
             continue
+        second_name = name_of(right)
+        if not _is_password_name(second_name) or _confirmation(first_name) or _confirmation(second_name):
+            continue
+        pair = (first, right)
         if any(ctx.is_constant(side) for side in pair):
             continue  # a literal is AIS206's
         text = "==" if isinstance(op, ast.Eq) else "!="
@@ -426,7 +437,7 @@ def _db_object(ctx: FileContext, expr: ast.AST) -> bool:
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
     """``user.password = request.form["password"]``."""
     for target in node.targets:
-        if not isinstance(target, ast.Attribute) or not _is_password_name(target.attr) or target.attr.startswith("_"):
+        if type(target) is not _ATTRIBUTE or not _password_name(target.attr) or target.attr.startswith("_"):
             continue  # a private attribute is not a model field (Django keeps _password in memory)
         if _hashing_setter(ctx):
             return  # a file-wide fact, read (once per file) only for a password attribute
@@ -553,7 +564,8 @@ def _sa_statement(ctx: FileContext, expr: ast.AST) -> bool:
 def check_constructor(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
     """``User(username=..., password=request.form["password"])``: a password keyword of a call
     that constructs a model (dispatched on the keyword, so no callee list is needed)."""
-    if not _is_password_name(node.arg) or not raw_password(ctx, node.value):
+    arg = node.arg
+    if not arg or not _password_name(arg) or not raw_password(ctx, node.value):
         return
     call = ctx.parent(node)
     if not isinstance(call, ast.Call):

@@ -256,8 +256,35 @@ def _pairs(node: ast.Compare) -> Iterator[tuple[ast.AST, ast.cmpop, ast.AST]]:
         left = right
 
 
+_CONSTANT, _EQ, _NOT_EQ, _IN, _NOT_IN = ast.Constant, ast.Eq, ast.NotEq, ast.In, ast.NotIn
+_CONTAINERS = (ast.Tuple, ast.List, ast.Set)
+
+
+def _may_name_credential(expr: ast.AST, ctx: FileContext) -> bool:
+    """False when `credential_kind` of `expr`'s name is surely None: a literal (no name), a
+    name with no secret head word and no ``aisec-secret-names``."""
+    if type(expr) is _CONSTANT:
+        return False
+    name = operand_name(expr)
+    return bool(name) and (holds_head_word(name) or bool(ctx.settings.secret_names))  # type: ignore[arg-type]
+
+
 @on(ast.Compare)
 def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
+    """A credential compared with a literal. First test (most comparisons end there): some
+    candidate below may name a credential (`_may_name_credential`)."""
+    left = node.left
+    for op, right in zip(node.ops, node.comparators):
+        kind = type(op)
+        if kind is _EQ or kind is _NOT_EQ:
+            if _may_name_credential(left, ctx) or _may_name_credential(right, ctx):
+                break
+        elif (kind is _IN or kind is _NOT_IN) and type(right) in _CONTAINERS and 0 < len(right.elts) < 3:  # type: ignore[attr-defined]
+            if _may_name_credential(left, ctx):
+                break
+        left = right
+    else:
+        return
     named_credentials = []
     for left, op, right in _pairs(node):
         if isinstance(op, (ast.Eq, ast.NotEq)):

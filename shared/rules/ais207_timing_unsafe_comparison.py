@@ -93,10 +93,11 @@ None beyond ``aisec-min-confidence``; ``aisec-secret-names`` adds secret names.
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 from typing import Iterator
 
 from ..analysis.context import operand_name
-from ..analysis.words import secret_name_kind, split_words
+from ..analysis.words import holds_head_word, secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # Head nouns (last word of a name) that name a secret guessed byte by byte, beyond the
@@ -167,10 +168,28 @@ def name_of(expr: ast.AST | None) -> str | None:
     return operand_name(expr, wrappers=_WRAPPERS)
 
 
+# Every branch of `secret_kind` needs a secret head word (`words.holds_head_word`) or one of
+# these in the lowercased name: each word of `split_words` is a piece of it.
+_MARKERS = ("sig", "digest", "mac", "otp", "authorization", "hash", "code")
+
+
+@lru_cache(maxsize=4096)
+def _may_name_secret(name: str) -> bool:
+    """False when `secret_kind` without ``aisec-secret-names`` is surely None for `name` (most
+    compared names): a few substring tests, no split. Memoised."""
+    if holds_head_word(name):
+        return True
+    low = name.lower()
+    for marker in _MARKERS:
+        if marker in low:
+            return True
+    return False
+
+
 def secret_kind(name: str | None, ctx: FileContext) -> str | None:
     """What secret a name denotes for timing purposes, or None. Plaintext passwords are
     AIS205's (None here); password *hashes* are secrets."""
-    if not name:
+    if not name or not (_may_name_secret(name) or ctx.settings.secret_names):
         return None
     words = _trailing_digits_stripped(split_words(name))
     if not words:
@@ -341,21 +360,26 @@ def _security_context(ctx: FileContext, pair: tuple) -> bool:
     return any(lab.kind == "source" for side in pair for lab in ctx.taint.of(side))
 
 
+_CONSTANT, _EQ, _NOT_EQ = ast.Constant, ast.Eq, ast.NotEq
+
+
 @on(ast.Compare)
 def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
     left = node.left
     for op, right in zip(node.ops, node.comparators):
-        pair = (left, right)
+        first = left
         left = right
-        if not isinstance(op, (ast.Eq, ast.NotEq)):
+        kind = type(op)
+        if kind is not _EQ and kind is not _NOT_EQ:
             continue
-        if type(pair[0]) is ast.Constant or type(pair[1]) is ast.Constant:
+        if type(first) is _CONSTANT or type(right) is _CONSTANT:
             continue  # a literal side is `_trivial`: the commonest skip, without `_describe`
         # Both tests only skip the pair: the cheaper one (names, no constant analysis) first.
-        described = [_describe(ctx, side) for side in pair]
-        secret = [d for d in described if d[0]]
-        if not secret:
+        described = (_describe(ctx, first), _describe(ctx, right))
+        if not described[0][0] and not described[1][0]:
             continue
+        pair = (first, right)
+        secret = [d for d in described if d[0]]
         if any(_trivial(ctx, side) or _orm_column(side) or _metadata(side) for side in pair):
             continue
         if all(not is_computed and _ambiguous(d) for d, is_computed in secret) and not _security_context(ctx, pair):
