@@ -32,6 +32,7 @@ import binascii
 import json
 import re
 import zlib
+from operator import itemgetter
 from typing import Callable, Iterator, NamedTuple, Union
 
 from ..findings import Confidence
@@ -48,6 +49,7 @@ __all__ = [
     "find",
     "find_all",
     "may_hold",
+    "may_hold_tests",
     "prefix_match",
     "holds_credential",
     "documented_key",
@@ -81,9 +83,12 @@ class CredentialFormat(NamedTuple):
             detect-secrets rule the row follows.
         hints: substrings every match contains; the pattern runs only when one is present.
         hints_nocase: compare `hints` with the lowercased text.
-        gate: for a row whose hints are common (``.``), a linear pattern every match of
-            `pattern` contains a match of; searched before `pattern` runs, and in place of
-            the hints by the catalogue-wide prefilter (see `find_all`).
+        gate: for a row whose hints are common (``.``, ``AC``) or anchored on frequent
+            characters, a linear pattern every match of `pattern` contains a match of;
+            searched before `pattern` runs, and in place of the hints by the catalogue-wide
+            prefilter (see `find_all`). Each of its top-level alternatives starts with a
+            literal character (the prefilter's skip in C needs every alternative to), and
+            it reads no line break (`prefix_match`).
         validator: extra check on a match (a checksum, a decodable header).
         context: for values without a prefix: see `Context`. Such rows match whole literals.
         keep: leading characters of the secret a message may show (its public prefix);
@@ -307,6 +312,9 @@ CATALOGUE: tuple[CredentialFormat, ...] = (
         "aws-access-key-id", "AWS", "an AWS access key id", _AWS_KEY_ID,
         "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids",
         hints=("AKIA", "ASIA", "ABIA", "ACCA"), keep=4,
+        # The prefix and the 16 characters after it, anchored on the 'A' all four prefixes
+        # start with: one rare character for the prefilter to stop at instead of four.
+        gate=_rx(r"A(?:KIA|SIA|BIA|CCA)[A-Z2-7]{16}"),
     ),
     CredentialFormat(
         # In text (a config file, an env file, a comment): the key after its own name.
@@ -315,7 +323,10 @@ CATALOGUE: tuple[CredentialFormat, ...] = (
             r"(?P<key>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"),
         "https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html",
         hints=("secret_access_key", "secretaccesskey", "aws_secret_key", "awssecretkey"),
-        hints_nocase=True, validator=_mixed,
+        # Every match holds the separator and the key after it: the prefilter stops at the
+        # rare ':' and '=' instead of at every 'y' and 'w' of these hints' either case.
+        hints_nocase=True, gate=_rx(r"=[ \t]{0,3}[\"']?[A-Za-z0-9/+]{40}|:[ \t]{0,3}[\"']?[A-Za-z0-9/+]{40}"),
+        validator=_mixed,
     ),
     CredentialFormat(
         # A bare 40-character value: only bound to an AWS-secret name, or in a file that
@@ -446,6 +457,8 @@ CATALOGUE: tuple[CredentialFormat, ...] = (
         "twilio-api-key", "Twilio", "a Twilio API key secret",
         _token("SK", r"[0-9a-fA-F]{32}:(?P<key>[A-Za-z0-9]{32})", "A-Za-z0-9", "A-Za-z0-9"),
         "https://www.twilio.com/docs/iam/api-keys", hints=("SK",), validator=_mixed,
+        # The colon and the secret after it, then the SID before them: ``SK`` alone is common.
+        gate=_rx(r":[A-Za-z0-9]{32}(?<=SK[0-9a-fA-F]{32}:[A-Za-z0-9]{32})"),
     ),
     CredentialFormat(
         "twilio-api-key-secret", "Twilio", "a Twilio API key secret", _rx(r"(?P<key>[A-Za-z0-9]{32})"),
@@ -462,6 +475,8 @@ CATALOGUE: tuple[CredentialFormat, ...] = (
         _token("AC", r"[0-9a-f]{32}:(?P<key>[0-9a-f]{32})", "A-Za-z0-9", "A-Za-z0-9"),
         "https://www.twilio.com/docs/usage/requests-to-twilio#credentials", hints=("AC",),
         validator=_hex_random,
+        # The colon and the token after it, then the SID before them: ``AC`` alone is common.
+        gate=_rx(r":[0-9a-f]{32}(?<=AC[0-9a-f]{32}:[0-9a-f]{32})"),
     ),
     CredentialFormat(
         "twilio-auth-token", "Twilio", "a Twilio auth token", _rx(r"(?P<key>[0-9a-f]{32})"),
@@ -528,7 +543,9 @@ CATALOGUE: tuple[CredentialFormat, ...] = (
         "https://docs.datadoghq.com/account_management/api-app-keys/",
         hints=("dd_api_key", "dd_app_key", "dd_application_key", "datadog_api_key",
                "datadog_app_key", "datadog_application_key"),
-        hints_nocase=True, validator=_hex_random,
+        # As for the AWS assignment: the separator and the first 32 hex digits of the key.
+        hints_nocase=True, gate=_rx(r"=[ \t]{0,3}[\"']?[0-9a-f]{32}|:[ \t]{0,3}[\"']?[0-9a-f]{32}"),
+        validator=_hex_random,
     ),
     CredentialFormat(
         "datadog-api-key", "Datadog", "a Datadog API key", _rx(r"(?P<key>[0-9a-f]{32})"),
@@ -579,8 +596,11 @@ CATALOGUE: tuple[CredentialFormat, ...] = (
         _rx(r"(?<![A-Za-z0-9_.-])(?P<uid>[MNO][A-Za-z0-9_-]{23,27})\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}"
             r"(?![A-Za-z0-9_.-])"),
         "https://discord.com/developers/docs/reference#authentication",
-        # The uid (24 to 28 token characters) and the 6-character timestamp between dots.
-        hints=(".",), gate=_rx(r"\.(?<=[A-Za-z0-9_-]{24}\.)[A-Za-z0-9_-]{6}\."), validator=_discord_valid,
+        # The uid (its first letter and 23 to 27 more token characters) and the 6-character
+        # timestamp between dots: anchored on the uid's rare first letter, not on every dot.
+        hints=(".",), validator=_discord_valid,
+        gate=_rx(r"M[A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.|N[A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\."
+                 r"|O[A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\."),
     ),
     CredentialFormat(
         "discord-webhook-url", "Discord", "a Discord webhook URL",
@@ -680,6 +700,7 @@ _MAX_MATCHES_PER_ROW = 50
 # Every hint of the prefix rows (see `find_all`), case-sensitive and lowercase ones apart.
 _CASE_HINTS = tuple(sorted({h for row in CATALOGUE if row.context is None and not row.hints_nocase for h in row.hints}))
 _NOCASE_HINTS = tuple(sorted({h for row in CATALOGUE if row.context is None and row.hints_nocase for h in row.hints}))
+_first = itemgetter(0)
 _PREFIX_ROWS = tuple((i, row) for i, row in enumerate(CATALOGUE) if row.context is None)
 _CONTEXT_ROWS = tuple((i, row) for i, row in enumerate(CATALOGUE) if row.context is not None)
 
@@ -704,15 +725,19 @@ def _prefilter() -> str:
     """The source of one linear pattern that matches wherever a prefix row's hint (or gate)
     does (`_PREFILTER`, compiled on first use: a flake8 start on an empty file never needs it).
 
-    Each hint becomes an alternative that starts with its rarest character, the characters
-    before it checked by a fixed lookbehind: ``ghp_`` -> ``_(?<=ghp_)``. Every alternative
+    Each hint becomes an alternative that starts with its rarest character, then the rest
+    of the hint, then a fixed lookbehind over the whole hint: ``ghp_`` -> ``_(?<=ghp_)``,
+    ``dapi`` -> ``pi(?<=dapi)``; hints with the same anchor, rest and width share one
+    lookbehind. The cost of a search is mostly one entry into the matcher per character
+    that starts an alternative, so each frequent anchor costs. Every alternative
     then starts with a literal, so the regex engine skips, in C, every position whose
     character starts none: on most literals the search fails in one quick pass, where a
     substring test per hint costs a Python-level loop. A lowercase hint matches both cases
     of its anchor and, through ``(?i:...)``, every text whose lowercased form holds it.
     Rows with a `gate` contribute the gate instead of their (common) hints.
     """
-    bodies: dict[str, list[str]] = {}
+    # Per anchor: the lookbehinds (hint up to its anchor) by (case, width, rest of the hint).
+    bodies: dict[str, dict[tuple[bool, int, str], set[str]]] = {}
     gates: list[str] = []
     for row in CATALOGUE:
         if row.context is not None:
@@ -726,11 +751,23 @@ def _prefilter() -> str:
                 raise ValueError(f"{row.id}: hints compared with the lowercased text must be lowercase")
             spots = [i for i, c in enumerate(hint) if not (nocase and c in _FOLDED_INTO)]
             at = max(spots, key=lambda i: (_rarity(hint[i], nocase), -i))
-            body = (f"(?<={re.escape(hint[:at + 1])})" if at else "") + re.escape(hint[at + 1:])
+            behind = hint[:at + 1] if at else ""
             anchors = {hint[at], hint[at].upper()} if nocase else {hint[at]}
             for anchor in anchors:
-                bodies.setdefault(anchor, []).append(f"(?i:{body})" if nocase else body)
-    alternatives = [re.escape(a) + "(?:" + "|".join(sorted(set(b))) + ")" for a, b in sorted(bodies.items())]
+                group = bodies.setdefault(anchor, {})
+                group.setdefault((nocase, len(behind), hint[at + 1:]), set()).add(behind)
+    alternatives = []
+    for anchor, groups in sorted(bodies.items()):
+        parts = []
+        for (nocase, width, rest), behinds in sorted(groups.items()):
+            # The rest of the hint first (a literal: most stops fail on its first character),
+            # then one lookbehind over the whole hint for every hint with the same rest and as
+            # many characters up to the anchor (``(?<=gho_|ghp_)``): ``dapi`` -> ``i(?<=dapi)``.
+            body = re.escape(rest)
+            if width:
+                body += f"(?<={'|'.join(re.escape(b + rest) for b in sorted(behinds))})"
+            parts.append(f"(?i:{body})" if nocase else body)
+        alternatives.append(re.escape(anchor) + "(?:" + "|".join(parts) + ")")
     return "|".join(alternatives + gates)
 
 
@@ -765,6 +802,13 @@ def may_hold(text: str) -> bool:
     prefix row's hint (or gate) is in it and it does not have a `Context` row's shape. Two
     searches in C; most literals stop here."""
     return _PREFILTER.search(text) is not None or _CONTEXT_SHAPE.fullmatch(text) is not None
+
+
+def may_hold_tests() -> tuple[Callable[[str], object], Callable[[str], object]]:
+    """``(search, fullmatch)``, the compiled `_PREFILTER.search` and `_CONTEXT_SHAPE.fullmatch`,
+    for a loop over many texts: ``may_hold(t)`` is ``search(t) is not None or fullmatch(t) is
+    not None``, without the Python-level calls of `may_hold` per text."""
+    return _PREFILTER.compiled().search, _CONTEXT_SHAPE.compiled().fullmatch
 
 
 def prefix_match(text: str) -> bool:
@@ -847,9 +891,10 @@ def find_all(text: str, *, name: NameArg = None, in_file: PairTest | None = None
     present, found for all rows at once by `_PREFILTER`; a context row when the stripped
     text has `_CONTEXT_SHAPE`.
     """
-    rows = _prefix_candidates(text)
+    rows: list[tuple[int, CredentialFormat]] | tuple[tuple[int, CredentialFormat], ...] = _prefix_candidates(text)
     if _CONTEXT_SHAPE.fullmatch(text) is not None:
-        rows = sorted([*rows, *_CONTEXT_ROWS], key=lambda pair: pair[0])
+        # In catalogue order; most texts of that shape have no prefix candidate.
+        rows = sorted([*rows, *_CONTEXT_ROWS], key=_first) if rows else _CONTEXT_ROWS
     out: list[Found] = []
     if not rows:
         return out

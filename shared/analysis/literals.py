@@ -11,15 +11,18 @@ connection strings, AIS104 fallbacks, AIS105 framework and SDK keys, AIS504 cryp
 from __future__ import annotations
 
 import ast
+from operator import attrgetter
 
 from ..findings import Confidence
 from .context import SCOPE_TYPES, FileContext
 from .words import is_placeholder, secret_name_kind, split_words
 from .patterns import lazy_compile
 
-__all__ = ['LOCAL_HOST', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'secret_kind', 'string_values', 'strength']
+__all__ = ['LOCAL_HOST', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'secret_kind', 'string_text', 'string_values', 'strength']
 
 _STRING_VALUES = "_aisec_string_values"
+_STRING_TEXT = "_aisec_string_text"
+_VALUE = attrgetter("value")
 
 
 def string_values(ctx: FileContext) -> list[str]:
@@ -30,11 +33,21 @@ def string_values(ctx: FileContext) -> list[str]:
     prefilter). Do not mutate the list."""
     found = ctx.__dict__.get(_STRING_VALUES)
     if found is None:
-        values = [c.value for c in ctx.nodes_of(ast.Constant)]  # type: ignore[attr-defined]
+        values = list(map(_VALUE, ctx.nodes_of(ast.Constant)))
         found = [v for v in values if type(v) is str]
-        if any(type(v) is bytes for v in values):
+        if len(found) != len(values) and bytes in set(map(type, values)):
             found.extend([v.decode("latin-1") for v in values if type(v) is bytes])
         ctx.__dict__[_STRING_VALUES] = found
+    return found
+
+
+def string_text(ctx: FileContext) -> str:
+    """`string_values` joined by ``\\n``, memoised per file: a substring without a line break
+    is in this text exactly when it is in one of the file's str or bytes literals, so one
+    search of it answers "does any literal of the file hold this" for the whole file."""
+    found = ctx.__dict__.get(_STRING_TEXT)
+    if found is None:
+        found = ctx.__dict__[_STRING_TEXT] = "\n".join(string_values(ctx))
     return found
 
 

@@ -90,7 +90,7 @@ import re
 from typing import Iterator
 
 from ..analysis.context import literal_str
-from ..analysis.credentials import Found, find, find_all, holds_credential, may_hold, prefix_match
+from ..analysis.credentials import Found, find, find_all, holds_credential, may_hold_tests, prefix_match
 from ..analysis.words import mask
 from ..checks import FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -110,9 +110,11 @@ _COMMENT_TAILS = lazy_compile(r"#[^\r\n]*")
 @on(ast.Module)
 def check_constants(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
     """Every str and bytes literal of the file, in one pass from the module node: most are
-    shorter than `_MIN_LEN` or fail the catalogue's prefilter (`may_hold`), tests that cost
-    less than the engine's dispatch of each constant to a check. `literal_str` inlined."""
+    shorter than `_MIN_LEN` or fail the catalogue's prefilter (`may_hold`, its two C-level
+    tests called directly), tests that cost less than the engine's dispatch of each
+    constant to a check. `literal_str` inlined."""
     str_type, bytes_type, min_len = str, bytes, _MIN_LEN
+    search, fullmatch = may_hold_tests()
     for node in ctx.nodes_of(ast.Constant):
         value = node.value  # type: ignore[attr-defined]
         kind = type(value)
@@ -126,7 +128,7 @@ def check_constants(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
         else:
             continue
         value = value[:_MAX_SCAN]
-        if may_hold(value):
+        if search(value) is not None or fullmatch(value) is not None:
             yield from _constant_hits(node, value, ctx)  # type: ignore[arg-type]
 
 

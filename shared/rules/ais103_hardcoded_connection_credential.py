@@ -85,6 +85,7 @@ from ..analysis.literals import (
     is_template,
     literal_node,
     strength,
+    string_text,
     string_values,
 )
 from ..analysis.words import is_placeholder, mask, split_words
@@ -411,7 +412,11 @@ def check_constants(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
     """Every str and bytes literal of the file outside f-strings (`check_fstring` reads
     those whole), in one pass from the module node: most are shorter than 8 characters or
     not `_worth_scanning`, tests that cost less than the engine's dispatch of each constant
-    to a check. `literal_str` and `_worth_scanning` inlined, the length tested first."""
+    to a check. `literal_str` and `_worth_scanning` inlined, the length tested first; first
+    of all, the markers are looked for once in all the file's literals (`string_text`)."""
+    text = string_text(ctx)
+    if not ("://" in text or "=" in text or "uthoriz" in text or "UTHORIZ" in text):
+        return  # no literal of the file holds a marker (most files): one search each
     parent = ctx.parents.get
     for node in ctx.nodes_of(ast.Constant):
         text = node.value  # type: ignore[attr-defined]
