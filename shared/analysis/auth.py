@@ -335,17 +335,35 @@ _DRF_BASES = frozenset(
 
 
 def _local_class(ctx: "FileContext", expr: ast.AST) -> ast.ClassDef | None:
-    if not isinstance(expr, ast.Name):
+    """The class a name is bound to by a ``class`` statement of this module (the first such
+    binding of `FileContext.bindings_of`, read without copying them)."""
+    if type(expr) is not ast.Name:
         return None
-    for b in ctx.bindings_of(expr):
-        if isinstance(b.target, ast.ClassDef):
+    found = ctx.lookup(expr.id, expr)  # type: ignore[attr-defined]
+    if found is None or found[0] != "local":
+        return None
+    class_type = ast.ClassDef
+    for b in found[1]:  # type: ignore[union-attr]
+        if type(b.target) is class_type:
             return b.target
     return None
 
 
 def class_lineage(ctx: "FileContext", cls: ast.ClassDef) -> tuple[list[ast.ClassDef], list[ast.expr]]:
     """The class and its local ancestors (this module's classes), and every base expression
-    of them that is not a local class. Depth-bounded."""
+    of them that is not a local class. Depth-bounded. Memoised per file and class (AIS301's
+    view classes and AIS304/AIS305's forms, models and views ask about the same classes):
+    callers must not mutate the lists."""
+    memo = ctx.__dict__.get("_auth_lineage")
+    if memo is None:
+        memo = ctx.__dict__["_auth_lineage"] = {}
+    found = memo.get(id(cls))
+    if found is None:
+        found = memo[id(cls)] = _class_lineage(ctx, cls)
+    return found
+
+
+def _class_lineage(ctx: "FileContext", cls: ast.ClassDef) -> tuple[list[ast.ClassDef], list[ast.expr]]:
     classes: list[ast.ClassDef] = []
     foreign: list[ast.expr] = []
     work = [cls]
@@ -366,6 +384,8 @@ def class_lineage(ctx: "FileContext", cls: ast.ClassDef) -> tuple[list[ast.Class
 def view_class_kind(ctx: "FileContext", cls: ast.ClassDef) -> str | None:
     """``"drf"``, ``"django"`` or ``"flask"`` for a view class; None for anything else."""
     _classes, bases = class_lineage(ctx, cls)
+    if not bases:
+        return None  # no base outside the module: nothing below can hold
     names = [_last(b) for b in bases]
     # Qualified names under flask.views need an import of flask, so the (costlier) qualified
     # names are read only in a module that has one, or when the base names do not decide.
@@ -375,13 +395,17 @@ def view_class_kind(ctx: "FileContext", cls: ast.ClassDef) -> str | None:
         return "flask"
     if not ctx.imports_any(("django", "rest_framework")):
         return None
-    if any(n in _DRF_BASES or n.endswith(("APIView", "ViewSet")) for n in names) or any(
-        (ctx.qualname(b) or "").startswith("rest_framework") for b in bases
-    ):
+    # One pass over the names: "drf" when one is a DRF base, else when a qualified name is
+    # under rest_framework; else "django" when one ends like a view.
+    django = False
+    for n in names:
+        if n in _DRF_BASES or n.endswith(("APIView", "ViewSet")):
+            return "drf"
+        if not django and (n.endswith("View") or n in _IMPLICIT_METHODS):
+            django = True
+    if any((ctx.qualname(b) or "").startswith("rest_framework") for b in bases):
         return "drf"
-    if any(n.endswith("View") or n in _IMPLICIT_METHODS for n in names):
-        return "django"
-    return None
+    return "django" if django else None
 
 
 def handlers(ctx: "FileContext") -> list[Handler]:
@@ -390,11 +414,25 @@ def handlers(ctx: "FileContext") -> list[Handler]:
     if found is not None:
         return found
     found = []
+    tree, scope_of, class_type = ctx.tree, ctx.scope_of, ast.ClassDef
     for node in ctx.nodes_of(ast.FunctionDef, ast.AsyncFunctionDef):
-        if not _in_class(ctx, node):
-            h = _function_handler(ctx, node)  # type: ignore[arg-type]
-            if h is not None:
-                found.append(h)
+        # Skip the defs in a class (`ctx.enclosing_class(node) is not None`), read up the
+        # chain of scopes: every class that contains a def is one of them, and most defs
+        # are methods, whose first scope is their class.
+        scope = scope_of(node)
+        while scope is not tree and type(scope) is not class_type:
+            scope = scope_of(scope)
+        if scope is not tree:
+            continue
+        if not node.decorator_list:  # type: ignore[attr-defined]
+            # No route, and a Django view (`taint.route_kind`, outside a class) only when
+            # the first parameter is the request.
+            params = node.args.posonlyargs or node.args.args  # type: ignore[attr-defined]
+            if not params or params[0].arg != "request":
+                continue
+        h = _function_handler(ctx, node)  # type: ignore[arg-type]
+        if h is not None:
+            found.append(h)
     for node in ctx.nodes_of(ast.ClassDef):
         found.extend(_class_handlers(ctx, node))  # type: ignore[arg-type]
     # Each handler has its own node, so sorting gives source order whatever the visit order.
@@ -402,18 +440,6 @@ def handlers(ctx: "FileContext") -> list[Handler]:
     ctx.__dict__["_auth_handlers"] = found
     ctx.__dict__["_auth_by_node"] = {id(h.node): h for h in found}
     return found
-
-
-def _in_class(ctx: "FileContext", node: ast.AST) -> bool:
-    """`ctx.enclosing_class(node) is not None`, read up the chain of scopes (every class that
-    contains `node` is one of them) instead of every ancestor."""
-    tree = ctx.tree
-    scope = ctx.scope_of(node)
-    while scope is not tree:
-        if type(scope) is ast.ClassDef:
-            return True
-        scope = ctx.scope_of(scope)
-    return False
 
 
 def handler_of(ctx: "FileContext", node: ast.AST) -> Handler | None:

@@ -15,7 +15,7 @@ from ..findings import Confidence
 from .context import FileContext
 from .judgement import from_params, is_check_of, judge, roots
 from .strings import constant, string_parts
-from .taint import is_dead, mentions, own_nodes, source_text, spelled_lines
+from .taint import identifier_view, is_dead, own_nodes, spelled_lines
 from .words import split_words
 from .patterns import lazy_compile
 
@@ -101,7 +101,8 @@ def header_writes(node: ast.AST, ctx: FileContext) -> Iterator[tuple[str | None,
     return _header_writes(node, ctx)
 
 
-_RESPONSE_ENDINGS = ("Response", "make_response")
+# How the callee names of response classes and factories end (`may_write_headers`).
+RESPONSE_ENDINGS = ("Response", "make_response")
 
 
 def may_write_headers(node: ast.AST, ctx: FileContext) -> bool:
@@ -118,9 +119,9 @@ def may_write_headers(node: ast.AST, ctx: FileContext) -> bool:
                 receiver = func.value
                 if len(node.args) >= 2 and (attr == "setdefault" or (type(receiver) is ast.Attribute and receiver.attr == "headers")):  # type: ignore[attr-defined]
                     return True
-            return attr.endswith(_RESPONSE_ENDINGS)
+            return attr.endswith(RESPONSE_ENDINGS)
         if type(func) is ast.Name:
-            return func.id == "start_response" or (ctx.call_name(node) or "").endswith(_RESPONSE_ENDINGS)  # type: ignore[arg-type]
+            return func.id == "start_response" or (ctx.call_name(node) or "").endswith(RESPONSE_ENDINGS)  # type: ignore[arg-type]
         return False
     if kind is ast.Assign:
         for target in node.targets:  # type: ignore[attr-defined]
@@ -160,10 +161,20 @@ def header_nodes(ctx: FileContext) -> list[ast.AST]:
     if found is not None:
         return found
     found = []
-    by_pattern = ctx.imports_any(RESPONSE_MODULES) and _spelled(ctx, "Response", "make_response")
-    if by_pattern or _spelled(ctx, "start_response"):
+    # One search of the identifier text (memoised per file, and read by most gates anyway)
+    # for the part all three words share, then the words themselves in the few files that
+    # spell it: the same answers as `taint.mentions` of each word.
+    view = identifier_view(ctx)
+    if view is None:
+        by_pattern, by_name = ctx.imports_any(RESPONSE_MODULES), True
+    elif "esponse" not in view:
+        by_pattern = by_name = False
+    else:
+        by_pattern = ctx.imports_any(RESPONSE_MODULES) and ("Response" in view or "make_response" in view)
+        by_name = by_pattern or "start_response" in view
+    if by_name:
         attribute_type, name_type = ast.Attribute, ast.Name
-        ends = _RESPONSE_ENDINGS
+        ends = RESPONSE_ENDINGS
         # A called name's qualified name (`call_name`) is an import's or a builtin's: it can
         # end like a response class or factory only for a name imported as one, so the other
         # called names are not resolved.
@@ -183,30 +194,29 @@ def header_nodes(ctx: FileContext) -> list[ast.AST]:
                 key = qualified.rsplit(".", 1)[-1] if qualified else func.id
                 if key not in HEADER_CALLEES and may_write_headers(call, ctx):
                     found.append(call)
-    # Assignments with a subscript target, in the order of their first such target.
-    assign_type, store_type, parent = ast.Assign, ast.Store, ctx.parent
-    seen: set[int] = set()
+    # Assignments with a subscript target, in the order of their first such target. A
+    # stored subscript whose parent is an Assign is one of its targets (an Assign's value is
+    # loaded), and the targets of one Assign come one after another in the pre-order of
+    # subscripts (no statement, so no other Assign, lies inside a target): an Assign with
+    # two subscript targets is the one just taken.
+    assign_type, store_type, parents = ast.Assign, ast.Store, ctx.parents
+    last = None
     for sub in ctx.nodes_of(ast.Subscript):
-        if type(sub.ctx) is not store_type:  # type: ignore[attr-defined]
-            continue
-        node = parent(sub)
-        if type(node) is assign_type and id(node) not in seen and any(t is sub for t in node.targets):  # type: ignore[union-attr]
-            seen.add(id(node))
-            found.append(node)  # type: ignore[arg-type]
-    found.extend(node for node in ctx.nodes_of(ast.Dict) if may_write_headers(node, ctx))
+        if type(sub.ctx) is store_type:  # type: ignore[attr-defined]
+            node = parents.get(sub)
+            if type(node) is assign_type and node is not last:
+                found.append(node)  # type: ignore[arg-type]
+                last = node
+    # Dicts `may_write_headers` accepts (inlined: a file has many dicts and few such keys).
+    name_type, constant_type, status_keys = ast.Name, ast.Constant, _STATUS_CODE_KEYS
+    for node in ctx.nodes_of(ast.Dict):
+        for key in node.keys:  # type: ignore[attr-defined]
+            kind = type(key)
+            if kind is name_type or (kind is constant_type and key.value in status_keys):  # type: ignore[union-attr]
+                found.append(node)
+                break
     ctx.__dict__["_aisec_header_nodes"] = found
     return found
-
-
-def _spelled(ctx: FileContext, *words: str) -> bool:
-    """True when `taint.mentions` of `words` is, and also when a word is in the raw text
-    but normalised away (``mentions`` reads a non-ASCII text NFKC-normalised): most files
-    are answered without normalising their text. For the pre-checks of `header_nodes`,
-    which only skip work, so a True too many costs time, never a finding."""
-    text = source_text(ctx)
-    if text is None or any(w in text for w in words):
-        return True
-    return not text.isascii() and mentions(ctx, *words)
 
 
 def _header_writes(node: ast.AST, ctx: FileContext) -> Iterator[tuple[str | None, ast.AST]]:

@@ -232,9 +232,12 @@ def _local_class(ctx: FileContext, expr: ast.AST | None) -> ast.ClassDef | None:
         inner = expr.slice.elts[0] if isinstance(expr.slice, ast.Tuple) and expr.slice.elts else expr.slice
         return _local_class(ctx, inner)
     if isinstance(expr, ast.Name):
-        for b in ctx.bindings_of(expr):
-            if isinstance(b.target, ast.ClassDef):
-                return b.target
+        # `FileContext.bindings_of`, read without copying the bindings.
+        found = ctx.lookup(expr.id, expr)
+        if found is not None and found[0] == "local":
+            for b in found[1]:  # type: ignore[union-attr]
+                if isinstance(b.target, ast.ClassDef):
+                    return b.target
     return None
 
 
@@ -567,8 +570,10 @@ def _describe(origin: str, detail: str) -> str:
 def check_keywords(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
     """The ``**`` and ``defaults=`` keywords of the file, found in one pass over its keywords
     instead of a check asked about each (most are neither)."""
-    for node in [k for k in ctx.nodes_of(ast.keyword) if k.arg is None or k.arg == "defaults"]:  # type: ignore[attr-defined]
-        yield from check_keyword(node, ctx)  # type: ignore[arg-type]
+    for node in ctx.nodes_of(ast.keyword):
+        arg = node.arg  # type: ignore[attr-defined]
+        if arg is None or arg == "defaults":
+            yield from check_keyword(node, ctx)  # type: ignore[arg-type]
 
 
 def check_keyword(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
@@ -769,14 +774,18 @@ def _privileges_covered(ctx: FileContext, model: ast.AST | None, names: set) -> 
 def _form_kind(ctx: FileContext, cls: ast.ClassDef) -> str | None:
     """"serializer", "form" or "view" for classes whose ``fields`` pick a model's fields."""
     _classes, bases = class_lineage(ctx, cls)
-    names = [_tail(b) for b in bases]
-    if any(n.endswith("Serializer") for n in names):
-        return "serializer"
-    if any(n.endswith("Form") for n in names):
-        return "form"
-    if any(n.endswith(("CreateView", "UpdateView")) for n in names):
-        return "view"
-    return None
+    if not bases:
+        return None  # no base outside the module (most ``Meta`` classes)
+    form = view = False
+    for b in bases:
+        n = _tail(b)
+        if n.endswith("Serializer"):
+            return "serializer"
+        if n.endswith("Form"):
+            form = True
+        elif n.endswith(("CreateView", "UpdateView")):
+            view = True
+    return "form" if form else "view" if view else None
 
 
 def _admin_view(ctx: FileContext, cls: ast.ClassDef) -> bool:

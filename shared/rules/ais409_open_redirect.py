@@ -85,7 +85,9 @@ from typing import Iterator
 from ..analysis.judgement import (
     describe,
 )
-from ..analysis.responses import HEADER_CALLEES, header_nodes, header_writes, may_write_headers, open_redirect
+from ..analysis.responses import (
+    HEADER_CALLEES, HEADER_SETTERS, RESPONSE_ENDINGS, header_nodes, header_writes, may_write_headers, open_redirect,
+)
 from ..checks import FileContext, Hit, callee_key, hit, on
 
 # Redirect functions and response classes, by qualified name -> keyword of the target.
@@ -166,10 +168,19 @@ def check_redirect(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     target is an open redirect."""
     func = node.func
     if type(func) is ast.Attribute:
-        redirect = func.attr in _REDIRECT_TAILS
-    else:
-        redirect = ctx.call_name(node) in REDIRECT_CALLS  # type: ignore[arg-type]
-    if not redirect and not may_write_headers(node, ctx):
+        attr = func.attr
+        if attr not in _REDIRECT_TAILS:
+            # `may_write_headers` of a method call, inlined: most calls seen here are
+            # ``items.append(x)`` and ``names.add(x)``, with one argument.
+            if attr in HEADER_SETTERS:
+                if len(node.args) < 2:
+                    return
+                receiver = func.value
+                if attr != "setdefault" and not (type(receiver) is ast.Attribute and receiver.attr == "headers"):  # type: ignore[attr-defined]
+                    return
+            elif not attr.endswith(RESPONSE_ENDINGS):
+                return
+    elif ctx.call_name(node) not in REDIRECT_CALLS and not may_write_headers(node, ctx):  # type: ignore[arg-type]
         return
     yield from _hits(node, ctx)
 
@@ -179,8 +190,21 @@ def check_location_writes(_module: ast.Module, ctx: FileContext) -> Iterator[Hit
     """A Location header written by a response constructor (``*Response(headers=...)``), an
     assignment (``response["Location"] = url``) or an API Gateway response dict: the nodes
     no callee name lists, read once per file (`responses.header_nodes`)."""
+    assign_type, call_type, subscript_type = ast.Assign, ast.Call, ast.Subscript
+    const_str = ctx.const_str
     for node in header_nodes(ctx):
-        if type(node) is ast.Call and callee_key(node, ctx) in _REDIRECT_TAILS:  # type: ignore[arg-type]
+        kind = type(node)
+        if kind is assign_type:
+            # An assignment writes a header named by its subscript's key (`header_writes`):
+            # only one keyed "Location" can be a redirect. Most are ``d[key] = value``.
+            for target in node.targets:  # type: ignore[attr-defined]
+                if type(target) is subscript_type:
+                    name = const_str(target.slice)  # type: ignore[attr-defined]
+                    if name is not None and name.lower() == "location":
+                        break
+            else:
+                continue
+        elif kind is call_type and callee_key(node, ctx) in _REDIRECT_TAILS:  # type: ignore[arg-type]
             continue  # check_redirect sees it
         yield from _hits(node, ctx)
 
