@@ -342,8 +342,10 @@ class Flow:
         """True when a check that dominates this use proves the value safe."""
         if not isinstance(expr, (ast.Name, ast.Attribute, ast.Subscript)):
             return False
-        target = {ast.dump(expr)}
+        target = None  # built at the first test: most uses have none (ast.dump is costly)
         for test, where in dominating_tests(self.ctx, expr):
+            if target is None:
+                target = {ast.dump(expr)}
             polarity = self._polarity(test, target)
             if polarity is not None and _applies(polarity, where):
                 return True
@@ -369,9 +371,11 @@ class Flow:
         the verdict of the value as tested; None when no such check applies."""
         if not isinstance(expr, (ast.Name, ast.Attribute, ast.Subscript)):
             return None
-        target = {ast.dump(expr)}
+        target = None  # built at the first test, as in `guarded`
         weak = None
         for test, where in dominating_tests(self.ctx, expr):
+            if target is None:
+                target = {ast.dump(expr)}
             for part, polarity in _conjuncts(test):
                 found = self.weak_check(part, target)  # pylint: disable=assignment-from-none
                 if found is None or polarity is None:
@@ -576,8 +580,14 @@ def configured(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     ``__file__``, imported settings objects, the application object, module-level names
     bound to such values, and path arithmetic over them (``Path(__file__).parent / "x"``,
     ``os.path.join(app.root_path, "downloads")``). The engine must see no input in it."""
-    if depth == 0 and ctx.taint.of(expr):
-        return False
+    if depth == 0:
+        # The syntactic test first: it needs no taint query and rejects most values.
+        return _configured(ctx, expr, 0) and not ctx.taint.of(expr)
+    return _configured(ctx, expr, depth)
+
+
+def _configured(ctx: FileContext, expr: ast.AST, depth: int) -> bool:
+    """`configured` without its taint query: the value's syntax and bindings only."""
     if depth > 6:
         return False
     if ctx.is_constant(expr):
@@ -593,15 +603,15 @@ def configured(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
         binds = found[1]
         return all(
             b.kind == "assign" and ctx.scope_of(b.target) is ctx.tree and b.value is not None
-            and configured(ctx, b.value, depth + 1)
+            and _configured(ctx, b.value, depth + 1)
             for b in binds
         )
     if isinstance(expr, ast.Attribute):
-        return configured(ctx, expr.value, depth + 1)
+        return _configured(ctx, expr.value, depth + 1)
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Add, ast.Div)):
-        return configured(ctx, expr.left, depth + 1) and configured(ctx, expr.right, depth + 1)
+        return _configured(ctx, expr.left, depth + 1) and _configured(ctx, expr.right, depth + 1)
     if isinstance(expr, ast.JoinedStr):
-        return all(configured(ctx, v.value, depth + 1) for v in expr.values if isinstance(v, ast.FormattedValue))
+        return all(_configured(ctx, v.value, depth + 1) for v in expr.values if isinstance(v, ast.FormattedValue))
     if isinstance(expr, ast.Call):
         qn = ctx.call_name(expr)
         method = isinstance(expr.func, ast.Attribute) and expr.func.attr in _CONFIG_METHODS and qn is None
@@ -609,7 +619,7 @@ def configured(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
             args = [*expr.args, *(k.value for k in expr.keywords)]
             if method:
                 args.append(expr.func.value)
-            return all(configured(ctx, a, depth + 1) for a in args)
+            return all(_configured(ctx, a, depth + 1) for a in args)
     return False
 
 

@@ -243,12 +243,17 @@ def _describe(how: str, found: list[str]) -> str:
 
 @on(ast.Call, callees=EXECUTE_METHODS | {"text", "RawSQL", "read_sql", "read_sql_query", "raw", "extra"})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
-    if is_dead(ctx, node):
-        return
+    """A SQL sink's argument built from a non-constant part (`_classify`); nothing in code
+    that never runs (`is_dead`, asked once an argument needs a verdict)."""
+    live = False
     for arg, sink in sink_args(node, ctx):
         built = build_string(ctx, arg, alternatives=True)
         if built is None or all(isinstance(s, str) for s in built.parts):
             continue
+        if not live:
+            if is_dead(ctx, node):
+                return
+            live = True
         conf, found = _classify(built, ctx, statement=sink not in FRAGMENT_SINKS)
         if conf is not None:
             yield hit(arg, _describe(built.how, found), sink, confidence=conf)

@@ -216,7 +216,8 @@ def _unknown_confidence(ctx: FileContext, value: ast.AST) -> tuple[Confidence, l
 
 def _report(ctx: FileContext, value: ast.AST, what: str) -> Iterator[Hit]:
     """One finding for `value` reaching an HTML sink; `what` completes "... from X <what>"."""
-    if constant(ctx, value) or is_dead(ctx, value):
+    # A literal is constant (`constant` would still build its function's taint flow).
+    if type(value) is ast.Constant or constant(ctx, value) or is_dead(ctx, value):
         return
     seen, found = judge_html(ctx, value)
     if seen == "source":
@@ -455,10 +456,21 @@ def check_return(node: ast.Return, ctx: FileContext) -> Iterator[Hit]:
     yield from _report(ctx, value, f"is returned as HTML by view '{func.name}'")  # type: ignore[attr-defined]
 
 
+# The key of an API Gateway proxy response's status, as `const_str` reads a literal.
+_STATUS_KEYS = ("statusCode", b"statusCode")
+
+
 @on(ast.Dict)
 def check_lambda_body(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
     """An API Gateway proxy response ``{"statusCode": ..., "headers": {"Content-Type":
     "text/html"}, "body": ...}``."""
+    # `const_str` reads only a literal or a name bound to one: a dict without a name key or a
+    # literal "statusCode" key (most dicts) cannot have the key; skip it before resolving names.
+    for k in node.keys:
+        if isinstance(k, ast.Name) or (isinstance(k, ast.Constant) and k.value in _STATUS_KEYS):
+            break
+    else:
+        return
     keys = {ctx.const_str(k): v for k, v in zip(node.keys, node.values) if k is not None}
     if "statusCode" not in keys or "body" not in keys:
         return

@@ -453,7 +453,8 @@ def _upload_receiver(ctx: FileContext, expr: ast.AST) -> bool:
 
 
 def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]:
-    """``(path argument, sink description)`` for each path sink of a call."""
+    """``(path argument, sink description)`` for each path sink of a call (the constant
+    destination of ``FileStorage.save`` excepted: callers skip constant arguments)."""
     yield from extra_sink_args(ctx, node, "path")
     name = ctx.call_name(node)
     if name in PATH_FUNCTIONS:
@@ -465,10 +466,11 @@ def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]
         return
     func = node.func
     if name is None and isinstance(func, ast.Attribute):
-        pathlike = func.attr in _DISTINCT_PATH_METHODS or _is_pathlike_receiver(ctx, func.value)
-        if func.attr in PATH_METHODS and pathlike:
+        if func.attr in PATH_METHODS and (func.attr in _DISTINCT_PATH_METHODS or _is_pathlike_receiver(ctx, func.value)):
             yield func.value, f"Path.{func.attr}()"
-        elif func.attr == "save" and node.args and _upload_receiver(ctx, func.value):
+        elif func.attr == "save" and node.args and not ctx.is_constant(node.args[0]) and _upload_receiver(ctx, func.value):
+            # (A constant destination is left out before the receiver's taint query: every
+            # caller skips constant arguments.)
             yield node.args[0], "FileStorage.save()"
 
 
@@ -598,13 +600,25 @@ def _join_pieces(ctx: FileContext, expr: ast.AST, depth: int = 0) -> list | None
     callees={n.rsplit(".", 1)[-1] for n in PATH_FUNCTIONS} | PATH_METHODS | {"save", "extractall", "extract", "unpack_archive"},
 )
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
-    if is_dead(ctx, node):
-        return
-    yield from _check_tar(node, ctx)
-    flow = PathFlow.of(ctx)
+    """Tar extraction without a filter (`_check_tar`) and a path sink's argument that is not
+    a constant, judged by `PathFlow`; nothing in code that never runs (`is_dead`)."""
+    tar = _tar_call(node, ctx) is not None
+    if tar:
+        if is_dead(ctx, node):
+            return
+        yield from _check_tar(node, ctx)
+    # Most sink calls take constants only: the dead-code test waits for an argument to judge.
+    live = tar
+    flow = None
     for arg, sink in sink_args(node, ctx):
         if ctx.is_constant(arg):
             continue
+        if not live:
+            if is_dead(ctx, node):
+                return
+            live = True
+        if flow is None:
+            flow = PathFlow.of(ctx)
         verdict, found = flow.judge(arg)
         if verdict == "safe":
             continue

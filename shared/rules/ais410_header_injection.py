@@ -120,7 +120,8 @@ def check_header_writes(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
 
 def _hits(writes: Iterable[tuple[str | None, ast.AST]], ctx: FileContext) -> Iterator[Hit]:
     for header, value in writes:
-        if constant(ctx, value) or is_dead(ctx, value):
+        # A literal is constant (`constant` would still build its function's taint flow).
+        if type(value) is ast.Constant or constant(ctx, value) or is_dead(ctx, value):
             continue
         if header is not None and header.lower() == "location" and open_redirect(ctx, value) is not None:
             continue  # AIS409 reports a Location whose host the input chooses

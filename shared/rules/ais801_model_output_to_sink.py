@@ -107,11 +107,24 @@ MODEL_HINTS = (
 )
 
 
+# The hints as (common part, hints containing it): a text without the common part holds none
+# of its hints, so three searches stand for six. Same answer as testing each hint.
+_HINT_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (common, tuple(h for h in MODEL_HINTS if common in h))
+    for common in ("llama", "s.create", "invoke(")
+) + tuple((h, (h,)) for h in MODEL_HINTS if not any(c in h for c in ("llama", "s.create", "invoke(")))
+assert sorted(h for _, group in _HINT_GROUPS for h in group) == sorted(MODEL_HINTS)
+
+
 def _mentions_models(ctx: FileContext) -> bool:
+    """True when the file's text names a model client (`MODEL_HINTS`) or the user declared
+    extra sources; memoised per file."""
     cached = ctx.__dict__.get("_mentions_models")
     if cached is None:
         text = one_byte(ctx.text)  # ASCII hints: the one-byte copy is searched much faster
-        cached = bool(ctx.settings.extra_sources) or any(h in text for h in MODEL_HINTS)
+        cached = bool(ctx.settings.extra_sources) or any(
+            common in text and (len(group) == 1 or any(h in text for h in group)) for common, group in _HINT_GROUPS
+        )
         ctx.__dict__["_mentions_models"] = cached
     return cached
 
