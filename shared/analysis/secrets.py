@@ -85,6 +85,7 @@ __all__ = [
     "find_secret",
     "may_hold_secrets",
     "may_carry_secret",
+    "ruled_out",
     "trace_secret",
     "secret_origin",
     "secret_kind",
@@ -251,6 +252,13 @@ def may_hold_secrets(ctx: FileContext) -> bool:
     return found
 
 
+def ruled_out(ctx: FileContext) -> bool:
+    """True when `may_hold_secrets` has already answered False for the file (a query paid
+    for it): `may_carry_secret` and `find_secret` then answer False / None for every
+    expression (but for a secret-like ``name``). False when not known yet: never computes."""
+    return ctx.__dict__.get("_aisec_may_hold_secrets") is False
+
+
 def _may_hold_secrets(ctx: FileContext) -> bool:
     if ctx.settings.secret_names or ctx.imports_any(_STORE_MODULES):
         return True
@@ -267,12 +275,71 @@ def _may_hold_secrets(ctx: FileContext) -> bool:
         for qualified in imports.values():
             texts.update(qualified.split("."))
     texts.update(string_values(ctx))
-    if _any_starts_secret(ctx, texts):
+    if _holds_seed(ctx, texts):
         return True
-    more: set[str] = set([c.func.id for c in nodes_of(ast.Call) if type(c.func) is ast.Name])  # type: ignore[attr-defined]
-    more.update([n.attr for n in nodes_of(ast.Attribute)])  # type: ignore[attr-defined]
-    more.update([n.arg for n in nodes_of(ast.keyword) if n.arg])  # type: ignore[attr-defined]
-    return _any_starts_secret(ctx, more - texts)
+    more: set[str] = set(map(_ATTR, nodes_of(ast.Attribute)))
+    more.update(map(_ARG, nodes_of(ast.keyword)))
+    more.update([c.func.id for c in nodes_of(ast.Call) if type(c.func) is ast.Name])  # type: ignore[attr-defined]
+    more.discard(None)  # type: ignore[arg-type]  # ``**kwargs`` keywords have no name
+    return _holds_seed(ctx, more - texts)
+
+
+_ATTR = attrgetter("attr")
+_ARG = attrgetter("arg")
+# Per process, per value of the settings `secret_kind` reads (``aisec-secret-names``,
+# ``aisec-ignore-names``): the texts judged so far, as (those that start no secret, those
+# that may), by `_any_starts_secret` on each text alone. The same identifiers and keys
+# recur from file to file (over Django, half of a file's texts were met in an earlier
+# file), so most are judged once per run. Texts of up to `_MEMO_TEXT` characters; the memo
+# starts afresh past `_MEMO_SIZE` texts.
+_VERDICTS: dict[tuple, tuple[set[str], set[str]]] = {}
+_MEMO_TEXT = 200
+_MEMO_SIZE = 200_000
+
+
+def _verdict_sets(settings: object) -> tuple[set[str], set[str]]:
+    """``(clean texts, seed texts)`` of `_VERDICTS` for these settings."""
+    key = (settings.secret_names, settings.ignore_names)  # type: ignore[attr-defined]
+    found = _VERDICTS.get(key)
+    if found is None or len(found[0]) + len(found[1]) > _MEMO_SIZE:
+        if len(_VERDICTS) > 16:
+            _VERDICTS.clear()
+        found = _VERDICTS[key] = (set(), set())
+    return found
+
+
+def _holds_seed(ctx: FileContext, texts: set[str]) -> bool:
+    """True when one of `texts` may start a secret: `_any_starts_secret` on each text alone
+    (`_Reach.seed`'s verdict), the texts judged before (`_VERDICTS`) not judged again."""
+    clean, seeds = _verdict_sets(ctx.settings)
+    if not seeds.isdisjoint(texts):
+        return True
+    unknown = texts - clean
+    if not unknown:
+        return False
+    joined = _SEP.join(unknown)
+    low = joined.lower()
+    if len(low) == len(joined) and joined.count(_SEP) == len(unknown) - 1:
+        # No text holds the separator and lowercasing keeps the positions: the texts holding
+        # a marker are found with a substring search per marker over all of them at once,
+        # and only they are judged (`_any_starts_secret` on one such text judges it alone).
+        found = set()
+        for marker in _MARKERS:
+            at = low.find(marker)
+            while at >= 0:
+                start = joined.rfind(_SEP, 0, at) + 1
+                end = joined.find(_SEP, at)
+                end = len(joined) if end < 0 else end
+                found.add(joined[start:end])
+                at = low.find(marker, end)
+        found = {text for text in found if _starts_secret(ctx, text)}
+    else:
+        found = {text for text in unknown if _any_starts_secret(ctx, {text})}
+    if max(map(len, unknown)) > _MEMO_TEXT:
+        unknown = {text for text in unknown if len(text) <= _MEMO_TEXT}
+    clean |= unknown - found
+    seeds |= found & unknown
+    return bool(found)
 
 
 def _any_starts_secret(ctx: FileContext, texts: set[str]) -> bool:
@@ -297,15 +364,17 @@ def _any_starts_secret(ctx: FileContext, texts: set[str]) -> bool:
         # text holds more separators than the joins put in: no walk over the texts otherwise).
         if joined.count(_SEP) >= len(texts):
             candidates.update(t for t in texts if _SEP in t)
-    for text in candidates:
-        # `secret_kind` reads the last 200 characters (`split_words`), so the marker must sit
-        # there; the fixed sources are short identifiers and keys, compared whole.
-        tail = text[-200:].lower()
-        if not any(m in tail for m in _MARKERS):
-            continue
-        if (len(text) <= 40 and _FIXED_SOURCES.search(text)) or secret_kind(ctx, text) or _getter_kind(ctx, text):
-            return True
-    return False
+    return any(_starts_secret(ctx, text) for text in candidates)
+
+
+def _starts_secret(ctx: FileContext, text: str) -> bool:
+    """`_any_starts_secret`'s verdict on one text that holds a marker."""
+    # `secret_kind` reads the last 200 characters (`split_words`), so the marker must sit
+    # there; the fixed sources are short identifiers and keys, compared whole.
+    tail = text[-200:].lower()
+    if not any(m in tail for m in _MARKERS):
+        return False
+    return bool((len(text) <= 40 and _FIXED_SOURCES.search(text)) or secret_kind(ctx, text) or _getter_kind(ctx, text))
 
 
 # --- a gate local to the query (AIS106) ---------------------------------------------------
@@ -319,6 +388,8 @@ _VALUE, _KEY = 0, 1
 _NOTHING: list = []  # no step (never mutated)
 # Lines per raise under which `_Reach` asks `may_hold_secrets` before searching.
 _LINES_PER_RAISE = 50
+# Lines of the file whose share of `may_hold_secrets`' pass costs about one step of `_Reach`.
+_LINES_PER_STEP = 4
 # Bindings whose value the walk does not follow (`_Tracer._name`).
 _NO_VALUE_KINDS = frozenset({"def", "import", "with", "loop", "other"})
 
@@ -346,9 +417,11 @@ def may_carry_secret(ctx: FileContext, expr: ast.AST) -> bool:
     The shortcuts keep that answer: a search that ends without a seed has visited all that
     its items lead to, so later searches of the file skip those items; a name read is one
     item per name and scope (its steps depend only on `FileContext.lookup`); a text with no
-    marker in its last 200 characters is one `_any_starts_secret` passes over; and a file
-    with many raises for its size asks the file-wide `may_hold_secrets` first (one exact
-    answer before another, for the cost only). tests/test_ais106_locality.py checks each.
+    marker in its last 200 characters is one `_any_starts_secret` passes over, and a text
+    judged in an earlier file is not judged again (`_VERDICTS`); and a file with many
+    raises for its size asks the file-wide `may_hold_secrets` first, any other file once
+    its searches have cost about what that pass would (one exact answer before another, for
+    the cost only). tests/test_ais106_locality.py checks each.
     """
     reach = ctx.__dict__.get("_aisec_reach")
     if reach is None:
@@ -387,22 +460,29 @@ class _Reach:
         # one pass over the file then costs less than a search per query (about 35 us a
         # query against 0.7 us a line). Either answer is exact; this only picks the cheaper.
         self.file_first = len(ctx.lines) < _LINES_PER_RAISE * len(ctx.nodes_of(ast.Raise))
+        # Otherwise it is asked once the searches have cost about as much as it would (a
+        # step against `_LINES_PER_STEP` lines): the file's cost is then at most about
+        # twice the cheaper way's, whichever it turns out to be.
+        self.work = 0
+        self.limit = len(ctx.lines) // _LINES_PER_STEP
         self.tracer = _Tracer(ctx, None)  # for the walk's own `_children`
         # the items from which no text that starts a secret is read: 2 * id(node) + mode, or
         # (name, id(scope), mode) for a name
         self.clean: set[object] = set()
-        self.verdicts: dict[str, bool] = {}
+        # the texts judged so far in this run (`_VERDICTS`)
+        self.clean_texts, self.seed_texts = _verdict_sets(ctx.settings)
 
     def seed(self, text: str | None) -> bool:
         """Whether `text` may start a secret (`_any_starts_secret`), memoised per text."""
-        if not text:
+        if not text or text in self.clean_texts:
             return False
-        found = self.verdicts.get(text)
-        if found is None:
-            # `_any_starts_secret` passes over a text without a marker in its last 200
-            # characters: most texts, answered without building its joined text.
-            found = bool(_MARKER_SEARCH.search(text[-200:].lower())) and _any_starts_secret(self.ctx, {text})
-            self.verdicts[text] = found
+        if text in self.seed_texts:
+            return True
+        # `_any_starts_secret` passes over a text without a marker in its last 200
+        # characters: most texts, answered without building its joined text.
+        found = bool(_MARKER_SEARCH.search(text[-200:].lower())) and _any_starts_secret(self.ctx, {text})
+        if len(text) <= _MEMO_TEXT:
+            (self.seed_texts if found else self.clean_texts).add(text)
         return found
 
     def reaches(self, expr: ast.AST) -> bool:
@@ -416,7 +496,7 @@ class _Reach:
             start = (expr.id, id(scope_of(expr)), _VALUE)  # type: ignore[attr-defined]
         if start in clean:
             return False
-        if self.file_first:
+        if self.file_first or self.work > self.limit:
             if not may_hold_secrets(self.ctx):
                 return False
         elif self.ctx.__dict__.get("_aisec_may_hold_secrets") is False:
@@ -425,10 +505,13 @@ class _Reach:
         stack: list[tuple[int, ast.AST]] = [(_VALUE, expr)]
         step = self._step
         name, constant, load = ast.Name, ast.Constant, ast.Load
+        work = self.work
         while stack:
             mode, node = stack.pop()
+            work += 1
             items = step(mode, node)
             if items is True:
+                self.work = work
                 return True
             for item in items:
                 # A name read is known by the name and its scope (`FileContext.lookup`):
@@ -448,6 +531,7 @@ class _Reach:
                     stack.append(item)
         # `seen` is closed under the steps and reads no seed: none of its items reaches one.
         clean |= seen
+        self.work = work
         return False
 
     def _step(self, mode: int, node: ast.AST) -> "list[tuple[int, ast.AST]] | bool":
@@ -525,9 +609,8 @@ class _Reach:
             elif type(func) is ast.Attribute and type(func.value) is ast.Name and func.value.id in ("self", "cls"):
                 cls = ctx.enclosing_class(func)
                 if cls is not None:
-                    for stmt in cls.body:
-                        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == func.attr:
-                            out.extend((_VALUE, v) for v in _returns(ctx, stmt))
+                    for stmt in _methods(ctx, cls).get(func.attr, ()):
+                        out.extend((_VALUE, v) for v in _returns(ctx, stmt))
             return out
         if kind is ast.UnaryOp and type(node.op) is ast.Not:  # type: ignore[attr-defined]
             return _NOTHING
@@ -759,6 +842,17 @@ def _best(results: list, accept: Callable[[Secret], bool] | None) -> object:
     return CLEAN if clean else None
 
 
+# Expression kinds whose expression children are those of one list field (the operator of
+# a ``BoolOp`` and the context of a ``Tuple`` are no expressions).
+_LIST_CHILDREN = {
+    ast.Tuple: attrgetter("elts"),
+    ast.List: attrgetter("elts"),
+    ast.Set: attrgetter("elts"),
+    ast.JoinedStr: attrgetter("values"),
+    ast.BoolOp: attrgetter("values"),
+}
+
+
 class _Tracer:
     """One query's walk: a node budget, a recursion guard for helpers, memoised names."""
 
@@ -787,6 +881,16 @@ class _Tracer:
         return results.get(id(expr))
 
     def _children(self, node: ast.AST) -> list[ast.AST]:
+        # The commonest kinds first, by exact type (what `ast.iter_child_nodes` and the
+        # `ast.expr` filter below give them, without the generator).
+        kind = type(node)
+        if kind is ast.Name or kind is ast.Constant:
+            return []
+        if kind is ast.BinOp:
+            return [node.left, node.right]  # type: ignore[attr-defined]
+        field = _LIST_CHILDREN.get(kind)
+        if field is not None:
+            return list(field(node))
         if isinstance(node, (ast.Constant, ast.Name, ast.Lambda, ast.Compare)):
             return []
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
@@ -1182,26 +1286,43 @@ def _class_assignments(ctx: FileContext, cls: ast.ClassDef) -> dict[str, list]:
     assigns, annotated = _on_lines(ctx.nodes_of(ast.Assign), cls), _on_lines(ctx.nodes_of(ast.AnnAssign), cls)
     # Both kinds in source order, as a walk of the file meets them.
     stmts = sorted([*assigns, *annotated], key=lambda n: (n.lineno, n.col_offset)) if ctx.nodes_of(ast.AnnAssign) else assigns
+    # A name assigned counts in the class's own body only (the statements whose parent is
+    # the class), ``self.attr`` in any of its methods (not a nested class's).
+    body = set(map(id, cls.body))
+    name, attribute, assign = ast.Name, ast.Attribute, ast.Assign
     for stmt in stmts:
-        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-        parent = ctx.parent(stmt)
-        for t in targets:
-            if isinstance(t, ast.Name) and isinstance(parent, ast.ClassDef):
-                if parent is not cls:
+        value = stmt.value
+        for t in stmt.targets if type(stmt) is assign else (stmt.target,):
+            kind = type(t)
+            if kind is name:
+                if id(stmt) not in body:
                     continue
-                if isinstance(stmt, ast.AnnAssign) and _annotation_kind(stmt.annotation) == "secret":
+                if type(stmt) is not assign and _annotation_kind(stmt.annotation) == "secret":
                     index.setdefault(t.id, []).append(CLEAN)
-                elif stmt.value is not None:
-                    index.setdefault(t.id, []).append(stmt.value)
+                elif value is not None:
+                    index.setdefault(t.id, []).append(value)
             elif (
-                isinstance(t, ast.Attribute)
-                and isinstance(t.value, ast.Name)
+                kind is attribute
+                and value is not None
+                and type(t.value) is name
                 and t.value.id == "self"
-                and stmt.value is not None
             ):
                 if ctx.enclosing_class(stmt) is cls:
-                    index.setdefault(t.attr, []).append(stmt.value)
+                    index.setdefault(t.attr, []).append(value)
     return index
+
+
+def _methods(ctx: FileContext, cls: ast.ClassDef) -> dict[str, list]:
+    """``{name: [defs]}`` of the defs in a class's own body, in source order. Memoised per
+    class."""
+    memo = ctx.__dict__.setdefault("_aisec_methods", {})
+    found = memo.get(cls)
+    if found is None:
+        found = memo[cls] = {}
+        for stmt in cls.body:
+            if type(stmt) is ast.FunctionDef or type(stmt) is ast.AsyncFunctionDef:
+                found.setdefault(stmt.name, []).append(stmt)  # type: ignore[attr-defined]
+    return found
 
 
 def _on_lines(stmts: list, cls: ast.ClassDef) -> list:
@@ -1215,26 +1336,48 @@ def _on_lines(stmts: list, cls: ast.ClassDef) -> list:
 
 
 def _returns(ctx: FileContext, func: ast.AST) -> list[ast.AST]:
-    """The values a function returns (its own ``return`` statements). Memoised per function."""
-    memo = ctx.__dict__.setdefault("_aisec_returns", {})
-    found = memo.get(func)
-    if found is None:
-        found = memo[func] = [n.value for n in own_nodes(func) if isinstance(n, ast.Return) and n.value is not None]
-    return found
+    """The values a def returns (its own ``return`` statements, not those of nested defs), in
+    `taint.own_nodes` order. Memoised per file: one pass over the file's ``return``
+    statements, grouped by their scope, in place of a walk of each def asked about.
+
+    The scope of a ``return`` (`FileContext.scope_of`) is the innermost def, class or lambda
+    whose body holds it, and `own_nodes` leaves out exactly the nodes of nested defs,
+    classes and lambdas (a ``return`` is never in a lambda, and never in a class body but
+    where the class is the scope). `own_nodes` visits the nodes in the pre-order of
+    `FileContext.nodes` with the children reversed; of nodes none of which holds another
+    (``return`` statements), that is their reversed pre-order."""
+    memo = ctx.__dict__.get("_aisec_returns")
+    if memo is None:
+        memo = ctx.__dict__["_aisec_returns"] = {}
+        scope_of = ctx.scope_of
+        for ret in reversed(ctx.nodes_of(ast.Return)):
+            value = ret.value  # type: ignore[attr-defined]
+            if value is not None:
+                memo.setdefault(scope_of(ret), []).append(value)
+    return memo.get(func, _NOTHING)
 
 
 def _param_default(ctx: FileContext, arg: ast.arg) -> ast.AST | None:
-    func = ctx.parent(ctx.parent(arg)) if ctx.parent(arg) is not None else None
-    if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+    """The default value of a parameter of a def or lambda, or None."""
+    parent = ctx.parent(arg)
+    func = ctx.parent(parent) if parent is not None else None
+    if type(func) not in _FUNCTION_TYPES:
         return None
-    a = func.args
-    positional = [*a.posonlyargs, *a.args]
-    if arg in positional:
-        i = positional.index(arg) - (len(positional) - len(a.defaults))
-        return a.defaults[i] if i >= 0 else None
-    if arg in a.kwonlyargs:
-        return a.kw_defaults[a.kwonlyargs.index(arg)]
+    a = func.args  # type: ignore[union-attr]
+    defaults = a.defaults
+    if defaults:  # the last positional parameters have them (most defs have none)
+        positional = [*a.posonlyargs, *a.args]
+        for i, p in enumerate(positional):
+            if p is arg:
+                i -= len(positional) - len(defaults)
+                return defaults[i] if i >= 0 else None
+    for p, default in zip(a.kwonlyargs, a.kw_defaults):
+        if p is arg:
+            return default
     return None
+
+
+_FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
 
 def _resolve(ctx: FileContext, expr: ast.AST) -> ast.AST:

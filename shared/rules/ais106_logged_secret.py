@@ -102,7 +102,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..analysis.secrets import WEAK, Secret, may_carry_secret, secret_kind, trace_secret
+from ..analysis.secrets import WEAK, Secret, may_carry_secret, ruled_out, secret_kind, trace_secret
 from ..analysis.taint import is_dead
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -216,6 +216,8 @@ def _report(ctx: FileContext, node: ast.AST, values: list[tuple[ast.AST, str | N
 
 @on(ast.Call, callees=LOG_METHODS | {n.rsplit(".", 1)[-1] for n in _CONSOLE})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    if ruled_out(ctx) and not any(k.arg and secret_kind(ctx, k.arg) for k in node.keywords):
+        return  # `_report` would keep no value: `may_carry_secret` is False for each
     sink = _sink(ctx, node)
     if sink is None:
         return
@@ -234,6 +236,8 @@ def check_raise(node: ast.Raise, ctx: FileContext) -> Iterator[Hit]:
     name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
     if not name[:1].isupper():
         return  # an exception class (ValueError, HTTPException), not a factory (self.error(...))
+    if ruled_out(ctx) and not any(k.arg and secret_kind(ctx, k.arg) for k in exc.keywords):
+        return  # `_report` would keep no value: `may_carry_secret` is False for each
     # A literal message carries no secret (find_secret: constants are clean): most raises.
     values: list[tuple[ast.AST, str | None]] = [(a, None) for a in exc.args if type(a) is not ast.Constant]
     values.extend((k.value, k.arg) for k in exc.keywords if type(k.value) is not ast.Constant)

@@ -99,9 +99,9 @@ import ast
 from typing import Iterator
 
 from ..analysis.responses import RESPONSE_MODULES
-from ..analysis.secrets import REQUEST, STORED, WEAK, Secret, find_secret
+from ..analysis.secrets import REQUEST, STORED, WEAK, Secret, find_secret, may_hold_secrets
 from ..analysis.strings import string_parts
-from ..analysis.taint import is_dead, own_nodes
+from ..analysis.taint import _ROUTE_METHODS, is_dead, own_nodes
 from ..analysis.values import dotted as _dotted
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -169,6 +169,13 @@ def _response_call(ctx: FileContext, call: ast.Call) -> str | None:
     return None
 
 
+def _route_decorator(dec: ast.expr) -> bool:
+    """A decorator that `taint.route_kind` may read as a Flask or FastAPI route: ``@x.route``,
+    ``@x.get(...)`` and the other attributes of `taint._ROUTE_METHODS`, called or not."""
+    target = dec.func if type(dec) is ast.Call else dec  # type: ignore[attr-defined]
+    return type(target) is ast.Attribute and target.attr in _ROUTE_METHODS  # type: ignore[attr-defined]
+
+
 @on(ast.Return)
 def check_return(node: ast.Return, ctx: FileContext) -> Iterator[Hit]:
     """A dict, list or string returned by a Flask or FastAPI view is the response body."""
@@ -179,6 +186,11 @@ def check_return(node: ast.Return, ctx: FileContext) -> Iterator[Hit]:
     # FastAPI views only by their route decorators, so an undecorated def is no such view.
     func = ctx.scope_of(node)
     if type(func) not in _DEFS or not func.decorator_list:  # type: ignore[attr-defined]
+        return
+    # `taint.route_kind` says "flask" or "fastapi" only for a def with a route decorator, an
+    # attribute named in `_ROUTE_METHODS` (``@app.route(...)``, ``@router.get(...)``):
+    # most decorated defs (``@property``) have none, and are not asked about.
+    if not any(_route_decorator(dec) for dec in func.decorator_list):  # type: ignore[attr-defined]
         return
     if ctx.taint.route_kind(func) not in ("flask", "fastapi"):
         return
@@ -207,7 +219,10 @@ def _http_call(ctx: FileContext, call: ast.Call) -> str | None:
         return f"{name}()" if name.split(".")[0] in _HTTP_MODULES else None
     if not isinstance(func, ast.Attribute):
         return None
-    inst = ctx.instance_of(func.value) or ""
+    # An HTTP client object is known by its constructor's qualified name, which resolves
+    # through an import of its package (`FileContext.instance_of`): without one, the
+    # receiver's value (most ``.get(...)`` calls are on dicts) is not looked up.
+    inst = (ctx.instance_of(func.value) or "") if ctx.imports_any(_HTTP_MODULES) else ""
     if inst.split(".")[0] in _HTTP_MODULES:
         return f"{tail}() of a {inst.rsplit('.', 1)[-1]}"
     receiver = func.value.id if isinstance(func.value, ast.Name) else getattr(func.value, "attr", "")
@@ -240,6 +255,10 @@ def _query_holes(ctx: FileContext, url: ast.AST) -> list[ast.AST]:
 
 
 def _check_http(ctx: FileContext, node: ast.Call, sink: str) -> Iterator[Hit]:
+    # Every value judged here goes to `find_secret` without a label, which answers None in a
+    # file that `may_hold_secrets` rules out: the URL is then not taken apart.
+    if not may_hold_secrets(ctx):
+        return
     func = node.func
     tail = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
     url = _url_arg(node, tail)
@@ -255,7 +274,8 @@ def _check_http(ctx: FileContext, node: ast.Call, sink: str) -> Iterator[Hit]:
 
 
 def _client_session(ctx: FileContext, expr: ast.AST) -> bool:
-    if ctx.qualname(expr) not in _SESSIONS:
+    # `_SESSIONS` names resolve through an import of their package (`_imports_session_owner`).
+    if not _imports_session_owner(ctx) or ctx.qualname(expr) not in _SESSIONS:
         return False
     return not ctx.imports_any(_SERVER_SIDE_SESSIONS) and not _sets_session_type(ctx)
 
@@ -398,7 +418,7 @@ def _check_file_mode(ctx: FileContext, node: ast.Call) -> Iterator[Hit]:
     else:
         return
     mode = _mode(ctx, mode_node)
-    if mode is None or not mode & _S_IROTH:
+    if mode is None or not mode & _S_IROTH or is_dead(ctx, node):
         return
     key = key_of(ctx, path) if key_of is not None else "fd:" + (_path_key(ctx, path) or "")
     scope = ctx.enclosing_function(node) or ctx.tree
@@ -429,8 +449,7 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     func = node.func
     tail = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
     if tail in ("chmod", "open"):
-        if not is_dead(ctx, node):
-            yield from _check_file_mode(ctx, node)
+        yield from _check_file_mode(ctx, node)  # asks `is_dead` for a world-readable mode only
         return
     if tail in ("update", "setdefault"):
         if isinstance(func, ast.Attribute) and _client_session(ctx, func.value) and not is_dead(ctx, node):
