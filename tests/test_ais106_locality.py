@@ -215,3 +215,19 @@ def test_options_open_every_query():
 def _ais106_extra(src: str, settings: Settings) -> list[int]:
     low = Settings.from_mapping({"aisec_min_confidence": "low", "aisec_secret_names": ",".join(settings.secret_names)})
     return [f.line for f in check_source(src, "t.py", low) if f.code == "AIS106"]
+
+
+def test_text_verdicts_are_remembered_per_secret_name_settings():
+    """The run-wide memo of text verdicts (`secrets._VERDICTS`) is kept per value of the
+    settings a verdict reads: a name judged clean under the defaults is still a secret once
+    ``aisec-secret-names`` names it, and one judged a secret is not once
+    ``aisec-ignore-names`` ignores it, in whatever order the settings come."""
+    src = "def f(customer_pin, api_token):\n    raise ValueError(customer_pin)\n\n\ndef g(api_token):\n    raise ValueError(api_token)\n"
+    def lines(**options: str) -> list[int]:
+        settings = Settings.from_mapping({"aisec_min_confidence": "low", **options})
+        return [f.line for f in check_source(src, "t.py", settings) if f.code == "AIS106"]
+
+    for _ in range(2):
+        assert lines(aisec_ignore_names="api_token") == []
+        assert lines() == [6]
+        assert lines(aisec_secret_names="pin") == [2, 6]
