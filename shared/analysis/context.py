@@ -27,7 +27,6 @@ import builtins
 import functools
 import io
 import operator
-import sys
 import tokenize
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
@@ -271,79 +270,86 @@ class FileContext:
         self._bind_other(node, scope)
 
     def _bind_other(self, node: ast.AST, scope: ast.AST) -> None:
-        """`_bind` for the binding nodes other than assignments and defs."""
-        if isinstance(node, ast.AnnAssign):
-            if node.value is not None:
-                self._bind_target(node.target, node.value, scope, "assign")
-        elif isinstance(node, ast.AugAssign):
-            if isinstance(node.target, ast.Name):
-                self._add(scope, _binding((node.target.id, node.target, node.value, True, "aug")))
-        elif isinstance(node, ast.NamedExpr):
-            # PEP 572: the walrus target binds in the enclosing function, not a comprehension.
-            self._add(scope, _binding((node.target.id, node.target, node.value, False, "walrus")))
-        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-            self._bind_target(node.target, None, scope, "loop")
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
-            for item in node.items:
-                if item.optional_vars is not None:
-                    self._bind_target(item.optional_vars, item.context_expr, scope, "with")
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            self._add(scope, _binding((node.name, node, None, False, "def")))
-            if not isinstance(node, ast.ClassDef):
-                self._bind_params(node.args, node)
-        elif isinstance(node, ast.Lambda):
-            self.bindings.setdefault(node, {})
-            self.imports.setdefault(node, {})
-            self._bind_params(node.args, node)
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    self.imports[scope][alias.asname] = alias.name
-                else:
-                    top = alias.name.split(".")[0]
-                    self.imports[scope][top] = top
-        elif isinstance(node, ast.ImportFrom):
-            base = "." * (node.level or 0) + (node.module or "")
-            for alias in node.names:
+        """`_bind` for the binding nodes other than assignments and defs, by exact node type
+        (the parser makes no subclasses), the commonest first (Django: 3,600 ``from``
+        imports, 1,900 classes, 1,800 loops, 1,750 mutator calls, 1,300 comprehensions)."""
+        kind = type(node)
+        if kind is ast.ImportFrom:
+            imports = self.imports[scope]
+            base = "." * (node.level or 0) + (node.module or "")  # type: ignore[attr-defined]
+            for alias in node.names:  # type: ignore[attr-defined]
                 if alias.name == "*":
                     continue
                 full = f"{base}.{alias.name}" if base and not base.endswith(".") else base + alias.name
-                self.imports[scope][alias.asname or alias.name] = full
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr in MUTATORS
-            and isinstance(node.func.value, ast.Name)
-        ):
-            # parts.append(x): the list now also holds x (an augmented binding).
-            for arg in [*node.args, *(k.value for k in node.keywords)]:
-                self._add(scope, _binding((node.func.value.id, node.func.value, arg, True, "mutate")))
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            self._add(scope, _binding((node.name, node, None, False, "other")))
-        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
-            self._add(scope, _binding((node.name, node, None, False, "other")))
-        elif isinstance(node, ast.MatchMapping) and node.rest:
-            self._add(scope, _binding((node.rest, node, None, False, "other")))
-        elif sys.version_info >= (3, 12) and isinstance(node, ast.TypeAlias):
-            if isinstance(node.name, ast.Name):
-                self._add(scope, _binding((node.name.id, node.name, None, False, "other")))
+                imports[alias.asname or alias.name] = full
+        elif kind is ast.ClassDef:
+            self._add(scope, _binding((node.name, node, None, False, "def")))  # type: ignore[attr-defined]
+        elif kind is ast.For or kind is ast.comprehension or kind is ast.AsyncFor:
+            self._bind_target(node.target, None, scope, "loop")  # type: ignore[attr-defined]
+        elif kind is ast.Call:
+            func = node.func  # type: ignore[attr-defined]
+            if type(func) is ast.Attribute and func.attr in MUTATORS and type(func.value) is ast.Name:
+                # parts.append(x): the list now also holds x (an augmented binding).
+                for arg in [*node.args, *(k.value for k in node.keywords)]:  # type: ignore[attr-defined]
+                    self._add(scope, _binding((func.value.id, func.value, arg, True, "mutate")))
+        elif kind is ast.ExceptHandler:
+            if node.name:  # type: ignore[attr-defined]
+                self._add(scope, _binding((node.name, node, None, False, "other")))  # type: ignore[attr-defined]
+        elif kind is ast.Import:
+            imports = self.imports[scope]
+            for alias in node.names:  # type: ignore[attr-defined]
+                if alias.asname:
+                    imports[alias.asname] = alias.name
+                else:
+                    top = alias.name.split(".")[0]
+                    imports[top] = top
+        elif kind is ast.AugAssign:
+            if type(node.target) is ast.Name:  # type: ignore[attr-defined]
+                self._add(scope, _binding((node.target.id, node.target, node.value, True, "aug")))  # type: ignore[attr-defined]
+        elif kind is ast.With or kind is ast.AsyncWith:
+            for item in node.items:  # type: ignore[attr-defined]
+                if item.optional_vars is not None:
+                    self._bind_target(item.optional_vars, item.context_expr, scope, "with")
+        elif kind is ast.AsyncFunctionDef or kind is ast.FunctionDef:
+            self._add(scope, _binding((node.name, node, None, False, "def")))  # type: ignore[attr-defined]
+            self._bind_params(node.args, node)  # type: ignore[attr-defined]
+        elif kind is ast.Lambda:
+            self.bindings.setdefault(node, {})
+            self.imports.setdefault(node, {})
+            self._bind_params(node.args, node)  # type: ignore[attr-defined]
+        elif kind is ast.NamedExpr:
+            # PEP 572: the walrus target binds in the enclosing function, not a comprehension.
+            self._add(scope, _binding((node.target.id, node.target, node.value, False, "walrus")))  # type: ignore[attr-defined]
+        elif kind is ast.AnnAssign:
+            if node.value is not None:  # type: ignore[attr-defined]
+                self._bind_target(node.target, node.value, scope, "assign")  # type: ignore[attr-defined]
+        elif kind is ast.MatchAs or kind is ast.MatchStar:
+            if node.name:  # type: ignore[attr-defined]
+                self._add(scope, _binding((node.name, node, None, False, "other")))  # type: ignore[attr-defined]
+        elif kind is ast.MatchMapping:
+            if node.rest:  # type: ignore[attr-defined]
+                self._add(scope, _binding((node.rest, node, None, False, "other")))  # type: ignore[attr-defined]
+        elif kind is _TYPE_ALIAS:
+            if type(node.name) is ast.Name:  # type: ignore[attr-defined]
+                self._add(scope, _binding((node.name.id, node.name, None, False, "other")))  # type: ignore[attr-defined]
 
     def _bind_params(self, args: ast.arguments, func: ast.AST) -> None:
-        table = self.bindings.setdefault(func, {})
-        self.imports.setdefault(func, {})
-        every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
-        if args.vararg:
-            every.append(args.vararg)
-        if args.kwarg:
-            every.append(args.kwarg)
-        for arg in every:
-            name = arg.arg
-            binding = _binding((name, arg, None, False, "param"))
-            found = table.get(name)
-            if found is None:
-                table[name] = [binding]
-            else:
-                found.append(binding)
+        bindings = self.bindings
+        table = bindings.get(func)
+        if table is None:
+            table = bindings[func] = {}
+        if func not in self.imports:
+            self.imports[func] = {}
+        vararg, kwarg = args.vararg, args.kwarg
+        for group in (args.posonlyargs, args.args, args.kwonlyargs, (vararg,) if vararg else (), (kwarg,) if kwarg else ()):
+            for arg in group:
+                name = arg.arg
+                binding = _binding((name, arg, None, False, "param"))
+                found = table.get(name)
+                if found is None:
+                    table[name] = [binding]
+                else:
+                    found.append(binding)
 
     def _bind_target(self, target: ast.AST, value: ast.expr | None, scope: ast.AST, kind: str) -> None:
         # Iterative: unpacking targets can nest arbitrarily deep.
@@ -924,6 +930,8 @@ def _child_spec(kind: type) -> tuple[object, tuple[object, ...]]:
     spec.reverse()
     return operator.attrgetter(*(name for name, _ in spec)), tuple(mode for _, mode in spec)
 _SCOPE_TYPE_SET = frozenset(SCOPE_TYPES)
+# `ast.TypeAlias` (Python 3.12+), or a type no node has before it.
+_TYPE_ALIAS = getattr(ast, "TypeAlias", type("_NoTypeAlias", (), {}))
 _DEF_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef})
 _MISSING = object()
 
