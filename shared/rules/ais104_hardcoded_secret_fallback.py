@@ -204,6 +204,8 @@ def fallback_hits(name: str | None, default: ast.AST | None, at: ast.AST, ctx: F
 _CALLEES = frozenset(
     {qn.rsplit(".", 1)[-1] for qn in (*_OS_READERS, *_DJANGO_ENV)} | {"getattr", "get"} | set(_DJANGO_ENV_METHODS)
 )
+# Mapping methods that `_reader` accepts only as `_OS_READERS` (or ``app.config.get``).
+_MAPPING_METHODS = frozenset({"get", "pop", "setdefault"})
 # Libraries whose config objects are called (``env("KEY", default=...)``).
 _CONFIG_LIBRARIES = ("environ", "environs", "decouple", "starlette")
 
@@ -215,6 +217,13 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         ("environ", "environs", "decouple", "starlette")
     ):
         return
+    if (
+        isinstance(func, ast.Attribute)
+        and func.attr in _MAPPING_METHODS
+        and not (func.attr == "get" and isinstance(func.value, ast.Attribute) and func.value.attr == "config")
+        and ctx.call_name(node) not in _OS_READERS
+    ):
+        return  # ``x.get(...)``, ``x.pop(...)``: `_reader` accepts only these, and no `_DJANGO_ENV` ends so
     reader = _reader(node, ctx)
     if reader is not None and reader.default is not None:
         yield from fallback_hits(ctx.const_str(reader.name), reader.default, node, ctx)
@@ -239,12 +248,22 @@ def check_config_objects(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]
             yield from check_call(node, ctx)  # type: ignore[arg-type]
 
 
+# Method names of the calls `_reader` can accept when the callee is an attribute (the last
+# part of a qualified name of an attribute is the attribute).
+_READER_ATTRS = frozenset(
+    {qn.rsplit(".", 1)[-1] for qn in _OS_READERS} | {"getattr", "get"} | set(_DJANGO_ENV_METHODS)
+)
+
+
 @on(ast.BoolOp)
 def check_or(node: ast.BoolOp, ctx: FileContext) -> Iterator[Hit]:
     """``os.getenv("SECRET_KEY") or "fallback"``."""
     if not isinstance(node.op, ast.Or) or not isinstance(node.values[0], ast.Call):
         return
-    reader = _reader(node.values[0], ctx)
+    first = node.values[0]
+    if isinstance(first.func, ast.Attribute) and first.func.attr not in _READER_ATTRS:
+        return
+    reader = _reader(first, ctx)
     if reader is None:
         return
     name = ctx.const_str(reader.name)

@@ -599,8 +599,10 @@ _PASSLIB_METHODS = frozenset({"hash", "encrypt", "using", "genhash"})
 def _work_factors_in_tests(ctx: FileContext, hits: Iterator[Hit]) -> Iterator[Hit]:
     """Tests pick tiny work factors on purpose (speed): low confidence there. Fast hashes of
     passwords keep their confidence."""
-    test = ctx.settings.is_test_path(ctx.filename)
+    test = None  # asked only when there is a hit
     for h in hits:
+        if test is None:
+            test = ctx.settings.is_test_path(ctx.filename)
         if test and not str(h.args[0]).startswith("fast hash"):
             yield hit(h.node, *h.args, confidence=Confidence.LOW)
         else:
@@ -678,11 +680,17 @@ def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
 # Django hasher base classes and the class attributes that set their work factor.
 _DJANGO_PBKDF2 = {"PBKDF2PasswordHasher": "sha256", "PBKDF2SHA1PasswordHasher": "sha1"}
 _DJANGO_BCRYPT = frozenset({"BCryptSHA256PasswordHasher", "BCryptPasswordHasher"})
+_HASHER_BASES = frozenset({*_DJANGO_PBKDF2, *_DJANGO_BCRYPT, "ScryptPasswordHasher", "Argon2PasswordHasher"})
 
 
 @on(ast.ClassDef)
 def check_hasher_class(node: ast.ClassDef, ctx: FileContext) -> Iterator[Hit]:
     """A Django hasher subclass that lowers the work factor: ``iterations = 10_000``."""
+    for b in node.bases:  # `_hasher_class_hits` looks only at these base names
+        if (b.attr if isinstance(b, ast.Attribute) else getattr(b, "id", "")) in _HASHER_BASES:
+            break
+    else:
+        return
     yield from _work_factors_in_tests(ctx, _hasher_class_hits(node, ctx))
 
 

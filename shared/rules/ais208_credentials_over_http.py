@@ -122,6 +122,9 @@ _CLIENT_CLASSES = (
     "requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client", "httpx.AsyncClient",
     "aiohttp.ClientSession", "urllib3.PoolManager", "urllib3.poolmanager.PoolManager",
 )
+# The packages of `_CLIENT_CLASSES`: `FileContext.instance_of` resolves through imports, so an
+# owner in `_CLIENT_CLASSES` needs an import of one of them (`FileContext.imports_any`).
+_CLIENT_PACKAGES = tuple(sorted({c.split(".")[0] for c in _CLIENT_CLASSES}))
 _CONSTRUCTORS = frozenset({"httpx.Client", "httpx.AsyncClient", "aiohttp.ClientSession"})
 # Header names that carry credentials whatever their words say (RFC 9110 section 11).
 _AUTH_HEADERS = frozenset({"authorization", "proxy-authorization"})
@@ -300,7 +303,7 @@ def _client_call(ctx: FileContext, call: ast.Call) -> tuple[ast.AST | None, ast.
         return _arg(call, 0, "url"), None
     if name.startswith(_MODULE_CLIENTS) and name.count(".") == 1 and method in _HTTP_METHODS:
         return _arg(call, 1 if method == "request" else 0, "url"), None
-    if isinstance(func, ast.Attribute) and method in _HTTP_METHODS:
+    if isinstance(func, ast.Attribute) and method in _HTTP_METHODS and ctx.imports_any(_CLIENT_PACKAGES):
         owner = ctx.instance_of(func.value)
         if owner and owner.startswith(_CLIENT_CLASSES):
             index = 1 if method in ("request", "stream") and (owner.startswith(("requests", "urllib3")) or len(call.args) > 1) else 0
@@ -510,7 +513,8 @@ def _query_read(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
 
 @on(ast.Subscript)
 def check_subscript(node: ast.Subscript, ctx: FileContext) -> Iterator[Hit]:
-    if not isinstance(node.ctx, ast.Load):
+    value = node.value  # `_query_container` needs an attribute in `_QUERY_CONTAINERS`
+    if not isinstance(value, ast.Attribute) or value.attr not in _QUERY_CONTAINERS or not isinstance(node.ctx, ast.Load):
         return
     source = _query_container(ctx, node.value)
     if source:

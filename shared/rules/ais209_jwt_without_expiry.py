@@ -313,8 +313,6 @@ def _setting(value: ast.AST, setting: str, ctx: FileContext) -> Iterator[Hit]:
 
 @on(ast.Assign, names=FJE_SETTINGS)
 def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
-    if ctx.settings.is_test_path(ctx.filename):
-        return  # tokens a test mints or reads never reach a user
     for target in node.targets:
         name = None
         if isinstance(target, ast.Name) and isinstance(ctx.scope_of(node), (ast.Module, ast.ClassDef)):
@@ -322,14 +320,22 @@ def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
         elif isinstance(target, ast.Subscript):
             name = ctx.const_str(target.slice)
         if name in FJE_SETTINGS:
+            if ctx.settings.is_test_path(ctx.filename):
+                return  # tokens a test mints or reads never reach a user
             yield from _setting(node.value, name, ctx)  # type: ignore[arg-type]
 
 
 @on(ast.Dict)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
-    if ctx.settings.is_test_path(ctx.filename):
-        return  # tokens a test mints or reads never reach a user
-    keys = [ctx.const_str(k) if k is not None else None for k in node.keys]
-    for key, value in zip(keys, node.values):
+    test = None  # asked only for a dict with a setting key (most dicts have none)
+    for k, value in zip(node.keys, node.values):
+        if k is None:
+            continue
+        # `const_str` of a str literal is its value: asked only of other keys.
+        key = k.value if k.__class__ is ast.Constant and k.value.__class__ is str else ctx.const_str(k)
         if key in FJE_SETTINGS or key in _SIMPLE_JWT_KEYS:
+            if test is None:
+                test = ctx.settings.is_test_path(ctx.filename)
+            if test:
+                return  # tokens a test mints or reads never reach a user
             yield from _setting(value, key, ctx)  # type: ignore[arg-type]

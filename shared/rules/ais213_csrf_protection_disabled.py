@@ -290,7 +290,10 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
 @on(ast.Dict)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
     for key, value in zip(node.keys, node.values):
-        name = ctx.const_str(key) if key is not None else None
+        if key is None:
+            continue
+        # `const_str` of a str literal is its value: asked only of other keys.
+        name = key.value if key.__class__ is ast.Constant and key.value.__class__ is str else ctx.const_str(key)
         if name in CSRF_SETTINGS and _is_off(value) and not _exempt_config(ctx, node):
             yield _setting_hit(value, name)
 

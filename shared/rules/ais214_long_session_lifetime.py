@@ -150,7 +150,10 @@ def check_setting(node: ast.Assign | ast.AnnAssign, ctx: FileContext) -> Iterato
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
     """``app.config.from_mapping({"PERMANENT_SESSION_LIFETIME": ...})``."""
     for key, value in zip(node.keys, node.values):
-        name = ctx.const_str(key) if key is not None else None
+        if key is None:
+            continue
+        # `const_str` of a str literal is its value: asked only of other keys.
+        name = key.value if key.__class__ is ast.Constant and key.value.__class__ is str else ctx.const_str(key)
         if name in LIFETIME_SETTINGS and not _exempt(ctx, node):
             lasts = _too_long(value, ctx)
             if lasts:

@@ -186,22 +186,20 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         who = PUBLIC_PREDEFINED.get(text.lower()) if text else None
         if who:
             yield hit(lit.node, f"save_predefined({text!r})", f"the bucket or object {who}", confidence=Confidence.HIGH)
-    if (
-        name in MEMBER_ADDERS
-        and isinstance(func, ast.Attribute)
-        and _members_container(func.value)
-        and not (isinstance(func.value, ast.Subscript) and _invoker_role(ctx, func.value.slice))
-    ):
+    if name in MEMBER_ADDERS and isinstance(func, ast.Attribute) and _members_container(func.value):
+        found = []  # the public members first: the role of ``policy[role]`` is read only for them
         for arg in node.args:
             who = _policy_helper(arg)
             if who:
-                yield hit(arg, f"{name}()", f"the resource open to {who}", confidence=Confidence.HIGH)
+                found.append(hit(arg, f"{name}()", f"the resource open to {who}", confidence=Confidence.HIGH))
                 continue
             lit = literal(ctx, arg)
             if isinstance(lit.value, str):
                 who = PUBLIC_MEMBERS.get(lit.value)
                 if who:
-                    yield hit(lit.node, f"{name}()", f"the resource open to {who}", confidence=Confidence.HIGH)
+                    found.append(hit(lit.node, f"{name}()", f"the resource open to {who}", confidence=Confidence.HIGH))
+        if found and not (isinstance(func.value, ast.Subscript) and _invoker_role(ctx, func.value.slice)):
+            yield from found
 
 
 def _invoker_role(ctx: FileContext, role: ast.AST | None) -> bool:
@@ -222,9 +220,14 @@ def _members_container(expr: ast.AST) -> bool:
 @on(ast.Dict)
 def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
     """A binding literal: ``{"role": "roles/...", "members": [..., "allUsers"]}``."""
-    keys = {k.value: v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)}
-    members = keys.get("members")
-    if members is None or "role" not in keys or _invoker_role(ctx, keys["role"]):
+    members = role = None  # the last value of each key, as a dict of the constant keys keeps
+    for k, v in zip(node.keys, node.values):
+        if isinstance(k, ast.Constant) and k.value.__class__ is str:
+            if k.value == "members":
+                members = v
+            elif k.value == "role":
+                role = v
+    if members is None or role is None or _invoker_role(ctx, role):
         return
     found = _member(literal(ctx, members))
     if found:
