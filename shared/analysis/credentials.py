@@ -87,8 +87,9 @@ class CredentialFormat(NamedTuple):
             characters, a linear pattern every match of `pattern` contains a match of;
             searched before `pattern` runs, and in place of the hints by the catalogue-wide
             prefilter (see `find_all`). Each of its top-level alternatives starts with a
-            literal character (the prefilter's skip in C needs every alternative to), and
-            it reads no line break (`prefix_match`).
+            literal character, not repeated (the prefilter's skip in C needs every
+            alternative to; `_gate_alternatives` checks), and it reads no line break
+            (`prefix_match`).
         validator: extra check on a match (a checksum, a decodable header).
         context: for values without a prefix: see `Context`. Such rows match whole literals.
         keep: leading characters of the secret a message may show (its public prefix);
@@ -705,8 +706,8 @@ _PREFIX_ROWS = tuple((i, row) for i, row in enumerate(CATALOGUE) if row.context 
 _CONTEXT_ROWS = tuple((i, row) for i, row in enumerate(CATALOGUE) if row.context is not None)
 
 # Printable ASCII from the most to the least frequent in the texts this module scans (the
-# string literals and comments of Django 5.2): the prefilter anchors each hint on its
-# rarest character. Other characters are rarer still.
+# string literals and comments of Django 5.2): the prefilter chooses the characters it
+# stops at by it (`_prefilter`). Other characters are rarer still.
 _FREQUENT = ' etasinorldhcumpf.g#bywv_\'T,kSR)(%E0xAI-O/`:DCNjLMFP2q"1UG=5H3WzB64>*YQ9{}K?\\<V][8;JX|7+Z^@!$&~'
 # Letters other characters lowercase to (U+0130 -> "i\u0307", U+212A KELVIN SIGN -> "k"):
 # never anchors of a hint that is compared with the lowercased text.
@@ -721,45 +722,111 @@ def _rarity(c: str, nocase: bool) -> int:
     return len(_FREQUENT) if at < 0 else at
 
 
+def _gate_alternatives(source: str) -> list[tuple[str, str]]:
+    """``(anchor, rest)`` of each top-level alternative of a gate's pattern source: its
+    leading literal character (``\\.`` -> ``.``) and the source after it, split at the
+    ``|`` outside groups and classes. Raises ValueError when an alternative does not start
+    with a literal character (`CredentialFormat.gate`)."""
+    alternatives: list[str] = []
+    depth, start, i, class_at = 0, 0, 0, -1
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if class_at >= 0:
+            # A ']' first in a class (after an optional '^') is one of its characters.
+            if c == "]" and i > class_at + 1 + (source[class_at + 1] == "^"):
+                class_at = -1
+        elif c == "[":
+            class_at = i
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and not depth:
+            alternatives.append(source[start:i])
+            start = i + 1
+        i += 1
+    alternatives.append(source[start:])
+    out = []
+    for alt in alternatives:
+        if alt[:1] == "\\" and alt[1:2] and not alt[1].isalnum():
+            anchor, rest = alt[1], alt[2:]
+        elif alt[:1] and alt[0] not in "\\.^$*+?{}[]|()":
+            anchor, rest = alt[0], alt[1:]
+        else:
+            raise ValueError(f"gate alternative {alt!r} does not start with a literal character")
+        if rest[:1] and rest[0] in "*+?{":
+            raise ValueError(f"gate alternative {alt!r} repeats its leading character")
+        out.append((anchor, rest))
+    return out
+
+
+def _anchor_spots(hint: str, nocase: bool) -> list[tuple[int, frozenset[str]]]:
+    """The positions of `hint` a prefilter alternative may start at, from its rarest character
+    to its most frequent (the first position first), each with the characters the regex
+    engine must stop at for it (both cases of a letter of a lowercase hint)."""
+    spots = [i for i, c in enumerate(hint) if not (nocase and c in _FOLDED_INTO)]
+    spots.sort(key=lambda i: (-_rarity(hint[i], nocase), i))
+    return [(i, frozenset({hint[i], hint[i].upper()} if nocase else {hint[i]})) for i in spots]
+
+
 def _prefilter() -> str:
     """The source of one linear pattern that matches wherever a prefix row's hint (or gate)
     does (`_PREFILTER`, compiled on first use: a flake8 start on an empty file never needs it).
 
-    Each hint becomes an alternative that starts with its rarest character, then the rest
-    of the hint, then a fixed lookbehind over the whole hint: ``ghp_`` -> ``_(?<=ghp_)``,
-    ``dapi`` -> ``pi(?<=dapi)``; hints with the same anchor, rest and width share one
-    lookbehind. The cost of a search is mostly one entry into the matcher per character
-    that starts an alternative, so each frequent anchor costs. Every alternative
-    then starts with a literal, so the regex engine skips, in C, every position whose
-    character starts none: on most literals the search fails in one quick pass, where a
-    substring test per hint costs a Python-level loop. A lowercase hint matches both cases
+    The regex engine skips, in C, every position whose character starts no top-level
+    alternative (each starts with a literal); the cost of a search is mostly one entry into
+    the matcher per remaining position, plus a short test per top-level alternative there.
+    So the anchors are chosen for the whole catalogue, not per hint: first every gate's
+    leading characters and each hint's rarest character (by `_FREQUENT`); then, from the
+    most frequent anchor down, an anchor whose hints all hold another chosen anchor is
+    dropped (``rk_live_`` and ``dckr_pat_`` move from ``k`` to ``_``, which ``hf_`` needs
+    anyway). Each hint then starts at its rarest chosen character (the first such), followed
+    by the rest of the hint and a fixed lookbehind over the whole hint: ``ghp_`` ->
+    ``_(?<=ghp_)``, ``dapi`` -> ``pi(?<=dapi)``; hints with the same anchor, rest and width
+    share one lookbehind. Gates' alternatives join the group of their leading character,
+    so there is one top-level alternative per anchor. A lowercase hint matches both cases
     of its anchor and, through ``(?i:...)``, every text whose lowercased form holds it.
     Rows with a `gate` contribute the gate instead of their (common) hints.
     """
-    # Per anchor: the lookbehinds (hint up to its anchor) by (case, width, rest of the hint).
-    bodies: dict[str, dict[tuple[bool, int, str], set[str]]] = {}
-    gates: list[str] = []
+    gate_parts: dict[str, list[str]] = {}
+    hints: list[tuple[str, bool, list[tuple[int, frozenset[str]]]]] = []
     for row in CATALOGUE:
         if row.context is not None:
             continue
         if row.gate is not None:
-            gates.append(row.gate.pattern)
+            for anchor, rest in _gate_alternatives(row.gate.pattern):
+                gate_parts.setdefault(anchor, []).append(rest)
             continue
         for hint in row.hints:
             nocase = row.hints_nocase
             if nocase and hint != hint.lower():
                 raise ValueError(f"{row.id}: hints compared with the lowercased text must be lowercase")
-            spots = [i for i, c in enumerate(hint) if not (nocase and c in _FOLDED_INTO)]
-            at = max(spots, key=lambda i: (_rarity(hint[i], nocase), -i))
-            behind = hint[:at + 1] if at else ""
-            anchors = {hint[at], hint[at].upper()} if nocase else {hint[at]}
-            for anchor in anchors:
-                group = bodies.setdefault(anchor, {})
-                group.setdefault((nocase, len(behind), hint[at + 1:]), set()).add(behind)
+            hints.append((hint, nocase, _anchor_spots(hint, nocase)))
+
+    chosen = set(gate_parts)
+    for _, _, spots in hints:
+        chosen |= spots[0][1]
+    # Each hint's choices of characters to stop at, and every character of them.
+    choices = [({chars for _, chars in spots}, {c for _, chars in spots for c in chars}) for _, _, spots in hints]
+    for anchor in sorted(chosen - set(gate_parts), key=lambda c: (_rarity(c, False), c)):
+        rest_of = chosen - {anchor}
+        if all(any(chars <= rest_of for chars in sets) for sets, letters in choices if anchor in letters):
+            chosen = rest_of
+    # Per anchor: the lookbehinds (hint up to its anchor) by (case, width, rest of the hint).
+    bodies: dict[str, dict[tuple[bool, int, str], set[str]]] = {}
+    for hint, nocase, spots in hints:
+        at, anchors = next((i, chars) for i, chars in spots if chars <= chosen)
+        behind = hint[:at + 1] if at else ""
+        for anchor in anchors:
+            group = bodies.setdefault(anchor, {})
+            group.setdefault((nocase, len(behind), hint[at + 1:]), set()).add(behind)
     alternatives = []
-    for anchor, groups in sorted(bodies.items()):
+    for anchor in sorted({*bodies, *gate_parts}):
         parts = []
-        for (nocase, width, rest), behinds in sorted(groups.items()):
+        for (nocase, width, rest), behinds in sorted(bodies.get(anchor, {}).items()):
             # The rest of the hint first (a literal: most stops fail on its first character),
             # then one lookbehind over the whole hint for every hint with the same rest and as
             # many characters up to the anchor (``(?<=gho_|ghp_)``): ``dapi`` -> ``i(?<=dapi)``.
@@ -767,11 +834,37 @@ def _prefilter() -> str:
             if width:
                 body += f"(?<={'|'.join(re.escape(b + rest) for b in sorted(behinds))})"
             parts.append(f"(?i:{body})" if nocase else body)
+        parts += gate_parts.get(anchor, [])
         alternatives.append(re.escape(anchor) + "(?:" + "|".join(parts) + ")")
-    return "|".join(alternatives + gates)
+    return "|".join(alternatives)
 
 
-_PREFILTER = lazy_compile(_prefilter())
+class _LazySource(LazyPattern):
+    """A `LazyPattern` whose source, too, is built on first use, by `build` (`_PREFILTER`:
+    choosing its anchors is most of a millisecond, which a flake8 start on a file without a
+    literal or comment to test never needs). Reading `pattern` builds and compiles it."""
+
+    __slots__ = ("_build",)
+
+    def __init__(self, build: Callable[[], str]) -> None:  # pylint: disable=super-init-not-called
+        self._build = build
+        self.flags = 0
+        self._compiled = None
+
+    @property  # type: ignore[override]
+    def pattern(self) -> str:
+        """The source, as on `re.Pattern`."""
+        return self.compiled().pattern
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (its source built and compiled now if it was not yet)."""
+        found = self._compiled
+        if found is None:
+            found = self._compiled = re.compile(self._build(), self.flags)
+        return found
+
+
+_PREFILTER = _LazySource(_prefilter)
 
 # Every `Context` row's pattern, matched against the whole stripped literal, accepts only
 # these characters and lengths (tests/test_credentials.py checks each row against it), so

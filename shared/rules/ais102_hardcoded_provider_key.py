@@ -103,8 +103,11 @@ _MIN_LEN = 20
 # Comment lines after a key block's BEGIN line that may hold its body.
 _BLOCK_LINES = 12
 _BLOCK_STARTS = ("-----BEGIN", "PuTTY-User-Key-File-", '"private_key"')
-# A line's text from its first '#': every comment on the line is an end of it.
+# A line's text from its first '#': every comment on the line is an end of it. In a text
+# without '\r' the same as `_COMMENT_TAILS_LF` (``.`` stops only at '\n'), which the regex
+# engine runs without a character-class test per character.
 _COMMENT_TAILS = lazy_compile(r"#[^\r\n]*")
+_COMMENT_TAILS_LF = lazy_compile(r"#.*")
 
 
 @on(ast.Module)
@@ -155,7 +158,10 @@ def check_comments(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
     with no credential anywhere. Both read only the lines that hold a catalogue hint.
     """
     source = ctx.text
-    if "#" not in source or not prefix_match("\n".join(_COMMENT_TAILS.findall(source))):
+    if "#" not in source:
+        return
+    tails = (_COMMENT_TAILS if "\r" in source else _COMMENT_TAILS_LF).findall(source)
+    if not prefix_match("\n".join(tails)):
         return
     if not holds_credential(source[:_MAX_SCAN]):
         return
