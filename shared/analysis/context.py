@@ -171,57 +171,163 @@ class FileContext:
     def _index(self) -> None:
         strict = self.settings.strict
         root = self.tree
+        bindings = self.bindings
+        imports = self.imports
         self._scope[root] = root
-        self.bindings[root] = {}
-        self.imports[root] = {}
-        stack: list[ast.AST] = [root]
-        nodes = self.nodes
+        bindings[root] = {}
+        imports[root] = {}
+        # A sentinel at the bottom: the walk's end (see `node = pop()` below); not None, which
+        # a hand-made tree may hold in a list.
+        end = _MISSING
+        stack: list[object] = [end]
         groups = self._groups
         parents = self.parents
         scope_map = self._scope
-        call_type, attribute_type = ast.Call, ast.Attribute
+        call_type, attribute_type, name_type = ast.Call, ast.Attribute, ast.Name
         one, many = _ONE, _MANY
-        # Per node type, once per file: (its group, its child getter and modes in reverse
-        # field order, whether it may bind a name, whether it opens a scope).
+        leaf, single, list_, ones, call_plan, assign_plan = _LEAF, _SINGLE, _LIST, _ONES, _CALL, _ASSIGN
+        mutators = MUTATORS
+        bind = self._bind
+        # Per node type, once per file: (its group's append, its child getter and modes in
+        # reverse field order, whether it may bind a name, whether it opens a scope, and its
+        # shape: which branch below reads its children, `_LEAF`... `_GENERIC`).
         plans: dict[type, tuple] = {}
         push = stack.append
         pop = stack.pop
-        while stack:
-            node = pop()
-            nodes.append(node)
+        add_node = self.nodes.append
+        node: object = root
+        names: list[ast.AST] | None = None
+        while node is not end:
+            add_node(node)
             kind = type(node)
+            if kind is name_type and names is not None:  # a third of all nodes: a leaf that binds nothing
+                names.append(node)
+                node = pop()
+                continue
             plan = plans.get(kind)
             if plan is None:
                 if strict and kind.__name__ not in KNOWN_NODE_TYPES:
                     raise UnknownSyntaxError(kind.__name__)
                 group = groups[kind] = []
+                if kind is name_type:
+                    names = group
                 spec = _CHILD_SPECS.get(kind)
                 if spec is None:
                     spec = _CHILD_SPECS[kind] = _child_spec(kind)
-                plan = plans[kind] = (group, *spec, kind in _BINDING_TYPES, kind in _SCOPE_TYPE_SET)
-            group, getter, modes, binds, opens = plan
-            group.append(node)
-            if binds:  # most nodes bind nothing
-                if kind is call_type:  # the commonest: only `x.append(...)` binds
-                    func = node.func  # type: ignore[attr-defined]
-                    if type(func) is attribute_type and func.attr in MUTATORS:
-                        self._bind(node, scope_map[node])
+                getter, modes = spec
+                opens = kind in _SCOPE_TYPE_SET
+                if getter is None:
+                    shape = leaf
+                elif kind is call_type and kind._fields == ("func", "args", "keywords"):
+                    shape = call_plan
+                elif kind is ast.Assign and kind._fields[:2] == ("targets", "value") and modes == (one, many):
+                    shape = assign_plan
+                elif opens:
+                    shape = _GENERIC
+                elif len(modes) == 1:
+                    shape = single if modes[0] is one else list_ if modes[0] is many else _GENERIC
+                elif all(mode is one for mode in modes):
+                    shape = ones
                 else:
-                    self._bind(node, scope_map[node])
-            if getter is None:
-                continue  # no child fields (Name, Constant, alias, Pass, ...)
+                    shape = _GENERIC
+                plan = plans[kind] = (group.append, getter, modes, kind in _BINDING_TYPES, opens, shape)
+            add, getter, modes, binds, opens, shape = plan
+            add(node)
+            if shape is leaf:  # no child fields (Name, Constant, alias, Pass, ...)
+                if binds:
+                    bind(node, scope_map[node])
+                node = pop()
+                continue
             # Children of a scope node live in that scope, except what is evaluated in the
             # enclosing scope (decorators, defaults, bases); the simplification that those
             # also map to the inner scope is harmless for name lookups, which walk outward.
+            # Pushed in reverse field order, each list reversed: popped in
+            # `ast.iter_child_nodes` order, so `nodes` is in pre-order.
+            if shape is single:  # one field of one node or None (Attribute, keyword, arg, Expr, ...)
+                if binds:
+                    bind(node, scope_map[node])
+                value = getter(node)
+                if value is not None:
+                    parents[value] = node
+                    scope_map[value] = scope_map[node]
+                    node = value  # visited next: no push and pop
+                else:
+                    node = pop()
+                continue
+            if shape is call_plan:  # the commonest node with children: func, args, keywords
+                child_scope = scope_map[node]
+                func = node.func  # type: ignore[attr-defined]
+                if type(func) is attribute_type and func.attr in mutators:  # only `x.append(...)` binds
+                    bind(node, child_scope)
+                for child in reversed(node.keywords):  # type: ignore[attr-defined]
+                    parents[child] = node
+                    scope_map[child] = child_scope
+                    push(child)
+                for child in reversed(node.args):  # type: ignore[attr-defined]
+                    parents[child] = node
+                    scope_map[child] = child_scope
+                    push(child)
+                if func is not None:  # (only in a hand-made tree)
+                    parents[func] = node
+                    scope_map[func] = child_scope
+                    node = func
+                else:
+                    node = pop()
+                continue
+            if shape is ones:  # only fields of one node or None (Subscript, BinOp, Return, ...)
+                if binds:
+                    bind(node, scope_map[node])
+                child_scope = scope_map[node]
+                for value in getter(node):
+                    if value is not None:
+                        parents[value] = node
+                        scope_map[value] = child_scope
+                        push(value)
+                node = pop()
+                continue
+            if shape is assign_plan:  # targets, value; `name = value` bound here, no call
+                child_scope = scope_map[node]
+                value = node.value  # type: ignore[attr-defined]
+                targets = node.targets  # type: ignore[attr-defined]
+                if len(targets) == 1 and type(targets[0]) is name_type:
+                    target = targets[0]
+                    table = bindings[child_scope]
+                    name = target.id
+                    found = table.get(name)
+                    if found is None:
+                        table[name] = [_binding((name, target, value, False, "assign"))]
+                    else:
+                        found.append(_binding((name, target, value, False, "assign")))
+                else:
+                    bind(node, child_scope)
+                if value is not None:  # (only in a hand-made tree)
+                    parents[value] = node
+                    scope_map[value] = child_scope
+                    push(value)
+                for child in reversed(targets):
+                    parents[child] = node
+                    scope_map[child] = child_scope
+                    push(child)
+                node = pop()
+                continue
+            if binds:
+                bind(node, scope_map[node])
             if opens:
                 child_scope = node
-                self.bindings.setdefault(node, {})
-                self.imports.setdefault(node, {})
+                if node not in bindings:
+                    bindings[node] = {}
+                if node not in imports:
+                    imports[node] = {}
             else:
                 child_scope = scope_map[node]
-            # Pushed in reverse field order, each list reversed: popped in `ast.iter_child_nodes`
-            # order, so `nodes` is in pre-order.
             values = getter(node)
+            if shape is list_:  # one list field (Module, Dict's values, JoinedStr, ...)
+                for child in reversed(values):
+                    parents[child] = node
+                    scope_map[child] = child_scope
+                    push(child)
+                node = pop()
+                continue
             for value, mode in zip(values, modes) if len(modes) > 1 else ((values, modes[0]),):
                 if mode is one:
                     if value is not None:
@@ -240,6 +346,7 @@ class FileContext:
                             parents[child] = node
                             scope_map[child] = child_scope
                             push(child)
+            node = pop()
 
     def _add(self, scope: ast.AST, binding: Binding) -> None:
         self.bindings[scope].setdefault(binding.name, []).append(binding)
@@ -856,6 +963,10 @@ class FileContext:
 # How to find the children of each node type, filled as types are met (see `_child_spec`).
 _CHILD_SPECS: dict[type, tuple[object, tuple[object, ...]]] = {}
 _ONE, _MANY, _CHECKED = object(), object(), object()
+# How `FileContext._index` reads a node type's children: no child fields; one field of one
+# node or None; one list field; only fields of one node or None; `ast.Call`; `ast.Assign`;
+# any mix (the generic zip over fields).
+_LEAF, _SINGLE, _LIST, _ONES, _CALL, _ASSIGN, _GENERIC = (object() for _ in range(7))
 # ASDL types that never hold a child node.
 _SCALAR_ASDL = frozenset({"identifier", "int", "string", "constant", "object", "bytes"})
 # Lists that hold None for a missing element.
