@@ -360,88 +360,93 @@ class _FunctionFlow:
 
     # ---- statements
     def block(self, stmts: list, state: _FlowState) -> None:
+        step = self.stmt
         for stmt in stmts:
             if state.exits:
                 return
-            self.stmt(stmt, state)
+            step(stmt, state)
 
     def stmt(self, node: ast.stmt, state: _FlowState) -> None:
+        # One branch per statement type, the commonest first (the same decisions as an
+        # isinstance chain: parsed trees hold no subclasses of these types).
         self.steps += 1
         env = state.env
-        if isinstance(node, ast.Assign):
-            t = self.expr(node.value, env)
+        kind = type(node)
+        ev = self.a.eval
+        if kind is ast.Assign:
+            value = node.value
+            t = ev(value, self, env)
             for target in node.targets:
-                self.bind(target, node.value, t, env)
-        elif isinstance(node, ast.AnnAssign):
-            if node.value is not None:
-                self.bind(node.target, node.value, self.expr(node.value, env), env)
-        elif isinstance(node, ast.AugAssign):
-            t = self.expr(node.value, env)
-            if isinstance(node.target, ast.Name):
-                old = env.get(node.target.id, self.outer(node.target.id))
-                env[node.target.id] = old | t
+                self.bind(target, value, t, env)
+        elif kind is ast.Expr or kind is ast.Assert or kind is ast.Delete:
+            if kind is ast.Expr:
+                call = node.value
+                ev(call, self, env)  # its one child
             else:
-                self.expr(node.target, env)
-                self.bind(node.target, None, t, env, augment=True)
-        elif isinstance(node, (ast.Expr, ast.Assert, ast.Delete)):
-            if type(node) is ast.Expr:
-                self.expr(node.value, env)  # its one child
-            else:
+                call = None
                 for child in ast.iter_child_nodes(node):
                     if isinstance(child, ast.expr):
-                        self.expr(child, env)
-            call = node.value if isinstance(node, ast.Expr) else None
-            if (
-                isinstance(call, ast.Call)
-                and isinstance(call.func, ast.Attribute)
-                and call.func.attr in _MUTATORS
-                and isinstance(call.func.value, ast.Name)
-            ):
-                added = CLEAN
-                for arg in [*call.args, *(k.value for k in call.keywords)]:
-                    added = added | self.a.eval(arg, self, None)
-                name = call.func.value.id
-                env[name] = env.get(name, self.outer(name)) | added
-            if isinstance(node, ast.Expr) and _is_exit_call(node.value):
+                        ev(child, self, env)
+            if type(call) is ast.Call:
+                func = call.func
+                if type(func) is ast.Attribute and func.attr in _MUTATORS and type(func.value) is ast.Name:
+                    added = CLEAN
+                    for arg in [*call.args, *(k.value for k in call.keywords)]:
+                        added = added | ev(arg, self, None)
+                    name = func.value.id
+                    env[name] = env.get(name, self.outer(name)) | added
+            if kind is ast.Expr and _is_exit_call(call):
                 state.exits = True
-        elif isinstance(node, ast.Return):
+        elif kind is ast.If:
+            self.if_stmt(node, state)
+        elif kind is ast.Return:
             if node.value is not None:
-                self.returns = self.returns | self.expr(node.value, env)
+                self.returns = self.returns | ev(node.value, self, env)
             state.exits = True
-        elif isinstance(node, ast.Raise):
+        elif kind is ast.AnnAssign:
+            if node.value is not None:
+                self.bind(node.target, node.value, ev(node.value, self, env), env)
+        elif kind is ast.AugAssign:
+            t = ev(node.value, self, env)
+            target = node.target
+            if type(target) is ast.Name:
+                old = env.get(target.id, self.outer(target.id))
+                env[target.id] = old | t
+            else:
+                ev(target, self, env)
+                self.bind(target, None, t, env, augment=True)
+        elif kind is ast.Raise:
             for child in (node.exc, node.cause):
                 if child is not None:
-                    self.expr(child, env)
+                    ev(child, self, env)
             state.exits = True
-        elif isinstance(node, (ast.Break, ast.Continue)):
+        elif kind is ast.Break or kind is ast.Continue:
             state.exits = True
-        elif isinstance(node, ast.If):
-            self.if_stmt(node, state)
-        elif isinstance(node, (ast.For, ast.AsyncFor)):
-            t = self.expr(node.iter, env)
+        elif kind is ast.For or kind is ast.AsyncFor:
+            t = ev(node.iter, self, env)
             self.loop(node, state, lambda st: self.bind(node.target, None, t, st.env))
-        elif isinstance(node, ast.While):
+        elif kind is ast.While:
             self.loop(node, state, lambda st: self.expr(node.test, st.env))
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
+        elif kind is ast.With or kind is ast.AsyncWith:
             for item in node.items:
-                t = self.expr(item.context_expr, env)
+                t = ev(item.context_expr, self, env)
                 if item.optional_vars is not None:
                     self.bind(item.optional_vars, None, t, env)
             self.block(node.body, state)
-        elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
+        elif kind is ast.Try or kind.__name__ == "TryStar":
             self.try_stmt(node, state)
-        elif isinstance(node, ast.Match):
+        elif kind is ast.Match:
             self.match_stmt(node, state)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef or kind is ast.ClassDef:
             for dec in node.decorator_list:
-                self.expr(dec, env)
+                ev(dec, self, env)
             env[node.name] = CLEAN
-        elif isinstance(node, (ast.Global, ast.Nonlocal, ast.Pass, ast.Import, ast.ImportFrom)):
+        elif kind in _PASSIVE_STATEMENTS:
             pass
         else:  # TypeAlias and statements of newer grammars: evaluate what they hold
             for child in ast.iter_child_nodes(node):
                 if isinstance(child, ast.expr):
-                    self.expr(child, env)
+                    ev(child, self, env)
 
     def if_stmt(self, node: ast.If, state: _FlowState) -> None:
         env = state.env
@@ -1675,22 +1680,65 @@ class TaintAnalysis:
         push = stack.append
         pop = stack.pop
         combine = self._combine
-        opaque = _OPAQUE
-        comprehensions = _COMPREHENSIONS
-        name_type, constant_type = ast.Name, ast.Constant
-        attribute_type, call_type, keyword_type = ast.Attribute, ast.Call, ast.keyword
-        binop_type, tuple_type, list_type, compare_type = ast.BinOp, ast.Tuple, ast.List, ast.Compare
-        boolop_type, subscript_type, unaryop_type = ast.BoolOp, ast.Subscript, ast.UnaryOp
-        mark = _MARK
+        (
+            opaque, comprehensions, mark, missing, name_type, constant_type, attribute_type, call_type,
+            keyword_type, binop_type, tuple_type, list_type, compare_type, boolop_type, subscript_type,
+            unaryop_type, load_type,
+        ) = _EVAL_LOCALS
+        uses = flow.uses
+        qualnames = self.ctx._qualnames
+        labels = self._labels
+        attribute = self._attribute
+        call = self._call
         while stack:
             node = pop()
             if node is mark:
                 node = pop()
-                results[id(node)] = combine(node, results, flow, env)
+                kind = type(node)  # `_combine`'s two commonest branches called directly
+                if kind is attribute_type:
+                    results[id(node)] = attribute(node, results, flow, env)
+                elif kind is call_type:
+                    results[id(node)] = call(node, results, flow, env)
+                else:
+                    results[id(node)] = combine(node, results, flow, env)
                 continue
             kind = type(node)
-            if kind is name_type:  # a leaf: combined as soon as it is reached, as before
-                results[id(node)] = combine(node, results, flow, env)
+            owner = None
+            if kind is attribute_type and type(node.value) is name_type:
+                # `name.attr`: the name, then the attribute, combined at once (the same order
+                # as the post-order walk, with nothing between them).
+                owner = node
+                node = node.value
+                kind = name_type
+            if kind is name_type:
+                # A leaf, combined as soon as it is reached: `_combine`'s Name branch inlined.
+                key_id = id(node)
+                if type(node.ctx) is not load_type:
+                    results[key_id] = CLEAN
+                    if owner is not None:
+                        results[id(owner)] = attribute(owner, results, flow, env)
+                    continue
+                if env is not None:
+                    name = node.id
+                    t = env[name] if name in env else flow.outer(name)
+                    seen = uses.get(key_id)
+                    uses[key_id] = t if seen is None else seen | t
+                else:
+                    t = uses.get(key_id)
+                    if t is None:
+                        t = flow.outer(node.id)
+                qn = qualnames.get(key_id, missing)
+                if qn is missing:
+                    qn = self.ctx.qualname(node)
+                if qn:
+                    src = labels.get(qn)
+                    if src is None:
+                        src = self._source_label(qn)
+                    if src:
+                        t = t | src
+                results[key_id] = t
+                if owner is not None:
+                    results[id(owner)] = attribute(owner, results, flow, env)
                 continue
             if kind is constant_type:
                 continue  # CLEAN, the default of every lookup
@@ -1746,14 +1794,22 @@ class TaintAnalysis:
                 name = node.id  # type: ignore[attr-defined]
                 t = env[name] if name in env else flow.outer(name)
                 uses = flow.uses
-                uses[key_id] = uses.get(key_id, CLEAN) | t
+                seen = uses.get(key_id)
+                uses[key_id] = t if seen is None else seen | t
             else:
                 t = flow.uses.get(key_id)
                 if t is None:
                     t = flow.outer(node.id)  # type: ignore[attr-defined]
-            qn = self.ctx.qualname(node)
+            # `ctx.qualname` with its per-node memo read inline (most names are locals: None).
+            qn = self.ctx._qualnames.get(key_id, _MISSING)
+            if qn is _MISSING:
+                qn = self.ctx.qualname(node)
             if qn:
-                t = t | self._source_label(qn)
+                src = self._labels.get(qn)
+                if src is None:
+                    src = self._source_label(qn)
+                if src:
+                    t = t | src
             return t
         if kind is ast.Constant:
             return CLEAN
@@ -1790,36 +1846,49 @@ class TaintAnalysis:
             return out
         if kind is ast.Lambda or kind is ast.comprehension:
             return CLEAN
+        # The union of the operands' taint (`_operands`), the commonest shapes read directly.
+        if kind is ast.BinOp:
+            return r.get(id(node.left), CLEAN) | r.get(id(node.right), CLEAN)  # type: ignore[attr-defined]
+        if kind is ast.Tuple or kind is ast.List or kind is ast.Set:
+            children = node.elts  # type: ignore[attr-defined]
+        elif kind is ast.JoinedStr or kind is ast.BoolOp:
+            children = node.values  # type: ignore[attr-defined]
+        elif kind is ast.UnaryOp or kind is ast.Starred or kind is ast.Await:
+            return r.get(id(node.operand if kind is ast.UnaryOp else node.value), CLEAN)  # type: ignore[attr-defined]
+        else:
+            children = _operands(node)
         out = CLEAN
-        for child in _operands(node):
+        for child in children:
             out = out | r.get(id(child), CLEAN)
         return out
 
     def _attribute(self, node: ast.Attribute, r: dict, flow: _FunctionFlow, env: dict | None) -> frozenset:
-        qn = self.ctx.qualname(node)
+        ctx = self.ctx
+        qn = ctx._qualnames.get(id(node), _MISSING)
+        if qn is _MISSING:
+            qn = ctx.qualname(node)
         if qn:
-            src = self._source_label(qn)
+            src = self._labels.get(qn)
+            if src is None:
+                src = self._source_label(qn)
             if src or qn.startswith(("flask.request", "quart.request", "bottle.request")):
                 return src
-        base = r.get(id(node.value), CLEAN)
-        key = _attr_key(node)
-        if key is not None:
-            slot = (env.get(key) if env is not None else None)
-            if slot is None:
-                slot = flow.final_env.get(key) if env is None else None
+        value = node.value
+        attr = node.attr
+        base = r.get(id(value), CLEAN)
+        if type(value) is ast.Name:  # `_attr_key`: a slot tracked like a name
+            root = value.id
+            key = f"{root}.{attr}"
+            slot = env.get(key) if env is not None else flow.final_env.get(key)
             if slot:
                 base = base | slot
-            if isinstance(node.value, ast.Name) and node.value.id == "self" and node.attr == "request":
-                return frozenset({Label("request object", "request")})
-            if (
-                isinstance(node.value, ast.Name)
-                and node.value.id == "self"
-                and node.attr in ("kwargs", "args")
-                and _view_class(self.ctx.enclosing_class(node))
-            ):
-                # A Django class-based view's captured URL values.
-                return frozenset({Label(f"URL arguments (self.{node.attr})")})
-        return self._attribute_of(base, node.attr)
+            if root == "self":
+                if attr == "request":
+                    return frozenset({Label("request object", "request")})
+                if attr in ("kwargs", "args") and _view_class(ctx.enclosing_class(node)):
+                    # A Django class-based view's captured URL values.
+                    return frozenset({Label(f"URL arguments (self.{attr})")})
+        return self._attribute_of(base, attr)
 
     def _source_label(self, qn: str) -> frozenset:
         labels = self._labels
@@ -1841,6 +1910,11 @@ class TaintAnalysis:
     def _attribute_of(self, base: frozenset, attr: str) -> frozenset:
         if not base:
             return CLEAN
+        for lab in base:
+            if lab.kind in _REWRITTEN_KINDS:
+                break
+        else:
+            return base  # no request or model object: every label passes through as it is
         out = set()
         for lab in base:
             if lab.kind == "request":
@@ -1997,10 +2071,22 @@ children = child_nodes
 # `TaintAnalysis.eval`'s marker (a node's operands are done) and its results for a leaf.
 _MARK = object()
 _NO_RESULTS: dict = {}
+# Statements a pass skips (`_FunctionFlow.stmt`).
+_PASSIVE_STATEMENTS = frozenset({ast.Global, ast.Nonlocal, ast.Pass, ast.Import, ast.ImportFrom})
+# Label kinds that `_attribute_of` rewrites; any other label passes through an attribute.
+_REWRITTEN_KINDS = frozenset({"request", "llm-object"})
+# A memo miss (`ctx._qualnames` read inline by `_combine`).
+_MISSING = object()
 # What `TaintAnalysis.eval` does not descend into (nested scopes), and the comprehensions
 # whose targets it binds first.
 _OPAQUE = frozenset({ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
 _COMPREHENSIONS = frozenset({ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp})
+# `TaintAnalysis.eval`'s constants, unpacked into locals at once (one global read per call).
+_EVAL_LOCALS = (
+    _OPAQUE, _COMPREHENSIONS, _MARK, _MISSING, ast.Name, ast.Constant, ast.Attribute, ast.Call,
+    ast.keyword, ast.BinOp, ast.Tuple, ast.List, ast.Compare, ast.BoolOp, ast.Subscript,
+    ast.UnaryOp, ast.Load,
+)
 _operands = child_nodes  # contexts and operators are never tainted
 
 
