@@ -100,23 +100,25 @@ class _Dispatch:
                     self.gates[fn] = (code, gate)
                 if fn in closed:
                     continue
+                pair = (code, fn)
+                entry = _PAIRS.setdefault(pair, pair)  # one object per check in every table
                 if node_type is ast.Call:
                     callees, keywords = keys if keys is not None else (None, None)
                     if callees is None and keywords is None:
-                        self.any_call.append((code, fn))
+                        self.any_call.append(entry)
                         continue
                     for name in sorted((callees or frozenset()) | extra_callees):
-                        self.by_callee.setdefault(name, []).append((code, fn))
+                        self.by_callee.setdefault(name, []).append(entry)
                     for name in sorted(keywords or ()):
-                        self.by_keyword.setdefault(name, []).append((code, fn))
+                        self.by_keyword.setdefault(name, []).append(entry)
                 elif node_type in NAMED_TYPES:
-                    self.every[node_type].append((code, fn))
+                    self.every[node_type].append(entry)
                     if keys is None:
-                        self.unnamed[node_type].append((code, fn))
+                        self.unnamed[node_type].append(entry)
                     else:
-                        named.extend((node_type, ident, (code, fn)) for ident in sorted(keys))
+                        named.extend((node_type, ident, entry) for ident in sorted(keys))
                 else:
-                    self.by_type.setdefault(node_type, []).append((code, fn))
+                    self.by_type.setdefault(node_type, []).append(entry)
         for node_type, ident, entry in named:
             table = self.by_ident[node_type]
             if ident not in table:
@@ -236,7 +238,7 @@ _ENTRIES: dict[tuple, tuple] = {}
 
 def _shared(entries: Iterable[tuple[str, CheckFn]]) -> tuple[tuple[str, CheckFn], ...]:
     """`entries` as a tuple equal to it, the same object for equal entries in every table."""
-    pairs = tuple(_PAIRS.setdefault(pair, pair) for pair in entries)
+    pairs = tuple(entries)  # of `_PAIRS`' pairs already (see `_Dispatch.__init__`)
     return _ENTRIES.setdefault(pairs, pairs)
 
 
