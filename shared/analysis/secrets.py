@@ -323,16 +323,7 @@ def _holds_seed(ctx: FileContext, texts: set[str]) -> bool:
         # No text holds the separator and lowercasing keeps the positions: the texts holding
         # a marker are found with a substring search per marker over all of them at once,
         # and only they are judged (`_any_starts_secret` on one such text judges it alone).
-        found = set()
-        for marker in _MARKERS:
-            at = low.find(marker)
-            while at >= 0:
-                start = joined.rfind(_SEP, 0, at) + 1
-                end = joined.find(_SEP, at)
-                end = len(joined) if end < 0 else end
-                found.add(joined[start:end])
-                at = low.find(marker, end)
-        found = {text for text in found if _starts_secret(ctx, text)}
+        found = {text for text in _texts_with_markers(joined, low) if _starts_secret(ctx, text)}
     else:
         found = {text for text in unknown if _any_starts_secret(ctx, {text})}
     if max(map(len, unknown)) > _MEMO_TEXT:
@@ -351,20 +342,27 @@ def _any_starts_secret(ctx: FileContext, texts: set[str]) -> bool:
     if len(low) != len(joined):  # a character whose lowercase is longer (U+0130)
         candidates = {t for t in texts if any(m in t.lower() for m in _MARKERS)}
     else:
-        candidates = set()
-        for marker in _MARKERS:
-            at = low.find(marker)
-            while at >= 0:
-                start = joined.rfind(_SEP, 0, at) + 1
-                end = joined.find(_SEP, at)
-                end = len(joined) if end < 0 else end
-                candidates.add(joined[start:end])
-                at = low.find(marker, end)
+        candidates = _texts_with_markers(joined, low)
         # A text holding the separator itself is judged whole (there is one when the joined
         # text holds more separators than the joins put in: no walk over the texts otherwise).
         if joined.count(_SEP) >= len(texts):
             candidates.update(t for t in texts if _SEP in t)
     return any(_starts_secret(ctx, text) for text in candidates)
+
+
+def _texts_with_markers(joined: str, low: str) -> set[str]:
+    """The texts of `joined` (texts joined by `_SEP`) that hold a marker, found with one
+    substring search per marker over `low` (`joined` lowercased, of the same length)."""
+    found = set()
+    for marker in _MARKERS:
+        at = low.find(marker)
+        while at >= 0:
+            start = joined.rfind(_SEP, 0, at) + 1
+            end = joined.find(_SEP, at)
+            end = len(joined) if end < 0 else end
+            found.add(joined[start:end])
+            at = low.find(marker, end)
+    return found
 
 
 def _starts_secret(ctx: FileContext, text: str) -> bool:
