@@ -37,7 +37,7 @@ from typing import Callable, Iterator, NamedTuple, Union
 
 from ..findings import Confidence
 from .words import split_words
-from .patterns import LazyPattern
+from .patterns import LazyPattern, rarity
 from .patterns import lazy_compile
 
 __all__ = [
@@ -705,21 +705,16 @@ _first = itemgetter(0)
 _PREFIX_ROWS = tuple((i, row) for i, row in enumerate(CATALOGUE) if row.context is None)
 _CONTEXT_ROWS = tuple((i, row) for i, row in enumerate(CATALOGUE) if row.context is not None)
 
-# Printable ASCII from the most to the least frequent in the texts this module scans (the
-# string literals and comments of Django 5.2): the prefilter chooses the characters it
-# stops at by it (`_prefilter`). Other characters are rarer still.
-_FREQUENT = ' etasinorldhcumpf.g#bywv_\'T,kSR)(%E0xAI-O/`:DCNjLMFP2q"1UG=5H3WzB64>*YQ9{}K?\\<V][8;JX|7+Z^@!$&~'
 # Letters other characters lowercase to (U+0130 -> "i\u0307", U+212A KELVIN SIGN -> "k"):
 # never anchors of a hint that is compared with the lowercased text.
 _FOLDED_INTO = frozenset("ik")
 
 
 def _rarity(c: str, nocase: bool) -> int:
-    at = _FREQUENT.find(c)
+    """`patterns.rarity` of `c`; of either case when the hint is compared lowercased."""
     if nocase and c.upper() != c:
-        other = _FREQUENT.find(c.upper())
-        at = min(at, other) if at >= 0 and other >= 0 else max(at, other)
-    return len(_FREQUENT) if at < 0 else at
+        return min(rarity(c), rarity(c.upper()))
+    return rarity(c)
 
 
 def _gate_alternatives(source: str) -> list[tuple[str, str]]:
@@ -780,7 +775,7 @@ def _prefilter() -> str:
     alternative (each starts with a literal); the cost of a search is mostly one entry into
     the matcher per remaining position, plus a short test per top-level alternative there.
     So the anchors are chosen for the whole catalogue, not per hint: first every gate's
-    leading characters and each hint's rarest character (by `_FREQUENT`); then, from the
+    leading characters and each hint's rarest character (by `patterns.rarity`); then, from the
     most frequent anchor down, an anchor whose hints all hold another chosen anchor is
     dropped (``rk_live_`` and ``dckr_pat_`` move from ``k`` to ``_``, which ``hf_`` needs
     anyway). Each hint then starts at its rarest chosen character (the first such), followed

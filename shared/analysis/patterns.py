@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-__all__ = ["LazyPattern", "lazy_compile"]
+__all__ = ["LazyPattern", "lazy_compile", "CHAR_FREQUENCY", "rarity"]
 
 
 class LazyPattern:
@@ -82,3 +82,17 @@ def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
     """`re.compile`'s drop-in for module-level patterns: a `LazyPattern` (compiled on first
     use). Raises `re.error` on first use for an invalid pattern, not here."""
     return LazyPattern(pattern, flags)
+
+
+# Printable ASCII from the most to the least frequent in Python source (counted in the string
+# literals and comments of Django 5.2). Patterns built to stop the regex engine only at rare
+# characters (a literal first, the rest checked by a lookbehind) choose those characters by it
+# (`credentials._prefilter`, AIS212's gate). Other characters are rarer still.
+CHAR_FREQUENCY = ' etasinorldhcumpf.g#bywv_\'T,kSR)(%E0xAI-O/`:DCNjLMFP2q"1UG=5H3WzB64>*YQ9{}K?\\<V][8;JX|7+Z^@!$&~'
+
+
+def rarity(c: str) -> int:
+    """How common the character `c` is in Python source: its rank in `CHAR_FREQUENCY`, 0 the
+    commonest; ``len(CHAR_FREQUENCY)`` for a character not in it (rarer than all)."""
+    at = CHAR_FREQUENCY.find(c)
+    return len(CHAR_FREQUENCY) if at < 0 else at

@@ -89,7 +89,7 @@ from ..analysis.frameworks import SESSION_QUALNAMES
 from ..analysis.taint import identifier_text, identifier_view, mentions_session, nodes_spelling, own_nodes, word_lines
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
-from ..analysis.patterns import LazyPattern, lazy_compile
+from ..analysis.patterns import LazyPattern, lazy_compile, rarity
 
 # ---- names that carry identity or privilege ------------------------------------------------
 
@@ -391,17 +391,12 @@ _GATE_MODULES = ("fastapi", "starlette", "jwt", "jose")
 # match only there; the same matches as ``req(?:uest)?(?![A-Za-z0-9_])``, each found at its ``q``.
 _REQUEST_WORD = lazy_compile(r"q(?<=req)(?:uest)?(?![A-Za-z0-9_])")
 
-# ASCII lowercase letters from the rarest to the commonest in Python source (counted in
-# Django's lowered text). Only the speed of `_anchored_words` depends on this order.
-_RARE_FIRST = "zjqxkwvybhgupmcfdlionraste"
-
-
 def _anchored_words(words: Iterable[str]) -> tuple[LazyPattern, ...]:
     """Patterns such that one of them matches (``search``) a text exactly when one of `words`
     (non-empty strings) occurs in it: a cheap exact test that a text holds none of them, one
     pass per pattern.
 
-    Each word is anchored at its rarest letter (`_RARE_FIRST`): ``peek`` is ``k(?<=peek)``,
+    Each word is anchored at its rarest letter (`patterns.rarity`): ``peek`` is ``k(?<=peek)``,
     the rest of the word from the anchor spelled out, then the whole word asserted by a
     fixed-width lookbehind (none when the anchor is its first letter). A match there is an
     occurrence of the word ending where the match ends, and each occurrence of the word gives
@@ -412,10 +407,9 @@ def _anchored_words(words: Iterable[str]) -> tuple[LazyPattern, ...]:
     one alternation of all the words would start with a set of letters, which `re` tests at
     each character (slower than `str.find` of each word, which these patterns beat about
     twice over Django's files). No repetition: linear."""
-    rank = {letter: i for i, letter in enumerate(_RARE_FIRST)}
     groups: dict[str, list[tuple[str, int]]] = {}
     for word in sorted(set(words)):
-        at = min(range(len(word)), key=lambda i: (rank.get(word[i], len(rank)), i))
+        at = min(range(len(word)), key=lambda i: (-rarity(word[i]), i))
         groups.setdefault(word[at], []).append((word, at))
     patterns = []
     for letter in sorted(groups):
@@ -427,8 +421,8 @@ def _anchored_words(words: Iterable[str]) -> tuple[LazyPattern, ...]:
     return tuple(patterns)
 
 
-# `_UNVERIFIED_WORDS` anchored: ``k`` (peek, unchecked), ``u`` (unsafe, insecure), ``v``
-# (unverified, noverify).
+# `_UNVERIFIED_WORDS` anchored: ``f`` (unsafe), ``k`` (peek, unchecked), ``u`` (insecure),
+# ``v`` (unverified, noverify).
 _UNVERIFIED_ANCHORED = _anchored_words(_UNVERIFIED_WORDS)
 
 
