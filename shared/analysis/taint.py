@@ -44,7 +44,7 @@ from .patterns import lazy_compile
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "identifier_view", "one_byte", "spelled_lines", "word_lines", "nodes_spelling", "mentions", "mentions_session", "FLOW_EXITS", "SINK_KINDS"]
+__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "identifier_view", "one_byte", "spelled_lines", "word_lines", "nodes_spelling", "mentions", "mentions_session", "may_route_web", "FLOW_EXITS", "SINK_KINDS"]
 
 ALL = "*"
 
@@ -2288,6 +2288,18 @@ def _strip_request(base: frozenset, origin: str) -> frozenset:
 
 _ROUTE_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "websocket", "api_route", "api_view"})
 _WEB_MODULES = ("flask", "quart", "fastapi", "starlette", "django", "rest_framework", "sanic", "bottle", "litestar", "aiohttp")
+
+
+def may_route_web(func: ast.AST) -> bool:
+    """False when `TaintAnalysis.route_kind` cannot say "flask" or "fastapi" for `func`: none
+    of its decorators is an attribute named in `_ROUTE_METHODS` (``@app.route(...)``,
+    ``@router.get``), called or not. A syntax-only test, for checks that ask only about those
+    two frameworks' views."""
+    for dec in getattr(func, "decorator_list", ()):
+        target = dec.func if type(dec) is ast.Call else dec
+        if type(target) is ast.Attribute and target.attr in _ROUTE_METHODS:
+            return True
+    return False
 
 
 def _route_kind(ctx: "FileContext", func: ast.AST) -> str | None:

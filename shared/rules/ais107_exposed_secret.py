@@ -101,7 +101,7 @@ from typing import Iterator
 from ..analysis.responses import RESPONSE_MODULES
 from ..analysis.secrets import REQUEST, STORED, WEAK, Secret, find_secret, may_hold_secrets
 from ..analysis.strings import string_parts
-from ..analysis.taint import _ROUTE_METHODS, is_dead, own_nodes
+from ..analysis.taint import is_dead, may_route_web, own_nodes
 from ..analysis.values import dotted as _dotted
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -169,13 +169,6 @@ def _response_call(ctx: FileContext, call: ast.Call) -> str | None:
     return None
 
 
-def _route_decorator(dec: ast.expr) -> bool:
-    """A decorator that `taint.route_kind` may read as a Flask or FastAPI route: ``@x.route``,
-    ``@x.get(...)`` and the other attributes of `taint._ROUTE_METHODS`, called or not."""
-    target = dec.func if type(dec) is ast.Call else dec  # type: ignore[attr-defined]
-    return type(target) is ast.Attribute and target.attr in _ROUTE_METHODS  # type: ignore[attr-defined]
-
-
 @on(ast.Return)
 def check_return(node: ast.Return, ctx: FileContext) -> Iterator[Hit]:
     """A dict, list or string returned by a Flask or FastAPI view is the response body."""
@@ -187,10 +180,8 @@ def check_return(node: ast.Return, ctx: FileContext) -> Iterator[Hit]:
     func = ctx.scope_of(node)
     if type(func) not in _DEFS or not func.decorator_list:  # type: ignore[attr-defined]
         return
-    # `taint.route_kind` says "flask" or "fastapi" only for a def with a route decorator, an
-    # attribute named in `_ROUTE_METHODS` (``@app.route(...)``, ``@router.get(...)``):
-    # most decorated defs (``@property``) have none, and are not asked about.
-    if not any(_route_decorator(dec) for dec in func.decorator_list):  # type: ignore[attr-defined]
+    # Most decorated defs (``@property``) have no route decorator and are not asked about.
+    if not may_route_web(func):
         return
     if ctx.taint.route_kind(func) not in ("flask", "fastapi"):
         return
