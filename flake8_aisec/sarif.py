@@ -7,12 +7,14 @@ builds the log. flake8 carries no end positions, so regions have a start only.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flake8.formatting.base import BaseFormatter
 
 from aisec_shared import __version__
-from aisec_shared.sarif import SarifResult, dumps, sarif_log
+
+if TYPE_CHECKING:
+    from aisec_shared.sarif import SarifResult
 
 __all__ = ["SarifFormatter"]
 
@@ -22,6 +24,11 @@ class SarifFormatter(BaseFormatter):
     if given, replacing it, else to standard output)."""
 
     def after_init(self) -> None:
+        # flake8 imports every installed formatter at each start, used or not; it makes an
+        # instance only of the chosen one, so the SARIF writer is imported here.
+        from aisec_shared import sarif
+
+        self.sarif = sarif
         self.results: list[SarifResult] = []
 
     def start(self) -> None:
@@ -32,7 +39,7 @@ class SarifFormatter(BaseFormatter):
     def handle(self, error: Any) -> None:
         # flake8 columns in a Violation are 1-based for tree plugins' col + 1.
         self.results.append(
-            SarifResult(error.filename, error.line_number, max(error.column_number - 1, 0), error.code, error.text)
+            self.sarif.SarifResult(error.filename, error.line_number, max(error.column_number - 1, 0), error.code, error.text)
         )
 
     def format(self, error: Any) -> str | None:  # pragma: no cover - handle() replaces it
@@ -45,5 +52,6 @@ class SarifFormatter(BaseFormatter):
         """Benchmarks do not belong in a SARIF file."""
 
     def stop(self) -> None:
-        self._write(dumps(sarif_log(self.results, tool_name="aisec-lint (flake8)", tool_version=__version__)).rstrip("\n"))
+        sarif = self.sarif
+        self._write(sarif.dumps(sarif.sarif_log(self.results, tool_name="aisec-lint (flake8)", tool_version=__version__)).rstrip("\n"))
         super().stop()

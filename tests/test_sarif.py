@@ -161,3 +161,14 @@ def test_the_schema_catches_mistakes():
     log["runs"][0]["results"][0]["level"] = "critical"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(log, OFFICIAL)
+
+
+def test_the_sarif_writer_loads_only_when_chosen():
+    """flake8 imports every installed formatter at each start: ours must not pull in the
+    SARIF writer (a module and a dataclass) unless SARIF output is asked for."""
+    code = (
+        "import sys, flake8_aisec, flake8_aisec.sarif, pylint_aisec\n"
+        "print('aisec_shared.sarif' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
