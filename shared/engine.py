@@ -21,7 +21,6 @@ import os
 import re
 import tokenize
 import warnings
-from dataclasses import replace
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
@@ -394,7 +393,7 @@ def baseline_keys(data: bytes | str, filename: str, settings: Settings) -> list[
     """What `aisec-baseline` records for one file: ``(code, statement text)`` per reported
     finding (before any existing baseline is applied), in position order."""
     keys: list[tuple[str, str]] = []
-    check_source(data, filename, replace(settings, baseline=""), keys=keys)
+    check_source(data, filename, settings._replace(baseline=""), keys=keys)
     return keys
 
 

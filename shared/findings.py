@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from typing import NamedTuple
 from enum import Enum
 
@@ -45,9 +44,11 @@ def hit(node: ast.AST, *args: object, confidence: Confidence = Confidence.MEDIUM
     return Hit(node, tuple(args), confidence)
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
-    """One reported flaw.
+class Finding(NamedTuple):
+    """One reported flaw: immutable, hashable, ordered by position (line, column), then code.
+
+    A NamedTuple rather than a dataclass: a frozen, ordered dataclass generates ten methods
+    from source text at each import, about 1 ms of every flake8 start.
 
     Attributes:
         line, col: start, 1-based line and 0-based column (flake8 and pylint both take these).

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
 
 from .analysis.context import FileContext
 from .registry import RULES
@@ -39,15 +38,24 @@ _NOQA = lazy_compile(
 _PYLINT = lazy_compile(r"#\s*pylint:\s*(disable|disable-next)\s*=\s*([\w\-, ]{1,500})")
 
 
-@dataclass
 class NoqaComment:
-    """One ``# noqa`` comment: its line, its codes (empty for a bare noqa), the reason text."""
+    """One ``# noqa`` comment: its line, its codes (empty for a bare noqa), the reason text,
+    its column, and `used`, the codes of the findings it covered (filled by the engine).
 
-    line: int
-    codes: tuple[str, ...]
-    reason: str
-    col: int = 0
-    used: set[str] = field(default_factory=set)  # codes of the findings it covered
+    A slotted class rather than a dataclass, which generates its methods from source text
+    at each import (part of every flake8 start)."""
+
+    __slots__ = ("line", "codes", "reason", "col", "used")
+
+    def __init__(self, line: int, codes: tuple[str, ...], reason: str, col: int = 0) -> None:
+        self.line = line
+        self.codes = codes
+        self.reason = reason
+        self.col = col
+        self.used: set[str] = set()
+
+    def __repr__(self) -> str:
+        return f"NoqaComment(line={self.line}, codes={self.codes}, reason={self.reason!r}, col={self.col})"
 
     def covers(self, code: str) -> bool:
         return not self.codes or code.startswith(self.codes)

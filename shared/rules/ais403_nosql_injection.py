@@ -85,8 +85,7 @@ receiver's name says it is a database or collection.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..analysis.taint import extra_sink_args, is_dead
 from ..analysis.values import (
@@ -183,8 +182,7 @@ STRING_TYPES = NUMERIC_TYPES | frozenset({"str", "ObjectId", "datetime", "date"}
 _MAX_HOPS = 6
 
 
-@dataclass
-class _Problem:
+class _Problem(NamedTuple):
     node: ast.AST
     found: Judgement
     confidence: Confidence
