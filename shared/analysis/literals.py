@@ -18,10 +18,12 @@ from .context import SCOPE_TYPES, FileContext
 from .words import is_placeholder, secret_name_kind, split_words
 from .patterns import lazy_compile
 
-__all__ = ['LOCAL_HOST', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'secret_kind', 'string_text', 'string_values', 'strength']
+__all__ = ['LOCAL_HOST', 'constant_values', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'secret_kind', 'string_text', 'string_text_lowered', 'string_values', 'strength']
 
 _STRING_VALUES = "_aisec_string_values"
 _STRING_TEXT = "_aisec_string_text"
+_CONSTANT_VALUES = "_aisec_constant_values"
+_STRING_TEXT_LOWERED = "_aisec_string_text_lowered"
 _VALUE = attrgetter("value")
 
 
@@ -33,11 +35,25 @@ def string_values(ctx: FileContext) -> list[str]:
     prefilter). Do not mutate the list."""
     found = ctx.__dict__.get(_STRING_VALUES)
     if found is None:
-        values = list(map(_VALUE, ctx.nodes_of(ast.Constant)))
+        values = ctx.__dict__[_CONSTANT_VALUES] = list(map(_VALUE, ctx.nodes_of(ast.Constant)))
         found = [v for v in values if type(v) is str]
         if len(found) != len(values) and bytes in set(map(type, values)):
             found.extend([v.decode("latin-1") for v in values if type(v) is bytes])
         ctx.__dict__[_STRING_VALUES] = found
+    return found
+
+
+def constant_values(ctx: FileContext) -> list[object]:
+    """The ``value`` of every Constant node of the file, in `FileContext.nodes_of` order: item
+    ``i`` is ``ctx.nodes_of(ast.Constant)[i].value`` (memoised per file, built with
+    `string_values`). A per-file loop over the literals reads these and takes
+    ``nodes_of(ast.Constant)[i]`` only for the few it reports on: reading ``value`` from each
+    node touches every Constant node of the file again (scattered in memory, about half of
+    such a loop's cost), which this list, once built, does not. Do not mutate the list."""
+    found = ctx.__dict__.get(_CONSTANT_VALUES)
+    if found is None:
+        string_values(ctx)  # builds both
+        found = ctx.__dict__[_CONSTANT_VALUES]
     return found
 
 
@@ -48,6 +64,19 @@ def string_text(ctx: FileContext) -> str:
     found = ctx.__dict__.get(_STRING_TEXT)
     if found is None:
         found = ctx.__dict__[_STRING_TEXT] = "\n".join(string_values(ctx))
+    return found
+
+
+def string_text_lowered(ctx: FileContext) -> str:
+    """`string_text` lowered (``str.lower``), memoised per file: the lowered literals joined
+    by ``\n``. `str.lower` maps each character on its own, but for a Greek capital sigma,
+    whose form depends on the letters around it within its literal (a line feed is neither
+    cased nor case-ignorable, so it ends that reading as the text's ends do). So a lowercase
+    word without a line break is in this text exactly when some literal, lowered, holds it:
+    one copy per file for the rules that look for a word in any case."""
+    found = ctx.__dict__.get(_STRING_TEXT_LOWERED)
+    if found is None:
+        found = ctx.__dict__[_STRING_TEXT_LOWERED] = string_text(ctx).lower()
     return found
 
 

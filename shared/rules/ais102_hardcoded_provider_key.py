@@ -90,6 +90,7 @@ import re
 from typing import Iterator
 
 from ..analysis.context import literal_str
+from ..analysis.literals import constant_values
 from ..analysis.credentials import Found, find, find_all, holds_credential, may_hold_tests, prefix_match
 from ..analysis.words import mask
 from ..checks import FileContext, Hit, hit, on
@@ -115,11 +116,12 @@ def check_constants(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
     """Every str and bytes literal of the file, in one pass from the module node: most are
     shorter than `_MIN_LEN` or fail the catalogue's prefilter (`may_hold`, its two C-level
     tests called directly), tests that cost less than the engine's dispatch of each
-    constant to a check. `literal_str` inlined."""
+    constant to a check. `literal_str` inlined. The values are read from `constant_values`
+    (item ``i`` is the ``value`` of Constant node ``i``: the same texts, in the same order),
+    and a node is taken only for a literal that passes."""
     str_type, bytes_type, min_len = str, bytes, _MIN_LEN
     search, fullmatch = may_hold_tests()
-    for node in ctx.nodes_of(ast.Constant):
-        value = node.value  # type: ignore[attr-defined]
+    for i, value in enumerate(constant_values(ctx)):
         kind = type(value)
         if kind is str_type:
             if len(value) < min_len:
@@ -132,7 +134,7 @@ def check_constants(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
             continue
         value = value[:_MAX_SCAN]
         if search(value) is not None or fullmatch(value) is not None:
-            yield from _constant_hits(node, value, ctx)  # type: ignore[arg-type]
+            yield from _constant_hits(ctx.nodes_of(ast.Constant)[i], value, ctx)  # type: ignore[arg-type]
 
 
 def _constant_hits(node: ast.Constant, value: str, ctx: FileContext) -> Iterator[Hit]:

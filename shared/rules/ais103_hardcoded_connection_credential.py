@@ -81,11 +81,13 @@ from typing import Iterator, NamedTuple
 from ..analysis.context import flatten_add, literal_str
 from ..analysis.literals import (
     LOCAL_HOST,
+    constant_values,
     is_credential_placeholder,
     is_template,
     literal_node,
     strength,
     string_text,
+    string_text_lowered,
     string_values,
 )
 from ..analysis.words import is_placeholder, mask, split_words
@@ -413,20 +415,30 @@ def check_constants(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
     those whole), in one pass from the module node: most are shorter than 8 characters or
     not `_worth_scanning`, tests that cost less than the engine's dispatch of each constant
     to a check. `literal_str` and `_worth_scanning` inlined, the length tested first; first
-    of all, the markers are looked for once in all the file's literals (`string_text`)."""
+    of all, the markers are looked for once in all the file's literals (`string_text`). The
+    texts are read from `constant_values` (item ``i`` is the ``value`` of Constant node ``i``),
+    and a node is taken only for a text that passes."""
     text = string_text(ctx)
-    if not ("://" in text or "=" in text or "uthoriz" in text or "UTHORIZ" in text):
+    # A marker holds no line break, so a literal holds it only if `string_text` does: each
+    # literal is searched only for the markers some literal of the file holds (most files
+    # hold none, most others no "uthoriz"), which leaves the same literals.
+    url, eq = "://" in text, "=" in text
+    auth = "uthoriz" in text or "UTHORIZ" in text
+    if not (url or eq or auth):
         return  # no literal of the file holds a marker (most files): one search each
     parent = ctx.parents.get
-    for node in ctx.nodes_of(ast.Constant):
-        text = node.value  # type: ignore[attr-defined]
+    nodes = ctx.nodes_of(ast.Constant)
+    for i, text in enumerate(constant_values(ctx)):
         kind = type(text)
         if kind is bytes:
             text = text.decode("latin-1")
         elif kind is not str:
             continue
-        if len(text) < 8 or not ("://" in text or "=" in text or "uthoriz" in text or "UTHORIZ" in text):
+        if len(text) < 8 or not (
+            (eq and "=" in text) or (url and "://" in text) or (auth and ("uthoriz" in text or "UTHORIZ" in text))
+        ):
             continue
+        node = nodes[i]
         if type(parent(node)) is not ast.JoinedStr:
             yield from _scan_hit(node, text[:100_000], ctx)
 
@@ -452,11 +464,20 @@ def _is_auth_key(key: ast.AST | None, ctx: FileContext) -> bool:
 def _names_auth_header(ctx: FileContext) -> bool:
     """True when a str or bytes literal of the file names an Authorization header: only then
     can `_is_auth_key` hold (`FileContext.const_str` reads a literal, directly or through
-    names bound to it). One pass over the file's constants, memoised."""
+    names bound to it). One pass over the file's constants, memoised.
+
+    The pass runs only when `string_text` holds a ``z`` or ``Z`` and, lowered
+    (`string_text_lowered`), the word ``authorization``: a literal whose text, stripped and
+    lowered, is a header name holds its letters as ASCII letters in either case (besides
+    ``A``-``Z`` only U+0130, which lowers to two characters, and U+212A, a ``k``, lower to
+    ASCII letters), and lowered they stay in the lowered text. Most files' literals hold no
+    ``z``: two scans for one character, no loop."""
     found = ctx.__dict__.get("_ais103_auth_header")
     if found is None:
         found = False
-        for text in string_values(ctx):
+        joined = string_text(ctx)
+        texts = string_values(ctx) if ("z" in joined or "Z" in joined) and "authorization" in string_text_lowered(ctx) else ()
+        for text in texts:
             size = len(text)
             if size < _AUTH_HEADER_MIN:
                 continue

@@ -67,7 +67,7 @@ import re
 from typing import Iterator
 
 from ..checks import Confidence, FileContext, Hit, hit, on
-from ..analysis.literals import string_values
+from ..analysis.literals import constant_values, string_text_lowered
 from ..analysis.patterns import lazy_compile
 
 # https://docs.paramiko.org/en/stable/api/client.html#paramiko.client.AutoAddPolicy
@@ -85,7 +85,6 @@ PYSFTP_OPTS = frozenset({"pysftp.CnOpts"})
 _STRICT_OFF = lazy_compile(r"stricthostkeychecking[ \t]{0,3}=?[ \t]{0,3}[\"']?(?:no|off|false)\b", re.IGNORECASE)
 # The lowercased part of the option's name every literal that names it holds.
 _OPTION = "ostkeychecking"
-_JOINER = "\x00"
 _FIX_PARAMIKO = "load known hosts (client.load_system_host_keys()) and keep RejectPolicy"
 _FIX_OPENSSH = "keep StrictHostKeyChecking on and ship a known_hosts file"
 
@@ -173,16 +172,15 @@ def check_constants(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
     """Every str literal of the file that names the OpenSSH option, in one pass from the
     module node: the length and substring tests cost less than the engine's dispatch of
     each constant to a check. First one substring search over all the file's literals at
-    once (`string_values`, shared with other rules; lowercasing a text lowercases each of
-    its characters, and the joiner is in no option name): most files name no option, and
-    their constants are not walked."""
-    values = string_values(ctx)
-    if not values or _OPTION not in _JOINER.join(values).lower():
+    once, lowered (`string_text_lowered`, shared with other rules: a literal that holds the
+    option's name in any case holds `_OPTION` lowered, and so does that text): most files
+    name no option, and their constants are not walked. The texts are read from
+    `constant_values` (item ``i`` is the ``value`` of Constant node ``i``)."""
+    if _OPTION not in string_text_lowered(ctx):
         return
-    for node in ctx.nodes_of(ast.Constant):
-        value = node.value  # type: ignore[attr-defined]
+    for i, value in enumerate(constant_values(ctx)):
         if type(value) is str and len(value) >= 14 and _OPTION in value.lower():
-            yield from _constant_hits(node, value, ctx)  # type: ignore[arg-type]
+            yield from _constant_hits(ctx.nodes_of(ast.Constant)[i], value, ctx)  # type: ignore[arg-type]
 
 
 def _constant_hits(node: ast.Constant, value: str, ctx: FileContext) -> Iterator[Hit]:
