@@ -34,6 +34,8 @@ in `_route_kind`; each entry's documentation is the framework's request API refe
 from __future__ import annotations
 
 import ast
+import builtins
+import functools
 import unicodedata
 from typing import Callable, Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
@@ -153,6 +155,8 @@ SOURCE_QUALNAMES = {
     "builtins.input": "input()",
     "sys.stdin": "sys.stdin",
 }
+# The keys of `SOURCE_QUALNAMES`, for `TaintAnalysis._find_source_label`'s first test.
+_SOURCE_PREFIXES = tuple(SOURCE_QUALNAMES)
 # Attributes of a framework request *object* (Django HttpRequest, Starlette/FastAPI Request,
 # DRF Request) that carry client data. https://docs.djangoproject.com/en/stable/ref/request-response/
 # https://www.starlette.io/requests/
@@ -330,7 +334,7 @@ class _FunctionFlow:
         if args.kwarg:
             params.append(args.kwarg)
         route = self.a.route_kind(scope) if not isinstance(scope, ast.Lambda) else None
-        defaults = _param_defaults(args)
+        defaults = _param_defaults(args) if route else {}  # read only for a route's parameters
         for i, p in enumerate(params):
             name = p.arg
             if name in ("self", "cls"):
@@ -492,11 +496,13 @@ class _FunctionFlow:
         if isinstance(test, ast.Compare) and len(test.ops) == 1:
             # x in ALLOWED, urlparse(url).hostname in ALLOWED, ext.lower() == ".png": the one
             # name the tested value derives from is checked.
+            # Both tests are pure: the cheaper and more often failing one first.
             op = test.ops[0]
-            root = _single_root(self.ctx, test.left) if isinstance(op, (ast.In, ast.NotIn, ast.Eq, ast.NotEq)) else None
-            if root and self.ctx.is_constant(test.comparators[0], sanitizers=False):
-                positive = isinstance(op, (ast.In, ast.Eq)) != negate
-                return ({root}, set()) if positive else (set(), {root})
+            if isinstance(op, (ast.In, ast.NotIn, ast.Eq, ast.NotEq)) and self.ctx.is_constant(test.comparators[0], sanitizers=False):
+                root = _single_root(self.ctx, test.left)
+                if root:
+                    positive = isinstance(op, (ast.In, ast.Eq)) != negate
+                    return ({root}, set()) if positive else (set(), {root})
         if isinstance(test, ast.Call):
             name = self.ctx.call_name(test)
             if name in ("re.fullmatch", "re.match") and len(test.args) >= 2 and isinstance(test.args[1], ast.Name):
@@ -663,6 +669,8 @@ def _single_root(ctx: "FileContext", expr: ast.AST) -> str | None:
             found = ctx.lookup(node.id, node)
             if found is not None and found[0] == "local" and not ctx.is_constant(node, sanitizers=False):
                 roots.add(node.id)
+                if len(roots) > 1:
+                    return None  # several already: the rest cannot make it one
     return roots.pop() if len(roots) == 1 else None
 
 
@@ -1025,6 +1033,26 @@ class TaintAnalysis:
             extra_sanitizers[name] = frozenset(kinds.split("|")) if kinds else frozenset({ALL})
         self.sanitizers = {**SANITIZERS, **extra_sanitizers}
 
+    @functools.cached_property
+    def _label_ids(self) -> frozenset:
+        """The identifiers `x` for which a Name ``x``, or an attribute chain on one
+        (``x.a.b``), may have a qualified name that `eval` acts on: one with a source label
+        (`_source_label`), or, for an attribute, one that `_attribute` returns on
+        (`_REQUEST_ROOTS`). The chain's qualified name (`FileContext.qualname`) is None or
+        ``r`` or ``r.a.b`` for ``r`` the target of an import binding `x` in some scope
+        (``ctx.imports[scope][x]``) or ``builtins.x``; it can equal or start with a key
+        (`_source_keys`) or one of `_REQUEST_ROOTS` only when ``r`` starts with that key or
+        is a prefix of it (`_risky_builtins` for the builtins). For the other names `eval`
+        skips the resolution, whose answer it would not act on: exact. Found on first use
+        (not every analysis evaluates an expression)."""
+        keys, prefixes, _ = _source_keys(self.extra_sources)
+        names = set(_risky_builtins(self.extra_sources))
+        for table in self.ctx.imports.values():
+            for alias, qn in table.items():
+                if qn in prefixes or qn.startswith(keys) or qn.startswith(_REQUEST_ROOTS):
+                    names.add(alias)
+        return frozenset(names)
+
     def close(self) -> None:
         """Drop the per-function flows, which refer back to this analysis (a cycle that would
         keep the file's tree alive until the host's next collection); `FileContext.close`
@@ -1085,11 +1113,14 @@ class TaintAnalysis:
 
     def _calls_by_name(self) -> dict:
         """The module's calls ``name(...)``, ``self.name(...)`` and ``cls.name(...)`` by
-        name, in source order; one pass over the file's calls."""
+        name, for the names of the file's defs, in source order; one pass over the file's
+        calls."""
         index = self._by_name
         if index is None:
             index = self._by_name = {}
             name_type, attribute_type = ast.Name, ast.Attribute
+            # Only a call named like one of the file's defs can target one (`_local_function`).
+            defs = self._def_names
             for node in self.ctx.nodes_of(ast.Call):
                 func = node.func  # type: ignore[attr-defined]
                 kind = type(func)
@@ -1098,6 +1129,8 @@ class TaintAnalysis:
                 elif kind is attribute_type and type(func.value) is name_type and func.value.id in ("self", "cls"):
                     key = func.attr
                 else:
+                    continue
+                if key not in defs:
                     continue
                 calls = index.get(key)
                 if calls is None:
@@ -1349,7 +1382,8 @@ class TaintAnalysis:
         name_type, attribute_type, call_type = ast.Name, ast.Attribute, ast.Call
         trigger_attrs = _TRIGGER_ATTRS
         opaque = _OPAQUE
-        lambda_type = ast.Lambda
+        lambda_type, constant_type, assign_type, if_type = ast.Lambda, ast.Constant, ast.Assign, ast.If
+        single_value = _SINGLE_VALUE
         while work:
             node = work.pop()
             kind = type(node)
@@ -1379,15 +1413,36 @@ class TaintAnalysis:
                         qn = ctx.qualname(node)
                         if qn and self._source_name(qn):
                             return True, calls
-            elif kind is call_type:
+                work.append(value)  # its `child_nodes`
+                continue
+            if kind is call_type:
                 func = node.func  # type: ignore[attr-defined]
                 if type(func) is name_type or (type(func) is attribute_type and type(func.value) is name_type):
                     calls.append(node)
-            elif kind in opaque:
+                # Its `child_nodes`, pushed in the same order.
+                work.append(func)
+                work.extend(node.args)  # type: ignore[attr-defined]
+                work.extend(node.keywords)  # type: ignore[attr-defined]
+                continue
+            if kind is constant_type:
+                continue  # no child nodes
+            if kind in opaque:
                 if kind is not lambda_type:
                     work.extend(node.decorator_list)  # type: ignore[attr-defined]
                 continue
-            work.extend(child_nodes(node))
+            # `child_nodes`, the commonest other shapes read directly (pushed in its order).
+            if kind is assign_type:
+                work.extend(node.targets)  # type: ignore[attr-defined]
+                work.append(node.value)  # type: ignore[attr-defined]
+            elif kind is if_type:
+                work.append(node.test)  # type: ignore[attr-defined]
+                work.extend(node.body)  # type: ignore[attr-defined]
+                work.extend(node.orelse)  # type: ignore[attr-defined]
+            elif kind in single_value:  # Expr, keyword, Return (whose value may be None)
+                if node.value is not None:  # type: ignore[attr-defined]
+                    work.append(node.value)  # type: ignore[attr-defined]
+            else:
+                work.extend(child_nodes(node))
         return False, calls
 
     def _risky_names(self) -> frozenset:
@@ -1688,6 +1743,7 @@ class TaintAnalysis:
         uses = flow.uses
         qualnames = self.ctx._qualnames
         labels = self._labels
+        label_ids = self._label_ids
         attribute = self._attribute
         call = self._call
         while stack:
@@ -1727,21 +1783,26 @@ class TaintAnalysis:
                     t = uses.get(key_id)
                     if t is None:
                         t = flow.outer(node.id)
-                qn = qualnames.get(key_id, missing)
-                if qn is missing:
-                    qn = self.ctx.qualname(node)
-                if qn:
-                    src = labels.get(qn)
-                    if src is None:
-                        src = self._source_label(qn)
-                    if src:
-                        t = t | src
+                if node.id in label_ids:  # no other name can have a labelled qualname
+                    qn = qualnames.get(key_id, missing)
+                    if qn is missing:
+                        qn = self.ctx.qualname(node)
+                    if qn:
+                        src = labels.get(qn)
+                        if src is None:
+                            src = self._source_label(qn)
+                        if src:
+                            t = t | src
                 results[key_id] = t
                 if owner is not None:
                     results[id(owner)] = attribute(owner, results, flow, env)
                 continue
             if kind is constant_type:
                 continue  # CLEAN, the default of every lookup
+            if kind is keyword_type and node is not expr:
+                # A call's keyword: `_call` reads its value's result, never its own.
+                push(node.value)
+                continue
             push(node)
             push(mark)
             if kind in opaque:
@@ -1800,6 +1861,8 @@ class TaintAnalysis:
                 t = flow.uses.get(key_id)
                 if t is None:
                     t = flow.outer(node.id)  # type: ignore[attr-defined]
+            if node.id not in self._label_ids:  # type: ignore[attr-defined]
+                return t  # no labelled qualname possible (`_label_ids`)
             # `ctx.qualname` with its per-node memo read inline (most names are locals: None).
             qn = self.ctx._qualnames.get(key_id, _MISSING)
             if qn is _MISSING:
@@ -1864,16 +1927,21 @@ class TaintAnalysis:
 
     def _attribute(self, node: ast.Attribute, r: dict, flow: _FunctionFlow, env: dict | None) -> frozenset:
         ctx = self.ctx
-        qn = ctx._qualnames.get(id(node), _MISSING)
-        if qn is _MISSING:
-            qn = ctx.qualname(node)
-        if qn:
-            src = self._labels.get(qn)
-            if src is None:
-                src = self._source_label(qn)
-            if src or qn.startswith(("flask.request", "quart.request", "bottle.request")):
-                return src
         value = node.value
+        root = value
+        while type(root) is ast.Attribute:
+            root = root.value  # type: ignore[attr-defined]
+        # Only a chain on one of these names can have a qualified name acted on here.
+        if type(root) is ast.Name and root.id in self._label_ids:  # type: ignore[attr-defined]
+            qn = ctx._qualnames.get(id(node), _MISSING)
+            if qn is _MISSING:
+                qn = ctx.qualname(node)
+            if qn:
+                src = self._labels.get(qn)
+                if src is None:
+                    src = self._source_label(qn)
+                if src or qn.startswith(_REQUEST_ROOTS):
+                    return src
         attr = node.attr
         base = r.get(id(value), CLEAN)
         if type(value) is ast.Name:  # `_attr_key`: a slot tracked like a name
@@ -1900,9 +1968,11 @@ class TaintAnalysis:
         return found
 
     def _find_source_label(self, qn: str) -> frozenset:
-        for prefix, origin in SOURCE_QUALNAMES.items():
-            if qn == prefix or qn.startswith(prefix + "."):
-                return frozenset({Label(origin)})
+        # Both tests below imply that `qn` starts with the key: one C call rejects most names.
+        if qn.startswith(_SOURCE_PREFIXES):
+            for prefix, origin in SOURCE_QUALNAMES.items():
+                if qn == prefix or qn.startswith(prefix + "."):
+                    return frozenset({Label(origin)})
         if qn in self.extra_sources:
             return frozenset({Label(qn)})
         return CLEAN
@@ -1929,18 +1999,29 @@ class TaintAnalysis:
     def _call(self, node: ast.Call, r: dict, flow: _FunctionFlow, env: dict | None) -> frozenset:
         ctx = self.ctx
         get = r.get
+        # The union of the arguments' taint (built only from those that have labels: most
+        # have none).
         args_taint = CLEAN
         for a in node.args:
-            args_taint = args_taint | get(id(a), CLEAN)
+            t = get(id(a))
+            if t:
+                args_taint = args_taint | t if args_taint else t
         for k in node.keywords:
-            args_taint = args_taint | get(id(k.value), CLEAN)
-        qn = ctx.call_name(node)
+            t = get(id(k.value))
+            if t:
+                args_taint = args_taint | t if args_taint else t
         func = node.func
+        # `ctx.call_name`, its memo read inline.
+        qn = ctx._qualnames.get(id(func), _MISSING)
+        if qn is _MISSING:
+            qn = ctx.qualname(func)
         if qn is not None:
             kinds = self.sanitizers.get(qn)
             if kinds is not None:
                 return _clear(args_taint, kinds)
-            src = self._source_label(qn)
+            src = self._labels.get(qn)
+            if src is None:
+                src = self._source_label(qn)
             if src:
                 return src
             if qn in PASS_THROUGH:
@@ -1998,7 +2079,17 @@ class TaintAnalysis:
         found = memo[func] = self._local_function(func)
         return found
 
+    @functools.cached_property
+    def _def_names(self) -> frozenset:
+        """The names of the file's defs: `_local_function` finds a def only by its name."""
+        return frozenset(node.name for node in self.ctx.nodes_of(ast.FunctionDef, ast.AsyncFunctionDef))  # type: ignore[attr-defined]
+
     def _local_function(self, func: ast.AST) -> ast.AST | None:
+        # A def's binding and a class body's def carry the def's own name: a name or an
+        # attribute that no def of the file has finds none, without resolving it.
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+        if name not in self._def_names:
+            return None
         if isinstance(func, ast.Name):
             binds = self.ctx.bindings_of(func)
             if len(binds) == 1 and isinstance(binds[0].target, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -2058,9 +2149,34 @@ def _source_keys(extra_sources: frozenset) -> tuple[tuple, frozenset, frozenset]
 
 
 _SOURCE_KEYS: dict = {}
+# Qualified-name prefixes on which `TaintAnalysis._attribute` returns the source label as is
+# (each a prefix of a key of `SOURCE_QUALNAMES`, so its own prefixes are among `_source_keys`').
+_REQUEST_ROOTS = ("flask.request", "quart.request", "bottle.request")
+_BUILTIN_NAMES = frozenset(dir(builtins))  # as `FileContext.lookup` knows them
+_RISKY_BUILTINS: dict = {}
+
+
+def _risky_builtins(extra_sources: frozenset) -> frozenset:
+    """The builtins ``x`` whose ``builtins.x`` `TaintAnalysis._label_ids` keeps (a key
+    of `_source_keys` starts with it or it with a key, or it starts with a `_REQUEST_ROOTS`
+    entry); memoised per extra-sources option."""
+    found = _RISKY_BUILTINS.get(extra_sources)
+    if found is None:
+        keys, prefixes, _ = _source_keys(extra_sources)
+        risky = set()
+        for name in _BUILTIN_NAMES:
+            qn = f"builtins.{name}"
+            if qn in prefixes or qn.startswith(keys) or qn.startswith(_REQUEST_ROOTS):
+                risky.add(name)
+        found = _RISKY_BUILTINS[extra_sources] = frozenset(risky)
+    return found
+
+
 # `TaintAnalysis._scan`: attribute names whose reads `_attribute` or `_call` may label.
 _TRIGGER_ATTRS = frozenset({"request", "kwargs", "args", "parse_args", "parse_known_args", "create"}) | LLM_INVOKE_METHODS
 _FUNCTION_SCOPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda})
+# Node types whose one child field is `value` (`TaintAnalysis._scan_nodes`).
+_SINGLE_VALUE = frozenset({ast.Expr, ast.keyword, ast.Return})
 
 
 _NESTED_SCOPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
@@ -2097,13 +2213,27 @@ def own_nodes(func: ast.AST) -> list[ast.AST]:
     nested = _NESTED_SCOPES
     work = children(func)
     pop = work.pop
+    push = work.append
     extend = work.extend
+    name_type, constant_type, attribute_type, call_type = ast.Name, ast.Constant, ast.Attribute, ast.Call
     while work:
         node = pop()
-        if type(node) in nested:
+        kind = type(node)
+        if kind in nested:
             continue
         append(node)
-        extend(children(node))
+        # `children`, the commonest shapes read directly (the same nodes, pushed in the
+        # same order): names and constants have none.
+        if kind is name_type or kind is constant_type:
+            continue
+        if kind is attribute_type:
+            push(node.value)  # type: ignore[attr-defined]
+        elif kind is call_type:
+            push(node.func)  # type: ignore[attr-defined]
+            extend(node.args)  # type: ignore[attr-defined]
+            extend(node.keywords)  # type: ignore[attr-defined]
+        else:
+            extend(children(node))
     return out
 
 
@@ -2302,6 +2432,20 @@ def may_route_web(func: ast.AST) -> bool:
     return False
 
 
+def _returns_value(func: ast.AST) -> bool:
+    """Whether a ``return <value>`` lies anywhere under `func` (nested defs included): the
+    test of ``any(... for n in ast.walk(func))``, depth first from the last child (where a
+    function's return usually is), stopping at the first."""
+    work = [func]
+    return_type = ast.Return
+    while work:
+        node = work.pop()
+        if isinstance(node, return_type) and node.value is not None:  # type: ignore[attr-defined]
+            return True
+        work.extend(child_nodes(node))
+    return False
+
+
 def _route_kind(ctx: "FileContext", func: ast.AST) -> str | None:
     if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return None
@@ -2331,7 +2475,7 @@ def _route_kind(ctx: "FileContext", func: ast.AST) -> str | None:
             and first == "request"
             and not func.name.startswith("_")
             and ctx.imports_any(("django", "rest_framework"))
-            and any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(func))
+            and _returns_value(func)
         ):
             # A view: public, takes the request first, returns a response. Helpers such as
             # login(request, user) that return nothing are not views.
