@@ -36,7 +36,6 @@ from __future__ import annotations
 import ast
 import builtins
 import functools
-import unicodedata
 from typing import Callable, Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
 from ..options import SINK_KINDS
@@ -2315,6 +2314,8 @@ def identifier_text(ctx: "FileContext") -> str | None:
     if text is False:
         text = source_text(ctx)
         if text is not None and not text.isascii():
+            import unicodedata  # here, not at the top: most runs never load its tables
+
             # Chunk by chunk, only the chunks that need it (a slice is ASCII when its
             # characters are): each chunk ends at a line feed, a starter that composes with
             # nothing, and no character decomposes to one, so this equals normalising the
