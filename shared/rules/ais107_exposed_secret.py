@@ -169,7 +169,19 @@ def _response_call(ctx: FileContext, call: ast.Call) -> str | None:
     return None
 
 
-@on(ast.Return)
+def _may_hold_views(ctx: FileContext) -> bool:
+    """The gate of `check_return`: a def of the file has a decorator `taint.may_route_web`
+    accepts. Exact: `check_return` reports only in such a def (the scope of the ``return``),
+    and every def of the file is in `FileContext.nodes_of`. Most files have none (no Django
+    file has one): one pass over the defs' decorators in place of a check per ``return``."""
+    for kind in _DEFS:
+        for func in ctx.nodes_of(kind):
+            if func.decorator_list and may_route_web(func):  # type: ignore[attr-defined]
+                return True
+    return False
+
+
+@on(ast.Return, when=_may_hold_views)
 def check_return(node: ast.Return, ctx: FileContext) -> Iterator[Hit]:
     """A dict, list or string returned by a Flask or FastAPI view is the response body."""
     value = node.value

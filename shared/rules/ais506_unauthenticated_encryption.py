@@ -225,10 +225,14 @@ def _unit_for(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: FileContext) ->
     return node
 
 
-@on(ast.FunctionDef, ast.AsyncFunctionDef)
+def _imports_ciphers(ctx: FileContext) -> bool:
+    """The gate of `check_function`: every mode this rule knows is reached through an import
+    of one of `_CIPHER_PACKAGES` (asked once per file, not once per def)."""
+    return ctx.imports_any(_CIPHER_PACKAGES)
+
+
+@on(ast.FunctionDef, ast.AsyncFunctionDef, when=_imports_ciphers)
 def check_function(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: FileContext) -> Iterator[Hit]:
-    if not ctx.imports_any(_CIPHER_PACKAGES):
-        return  # every mode this rule knows is reached through one of these imports
     modes = _modes(ctx, node)
     if not modes:
         return
