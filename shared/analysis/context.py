@@ -36,11 +36,12 @@ from .syntax import KNOWN_NODE_TYPES, UnknownSyntaxError
 if TYPE_CHECKING:
     from .taint import TaintAnalysis
 
-__all__ = ["Binding", "FileContext", "child_nodes", "OPERAND_WRAPPERS", "SCOPE_TYPES", "dotted", "flatten_add", "literal_str", "node_span", "operand_name"]
+__all__ = ["BUILTIN_NAMES", "Binding", "FileContext", "child_nodes", "OPERAND_WRAPPERS", "SCOPE_TYPES", "dotted", "flatten_add", "literal_str", "node_span", "operand_name"]
 
 SCOPE_TYPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
-_BUILTINS = frozenset(dir(builtins))
+# The names `FileContext.lookup` resolves to ``builtins.<name>`` when nothing binds them.
+BUILTIN_NAMES = frozenset(dir(builtins))
 
 # Attributes whose value is fixed by the interpreter or platform, not by input.
 CONSTANT_QUALNAMES = frozenset(
@@ -696,7 +697,7 @@ class FileContext:
                 return ("import", imported)
             if binds:
                 return ("local", binds)
-        if name in _BUILTINS:
+        if name in BUILTIN_NAMES:
             return ("builtin", f"builtins.{name}")
         return None
 

@@ -34,12 +34,11 @@ in `_route_kind`; each entry's documentation is the framework's request API refe
 from __future__ import annotations
 
 import ast
-import builtins
 import functools
 from typing import Callable, Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
 from ..options import SINK_KINDS
-from .context import child_nodes
+from .context import BUILTIN_NAMES, child_nodes
 from .patterns import lazy_compile
 
 if TYPE_CHECKING:
@@ -2151,7 +2150,6 @@ _SOURCE_KEYS: dict = {}
 # Qualified-name prefixes on which `TaintAnalysis._attribute` returns the source label as is
 # (each a prefix of a key of `SOURCE_QUALNAMES`, so its own prefixes are among `_source_keys`').
 _REQUEST_ROOTS = ("flask.request", "quart.request", "bottle.request")
-_BUILTIN_NAMES = frozenset(dir(builtins))  # as `FileContext.lookup` knows them
 _RISKY_BUILTINS: dict = {}
 
 
@@ -2163,7 +2161,7 @@ def _risky_builtins(extra_sources: frozenset) -> frozenset:
     if found is None:
         keys, prefixes, _ = _source_keys(extra_sources)
         risky = set()
-        for name in _BUILTIN_NAMES:
+        for name in BUILTIN_NAMES:
             qn = f"builtins.{name}"
             if qn in prefixes or qn.startswith(keys) or qn.startswith(_REQUEST_ROOTS):
                 risky.add(name)
