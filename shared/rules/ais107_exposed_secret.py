@@ -174,11 +174,7 @@ def _may_hold_views(ctx: FileContext) -> bool:
     accepts. Exact: `check_return` reports only in such a def (the scope of the ``return``),
     and every def of the file is in `FileContext.nodes_of`. Most files have none (no Django
     file has one): one pass over the defs' decorators in place of a check per ``return``."""
-    for kind in _DEFS:
-        for func in ctx.nodes_of(kind):
-            if func.decorator_list and may_route_web(func):  # type: ignore[attr-defined]
-                return True
-    return False
+    return any(func.decorator_list and may_route_web(func) for func in ctx.nodes_of(*_DEFS))  # type: ignore[attr-defined]
 
 
 @on(ast.Return, when=_may_hold_views)
