@@ -4,6 +4,7 @@ whole file, answers "nothing here" per scope; that answer must never hide a find
 from __future__ import annotations
 
 import ast
+import random
 from pathlib import Path
 
 import pytest
@@ -374,7 +375,16 @@ def test_scope_of_every_node_is_its_nearest_scope_ancestor():
             for child in ast.iter_child_nodes(node):
                 expected[id(child)] = node if isinstance(node, SCOPE_TYPES) else expected[id(node)]
                 work.append(child)
-        ctx = FileContext(tree, source.splitlines(True), name, Settings())
-        for node in ctx.nodes:
-            assert ctx.scope_of(node) is expected[id(node)], (name, type(node).__name__, getattr(node, "lineno", 0))
-        assert ctx.scope_of(ast.Name("x")) is tree
+        # The index records the scopes of names and scope nodes; the others are found from
+        # the parents on demand and memoised on the way: the answers must not depend on which
+        # nodes were asked about first.
+        for order in ("pre-order", "reversed", "shuffled"):
+            ctx = FileContext(tree, source.splitlines(True), name, Settings())
+            nodes = list(ctx.nodes)
+            if order == "reversed":
+                nodes.reverse()
+            elif order == "shuffled":
+                random.Random(7).shuffle(nodes)
+            for node in nodes:
+                assert ctx.scope_of(node) is expected[id(node)], (name, order, type(node).__name__, getattr(node, "lineno", 0))
+            assert ctx.scope_of(ast.Name("x")) is tree

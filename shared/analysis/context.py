@@ -156,6 +156,9 @@ class FileContext:
         self.nodes: list[ast.AST] = []
         # The nodes of each type, in the same (pre-)order as `nodes` (see `nodes_of`).
         self._groups: dict[type, list[ast.AST]] = {}
+        # `scope_of` per node: the index records those of the names (where `lookup` starts)
+        # and of the scope nodes (the scope enclosing each); the others are found from the
+        # parents on demand (`_find_scope`) and memoised here.
         self._scope: dict[ast.AST, ast.AST] = {}
         self.bindings: dict[ast.AST, dict[str, list[Binding]]] = {}
         self.imports: dict[ast.AST, dict[str, str]] = {}
@@ -184,6 +187,13 @@ class FileContext:
         groups = self._groups
         parents = self.parents
         scope_map = self._scope
+        # The scope of the nodes being visited. A scope node pushes the enclosing scope and
+        # `_RESTORE` below its children (see `opens` below): once they and their descendants
+        # are visited, the marker comes off the stack and the enclosing scope is restored.
+        # So each node's scope is known when it is visited, without a map entry per node.
+        scope = root
+        restore = _RESTORE_SHAPE
+        restore_mark = _RESTORE
         call_type, attribute_type, name_type = ast.Call, ast.Attribute, ast.Name
         one, many = _ONE, _MANY
         leaf, single, list_, ones, call_plan, assign_plan = _LEAF, _SINGLE, _LIST, _ONES, _CALL, _ASSIGN
@@ -192,17 +202,18 @@ class FileContext:
         # Per node type, once per file: (its group's append, its child getter and modes in
         # reverse field order, whether it may bind a name, whether it opens a scope, and its
         # shape: which branch below reads its children, `_LEAF`... `_GENERIC`).
-        plans: dict[type, tuple] = {}
+        plans: dict[type, tuple] = {_Restore: (None, None, (), False, False, restore)}
         push = stack.append
         pop = stack.pop
         add_node = self.nodes.append
         node: object = root
         names: list[ast.AST] | None = None
         while node is not end:
-            add_node(node)
             kind = type(node)
             if kind is name_type and names is not None:  # a third of all nodes: a leaf that binds nothing
+                add_node(node)
                 names.append(node)
+                scope_map[node] = scope  # `lookup` asks from names: their scope now
                 node = pop()
                 continue
             plan = plans.get(kind)
@@ -233,10 +244,15 @@ class FileContext:
                     shape = _GENERIC
                 plan = plans[kind] = (group.append, getter, modes, kind in _BINDING_TYPES, opens, shape)
             add, getter, modes, binds, opens, shape = plan
+            if shape is restore:  # a scope's nodes are done: back to the enclosing scope
+                scope = pop()
+                node = pop()
+                continue
+            add_node(node)
             add(node)
             if shape is leaf:  # no child fields (Name, Constant, alias, Pass, ...)
                 if binds:
-                    bind(node, scope_map[node])
+                    bind(node, scope)
                 node = pop()
                 continue
             # Children of a scope node live in that scope, except what is evaluated in the
@@ -246,53 +262,45 @@ class FileContext:
             # `ast.iter_child_nodes` order, so `nodes` is in pre-order.
             if shape is single:  # one field of one node or None (Attribute, keyword, arg, Expr, ...)
                 if binds:
-                    bind(node, scope_map[node])
+                    bind(node, scope)
                 value = getter(node)
                 if value is not None:
                     parents[value] = node
-                    scope_map[value] = scope_map[node]
                     node = value  # visited next: no push and pop
                 else:
                     node = pop()
                 continue
             if shape is call_plan:  # the commonest node with children: func, args, keywords
-                child_scope = scope_map[node]
                 func = node.func  # type: ignore[attr-defined]
                 if type(func) is attribute_type and func.attr in mutators:  # only `x.append(...)` binds
-                    bind(node, child_scope)
+                    bind(node, scope)
                 for child in reversed(node.keywords):  # type: ignore[attr-defined]
                     parents[child] = node
-                    scope_map[child] = child_scope
                     push(child)
                 for child in reversed(node.args):  # type: ignore[attr-defined]
                     parents[child] = node
-                    scope_map[child] = child_scope
                     push(child)
                 if func is not None:  # (only in a hand-made tree)
                     parents[func] = node
-                    scope_map[func] = child_scope
                     node = func
                 else:
                     node = pop()
                 continue
             if shape is ones:  # only fields of one node or None (Subscript, BinOp, Return, ...)
                 if binds:
-                    bind(node, scope_map[node])
-                child_scope = scope_map[node]
+                    bind(node, scope)
                 for value in getter(node):
                     if value is not None:
                         parents[value] = node
-                        scope_map[value] = child_scope
                         push(value)
                 node = pop()
                 continue
             if shape is assign_plan:  # targets, value; `name = value` bound here, no call
-                child_scope = scope_map[node]
                 value = node.value  # type: ignore[attr-defined]
                 targets = node.targets  # type: ignore[attr-defined]
                 if len(targets) == 1 and type(targets[0]) is name_type:
                     target = targets[0]
-                    table = bindings[child_scope]
+                    table = bindings[scope]
                     name = target.id
                     found = table.get(name)
                     if found is None:
@@ -300,32 +308,30 @@ class FileContext:
                     else:
                         found.append(_binding((name, target, value, False, "assign")))
                 else:
-                    bind(node, child_scope)
+                    bind(node, scope)
                 if value is not None:  # (only in a hand-made tree)
                     parents[value] = node
-                    scope_map[value] = child_scope
                     push(value)
                 for child in reversed(targets):
                     parents[child] = node
-                    scope_map[child] = child_scope
                     push(child)
                 node = pop()
                 continue
             if binds:
-                bind(node, scope_map[node])
+                bind(node, scope)
             if opens:
-                child_scope = node
+                scope_map[node] = scope  # a scope node's own scope: the one enclosing it
+                push(scope)
+                push(restore_mark)
+                scope = node
                 if node not in bindings:
                     bindings[node] = {}
                 if node not in imports:
                     imports[node] = {}
-            else:
-                child_scope = scope_map[node]
             values = getter(node)
             if shape is list_:  # one list field (Module, Dict's values, JoinedStr, ...)
                 for child in reversed(values):
                     parents[child] = node
-                    scope_map[child] = child_scope
                     push(child)
                 node = pop()
                 continue
@@ -333,19 +339,16 @@ class FileContext:
                 if mode is one:
                     if value is not None:
                         parents[value] = node
-                        scope_map[value] = child_scope
                         push(value)
                 elif mode is many:
                     for child in reversed(value):
                         parents[child] = node
-                        scope_map[child] = child_scope
                         push(child)
                 elif value:  # a list that may hold None (dict ** entries, kw_defaults), or unknown
                     items = value if type(value) is list else [value]
                     for child in reversed(items):
                         if isinstance(child, ast.AST):
                             parents[child] = node
-                            scope_map[child] = child_scope
                             push(child)
             node = pop()
 
@@ -593,8 +596,34 @@ class FileContext:
             cur = self.parents.get(cur)
 
     def scope_of(self, node: ast.AST) -> ast.AST:
-        """The innermost module, function, lambda or class whose body holds `node`."""
-        return self._scope.get(node, self.tree)
+        """The innermost module, function, lambda or class whose body holds `node`: its
+        nearest proper ancestor of `SCOPE_TYPES`, the tree for a node outside every scope
+        node or not in the tree. (A def's decorators, defaults and annotations count as its
+        own: the simplification is harmless for name lookups, which walk outward.)"""
+        found = self._scope.get(node)
+        return found if found is not None else self._find_scope(node)
+
+    def _find_scope(self, node: ast.AST) -> ast.AST:
+        """`scope_of` for a node the memo lacks: up the parents to the nearest scope node (or
+        a node whose scope is known), memoising the answer for the nodes passed on the way,
+        so that the next query from the same statement stops after a step or two."""
+        parents, scopes, scope_types = self.parents, self._scope, _SCOPE_TYPE_SET
+        path = [node]
+        cur = parents.get(node)
+        while cur is not None:
+            if type(cur) in scope_types:
+                break
+            found = scopes.get(cur)
+            if found is not None:
+                cur = found
+                break
+            path.append(cur)
+            cur = parents.get(cur)
+        else:
+            return self.tree  # outside every scope node (a root of another type), or foreign
+        for passed in path:
+            scopes[passed] = cur
+        return cur
 
     def statement_of(self, node: ast.AST) -> ast.stmt | None:
         """The innermost statement that contains `node` (or `node` itself if a statement)."""
@@ -605,10 +634,10 @@ class FileContext:
 
     def enclosing_function(self, node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
         """The innermost def (not lambda) containing `node`, or None at module or class level."""
-        # Up the scope map, not the parents: the nearest scope ancestor of every node is
-        # indexed, so this costs the nesting depth of scopes, not of expressions.
+        # Up the scope nodes, not the parents: the index records the scope enclosing each
+        # scope node, so past `scope_of` this costs the nesting depth of scopes.
         scopes, root = self._scope, self.tree
-        cur = scopes.get(node, root)
+        cur = self.scope_of(node)
         while cur is not root:
             if type(cur) in _DEF_TYPES:
                 return cur  # type: ignore[return-value]
@@ -618,7 +647,7 @@ class FileContext:
     def enclosing_class(self, node: ast.AST) -> ast.ClassDef | None:
         """The innermost class containing `node`, or None."""
         scopes, root = self._scope, self.tree
-        cur = scopes.get(node, root)
+        cur = self.scope_of(node)
         while cur is not root:
             if type(cur) is ast.ClassDef:
                 return cur  # type: ignore[return-value]
@@ -674,7 +703,9 @@ class FileContext:
         ``("builtin", "builtins.<name>")``; None when the name is bound nowhere.
         """
         # The answer depends only on the name and the scope of `at`: memoised per pair.
-        scope = self._scope.get(at, self.tree)
+        scope = self._scope.get(at)
+        if scope is None:
+            scope = self._find_scope(at)
         key = (name, id(scope))
         memo = self._lookups
         if key in memo:
@@ -1046,6 +1077,16 @@ _SCOPE_TYPE_SET = frozenset(SCOPE_TYPES)
 _TYPE_ALIAS = getattr(ast, "TypeAlias", type("_NoTypeAlias", (), {}))
 _DEF_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef})
 _MISSING = object()
+
+
+class _Restore:
+    """The type of `_RESTORE`, the walk's marker below a scope node's children."""
+
+    __slots__ = ()
+
+
+_RESTORE = _Restore()
+_RESTORE_SHAPE = object()  # the plan shape of `_Restore` in `FileContext._index`
 
 # Node types `_bind` handles; anything else binds no name.
 _BINDING_TYPES = frozenset(
