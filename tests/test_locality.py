@@ -388,3 +388,36 @@ def test_scope_of_every_node_is_its_nearest_scope_ancestor():
             for node in nodes:
                 assert ctx.scope_of(node) is expected[id(node)], (name, order, type(node).__name__, getattr(node, "lineno", 0))
             assert ctx.scope_of(ast.Name("x")) is tree
+
+
+def test_spelled_lines_searches_only_the_words_that_hold_no_other():
+    """`taint.spelled_lines` skips a word that holds another of its words (its lines are
+    among the other's): the lines equal the union of each word's own `word_lines`."""
+    from aisec_shared.analysis import taint
+
+    word_sets = [
+        ["Response", "HttpResponse", "JsonResponse", "start_response", "make_response"],
+        ["session", "sessions", "flask_session", "s"],
+        ["umask", "umask"],
+        ["HttpResponse"],
+        ["request", "req", "requests"],
+    ]
+    searched: list[list[str]] = []
+    real = taint.word_lines
+
+    def spy(text: str, words: list[str]):
+        searched.append(sorted(words))
+        return real(text, words)
+
+    for name, source in _near_cases():
+        ctx = _context(source, name)
+        text = taint.identifier_view(ctx)
+        for words in word_sets:
+            expected: set[int] = set()
+            for word in words:
+                expected |= real(text, [word])[1] or set()
+            searched.clear()
+            with pytest.MonkeyPatch.context() as m:
+                m.setattr(taint, "word_lines", spy)
+                assert taint.spelled_lines(ctx, words) == expected, (name, words)
+            assert searched == [sorted({w for w in words if not any(v != w and v in w for v in words)})]

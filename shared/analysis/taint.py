@@ -2291,7 +2291,14 @@ def spelled_lines(ctx: "FileContext", words: list[str]) -> set[int] | None:
     """`word_lines` of `words` in the file's identifier text (its `identifier_view` when
     every word is ASCII): the lines on which they occur, None when not known."""
     text = identifier_view(ctx) if all(w.isascii() for w in words) else identifier_text(ctx)
-    return None if text is None else word_lines(text, words)[1]
+    if text is None:
+        return None
+    # A word that holds another of the words adds no line: each of its occurrences holds one
+    # of the other's, on the same line. So only the words that hold no other are searched
+    # (``Response`` for ``HttpResponse``, ``JsonResponse``...): the same lines, fewer passes.
+    unique = set(words)
+    least = [w for w in unique if not any(v != w and v in w for v in unique)]
+    return word_lines(text, least)[1]
 
 
 
