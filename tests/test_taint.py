@@ -773,3 +773,18 @@ def test_declared_evidence_matches_protection_on_the_fixtures():
             compared += 1
             with_label += expected is not None
     assert compared > 50 and with_label > 10
+
+
+def test_risky_builtin_names_are_the_builtins_own_names_for_dotted_keys():
+    """`_source_keys` gives `_risky_names` the identifiers a use of a builtin source spells:
+    ``open`` for an extra source ``builtins.open.read``, not ``open.read``, which no name
+    node has (so `_scan` would never treat ``open`` as a trigger)."""
+    from aisec_shared.analysis.taint import _source_keys
+
+    extra = frozenset({"builtins.open.read", "builtins.input", "myapp.ai.ask"})
+    _, _, builtin_names = _source_keys(extra)
+    assert {"open", "input"} <= builtin_names
+    assert not any("." in name for name in builtin_names)
+    source = "def f(p):\n    return open(p).read()\n"
+    ctx = FileContext(ast.parse(source), source.splitlines(True), "t.py", Settings()._replace(extra_sources=extra))
+    assert "open" in ctx.taint._risky_names()

@@ -2141,7 +2141,7 @@ def _source_keys(extra_sources: frozenset) -> tuple[tuple, frozenset, frozenset]
     if found is None:
         keys = (*SOURCE_QUALNAMES, *sorted(extra_sources), *sorted(LLM_FUNCTIONS), *_LLM_MODULES)
         prefixes = frozenset(k[:i] for k in keys for i in range(len(k) + 1))
-        builtin_names = frozenset(k.split(".", 1)[1] for k in keys if k.startswith("builtins."))
+        builtin_names = frozenset(k.split(".")[1] for k in keys if k.startswith("builtins."))
         found = _SOURCE_KEYS[extra_sources] = (keys, prefixes, builtin_names)
     return found
 
