@@ -437,3 +437,14 @@ def test_spelled_lines_are_searched_once_per_file_and_words():
         other = taint.spelled_lines(ctx, ["flask"])
     assert first == again == {1, 3} and other == {1}
     assert calls == [["session"], ["flask"]]
+
+
+def test_nodes_spelling_is_answered_once_per_file_and_arguments():
+    """AIS212 and AIS415 ask `nodes_spelling` the same question: one answer, the same list."""
+    from aisec_shared.analysis import taint
+
+    ctx = _context("from flask import session as s\n\ns['user'] = 1\nx = 2\n")
+    first = taint.nodes_spelling(ctx, (ast.Assign,), "session", frozenset({"flask.session"}))
+    assert [n.lineno for n in first] == [3]
+    assert taint.nodes_spelling(ctx, (ast.Assign,), "session", frozenset({"flask.session"})) is first
+    assert [n.lineno for n in taint.nodes_spelling(ctx, (ast.Assign,), "session")] == []

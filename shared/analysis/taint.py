@@ -2386,15 +2386,25 @@ def nodes_spelling(
     nodes of those kinds that hold an identifier spelling `word` or such a name (see
     `word_lines`, `FileContext.nodes_near_lines`). Every node of those kinds when the lines
     are not known. For a check that acts only on such nodes, so that its cost follows the
-    lines that spell the word, not the size of the file."""
+    lines that spell the word, not the size of the file. Memoised per file and arguments
+    (AIS212 and AIS415 ask the same): do not mutate the list."""
+    memo = ctx.__dict__.get("_aisec_nodes_spelling")
+    if memo is None:
+        memo = ctx.__dict__["_aisec_nodes_spelling"] = {}
+    key = (kinds, word, qualnames)
+    found = memo.get(key)
+    if found is not None:
+        return found
     aliases = sorted({alias for table in ctx.imports.values() for alias, target in table.items() if target in qualnames})
     lines = spelled_lines(ctx, [word, *aliases])
     if lines is None:
-        return ctx.nodes_of(*kinds)
-    out: list[ast.AST] = []
-    for kind in kinds:
-        out.extend(ctx.nodes_near_lines(kind, lines))
-    return out
+        found = ctx.nodes_of(*kinds)
+    else:
+        found = []
+        for kind in kinds:
+            found.extend(ctx.nodes_near_lines(kind, lines))
+    memo[key] = found
+    return found
 
 
 def _argument(func: ast.AST, call: ast.Call, index: int, bound: bool) -> ast.AST | None:
