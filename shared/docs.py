@@ -146,7 +146,13 @@ def render_rules_page() -> str:
 
 def _finds(rule: Rule) -> str:
     finds = rule.summary.removeprefix("Used when ").rstrip(".")
-    return finds[0].upper() + finds[1:]
+    return _cell(finds[0].upper() + finds[1:])
+
+
+def _cell(text: str) -> str:
+    """`text` for a Markdown table cell: a ``|`` escaped, which would otherwise end the cell
+    (``html|template`` in an option's help)."""
+    return text.replace("|", "\\|")
 
 
 def render_readme_table() -> str:
@@ -173,7 +179,7 @@ def render_options_table() -> str:
     rows = [OPTIONS_START, "| Option | Default | Meaning |", "|---|---|---|"]
     for opt in OPTIONS:
         default = ",".join(opt.default) if isinstance(opt.default, tuple) else opt.default
-        rows.append(f"| `{opt.name}` | {f'`{default}`' if default else '(none)'} | {opt.help} |")
+        rows.append(f"| `{opt.name}` | {f'`{_cell(default)}`' if default else '(none)'} | {_cell(opt.help)} |")
     rows.append(OPTIONS_END)
     return "\n".join(rows)
 

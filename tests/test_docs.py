@@ -40,3 +40,20 @@ def test_use_instead_is_clean(code):
     assert blocks
     for block in blocks:
         assert check_source(block, "use_instead.py", _settings(code)) == []
+
+
+def test_generated_tables_have_one_cell_per_column():
+    """A ``|`` in a rule's summary or an option's help (``html|template``) is escaped in the
+    generated Markdown tables, so no row has more cells than its header."""
+    import re
+
+    from aisec_shared import docs
+
+    def cells(row: str) -> int:
+        return len(re.findall(r"(?<!\\)\|", row))
+
+    for table in (docs.render_options_table(), docs.render_readme_table()):
+        rows = [line for line in table.splitlines() if line.startswith("|")]
+        assert len(rows) > 3
+        assert all(cells(row) == cells(rows[0]) for row in rows), [r for r in rows if cells(r) != cells(rows[0])]
+    assert "html\\|template" in docs.render_options_table()
