@@ -423,22 +423,6 @@ def test_spelled_lines_searches_only_the_words_that_hold_no_other():
             assert searched == [sorted({w for w in words if not any(v != w and v in w for v in words)})]
 
 
-def test_spelled_lines_are_searched_once_per_file_and_words():
-    """Two rules ask for the lines of ``session``: the second asking reads the memo."""
-    from aisec_shared.analysis import taint
-
-    calls: list[list[str]] = []
-    real = taint.word_lines
-    ctx = _context("from flask import session\n\nsession['user'] = 1\n")
-    with pytest.MonkeyPatch.context() as m:
-        m.setattr(taint, "word_lines", lambda text, words: calls.append(list(words)) or real(text, words))
-        first = taint.spelled_lines(ctx, ["session"])
-        again = taint.spelled_lines(ctx, ["session", "session"])
-        other = taint.spelled_lines(ctx, ["flask"])
-    assert first == again == {1, 3} and other == {1}
-    assert calls == [["session"], ["flask"]]
-
-
 def test_nodes_spelling_is_answered_once_per_file_and_arguments():
     """AIS212 and AIS415 ask `nodes_spelling` the same question: one answer, the same list."""
     from aisec_shared.analysis import taint

@@ -2289,24 +2289,17 @@ def identifier_view(ctx: "FileContext") -> str | None:
 
 def spelled_lines(ctx: "FileContext", words: list[str]) -> set[int] | None:
     """`word_lines` of `words` in the file's identifier text (its `identifier_view` when
-    every word is ASCII): the lines on which they occur, None when not known. Memoised per
-    file and set of words (two rules ask for ``session``'s lines); do not mutate the set."""
-    unique = frozenset(words)
-    memo = ctx.__dict__.get("_aisec_spelled_lines")
-    if memo is None:
-        memo = ctx.__dict__["_aisec_spelled_lines"] = {}
-    if unique in memo:
-        return memo[unique]
-    text = identifier_view(ctx) if all(w.isascii() for w in unique) else identifier_text(ctx)
-    lines = None
-    if text is not None:
-        # A word that holds another of the words adds no line: each of its occurrences holds
-        # one of the other's, on the same line. So only the words that hold no other are
-        # searched (``Response`` for ``HttpResponse``...): the same lines, fewer passes.
-        least = [w for w in unique if not any(v != w and v in w for v in unique)]
-        lines = word_lines(text, least)[1]
-    memo[unique] = lines
-    return lines
+    every word is ASCII): the lines on which they occur, None when not known. Its callers
+    memoise their answers per file (`nodes_spelling`, `responses.header_nodes`)."""
+    text = identifier_view(ctx) if all(w.isascii() for w in words) else identifier_text(ctx)
+    if text is None:
+        return None
+    # A word that holds another of the words adds no line: each of its occurrences holds one
+    # of the other's, on the same line. So only the words that hold no other are searched
+    # (``Response`` for ``HttpResponse``, ``JsonResponse``...): the same lines, fewer passes.
+    unique = set(words)
+    least = [w for w in unique if not any(v != w and v in w for v in unique)]
+    return word_lines(text, least)[1]
 
 
 
