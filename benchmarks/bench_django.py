@@ -13,7 +13,10 @@ mark and its method:
    minus without), at most 50 ms;
 6. the core on real Django modules of about 1,000 lines, at most 30 ms each;
 7. the core's cost per 1,000 lines on generated modules of 1k to 50k lines,
-   largest / smallest at most 1.5x (linear in the size of a file).
+   largest / smallest, over the same spread of CPython's parser on the same
+   modules, at most 1.10x (the core grows with the size of a file no faster
+   than the linear-time parser it starts with; the unscaled spread is printed
+   beside it).
 
 What it does, in order:
 
@@ -116,7 +119,7 @@ TARGET_PYLINT_RATIO = 1.05      # pylint + aisec-lint / pylint, at most
 TARGET_RSS_MIB = 20.0           # max RSS of flake8 + aisec-lint minus flake8's, at most
 TARGET_START_MS = 50.0          # flake8 start with aisec-lint minus without, at most
 TARGET_MODULE_MS = 30.0         # core on a 1,000-line module, at most
-TARGET_SCALE_SPREAD = 1.5       # largest / smallest cost per 1,000 lines, at most
+TARGET_SCALE_SPREAD = 1.10      # largest / smallest cost per 1,000 lines, over the parser's, at most
 
 # Run counts: (default, --quick).
 RUN_COUNTS = {
@@ -606,9 +609,10 @@ def spread(costs: Sequence[float]) -> float | None:
 def core_scale(python: Path, corpus: Path, runs: int) -> dict[str, Any]:
     """Figure 7: the core on generated modules of SCALE_SIZES lines (``core_bench.py scale``).
 
-    Adds per size the median CPU, wall and ``ast.parse`` CPU milliseconds per 1,000 lines,
-    and ``spread``: the largest CPU cost per 1,000 lines over the smallest (also of the wall
-    cost, and of the CPU cost less the parser's).
+    Adds per size the median CPU, wall and ``ast.parse`` CPU milliseconds per 1,000 lines;
+    ``spread``: the largest CPU cost per 1,000 lines over the smallest (also of the wall
+    cost, of the parser alone and of the CPU cost less the parser's); and
+    ``spread_over_parse``, figure 7: ``spread`` over the parser's (see `relative_spread`).
     """
     sizes = ",".join(map(str, SCALE_SIZES))
     log(f"core on generated modules of {sizes} lines, {runs} run(s)")
@@ -623,7 +627,27 @@ def core_scale(python: Path, corpus: Path, runs: int) -> dict[str, Any]:
     doc["spread_wall"] = spread([item["wall_ms_per_kloc"] for item in doc["sizes"].values()])
     doc["spread_without_parse"] = spread([item["cpu_ms_per_kloc"] - item["parse_ms_per_kloc"]
                                           for item in doc["sizes"].values()])
+    doc["spread_parse"] = spread([item["parse_ms_per_kloc"] for item in doc["sizes"].values()])
+    doc["spread_over_parse"] = relative_spread(doc["spread"], doc["spread_parse"])
     return doc
+
+
+def relative_spread(core: float | None, parser: float | None) -> float | None:
+    """Figure 7: the core's spread of cost per line over the parser's on the same modules.
+
+    Both are largest / smallest CPU cost per 1,000 lines across the module sizes (`spread`).
+    CPython's parser runs in time linear in its input, yet its cost per line rises with the
+    size of a module on a real machine (a larger tree misses the caches more often and
+    faults in fresh memory): on the benchmark host it alone spreads 1.5-1.6x from 1,000 to
+    50,000 lines. Dividing by it leaves what the core adds: 1.0 when the core's cost per
+    line grows exactly as the parser's, and a component that grows with the square of the
+    size shows at once: one that costs 0.4% of a 1,000-line module costs 50 times as much
+    per line at 50,000 lines, which lifts the figure from 1.0 to about 1.13. None when either
+    spread is missing or not positive.
+    """
+    if core is None or parser is None or parser <= 0:
+        return None
+    return core / parser
 
 
 PYLINT_MESSAGE = re.compile(r"^[^\n]*?:\d+:\d+: ([A-Z]\d{4}): ", re.MULTILINE)
@@ -752,12 +776,16 @@ def figures(res: dict[str, Any], tools: dict[str, Tool]) -> list[Figure]:
         f"{len(THOUSAND_LINE_MODULES)} Django modules of 991-1,043 lines",
         ("wall", slowest_wall))
     scale = res.get("scale")
-    add("core cost per line, largest / smallest", scale.get("spread") if scale else None,
-        ".2f", "×", f"≤ {TARGET_SCALE_SPREAD:.1f}×", lambda v: v <= TARGET_SCALE_SPREAD,
+    add("core cost per line, spread / parser's", scale.get("spread_over_parse") if scale else None,
+        ".2f", "×", f"≤ {TARGET_SCALE_SPREAD:.2f}×", lambda v: v <= TARGET_SCALE_SPREAD,
         f"CPU time of `check_source` per 1,000 lines over the same "
         f"{scale['pool_lines'] if scale else 50_000:,} Django lines cut into modules of "
         f"{SCALE_SIZES[0]:,}-{SCALE_SIZES[-1]:,} lines, median of {n['scale_runs']} runs; "
-        f"largest / smallest", ("wall", scale.get("spread_wall") if scale else None))
+        f"largest / smallest, over the same spread of `ast.parse` alone on the same modules "
+        f"(collector paused, as the core parses)",
+        ("core", scale.get("spread") if scale else None))
+    if scale and out[-1].cross:  # the unscaled spreads beside it: the core's and the parser's
+        out[-1].cross += f", parser {fmt(scale.get('spread_parse'), '.2f', '×')}"
     return out
 
 
@@ -800,10 +828,11 @@ def markdown_table(res: dict[str, Any], tools: dict[str, Tool]) -> str:
                      f"| {shown} | {kloc} |")
     scale = res.get("scale")
     if scale:
-        lines += ["", "| Module size (lines) | Modules | CPU ms per 1,000 lines |",
-                  "| ---: | ---: | ---: |"]
-        lines += [f"| {size:,} | {count} | {cpu:.1f} |"
-                  for size, count, _, cpu, _, _ in scale_rows(scale)]
+        lines += ["", "| Module size (lines) | Modules | CPU ms per 1,000 lines "
+                      "| of which `ast.parse` |",
+                  "| ---: | ---: | ---: | ---: |"]
+        lines += [f"| {size:,} | {count} | {cpu:.1f} | {parse:.1f} |"
+                  for size, count, _, cpu, _, parse in scale_rows(scale)]
     return "\n".join(lines)
 
 
@@ -859,7 +888,9 @@ def text_report(res: dict[str, Any], tools: dict[str, Tool]) -> str:
                 for size, count, largest, cpu, wall, parse in scale_rows(scale)]
         out.append(f"  largest / smallest cost per 1,000 lines: CPU "
                    f"{fmt(scale['spread'], '.2f')}, wall {fmt(scale['spread_wall'], '.2f')}, "
-                   f"CPU less ast.parse {fmt(scale['spread_without_parse'], '.2f')}")
+                   f"ast.parse alone {fmt(scale.get('spread_parse'), '.2f')}, "
+                   f"CPU less ast.parse {fmt(scale['spread_without_parse'], '.2f')}; "
+                   f"CPU over ast.parse alone {fmt(scale.get('spread_over_parse'), '.2f')}")
     out += [
         "",
         f"aisec-lint findings (flake8): {fmt(t['b'].findings, ',')} "

@@ -1,0 +1,78 @@
+"""Figure 7 of the benchmark: the core's spread of cost per line over the parser's.
+
+The benchmark script is not part of the package; it is loaded from its file. These tests run
+the figure's arithmetic on made-up timings, no benchmark.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_django", ROOT / "benchmarks" / "bench_django.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_django"] = module  # dataclasses resolve their module by name
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.modules.pop("bench_django", None)
+
+
+def _scale(core_ms: list[float], parse_ms: list[float]) -> dict:
+    """A ``core_bench.py scale`` result: one module size per timing, 50,000 lines in all."""
+    sizes = [1000, 2000, 5000, 10000, 20000, 50000][: len(core_ms)]
+    return {"pool_lines": 50_000, "sizes": {
+        str(size): {"modules": 50_000 // size, "largest_module_lines": size,
+                    "cpu_s": [c * 50 / 1000], "wall_s": [c * 50 / 1000], "parse_cpu_s": [p * 50 / 1000]}
+        for size, c, p in zip(sizes, core_ms, parse_ms)}}
+
+
+def _figure_7(bench, doc: dict):
+    kloc = doc["pool_lines"] / 1000
+    for item in doc["sizes"].values():  # what `core_scale` adds to the runner's output
+        item["cpu_ms_per_kloc"] = item["cpu_s"][0] * 1000 / kloc
+        item["wall_ms_per_kloc"] = item["wall_s"][0] * 1000 / kloc
+        item["parse_ms_per_kloc"] = item["parse_cpu_s"][0] * 1000 / kloc
+    per = list(doc["sizes"].values())
+    doc["spread"] = bench.spread([i["cpu_ms_per_kloc"] for i in per])
+    doc["spread_wall"] = bench.spread([i["wall_ms_per_kloc"] for i in per])
+    doc["spread_without_parse"] = bench.spread([i["cpu_ms_per_kloc"] - i["parse_ms_per_kloc"] for i in per])
+    doc["spread_parse"] = bench.spread([i["parse_ms_per_kloc"] for i in per])
+    doc["spread_over_parse"] = bench.relative_spread(doc["spread"], doc["spread_parse"])
+    res = {"counts": dict.fromkeys(("runs", "pylint_runs", "start_runs", "module_runs", "scale_runs"), 5),
+           "pylint_skipped": True, "modules": None, "scale": doc}
+    tools = {key: bench.Tool(key, key) for key in "abcdefgh"}
+    (figure,) = [f for f in bench.figures(res, tools) if f.number == 7]
+    return figure
+
+
+def test_a_core_that_grows_like_the_parser_passes(bench):
+    # Both cost 1.5x as much per line at 50,000 lines: the host's caches, not the core.
+    figure = _figure_7(bench, _scale([10.0, 10.5, 11.5, 12.5, 13.5, 15.0], [3.6, 3.8, 4.1, 4.5, 4.9, 5.4]))
+    assert figure.value == pytest.approx(1.0)
+    assert figure.passed is True
+    assert "core 1.50×" in figure.cross and "parser 1.50×" in figure.cross
+
+
+def test_a_quadratic_component_fails(bench):
+    # The same timings plus a part that costs 0.4% of a 1,000-line module and grows with the
+    # square of the size (its cost per line grows with the size): 0.04 ms per 1,000 lines at
+    # 1k, 2 ms at 50k.
+    quad = [0.04 * size for size in (1, 2, 5, 10, 20, 50)]
+    core = [c + q for c, q in zip([10.0, 10.5, 11.5, 12.5, 13.5, 15.0], quad)]
+    figure = _figure_7(bench, _scale(core, [3.6, 3.8, 4.1, 4.5, 4.9, 5.4]))
+    assert figure.value > bench.TARGET_SCALE_SPREAD
+    assert figure.passed is False
+
+
+def test_no_parser_timing_means_no_figure(bench):
+    assert bench.relative_spread(1.5, None) is None
+    assert bench.relative_spread(None, 1.5) is None
+    assert bench.relative_spread(1.5, 0.0) is None
