@@ -1044,12 +1044,13 @@ class TaintAnalysis:
         skips the resolution, whose answer it would not act on: exact. Found on first use
         (not every analysis evaluates an expression)."""
         keys, prefixes, _ = _source_keys(self.extra_sources)
-        names = set(_risky_builtins(self.extra_sources))
-        for table in self.ctx.imports.values():
-            for alias, qn in table.items():
-                if qn in prefixes or qn.startswith(keys) or qn.startswith(_REQUEST_ROOTS):
-                    names.add(alias)
-        return frozenset(names)
+        names = self._aliases_where(lambda qn: qn in prefixes or qn.startswith(keys) or qn.startswith(_REQUEST_ROOTS))
+        return frozenset(names.union(_risky_builtins(self.extra_sources)))
+
+    def _aliases_where(self, keep: Callable[[str], bool]) -> set[str]:
+        """The names an import binds, in any scope of the file, to a qualified name that
+        `keep` accepts (``ctx.imports[scope][alias] = qualified name``)."""
+        return {alias for table in self.ctx.imports.values() for alias, qn in table.items() if keep(qn)}
 
     def close(self) -> None:
         """Drop the per-function flows, which refer back to this analysis (a cycle that would
@@ -1450,13 +1451,11 @@ class TaintAnalysis:
         risky = self._risky
         if risky is None:
             keys, prefixes, builtin_names = _source_keys(self.extra_sources)
-            names = set(builtin_names)
-            for table in self.ctx.imports.values():
-                for alias, qn in table.items():
-                    # Plain string prefixes either way (`_LLM_MODULES` are matched so): a
-                    # key starts with the import, or the import with a key.
-                    if qn in prefixes or qn.startswith(keys) or qn.endswith((".parse_args", ".parse_known_args")):
-                        names.add(alias)
+            # Plain string prefixes either way (`_LLM_MODULES` are matched so): a key starts
+            # with the import, or the import with a key.
+            names = self._aliases_where(
+                lambda qn: qn in prefixes or qn.startswith(keys) or qn.endswith((".parse_args", ".parse_known_args")))
+            names.update(builtin_names)
             if names and not mentions(self.ctx, *sorted(names)):
                 names = set()
             risky = self._risky = frozenset(names)
