@@ -354,9 +354,12 @@ def _check_tree(
                         raise
                     failed[code] = exc
         least = settings.min_confidence.rank
-        findings = [f for f in _apply_precedence(raw) if f.code not in failed and f.confidence.rank >= least]
+        findings, hidden = [], []
+        for f in _apply_precedence(raw):
+            if f.code not in failed:
+                (findings if f.confidence.rank >= least else hidden).append(f)
         findings = [f for f in findings if not _allowlisted(f, ctx)]  # may read the comments: last
-        findings = _apply_noqa(findings, where, ctx, settings, codes)
+        findings = _apply_noqa(findings, where, ctx, settings, codes, hidden)
         if settings.baseline:
             findings = _apply_baseline(findings, where, ctx, settings)
         for code, exc in failed.items():
@@ -403,14 +406,23 @@ _SUPPRESSION_RULES = frozenset({"AIS001", "AIS002"})
 
 
 def _apply_noqa(
-    findings: list[Finding], where: dict[Finding, ast.AST], ctx: FileContext, settings: Settings, codes: Sequence[str]
+    findings: list[Finding],
+    where: dict[Finding, ast.AST],
+    ctx: FileContext,
+    settings: Settings,
+    codes: Sequence[str],
+    hidden: Sequence[Finding] = (),
 ) -> list[Finding]:
     """Drop findings under a statement's ``# noqa`` (see `suppression`) and add the findings
     of the suppression rules (AIS001, AIS002) when they are selected.
 
     With ``honour_noqa`` off (flake8 ``--disable-noqa``) nothing is dropped, but the
     suppression rules still judge the comments: that is how flake8 users audit bare
-    ``# noqa`` comments, which flake8 would otherwise apply to AIS001 on the same line."""
+    ``# noqa`` comments, which flake8 would otherwise apply to AIS001 on the same line.
+
+    `hidden` holds the findings below ``aisec-min-confidence``: never reported, but a comment
+    that covers one of them is in use (AIS002 does not call it stale), since lowering the
+    threshold again would bring the finding back."""
     judges = [code for code in codes if code in _SUPPRESSION_RULES]
     if not findings and not judges:
         return findings  # nothing to suppress or judge: no need to read the comments
@@ -429,6 +441,11 @@ def _apply_noqa(
             if settings.honour_noqa and not supp.left_to_pylint(f.code, f.line):
                 continue
         kept.append(f)
+    if judges:
+        for f in hidden:
+            comment = supp.noqa_for(f.code, where.get(f, ctx.tree))
+            if comment is not None:
+                comment.used.add(f.code)
     ran = frozenset(codes)
     for code in judges:
         module = importlib.import_module(f"{__package__}.rules.{RULES[code].module}")

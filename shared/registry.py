@@ -147,7 +147,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         code="AIS001",
         symbol="unjustified-suppression",
-        template="Suppression without a code or a reason (%s); %s",
+        template="Suppression %s %s",
         summary=(
             "Used when a comment suppresses aisec findings without naming the rule "
             "(a bare '# noqa' covering an aisec finding) or without a reason after the codes "
@@ -166,7 +166,8 @@ _RULES: tuple[Rule, ...] = (
         template="'# noqa: %s' suppresses nothing here any more; remove it",
         summary=(
             "Used when a '# noqa' comment lists an aisec code or prefix and no finding of a rule "
-            "it names was reported on that statement, so the suppression is stale. Opt-in."
+            "it names was found on that statement, at any confidence, so the suppression is "
+            "stale. Opt-in."
         ),
         module="ais002_unused_suppression",
         cwe=(1164,),

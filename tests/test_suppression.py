@@ -107,3 +107,31 @@ def test_opt_in_rules_are_off_by_default():
     src = 'import os\nKEY = os.environ["K"]  # noqa: AIS101\n'
     assert check_source(src, "o.py", Settings(strict=True)) == []
     assert [f.code for f in check_source(src, "o.py", Settings(strict=True, enable=("AIS0",)))] == ["AIS001", "AIS002"]
+
+
+BELOW_THRESHOLD = textwrap.dedent("""\
+    from flask import Flask
+
+    app = Flask(__name__)
+
+    if __name__ == "__main__":
+        app.run(debug=True)  # noqa: AIS601 local demo server, never deployed
+        x = 1  # noqa: AIS602 nothing here to suppress
+    """)
+
+
+def test_a_noqa_over_a_finding_below_the_threshold_is_not_stale(tmp_path):
+    # AIS601 finds `app.run(debug=True)` at medium confidence under a __main__ guard. With the
+    # threshold at high it is not reported, yet the comment is still in use: lowering the
+    # threshold again would bring the finding back. The comment with nothing under it is stale.
+    def core(*conf: str) -> list[tuple[int, str, tuple]]:
+        settings = Settings.from_mapping({"aisec_enable": ["AIS002"], "aisec_min_confidence": conf[0]}, strict=True)
+        return [(f.line, f.code, f.args) for f in check_source(BELOW_THRESHOLD, "b.py", settings)]
+
+    plain = check_source(BELOW_THRESHOLD.replace("# noqa: AIS601", "#"), "b.py", Settings(strict=True))
+    assert [(f.line, f.code, f.confidence.value) for f in plain] == [(6, "AIS601", "medium")]
+    assert core("high") == [(7, "AIS002", ("AIS602",))]
+    assert core("medium") == [(7, "AIS002", ("AIS602",))]
+    path = _write(tmp_path, "below.py", BELOW_THRESHOLD)
+    assert _flake8_lines(path, "--aisec-enable=AIS002", "--aisec-min-confidence=high") == [(7, "AIS002")]
+    assert _pylint_lines(path, "--aisec-enable=AIS002", "--aisec-min-confidence=high") == [(7, "unused-suppression")]

@@ -66,9 +66,9 @@ def suppression_findings(supp: Suppressions, ran: frozenset[str]) -> Iterator[tu
         ais = [c for c in comment.codes if c.startswith("AIS")]
         if not comment.codes:
             if any(code.startswith("AIS") for code in comment.used):
-                yield comment.line, comment.col, ("a bare '# noqa'", "name the codes it silences, then say why")
+                yield comment.line, comment.col, ("'# noqa'", "names no rule; name the codes it silences, then say why")
         elif ais and not comment.reason:
-            yield comment.line, comment.col, (f"'# noqa: {', '.join(comment.codes)}'", "say why after the codes")
+            yield comment.line, comment.col, (f"'# noqa: {', '.join(comment.codes)}'", "gives no reason; say why after the codes")
     symbols = {r.symbol for r in RULES.values()} | {r.msgid for r in RULES.values()}
     for line, (kind, names) in supp.pylint.items():
         named = sorted(n for n in names if n in symbols)
@@ -78,4 +78,4 @@ def suppression_findings(supp: Suppressions, ran: frozenset[str]) -> Iterator[tu
         after = text.split("#")[2:] if text.count("#") >= 2 else []
         if not any(part.strip() and not part.strip().startswith(("pylint:", "noqa")) for part in after):
             col = max(supp.ctx.lines[line - 1].find("#"), 0) if line <= len(supp.ctx.lines) else 0
-            yield line, col, (f"'# pylint: {kind}={', '.join(named)}'", "add the reason in its own trailing comment")
+            yield line, col, (f"'# pylint: {kind}={', '.join(named)}'", "gives no reason; add it in its own trailing comment")

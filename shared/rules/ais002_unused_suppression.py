@@ -2,9 +2,10 @@
 
 ## What it does
 Opt-in (``aisec-enable = AIS002``). Reports an aisec code or prefix listed in a ``# noqa``
-comment when no finding of a rule it names was reported on that statement in this run. Only
-codes of rules that ran count: a ``# noqa: AIS402`` is not judged in a run that selected
-``AIS1`` only.
+comment when no finding of a rule it names was found on that statement in this run, at any
+confidence: a finding below ``aisec-min-confidence`` is not reported, but it keeps the comment
+in use, since lowering the threshold would bring it back. Only codes of rules that ran count:
+a ``# noqa: AIS402`` is not judged in a run that selected ``AIS1`` only.
 
 ## Why is this bad?
 A stale suppression is a loaded gun: the code it once covered changed, and the next flaw
@@ -26,9 +27,8 @@ API_KEY = os.environ["API_KEY"]
 ```
 
 ## Known problems
-Findings below ``aisec-min-confidence`` are not reported, so a suppression that only covers a
-hidden low-confidence finding reads as unused; lower the threshold before removing it. For
-pylint's own pragmas use pylint's ``useless-suppression`` (I0021).
+Only ``# noqa`` comments are judged. For pylint's own pragmas use pylint's
+``useless-suppression`` (I0021).
 
 ## Options
 Opt-in through ``aisec-enable``.
