@@ -135,3 +135,12 @@ def test_a_noqa_over_a_finding_below_the_threshold_is_not_stale(tmp_path):
     path = _write(tmp_path, "below.py", BELOW_THRESHOLD)
     assert _flake8_lines(path, "--aisec-enable=AIS002", "--aisec-min-confidence=high") == [(7, "AIS002")]
     assert _pylint_lines(path, "--aisec-enable=AIS002", "--aisec-min-confidence=high") == [(7, "unused-suppression")]
+
+
+def test_a_bare_noqa_over_a_finding_below_the_threshold_still_names_no_rule():
+    # The bare comment covers AIS601's medium-confidence finding: AIS001 asks for the code at
+    # any threshold, as AIS002 counts the comment in use at any threshold.
+    src = BELOW_THRESHOLD.replace("# noqa: AIS601 local demo server, never deployed", "# noqa")
+    for conf in ("medium", "high"):
+        settings = Settings.from_mapping({"aisec_enable": ["AIS001"], "aisec_min_confidence": conf}, strict=True)
+        assert [(f.line, f.code) for f in check_source(src, "b.py", settings)] == [(6, "AIS001")]

@@ -4,7 +4,8 @@
 Opt-in (``aisec-enable = AIS001``). Reports a suppression of aisec findings that does not say
 which rule it silences or why:
 
-- a bare ``# noqa`` that covers an aisec finding (name the code: ``# noqa: AIS101``);
+- a bare ``# noqa`` that covers an aisec finding, at any confidence (name the code:
+  ``# noqa: AIS101``);
 - ``# noqa: AISnnn`` with no reason after the codes (``# noqa: AIS101 test fixture key``);
 - a pylint pragma naming an aisec message (``# pylint: disable=hardcoded-secret``) without a
   reason in its own trailing comment (pylint reads extra words inside a pragma as more message
