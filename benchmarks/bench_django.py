@@ -692,6 +692,17 @@ def ratio(num: Tool, den: Tool, cpu: bool = False) -> float | None:
     return top / bottom
 
 
+def round_ratios(num: Tool, den: Tool) -> str:
+    """``", rounds lo-hi×"``: the smallest and largest ratio of one round's wall times (the
+    rounds interleave the two tools, so round i of each ran side by side); empty when the two
+    did not run the same number of rounds. The headline is the ratio of the medians; this
+    range shows how far a single round strays from it."""
+    pairs = [a / b for a, b in zip(num.samples, den.samples) if b > 0]
+    if not pairs or len(num.samples) != len(den.samples):
+        return ""
+    return f", rounds {min(pairs):.3f}-{max(pairs):.3f}×"
+
+
 def difference(num: float | None, den: float | None, scale: float) -> float | None:
     """``(num - den) * scale`` when both exist."""
     return None if num is None or den is None else (num - den) * scale
@@ -744,6 +755,8 @@ def figures(res: dict[str, Any], tools: dict[str, Tool]) -> list[Figure]:
         f"≤ {TARGET_FLAKE8_RATIO:.2f}×", lambda v: v <= TARGET_FLAKE8_RATIO,
         f"wall time of `flake8 --isolated -j1 django` with / without aisec-lint installed, "
         f"median of {n['runs']} interleaved runs", ("CPU", ratio(t["b"], t["a"], cpu=True)))
+    if out[-1].cross:
+        out[-1].cross += round_ratios(t["b"], t["a"])
     add("Bandit vs. the core alone", ratio(t["c"], t["d"]), ".2f", "×",
         f"≥ {TARGET_BANDIT_RATIO:.1f}×", lambda v: v >= TARGET_BANDIT_RATIO,
         f"wall time of `bandit -r django` / `core_bench.py corpus` (read, parse, "
@@ -756,6 +769,8 @@ def figures(res: dict[str, Any], tools: dict[str, Tool]) -> list[Figure]:
         f"wall time of `pylint --rcfile={os.devnull} --persistent=n -j1 django` with / without "
         f"`--load-plugins=pylint_aisec`, default checkers, {pylint_runs}",
         ("CPU", ratio(t["f"], t["e"], cpu=True)))
+    if out[-1].cross:
+        out[-1].cross += round_ratios(t["f"], t["e"])
     add("flake8 peak memory, added", difference(t["b"].median_rss, t["a"].median_rss, 1 / MIB),
         "+.1f", " MiB", f"≤ {TARGET_RSS_MIB:.0f} MiB", lambda v: v <= TARGET_RSS_MIB,
         f"max RSS of the flake8 process (`os.wait4`), with minus without aisec-lint, "

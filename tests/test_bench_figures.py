@@ -76,3 +76,16 @@ def test_no_parser_timing_means_no_figure(bench):
     assert bench.relative_spread(1.5, None) is None
     assert bench.relative_spread(None, 1.5) is None
     assert bench.relative_spread(1.5, 0.0) is None
+
+
+def test_figure_1_shows_the_range_of_single_rounds(bench):
+    res = {"counts": dict.fromkeys(("runs", "pylint_runs", "start_runs", "module_runs", "scale_runs"), 3),
+           "pylint_skipped": True, "modules": None, "scale": None}
+    tools = {key: bench.Tool(key, key) for key in "abcdefgh"}
+    tools["a"].samples, tools["a"].cpu = [10.0, 12.0, 11.0], [10.0, 12.0, 11.0]
+    tools["b"].samples, tools["b"].cpu = [11.0, 12.6, 12.1], [11.0, 12.6, 12.1]
+    (figure,) = [f for f in bench.figures(res, tools) if f.number == 1]
+    assert figure.value == pytest.approx(12.1 / 11.0)  # the ratio of the medians
+    assert figure.cross.endswith(", rounds 1.050-1.100×")  # round 2's and round 1's / 3's ratios
+    tools["b"].samples = tools["b"].samples[:2]  # a round missing: no pairs to show
+    assert bench.round_ratios(tools["b"], tools["a"]) == ""
