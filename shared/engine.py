@@ -359,7 +359,7 @@ def _check_tree(
             if f.code not in failed:
                 (findings if f.confidence.rank >= least else hidden).append(f)
         findings = [f for f in findings if not _allowlisted(f, ctx)]  # may read the comments: last
-        findings = _apply_noqa(findings, where, ctx, settings, codes, hidden)
+        findings = _apply_noqa(findings, where, ctx, settings, codes, hidden, frozenset(failed))
         if settings.baseline:
             findings = _apply_baseline(findings, where, ctx, settings)
         for code, exc in failed.items():
@@ -412,6 +412,7 @@ def _apply_noqa(
     settings: Settings,
     codes: Sequence[str],
     hidden: Sequence[Finding] = (),
+    failed: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Drop findings under a statement's ``# noqa`` (see `suppression`) and add the findings
     of the suppression rules (AIS001, AIS002) when they are selected.
@@ -421,8 +422,11 @@ def _apply_noqa(
     ``# noqa`` comments, which flake8 would otherwise apply to AIS001 on the same line.
 
     `hidden` holds the findings below ``aisec-min-confidence``: never reported, but a comment
-    that covers one of them is in use (AIS002 does not call it stale), since lowering the
-    threshold again would bring the finding back."""
+    that covers one of them (and no detect-secrets allowlist pragma) is in use, since lowering
+    the threshold again would bring the finding back. `failed` holds the rules that raised on
+    this file (their AIS000 is added later): they, and the rules the settings select but the
+    host left out of `codes` (pylint ``--disable``), gave no answer, so the suppression rules
+    do not judge a comment on what such a rule would have found."""
     judges = [code for code in codes if code in _SUPPRESSION_RULES]
     if not findings and not judges:
         return findings  # nothing to suppress or judge: no need to read the comments
@@ -444,14 +448,17 @@ def _apply_noqa(
     if judges:
         for f in hidden:
             comment = supp.noqa_for(f.code, where.get(f, ctx.tree))
-            if comment is not None:
+            if comment is not None and not _allowlisted(f, ctx):
                 comment.used.add(f.code)
-    ran = frozenset(codes)
+    ran = frozenset(codes) - failed
+    unknown = frozenset(_selected(settings, None)) - ran  # selected, yet no answer from it here
     for code in judges:
         module = importlib.import_module(f"{__package__}.rules.{RULES[code].module}")
         produce = getattr(module, "suppression_findings", None)
         if produce is not None:
-            kept.extend(Finding(line, col, code, None, None, args, Confidence.HIGH) for line, col, args in produce(supp, ran))
+            kept.extend(
+                Finding(line, col, code, None, None, args, Confidence.HIGH) for line, col, args in produce(supp, ran, unknown)
+            )
     return kept
 
 

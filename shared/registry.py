@@ -150,7 +150,8 @@ _RULES: tuple[Rule, ...] = (
         template="Suppression %s %s",
         summary=(
             "Used when a comment suppresses aisec findings without naming the rule "
-            "(a bare '# noqa' covering an aisec finding) or without a reason after the codes "
+            "(a bare '# noqa' covering an aisec finding, at any confidence) or without a reason "
+            "after the codes "
             "('# noqa: AIS101' alone, or a pylint disable pragma naming an aisec message with "
             "no trailing '# reason' comment). Opt-in."
         ),

@@ -3,6 +3,7 @@ behaviour, and the opt-in suppression rules (AIS001, AIS002) where fixtures cann
 
 from __future__ import annotations
 
+import ast
 import textwrap
 from pathlib import Path
 
@@ -144,3 +145,50 @@ def test_a_bare_noqa_over_a_finding_below_the_threshold_still_names_no_rule():
     for conf in ("medium", "high"):
         settings = Settings.from_mapping({"aisec_enable": ["AIS001"], "aisec_min_confidence": conf}, strict=True)
         assert [(f.line, f.code) for f in check_source(src, "b.py", settings)] == [(6, "AIS001")]
+
+
+def test_an_allowlisted_secret_counts_the_same_at_every_threshold():
+    # The detect-secrets pragma drops the AIS101 finding, so the noqa beside it covers nothing,
+    # whether or not the finding is also below the threshold (found by a reviewer: at high the
+    # hidden finding used to keep the comment in use).
+    src = 'secret = "changeme-now-please"  # noqa: AIS101 reviewed  # pragma: allowlist secret\n'
+    for conf in ("low", "medium", "high"):
+        settings = Settings.from_mapping({"aisec_enable": ["AIS002"], "aisec_min_confidence": conf}, strict=True)
+        assert [(f.line, f.code, f.args) for f in check_source(src, "s.py", settings)] == [(1, "AIS002", ("AIS101",))], conf
+
+
+def test_a_rule_that_failed_or_was_left_out_leaves_its_suppressions_unjudged(monkeypatch, tmp_path):
+    # A noqa comment for the prefix AIS6 names AIS601, whose finding is under it, and AIS602,
+    # which finds nothing there. When AIS601 gives no answer (left out by the host, or failed),
+    # the prefix is not judged: only the exact AIS602 comment on line 7 is stale (found by a
+    # reviewer).
+    from aisec_shared.engine import clear_caches, selected_codes
+    from aisec_shared.rules import ais601_debug_mode_enabled as rule
+
+    src = BELOW_THRESHOLD.replace("# noqa: AIS601 local demo server, never deployed", "# noqa: AIS6 local demo server")
+    user = Settings.from_mapping({"aisec_enable": ["AIS002"], "aisec_min_confidence": "low"}, strict=False)
+    assert [(f.line, f.code) for f in check_source(src, "b.py", user)] == [(7, "AIS002")]
+    # Left out by the host, as pylint's --disable=debug-mode-enabled does.
+    without = [c for c in selected_codes(user) if c != "AIS601"]
+    assert [(f.line, f.code, f.args) for f in check_source(src, "b.py", user, only=without)] == [(7, "AIS002", ("AIS602",))]
+    path = _write(tmp_path, "left_out.py", src)
+    assert _pylint_lines(path, "--aisec-enable=AIS002", "--aisec-min-confidence=low", "--disable=debug-mode-enabled") == [
+        (7, "unused-suppression")
+    ]
+
+    def broken(node, ctx):
+        raise RuntimeError("boom")
+        yield  # pragma: no cover
+
+    broken.__aisec_node_types__ = (ast.Call,)
+    broken.__aisec_callees__ = rule.check_call.__aisec_callees__  # dispatched to the same calls
+    broken.__module__ = rule.__name__
+    monkeypatch.setattr(rule, "check_call", broken)
+    clear_caches()
+    try:
+        found = check_source(src, "b.py", user)
+        assert [(f.line, f.code) for f in found] == [(1, "AIS000"), (7, "AIS002")]
+        assert "AIS601" in found[0].message and found[1].args == ("AIS602",)
+    finally:
+        monkeypatch.undo()
+        clear_caches()

@@ -56,12 +56,16 @@ from ..suppression import Suppressions
 __all__ = ["suppression_findings"]
 
 
-def suppression_findings(supp: Suppressions, ran: frozenset[str]) -> Iterator[tuple[int, int, tuple]]:
+def suppression_findings(
+    supp: Suppressions, ran: frozenset[str], unknown: frozenset[str] = frozenset()
+) -> Iterator[tuple[int, int, tuple]]:
     """``(line, col, template args)`` for each unjustified aisec suppression in the file.
 
     Args:
         supp: the file's suppressions, after the engine applied them (``used`` filled in).
-        ran: the codes of the rules that ran on this file.
+        ran: the codes of the rules that ran on this file and answered (unused: a comment
+            needs a code and a reason whatever ran).
+        unknown: the codes of selected rules that gave no answer (unused, as `ran`).
     """
     for comment in supp.noqa.values():
         ais = [c for c in comment.codes if c.startswith("AIS")]
