@@ -7,6 +7,7 @@ the flake8 and pylint subprocesses: an internal error or an unknown node type fa
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import os
 import re
@@ -133,3 +134,28 @@ def pylint_run(materialized):
         assert "Traceback" not in proc.stderr, proc.stderr
         out.update(pylint_findings(proc))
     return out
+
+
+@contextlib.contextmanager
+def broken_call_check(monkeypatch, rule, name: str = "check_call"):
+    """Within the block, the rule module's Call check `name` raises RuntimeError("boom") on
+    every call it is dispatched to (the same callees as the real one), and the engine's
+    dispatch caches are rebuilt on entry and on exit."""
+    from aisec_shared.engine import clear_caches
+
+    real = getattr(rule, name)
+
+    def broken(node, ctx):
+        raise RuntimeError("boom")
+        yield  # pragma: no cover
+
+    broken.__aisec_node_types__ = (ast.Call,)
+    broken.__aisec_callees__ = real.__aisec_callees__  # dispatched to the same calls
+    broken.__module__ = rule.__name__
+    monkeypatch.setattr(rule, name, broken)
+    clear_caches()
+    try:
+        yield
+    finally:
+        monkeypatch.undo()
+        clear_caches()

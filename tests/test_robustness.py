@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import broken_call_check
 
 from aisec_shared import Settings, check_source, check_tree
 from aisec_shared.analysis.syntax import KNOWN_NODE_TYPES, UnknownSyntaxError
-from aisec_shared.engine import clear_caches
 
 USER = Settings()
 STRICT = Settings(strict=True)
@@ -55,25 +55,13 @@ def test_unknown_node_type_is_loud_in_strict_mode_and_quiet_for_users():
 def test_failing_rule_becomes_one_ais000_and_the_others_still_report(monkeypatch):
     from aisec_shared.rules import ais402_command_injection as rule
 
-    def broken(node, ctx):
-        raise RuntimeError("boom")
-        yield  # pragma: no cover
-
-    broken.__aisec_node_types__ = (ast.Call,)
-    broken.__aisec_callees__ = rule.check_call.__aisec_callees__  # dispatched to the same calls
-    broken.__module__ = rule.__name__
-    monkeypatch.setattr(rule, "check_call", broken)
-    clear_caches()
-    try:
-        src = 'import os\nos.system(cmd)\nos.system(cmd)\nPASSWORD = "Pg9-prod-Kx72vd"\n'
+    src = 'import os\nos.system(cmd)\nos.system(cmd)\nPASSWORD = "Pg9-prod-Kx72vd"\n'
+    with broken_call_check(monkeypatch, rule):
         findings = check_source(src, "x.py", USER)
         assert [(f.line, f.code) for f in findings] == [(1, "AIS000"), (4, "AIS101")]
         assert "AIS402 (command-injection)" in findings[0].message and "RuntimeError" in findings[0].message
         with pytest.raises(RuntimeError):
             check_source(src, "x.py", STRICT)
-    finally:
-        monkeypatch.undo()
-        clear_caches()
 
 
 @pytest.mark.parametrize(

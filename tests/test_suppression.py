@@ -3,11 +3,10 @@ behaviour, and the opt-in suppression rules (AIS001, AIS002) where fixtures cann
 
 from __future__ import annotations
 
-import ast
 import textwrap
 from pathlib import Path
 
-from conftest import flake8_findings, pylint_findings, run_flake8, run_pylint
+from conftest import broken_call_check, flake8_findings, pylint_findings, run_flake8, run_pylint
 
 from aisec_shared import Settings, check_source
 from aisec_shared.suppression import parse_noqa
@@ -162,7 +161,7 @@ def test_a_rule_that_failed_or_was_left_out_leaves_its_suppressions_unjudged(mon
     # which finds nothing there. When AIS601 gives no answer (left out by the host, or failed),
     # the prefix is not judged: only the exact AIS602 comment on line 7 is stale (found by a
     # reviewer).
-    from aisec_shared.engine import clear_caches, selected_codes
+    from aisec_shared.engine import selected_codes
     from aisec_shared.rules import ais601_debug_mode_enabled as rule
 
     src = BELOW_THRESHOLD.replace("# noqa: AIS601 local demo server, never deployed", "# noqa: AIS6 local demo server")
@@ -176,19 +175,7 @@ def test_a_rule_that_failed_or_was_left_out_leaves_its_suppressions_unjudged(mon
         (7, "unused-suppression")
     ]
 
-    def broken(node, ctx):
-        raise RuntimeError("boom")
-        yield  # pragma: no cover
-
-    broken.__aisec_node_types__ = (ast.Call,)
-    broken.__aisec_callees__ = rule.check_call.__aisec_callees__  # dispatched to the same calls
-    broken.__module__ = rule.__name__
-    monkeypatch.setattr(rule, "check_call", broken)
-    clear_caches()
-    try:
+    with broken_call_check(monkeypatch, rule):
         found = check_source(src, "b.py", user)
-        assert [(f.line, f.code) for f in found] == [(1, "AIS000"), (7, "AIS002")]
-        assert "AIS601" in found[0].message and found[1].args == ("AIS602",)
-    finally:
-        monkeypatch.undo()
-        clear_caches()
+    assert [(f.line, f.code) for f in found] == [(1, "AIS000"), (7, "AIS002")]
+    assert "AIS601" in found[0].message and found[1].args == ("AIS602",)
