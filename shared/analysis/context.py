@@ -28,7 +28,7 @@ import functools
 import io
 import operator
 import tokenize
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 from ..options import Settings
 from .syntax import KNOWN_NODE_TYPES, UnknownSyntaxError
@@ -666,6 +666,11 @@ class FileContext:
                 tops = self._import_tops = {q.split(".")[0] for table in self.imports.values() for q in table.values()}
             found = memo[modules] = not tops.isdisjoint(modules)
         return found
+
+    def import_aliases(self, keep: Callable[[str], bool]) -> set[str]:
+        """The names an import binds, in any scope of the file, to a qualified name that
+        `keep` accepts (``imports[scope][alias] = qualified name``): a new set per call."""
+        return {alias for table in self.imports.values() for alias, qn in table.items() if keep(qn)}
 
     def in_main_guard(self, node: ast.AST) -> bool:
         """True when `node` sits under ``if __name__ == "__main__":``."""

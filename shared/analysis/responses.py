@@ -178,7 +178,7 @@ def header_nodes(ctx: FileContext) -> list[ast.AST]:
         # A called name's qualified name (`call_name`) is an import's or a builtin's: it can
         # end like a response class or factory only for a name imported as one, so the other
         # called names are not resolved.
-        imported = {alias for table in ctx.imports.values() for alias, q in table.items() if q.endswith(ends)} if by_pattern else ()
+        imported = ctx.import_aliases(lambda q: q.endswith(ends)) if by_pattern else ()
         # Each call taken below spells one of these words on its callee's line (an
         # attribute's end line, a name's line): only the statements spanning them are read.
         lines = spelled_lines(ctx, [*(ends if by_pattern else ()), "start_response", *sorted(imported)])

@@ -1044,13 +1044,8 @@ class TaintAnalysis:
         skips the resolution, whose answer it would not act on: exact. Found on first use
         (not every analysis evaluates an expression)."""
         keys, prefixes, _ = _source_keys(self.extra_sources)
-        names = self._aliases_where(lambda qn: qn in prefixes or qn.startswith(keys) or qn.startswith(_REQUEST_ROOTS))
+        names = self.ctx.import_aliases(lambda qn: qn in prefixes or qn.startswith(keys) or qn.startswith(_REQUEST_ROOTS))
         return frozenset(names.union(_risky_builtins(self.extra_sources)))
-
-    def _aliases_where(self, keep: Callable[[str], bool]) -> set[str]:
-        """The names an import binds, in any scope of the file, to a qualified name that
-        `keep` accepts (``ctx.imports[scope][alias] = qualified name``)."""
-        return {alias for table in self.ctx.imports.values() for alias, qn in table.items() if keep(qn)}
 
     def close(self) -> None:
         """Drop the per-function flows, which refer back to this analysis (a cycle that would
@@ -1453,7 +1448,7 @@ class TaintAnalysis:
             keys, prefixes, builtin_names = _source_keys(self.extra_sources)
             # Plain string prefixes either way (`_LLM_MODULES` are matched so): a key starts
             # with the import, or the import with a key.
-            names = self._aliases_where(
+            names = self.ctx.import_aliases(
                 lambda qn: qn in prefixes or qn.startswith(keys) or qn.endswith((".parse_args", ".parse_known_args")))
             names.update(builtin_names)
             if names and not mentions(self.ctx, *sorted(names)):
@@ -2387,7 +2382,7 @@ def nodes_spelling(
     found = memo.get(key)
     if found is not None:
         return found
-    aliases = sorted({alias for table in ctx.imports.values() for alias, target in table.items() if target in qualnames})
+    aliases = sorted(ctx.import_aliases(qualnames.__contains__))
     lines = spelled_lines(ctx, [word, *aliases])
     if lines is None:
         found = ctx.nodes_of(*kinds)
