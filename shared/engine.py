@@ -445,11 +445,12 @@ def _apply_noqa(
             if settings.honour_noqa and not supp.left_to_pylint(f.code, f.line):
                 continue
         kept.append(f)
-    if judges:
-        for f in hidden:
-            comment = supp.noqa_for(f.code, where.get(f, ctx.tree))
-            if comment is not None and not _allowlisted(f, ctx):
-                comment.used.add(f.code)
+    if not judges:
+        return kept
+    for f in hidden:
+        comment = supp.noqa_for(f.code, where.get(f, ctx.tree))
+        if comment is not None and not _allowlisted(f, ctx):
+            comment.used.add(f.code)
     ran = frozenset(codes) - failed
     unknown = frozenset(_selected(settings, None)) - ran  # selected, yet no answer from it here
     for code in judges:
