@@ -607,17 +607,23 @@ def spread(costs: Sequence[float]) -> float | None:
 
 
 def core_scale(python: Path, corpus: Path, runs: int) -> dict[str, Any]:
-    """Figure 7: the core on generated modules of SCALE_SIZES lines (``core_bench.py scale``).
+    """Figure 7: the core on generated modules of SCALE_SIZES lines (``core_bench.py scale``),
+    summarised by `summarize_scale`."""
+    sizes = ",".join(map(str, SCALE_SIZES))
+    log(f"core on generated modules of {sizes} lines, {runs} run(s)")
+    doc = run_core(python, ["scale", "--runs", str(runs), "--sizes", sizes, "."], corpus,
+                   "core_bench.py scale")
+    return summarize_scale(doc)
+
+
+def summarize_scale(doc: dict[str, Any]) -> dict[str, Any]:
+    """``core_bench.py scale``'s document with its summary added, in place.
 
     Adds per size the median CPU, wall and ``ast.parse`` CPU milliseconds per 1,000 lines;
     ``spread``: the largest CPU cost per 1,000 lines over the smallest (also of the wall
     cost, of the parser alone and of the CPU cost less the parser's); and
     ``spread_over_parse``, figure 7: ``spread`` over the parser's (see `relative_spread`).
     """
-    sizes = ",".join(map(str, SCALE_SIZES))
-    log(f"core on generated modules of {sizes} lines, {runs} run(s)")
-    doc = run_core(python, ["scale", "--runs", str(runs), "--sizes", sizes, "."], corpus,
-                   "core_bench.py scale")
     kloc = doc["pool_lines"] / 1000
     for item in doc["sizes"].values():
         item["cpu_ms_per_kloc"] = statistics.median(item["cpu_s"]) * 1000 / kloc

@@ -35,17 +35,7 @@ def _scale(core_ms: list[float], parse_ms: list[float]) -> dict:
 
 
 def _figure_7(bench, doc: dict):
-    kloc = doc["pool_lines"] / 1000
-    for item in doc["sizes"].values():  # what `core_scale` adds to the runner's output
-        item["cpu_ms_per_kloc"] = item["cpu_s"][0] * 1000 / kloc
-        item["wall_ms_per_kloc"] = item["wall_s"][0] * 1000 / kloc
-        item["parse_ms_per_kloc"] = item["parse_cpu_s"][0] * 1000 / kloc
-    per = list(doc["sizes"].values())
-    doc["spread"] = bench.spread([i["cpu_ms_per_kloc"] for i in per])
-    doc["spread_wall"] = bench.spread([i["wall_ms_per_kloc"] for i in per])
-    doc["spread_without_parse"] = bench.spread([i["cpu_ms_per_kloc"] - i["parse_ms_per_kloc"] for i in per])
-    doc["spread_parse"] = bench.spread([i["parse_ms_per_kloc"] for i in per])
-    doc["spread_over_parse"] = bench.relative_spread(doc["spread"], doc["spread_parse"])
+    bench.summarize_scale(doc)  # what `core_scale` adds to the runner's output
     res = {"counts": dict.fromkeys(("runs", "pylint_runs", "start_runs", "module_runs", "scale_runs"), 5),
            "pylint_skipped": True, "modules": None, "scale": doc}
     tools = {key: bench.Tool(key, key) for key in "abcdefgh"}
