@@ -8,7 +8,7 @@ Each option is named ``aisec-*`` in both tools: ``--aisec-min-confidence`` /
 from __future__ import annotations
 
 from fnmatch import fnmatchcase
-from functools import lru_cache
+from .memo import memo
 from typing import Any, Iterable, Mapping, NamedTuple
 
 from .findings import Confidence
@@ -363,7 +363,7 @@ SINK_KINDS = frozenset(
 )
 
 
-@lru_cache(maxsize=256)
+@memo(256)
 def _matches_test_paths(filename: str, patterns: tuple[str, ...]) -> bool:
     """`Settings.is_test_path`, memoised: rules ask about the same file many times."""
     path = filename.replace("\\", "/")
@@ -373,7 +373,7 @@ def _matches_test_paths(filename: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatchcase(path, p) or fnmatchcase(base, p) for p in patterns)
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _matches_ignored_names(lowered: str, patterns: tuple[str, ...]) -> bool:
     """`Settings.ignored_name`, memoised: the same names recur across rules and files."""
     return any(fnmatchcase(lowered, p) for p in patterns)

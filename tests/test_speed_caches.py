@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import ast
+import gc
 
 import pytest
 
-from aisec_shared import Settings
+from aisec_shared import Settings, check_source, options
+from aisec_shared.analysis import secrets, words
 from aisec_shared.analysis.context import FileContext
 from aisec_shared.analysis.words import secret_name_kind, split_words
+from aisec_shared.memo import memo
+from aisec_shared.rules import ais205_plaintext_password as ais205
+from aisec_shared.rules import ais207_timing_unsafe_comparison as ais207
+from aisec_shared.rules import ais212_client_controlled_identity as ais212
 
 
 def test_split_words_returns_a_fresh_list_each_time():
@@ -137,3 +143,58 @@ def test_source_lines_fast_path_splits_as_the_parser_does():
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
         assert source_lines(text) == reference(text), repr(text)
     assert source_lines("a\fb\nc") == ["a\fb\n", "c"]
+
+
+def _memo_tables(fn) -> list[dict]:
+    """The table of a `memo` function (its closure's one dict)."""
+    return [cell.cell_contents for cell in fn.__closure__ or () if type(cell.cell_contents) is dict]
+
+
+def test_memo_answers_as_the_function_does_and_starts_afresh_when_full():
+    calls: list[tuple] = []
+
+    @memo(2)
+    def kind(name: str, extra: tuple[str, ...] = ()) -> str | None:
+        calls.append((name, extra))
+        return name.upper() if extra else None
+
+    assert [kind("a"), kind("a"), kind("a", ("x",)), kind("a", ("x",))] == [None, None, "A", "A"]
+    assert calls == [("a", ()), ("a", ("x",))]  # each key computed once
+    kind("b")  # a third key: the memo starts afresh, then holds it
+    assert len(_memo_tables(kind)[0]) == 1
+    kind("a")
+    assert calls[-1] == ("a", ())
+    kind.cache_clear()
+    assert _memo_tables(kind)[0] == {}
+    with pytest.raises(ValueError):
+        memo(0)
+
+
+def test_run_wide_memos_are_not_walked_by_the_collector():
+    """The memos that live as long as the host (`memo`, `secrets._VERDICTS`) hold only
+    strings, None, bools and tuples of strings, in plain dicts the garbage collector does not
+    track: each full collection of the host would otherwise walk every entry (an
+    ``lru_cache`` or a set is always tracked, and fails this)."""
+    src = (
+        "import logging\n"
+        "log = logging.getLogger(__name__)\n"
+        "def f(user_password, api_token, request):\n"
+        "    if user_password == request.args['pw']:\n"
+        "        raise ValueError(api_token)\n"
+        "    session_key = request.headers.get('X-User')\n"
+        "    return session_key\n"
+    )
+    settings = Settings.from_mapping({"aisec_min_confidence": "low"})
+    check_source(src, "memo_probe.py", settings)
+    gc.collect()  # untracks the tuples of strings, then the dicts holding only such values
+    memos = [words._split_words, words.holds_head_word, words._secret_name_kind, ais205._password_name,
+             ais207._may_name_secret, ais212._key_kind, ais212._names_unverified, options._matches_test_paths]
+    held = 0
+    for fn in memos:
+        (table,) = _memo_tables(fn)
+        held += len(table)
+        assert not gc.is_tracked(table), fn.__name__
+    assert held  # the probe reached the memos
+    verdicts = [table for pair in secrets._VERDICTS.values() for table in pair]
+    assert verdicts and sum(map(len, verdicts))
+    assert not any(gc.is_tracked(table) for table in verdicts)

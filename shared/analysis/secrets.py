@@ -291,20 +291,23 @@ _ARG = attrgetter("arg")
 # that may), by `_any_starts_secret` on each text alone. The same identifiers and keys
 # recur from file to file (over Django, half of a file's texts were met in an earlier
 # file), so most are judged once per run. Texts of up to `_MEMO_TEXT` characters; the memo
-# starts afresh past `_MEMO_SIZE` texts.
-_VERDICTS: dict[tuple, tuple[set[str], set[str]]] = {}
+# starts afresh past `_MEMO_SIZE` texts. Dicts of text -> None, not sets: a dict holding only
+# strings and None is not tracked by the garbage collector, while a set always is, and every
+# full collection of the host's would walk all its texts (up to `_MEMO_SIZE` of them).
+_VERDICTS: dict[tuple, tuple[dict[str, None], dict[str, None]]] = {}
 _MEMO_TEXT = 200
 _MEMO_SIZE = 200_000
 
 
-def _verdict_sets(settings: object) -> tuple[set[str], set[str]]:
-    """``(clean texts, seed texts)`` of `_VERDICTS` for these settings."""
+def _verdict_sets(settings: object) -> tuple[dict[str, None], dict[str, None]]:
+    """``(clean texts, seed texts)`` of `_VERDICTS` for these settings, each a dict of
+    text -> None."""
     key = (settings.secret_names, settings.ignore_names)  # type: ignore[attr-defined]
     found = _VERDICTS.get(key)
     if found is None or len(found[0]) + len(found[1]) > _MEMO_SIZE:
         if len(_VERDICTS) > 16:
             _VERDICTS.clear()
-        found = _VERDICTS[key] = (set(), set())
+        found = _VERDICTS[key] = ({}, {})
     return found
 
 
@@ -312,9 +315,11 @@ def _holds_seed(ctx: FileContext, texts: set[str]) -> bool:
     """True when one of `texts` may start a secret: `_any_starts_secret` on each text alone
     (`_Reach.seed`'s verdict), the texts judged before (`_VERDICTS`) not judged again."""
     clean, seeds = _verdict_sets(ctx.settings)
-    if not seeds.isdisjoint(texts):
+    # Each of `texts` looked up in the memo (`isdisjoint` or `-` with a dict would walk all
+    # of it; `set.difference` looks up instead).
+    if any(map(seeds.__contains__, texts)):
         return True
-    unknown = texts - clean
+    unknown = texts.difference(clean)
     if not unknown:
         return False
     joined = _SEP.join(unknown)
@@ -328,8 +333,8 @@ def _holds_seed(ctx: FileContext, texts: set[str]) -> bool:
         found = {text for text in unknown if _any_starts_secret(ctx, {text})}
     if max(map(len, unknown)) > _MEMO_TEXT:
         unknown = {text for text in unknown if len(text) <= _MEMO_TEXT}
-    clean |= unknown - found
-    seeds |= found & unknown
+    clean.update(dict.fromkeys(unknown - found))
+    seeds.update(dict.fromkeys(found & unknown))
     return bool(found)
 
 
@@ -480,7 +485,7 @@ class _Reach:
         # characters: most texts, answered without building its joined text.
         found = bool(_MARKER_SEARCH.search(text[-200:].lower())) and _any_starts_secret(self.ctx, {text})
         if len(text) <= _MEMO_TEXT:
-            (self.seed_texts if found else self.clean_texts).add(text)
+            (self.seed_texts if found else self.clean_texts)[text] = None
         return found
 
     def reaches(self, expr: ast.AST) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from ..memo import memo
 from typing import Iterable
 from .patterns import lazy_compile
 
@@ -40,7 +40,7 @@ def split_words(identifier: str) -> list[str]:
     return list(_split_words(identifier))
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _split_words(identifier: str) -> tuple[str, ...]:
     """`split_words`, memoised (the same identifiers recur across rules and files)."""
     if len(identifier) > 200:
@@ -117,7 +117,7 @@ HEAD_WORDS = frozenset({*_SECRET_HEADS, *_QUALIFIED_HEADS, "key"})
 _HEAD_MARKERS = tuple(sorted(w for w in HEAD_WORDS if not any(o != w and o in w for o in HEAD_WORDS)))
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def holds_head_word(name: str) -> bool:
     """False when the lowercased `name` holds no `HEAD_WORDS` word: then `secret_name_kind`
     without extra words is None for it, and for any name made of its words (each word of
@@ -147,7 +147,7 @@ def secret_name_kind(name: str, extra: Iterable[str] = ()) -> str | None:
     return _secret_name_kind(name, tuple(extra))
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _secret_name_kind(name: str, extra: tuple[str, ...]) -> str | None:
     """`secret_name_kind`, memoised per name and extra words."""
     if not extra and not holds_head_word(name):
@@ -172,7 +172,7 @@ def _secret_name_kind(name: str, extra: tuple[str, ...]) -> str | None:
     return kind
 
 
-@lru_cache(maxsize=64)
+@memo(64)
 def _phrases(extra: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """The user's extra secret names as word tuples, longest first (memoised per setting)."""
     phrases = {tuple(split_words(item)) for item in extra}

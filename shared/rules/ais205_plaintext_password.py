@@ -105,7 +105,7 @@ from __future__ import annotations
 
 import ast
 import re
-from functools import lru_cache
+from ..memo import memo
 from typing import Iterator
 
 from ..analysis.context import literal_str, operand_name
@@ -178,7 +178,7 @@ def _is_password_name(name: str | None) -> bool:
     return bool(name) and _password_name(name)  # type: ignore[arg-type]
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _password_name(name: str) -> bool:
     """`_is_password_name` for a non-empty name, memoised (the same names recur). Every
     password head word (`words.secret_name_kind`) and bare ``pwd`` / ``pw`` / ``pass`` holds

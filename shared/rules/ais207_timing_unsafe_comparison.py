@@ -93,7 +93,7 @@ None beyond ``aisec-min-confidence``; ``aisec-secret-names`` adds secret names.
 from __future__ import annotations
 
 import ast
-from functools import lru_cache
+from ..memo import memo
 from typing import Iterator
 
 from ..analysis.context import operand_name
@@ -173,7 +173,7 @@ def name_of(expr: ast.AST | None) -> str | None:
 _MARKERS = ("sig", "digest", "mac", "otp", "authorization", "hash", "code")
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _may_name_secret(name: str) -> bool:
     """False when `secret_kind` without ``aisec-secret-names`` is surely None for `name` (most
     compared names): a few substring tests, no split. Memoised."""

@@ -81,7 +81,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-from functools import lru_cache
+from ..memo import memo
 from typing import Iterable, Iterator
 
 from ..analysis.auth import handler_of, protection
@@ -177,7 +177,7 @@ def key_kind(key: str | None) -> str | None:
     return _key_kind(key)
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _key_kind(key: str) -> str | None:
     words = split_words(key)
     if not words or set(words) & _CREDENTIAL_WORDS or words[0] in _NOT_CURRENT:
@@ -506,7 +506,7 @@ def _unverified_callee(ctx: FileContext, call: ast.Call) -> bool:
     return _names_unverified(callee)
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _names_unverified(name: str) -> bool:
     return bool(set(split_words(name)) & _UNVERIFIED_WORDS)
 
