@@ -37,16 +37,18 @@ def split_words(identifier: str) -> list[str]:
     ``"clientSecret"`` -> ``["client", "secret"]``, ``"APIKey"`` -> ``["api", "key"]``,
     ``"NextToken"`` -> ``["next", "token"]``.
     """
-    return list(_split_words(identifier))
+    return _split_words(identifier).split()
 
 
 @memo(4096)
-def _split_words(identifier: str) -> tuple[str, ...]:
-    """`split_words`, memoised (the same identifiers recur across rules and files)."""
+def _split_words(identifier: str) -> str:
+    """`split_words`, memoised (the same identifiers recur across rules and files), as the
+    words joined by spaces: a string, which keeps the memo out of the garbage collector's
+    sight (`memo`). The words are runs of ASCII letters and digits, so hold no space."""
     if len(identifier) > 200:
         identifier = identifier[-200:]
     spaced = _CAMEL2.sub(r"\1_\2", _CAMEL1.sub(r"\1_\2", identifier))
-    return tuple(w for w in _NON_WORD.split(spaced.lower()) if w)
+    return " ".join(w for w in _NON_WORD.split(spaced.lower()) if w)
 
 
 # A name is secret-like when its *last* word (the head noun) names a secret. Words that
