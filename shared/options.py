@@ -8,9 +8,9 @@ Each option is named ``aisec-*`` in both tools: ``--aisec-min-confidence`` /
 from __future__ import annotations
 
 from fnmatch import fnmatchcase
-from .memo import memo
 from typing import Any, Iterable, Mapping, NamedTuple
 
+from .memo import memo
 from .findings import Confidence
 from .registry import RULES
 from .analysis.patterns import lazy_compile

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from ..memo import memo
 from typing import Iterable
+from ..memo import memo
 from .patterns import lazy_compile
 
 __all__ = [

@@ -105,9 +105,9 @@ from __future__ import annotations
 
 import ast
 import re
-from ..memo import memo
 from typing import Iterator
 
+from ..memo import memo
 from ..analysis.context import literal_str, operand_name
 from ..analysis.words import secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on

@@ -93,9 +93,9 @@ None beyond ``aisec-min-confidence``; ``aisec-secret-names`` adds secret names.
 from __future__ import annotations
 
 import ast
-from ..memo import memo
 from typing import Iterator
 
+from ..memo import memo
 from ..analysis.context import operand_name
 from ..analysis.words import holds_head_word, secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on

@@ -81,9 +81,9 @@ from __future__ import annotations
 import ast
 import os
 import re
-from ..memo import memo
 from typing import Iterable, Iterator
 
+from ..memo import memo
 from ..analysis.auth import handler_of, protection
 from ..analysis.frameworks import SESSION_QUALNAMES
 from ..analysis.taint import identifier_text, identifier_view, mentions_session, nodes_spelling, own_nodes, word_lines
