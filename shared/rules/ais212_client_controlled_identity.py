@@ -535,8 +535,7 @@ def _unverified_calls(
         lowered = name.lower()
         return any(word in lowered for word in present)
 
-    tables = ctx.imports.values()
-    aliases = {alias for table in tables for alias, target in table.items() if spells(target.rsplit(".", 1)[-1])}
+    aliases = ctx.import_aliases(lambda target: spells(target.rsplit(".", 1)[-1]))
     calls = ctx.nodes_of(ast.Call)
     if lowered is not None and lines is not None and aliases:
         # `lowered` may be the one-byte view (`identifier_view`): ASCII aliases only.
