@@ -45,7 +45,7 @@ _ENGINE_HINTS = ("env", "jinja", "engine")
 
 
 def _imports_template_engine(ctx: FileContext) -> bool:
-    return any(q.split(".")[0] in TEMPLATE_MODULES for table in ctx.imports.values() for q in table.values())
+    return ctx.imports_any(TEMPLATE_MODULES)
 
 
 def is_template_engine(ctx: FileContext, expr: ast.AST) -> bool:

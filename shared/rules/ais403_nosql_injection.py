@@ -190,11 +190,7 @@ class _Problem(NamedTuple):
 
 
 def _imports_mongo(ctx: FileContext) -> bool:
-    cached = ctx.__dict__.get("_ais403_mongo")
-    if cached is None:
-        cached = any(q.split(".")[0] in MONGO_MODULES for table in ctx.imports.values() for q in table.values())
-        ctx.__dict__["_ais403_mongo"] = cached
-    return cached
+    return ctx.imports_any(MONGO_MODULES)
 
 
 def _returns(func: ast.AST) -> list[ast.AST]:
@@ -666,7 +662,7 @@ def _named_sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, st
 
 
 def _imports_mongoengine(ctx: FileContext) -> bool:
-    return any(q.split(".")[0] in ("mongoengine", "flask_mongoengine") for table in ctx.imports.values() for q in table.values())
+    return ctx.imports_any(("mongoengine", "flask_mongoengine"))
 
 
 def _inside(ctx: FileContext, node: ast.AST, root: ast.AST) -> bool:

@@ -420,7 +420,7 @@ def _returns_html(ctx: FileContext, func: ast.AST) -> bool:
     route declared with ``response_class=HTMLResponse``."""
     kind = ctx.taint.route_kind(func)
     if kind == "flask":
-        return any(q.split(".")[0] in _FLASK_LIKE for table in ctx.imports.values() for q in table.values())
+        return ctx.imports_any(_FLASK_LIKE)
     if kind == "fastapi":
         for dec in func.decorator_list:  # type: ignore[attr-defined]
             if isinstance(dec, ast.Call):

@@ -105,13 +105,7 @@ LDAP_MODULES = ("ldap", "ldap3")
 
 
 def _imports_ldap(ctx: FileContext) -> bool:
-    cached = ctx.__dict__.get("_ais412_ldap")
-    if cached is None:
-        cached = any(
-            q.split(".")[0] in LDAP_MODULES for table in ctx.imports.values() for q in table.values()
-        )
-        ctx.__dict__["_ais412_ldap"] = cached
-    return cached
+    return ctx.imports_any(LDAP_MODULES)
 
 
 def _is_scope(ctx: FileContext, expr: ast.AST | None) -> bool:

@@ -97,13 +97,7 @@ _PATH_MARKS = ("[", "@", "/")
 
 
 def _imports_xml(ctx: FileContext) -> bool:
-    cached = ctx.__dict__.get("_ais413_xml")
-    if cached is None:
-        cached = any(
-            q.split(".")[0] in XML_MODULES for table in ctx.imports.values() for q in table.values()
-        )
-        ctx.__dict__["_ais413_xml"] = cached
-    return cached
+    return ctx.imports_any(XML_MODULES)
 
 
 def _constant_text(ctx: FileContext, expr: ast.AST) -> str:
