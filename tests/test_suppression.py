@@ -124,8 +124,8 @@ def test_a_noqa_over_a_finding_below_the_threshold_is_not_stale(tmp_path):
     # AIS601 finds `app.run(debug=True)` at medium confidence under a __main__ guard. With the
     # threshold at high it is not reported, yet the comment is still in use: lowering the
     # threshold again would bring the finding back. The comment with nothing under it is stale.
-    def core(*conf: str) -> list[tuple[int, str, tuple]]:
-        settings = Settings.from_mapping({"aisec_enable": ["AIS002"], "aisec_min_confidence": conf[0]}, strict=True)
+    def core(conf: str) -> list[tuple[int, str, tuple]]:
+        settings = Settings.from_mapping({"aisec_enable": ["AIS002"], "aisec_min_confidence": conf}, strict=True)
         return [(f.line, f.code, f.args) for f in check_source(BELOW_THRESHOLD, "b.py", settings)]
 
     plain = check_source(BELOW_THRESHOLD.replace("# noqa: AIS601", "#"), "b.py", Settings(strict=True))
