@@ -194,14 +194,15 @@ class FileContext:
         scope = root
         restore = _RESTORE_SHAPE
         restore_mark = _RESTORE
-        call_type, attribute_type, name_type = ast.Call, ast.Attribute, ast.Name
+        attribute_type, name_type = ast.Attribute, ast.Name
         one, many = _ONE, _MANY
         leaf, single, list_, ones, call_plan, assign_plan = _LEAF, _SINGLE, _LIST, _ONES, _CALL, _ASSIGN
         mutators = MUTATORS
         bind = self._bind
         # Per node type, once per file: (its group's append, its child getter and modes in
         # reverse field order, whether it may bind a name, whether it opens a scope, and its
-        # shape: which branch below reads its children, `_LEAF`... `_GENERIC`).
+        # shape: which branch below reads its children, `_LEAF`... `_GENERIC`). All but the
+        # group's append are the same in every file: `_static_plan`, once per process.
         plans: dict[type, tuple] = {_Restore: (None, None, (), False, False, restore)}
         push = stack.append
         pop = stack.pop
@@ -223,26 +224,10 @@ class FileContext:
                 group = groups[kind] = []
                 if kind is name_type:
                     names = group
-                spec = _CHILD_SPECS.get(kind)
-                if spec is None:
-                    spec = _CHILD_SPECS[kind] = _child_spec(kind)
-                getter, modes = spec
-                opens = kind in _SCOPE_TYPE_SET
-                if getter is None:
-                    shape = leaf
-                elif kind is call_type and kind._fields == ("func", "args", "keywords"):
-                    shape = call_plan
-                elif kind is ast.Assign and kind._fields[:2] == ("targets", "value") and modes == (one, many):
-                    shape = assign_plan
-                elif opens:
-                    shape = _GENERIC
-                elif len(modes) == 1:
-                    shape = single if modes[0] is one else list_ if modes[0] is many else _GENERIC
-                elif all(mode is one for mode in modes):
-                    shape = ones
-                else:
-                    shape = _GENERIC
-                plan = plans[kind] = (group.append, getter, modes, kind in _BINDING_TYPES, opens, shape)
+                static = _PLANS.get(kind)
+                if static is None:
+                    static = _PLANS[kind] = _static_plan(kind)
+                plan = plans[kind] = (group.append, *static)
             add, getter, modes, binds, opens, shape = plan
             if shape is restore:  # a scope's nodes are done: back to the enclosing scope
                 scope = pop()
@@ -1078,6 +1063,36 @@ def _child_spec(kind: type) -> tuple[object, tuple[object, ...]]:
     spec.reverse()
     return operator.attrgetter(*(name for name, _ in spec)), tuple(mode for _, mode in spec)
 _SCOPE_TYPE_SET = frozenset(SCOPE_TYPES)
+
+
+def _static_plan(kind: type) -> tuple[object, tuple[object, ...], bool, bool, object]:
+    """The part of `FileContext._index`'s plan for a `kind` node that is the same in every
+    file: ``(child getter, modes, whether it may bind a name, whether it opens a scope,
+    shape)`` (see `_child_spec` and the shapes `_LEAF`... `_GENERIC`). Memoised per type for
+    the process in `_PLANS`; the plan adds the file's own group list."""
+    spec = _CHILD_SPECS.get(kind)
+    if spec is None:
+        spec = _CHILD_SPECS[kind] = _child_spec(kind)
+    getter, modes = spec
+    opens = kind in _SCOPE_TYPE_SET
+    if getter is None:
+        shape = _LEAF
+    elif kind is ast.Call and kind._fields == ("func", "args", "keywords"):
+        shape = _CALL
+    elif kind is ast.Assign and kind._fields[:2] == ("targets", "value") and modes == (_ONE, _MANY):
+        shape = _ASSIGN
+    elif opens:
+        shape = _GENERIC
+    elif len(modes) == 1:
+        shape = _SINGLE if modes[0] is _ONE else _LIST if modes[0] is _MANY else _GENERIC
+    elif all(mode is _ONE for mode in modes):
+        shape = _ONES
+    else:
+        shape = _GENERIC
+    return getter, modes, kind in _BINDING_TYPES, opens, shape
+
+
+_PLANS: dict[type, tuple[object, tuple[object, ...], bool, bool, object]] = {}
 # `ast.TypeAlias` (Python 3.12+), or a type no node has before it.
 _TYPE_ALIAS = getattr(ast, "TypeAlias", type("_NoTypeAlias", (), {}))
 _DEF_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef})
