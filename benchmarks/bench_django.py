@@ -382,10 +382,15 @@ def flake8_plugins(python: Path) -> str:
 
 
 # ------------------------------------------------------------------ tools
+# The options of the flake8 and pylint runs (figures 1 and 3; also `host_stages.py`'s): one
+# process, no configuration file, no saved statistics, exit status 0 whatever they find.
+FLAKE8_OPTIONS = ("--isolated", "-j1", "--exit-zero")
+PYLINT_OPTIONS = (f"--rcfile={os.devnull}", "--persistent=n", "-j1", "--exit-zero")
+
+
 def flake8_cmd(python: Path, *extra: str) -> list[str]:
     """flake8 on ``django`` (relative to the corpus dir), one process, no config files."""
-    return [os.fspath(python), "-I", "-m", "flake8", "--isolated", "-j1", "--exit-zero",
-            *extra, "django"]
+    return [os.fspath(python), "-I", "-m", "flake8", *FLAKE8_OPTIONS, *extra, "django"]
 
 
 def bandit_cmd(python: Path, report: Path) -> list[str]:
@@ -401,8 +406,7 @@ def core_cmd(python: Path) -> list[str]:
 
 def pylint_cmd(python: Path, *extra: str) -> list[str]:
     """pylint on ``django``, one process, no configuration file, no saved statistics."""
-    return [os.fspath(python), "-I", "-m", "pylint", f"--rcfile={os.devnull}", "--persistent=n",
-            "-j1", "--exit-zero", *extra, "django"]
+    return [os.fspath(python), "-I", "-m", "pylint", *PYLINT_OPTIONS, *extra, "django"]
 
 
 @dataclass

@@ -17,8 +17,8 @@ virtual environments, where the hosts and, in ``venv-aisec``, the plugin are ins
     return at once where it is installed (in ``venv-base`` it is not installed at all).
 
 ``pylint``
-    ``pylint --rcfile=/dev/null --persistent=n -j1 --load-plugins=pylint_aisec django``, as
-    figure 3 runs it. Prints the total and the time aisec-lint's checkers took (reading,
+    ``pylint --rcfile=/dev/null --persistent=n -j1 --exit-zero --load-plugins=pylint_aisec
+    django``, as figure 3 runs it. Prints the total and the time aisec-lint's checkers took (reading,
     parsing and checking each module once).
 
 Usage::
@@ -41,7 +41,10 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-DEFAULT_DIR = Path(__file__).resolve().parent / ".cache" / "django-5.2.8"
+# The benchmark's own pins, cache and host options (this script sits beside it).
+from bench_django import DEFAULT_CACHE, DJANGO_VERSION, FLAKE8_OPTIONS, PYLINT_OPTIONS
+
+DEFAULT_DIR = DEFAULT_CACHE / f"django-{DJANGO_VERSION}"
 
 clock = time.process_time
 
@@ -116,7 +119,7 @@ def run_flake8(directory: Path, plugin: bool) -> str:
     stages.wrap(checker.FileChecker, "run_ast_checks", "ast")
     stages.wrap(checker.FileChecker, "process_tokens", "tokens")
     stages.wrap(FileProcessor, "build_ast", "build")
-    args = ["--isolated", "-j1", "--exit-zero", "django"]
+    args = [*FLAKE8_OPTIONS, "django"]
     os.chdir(directory)
     stages.watch_gc()
     start = clock()
@@ -145,7 +148,7 @@ def run_pylint(directory: Path) -> str:
     stages.watch_gc()
     start = clock()
     try:
-        Run([f"--rcfile={os.devnull}", "--persistent=n", "-j1", "--load-plugins=pylint_aisec", "django"], exit=False)
+        Run([*PYLINT_OPTIONS, "--load-plugins=pylint_aisec", "django"], exit=False)
     except SystemExit:
         pass
     total = clock() - start
