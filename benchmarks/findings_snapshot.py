@@ -10,8 +10,8 @@ the run with its traceback instead of becoming AIS000), and writes one line per 
     path:line:col:code:confidence:args
 
 then, on stderr, the number of files and findings. A file the parser rejects has no
-line (the core reports nothing for it, as in the hosts). Paths are written as given on the command line, so two snapshots
-taken from the same working directory compare with ``diff``.
+line (the core reports nothing for it, as in the hosts). Paths are written as given on the
+command line, so two snapshots taken from the same working directory compare with ``diff``.
 
 Usage::
 

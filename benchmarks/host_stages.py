@@ -152,7 +152,8 @@ def run_pylint(directory: Path) -> str:
     except SystemExit:
         pass
     total = clock() - start
-    return f"pylint + aisec-lint: total {total:.2f} s; aisec-lint {stages.seconds['aisec']:.2f} s; collector {stages.gc_report()}"
+    return (f"pylint + aisec-lint: total {total:.2f} s; aisec-lint {stages.seconds['aisec']:.2f} s; "
+            f"collector {stages.gc_report()}")
 
 
 def main(argv: list[str] | None = None) -> int:
