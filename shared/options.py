@@ -154,9 +154,10 @@ OPTIONS: tuple[Option, ...] = (
         choices=("report", "low", "skip"),
         metavar="<report|low|skip>",
         help=(
-            "Name-only secret findings (AIS101) in test files: report them as elsewhere, lower "
-            "them to low confidence (default; hidden unless aisec-min-confidence=low), or skip "
-            "them. Credential formats (AIS102) are reported everywhere."
+            "Secret findings in test files that rest on a name or a string's shape (AIS101, "
+            "AIS103, AIS104, AIS105, and AIS106's name-only ones): report them as elsewhere, "
+            "lower them to low confidence (default; hidden unless aisec-min-confidence=low), or "
+            "skip them. Credential formats (AIS102) are reported everywhere."
         ),
     ),
     Option(

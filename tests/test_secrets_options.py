@@ -1,7 +1,8 @@
 """The secrets options' effect on AIS101 (hardcoded-secret), through the core and both hosts.
 
 aisec-secret-names, aisec-ignore-names, aisec-entropy-threshold, aisec-test-paths and
-aisec-secrets-in-tests; AIS102 (credential formats) must not be affected by the test-file
+aisec-secrets-in-tests; the latter also decides AIS103-AIS105 and AIS106's name-only findings
+in test files, while AIS102 (credential formats) must not be affected by the test-file
 handling.
 """
 
@@ -150,6 +151,60 @@ def test_credential_formats_are_reported_in_tests_whatever_the_choice(choice):
     }[choice]
 
 
+# One finding of each other rule that rests on a name, a keyword or a string's shape.
+SHAPE_SRC = """\
+import logging
+import os
+
+import requests
+from flask import Flask
+
+DATABASE_URL = "postgresql://app:Pg9-prod-Kx72vd@db.internal:5432/app"
+smtp_password = os.getenv("SMTP_PASSWORD", "Pg9-prod-Kx72vd")
+app = Flask(__name__)
+app.secret_key = "dj-7f#k2!x0q9zv-Lm"
+requests.get("https://api.internal/v1", headers={"Authorization": "Bearer Zq81Tv7zPk02Lm9x"})
+
+
+def login(api_key):
+    logging.info("key %s", api_key)
+"""
+SHAPE_FOUND = [(7, "AIS103", "high"), (8, "AIS104", "high"), (10, "AIS105", "high"), (11, "AIS103", "high"), (15, "AIS106", "medium")]
+
+
+def _shape_findings(filename: str, **options: str) -> list[tuple[int, str, str]]:
+    settings = Settings.from_mapping({"aisec_min_confidence": "low", **options}, strict=True)
+    found = check_source(SHAPE_SRC, filename, settings, only=["AIS103", "AIS104", "AIS105", "AIS106"])
+    return [(f.line, f.code, f.confidence.value) for f in found]
+
+
+@pytest.mark.parametrize("choice", ["report", "low", "skip", None])
+def test_secrets_in_tests_decides_the_other_shape_based_secret_rules(choice):
+    options = {} if choice is None else {"aisec_secrets_in_tests": choice}
+    assert _shape_findings(APP, **options) == SHAPE_FOUND
+    expected = {
+        "report": SHAPE_FOUND,
+        "low": [(line, code, "low") for line, code, _conf in SHAPE_FOUND],
+        None: [(line, code, "low") for line, code, _conf in SHAPE_FOUND],  # the default is low
+        "skip": [],
+    }[choice]
+    assert _shape_findings(TEST_FILE, **options) == expected
+
+
+def test_placeholder_headers_in_tests_are_hidden_at_the_default_confidence():
+    # fastapi's and httpx's own tests: "Bearer testtoken", a password in an example.org URL.
+    src = """\
+import httpx
+
+def test_auth(client):
+    client.get("/me", headers={"Authorization": "Bearer testtoken"})
+    client.get("/me", headers={"Authorization": "Other foobar"})
+    httpx.get("https://user:password123@example.org/")
+"""
+    assert [f.code for f in check_source(src, APP, Settings(strict=True))] != []
+    assert check_source(src, TEST_FILE, Settings(strict=True)) == []
+
+
 def test_development_settings_stay_low_even_when_tests_are_reported():
     src = 'SECRET_KEY = "dj-7f#k2!x0q9zv-Lm"\nDEBUG = True\nALLOWED_HOSTS = ["*"]\nINSTALLED_APPS = []\n'
     assert _findings(src, "myproj/settings/dev.py", aisec_secrets_in_tests="report") == [(1, "AIS101", "low")]
@@ -157,28 +212,34 @@ def test_development_settings_stay_low_even_when_tests_are_reported():
 
 
 # ------------------------------------------------------------------ both hosts
+URL_SRC = 'BROKER_URL = "amqp://app:Pg9-prod-Kx72vd@mq.internal:5672//"\n'  # AIS103, line 3
+
+
 def _tree(tmp_path: Path) -> tuple[Path, Path]:
     tests_dir = tmp_path / "proj" / "tests"
     tests_dir.mkdir(parents=True)
     in_tests = tests_dir / "test_login.py"
     in_app = tmp_path / "proj" / "app.py"
-    in_tests.write_text(SECRET_SRC + 'user_pin = "Xq81-Tv7z"\n', encoding="utf-8")
-    in_app.write_text(SECRET_SRC + 'user_pin = "Xq81-Tv7z"\n', encoding="utf-8")
+    in_tests.write_text(SECRET_SRC + 'user_pin = "Xq81-Tv7z"\n' + URL_SRC, encoding="utf-8")
+    in_app.write_text(SECRET_SRC + 'user_pin = "Xq81-Tv7z"\n' + URL_SRC, encoding="utf-8")
     return in_tests.resolve(), in_app.resolve()
 
 
-def _flake8(paths: list[Path], *extra: str) -> dict[str, list[int]]:
+def _flake8(paths: list[Path], *extra: str, code: str = "AIS101") -> dict[str, list[int]]:
     proc = run_flake8(paths, *extra)
     assert "Traceback" not in proc.stderr, proc.stderr
-    return {p: sorted(line for line, _c, code, _m in rows if code == "AIS101") for p, rows in flake8_findings(proc).items()}
+    found = {p: sorted(line for line, _c, c, _m in rows if c == code) for p, rows in flake8_findings(proc).items()}
+    return {p: lines for p, lines in found.items() if lines}
 
 
-def _pylint(paths: list[Path], *extra: str) -> dict[str, list[int]]:
+_SYMBOLS = {"AIS101": "hardcoded-secret", "AIS103": "hardcoded-connection-credential"}
+
+
+def _pylint(paths: list[Path], *extra: str, code: str = "AIS101") -> dict[str, list[int]]:
     proc = run_pylint(paths, *extra)
     assert "Traceback" not in proc.stderr, proc.stderr
-    return {
-        p: sorted(m["line"] for m in msgs if m["symbol"] == "hardcoded-secret") for p, msgs in pylint_findings(proc).items()
-    }
+    found = {p: sorted(m["line"] for m in msgs if m["symbol"] == _SYMBOLS[code]) for p, msgs in pylint_findings(proc).items()}
+    return {p: lines for p, lines in found.items() if lines}
 
 
 @pytest.mark.parametrize("host", [_flake8, _pylint])
@@ -189,6 +250,15 @@ def test_hosts_secrets_in_tests(tmp_path, host):
     assert host(paths, "--aisec-secrets-in-tests=report") == {str(in_tests): [1], str(in_app): [1]}
     assert host(paths, "--aisec-secrets-in-tests=low", "--aisec-min-confidence=low") == {str(in_tests): [1], str(in_app): [1]}
     assert host(paths, "--aisec-secrets-in-tests=skip", "--aisec-min-confidence=low") == {str(in_app): [1]}
+
+
+@pytest.mark.parametrize("host", [_flake8, _pylint])
+def test_hosts_secrets_in_tests_for_connection_strings(tmp_path, host):
+    in_tests, in_app = _tree(tmp_path)
+    paths = [in_tests, in_app]
+    assert host(paths, code="AIS103") == {str(in_app): [3]}
+    assert host(paths, "--aisec-secrets-in-tests=report", code="AIS103") == {str(in_tests): [3], str(in_app): [3]}
+    assert host(paths, "--aisec-secrets-in-tests=skip", "--aisec-min-confidence=low", code="AIS103") == {str(in_app): [3]}
 
 
 @pytest.mark.parametrize("host", [_flake8, _pylint])

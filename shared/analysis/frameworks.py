@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ast
 from typing import TYPE_CHECKING
+
+from ..findings import Confidence
 from .patterns import lazy_compile
 
 if TYPE_CHECKING:
@@ -61,6 +63,22 @@ def settings_profile(ctx: "FileContext") -> str | None:
         result = "development" if dev else "production"
     ctx.__dict__["_settings_profile"] = result
     return result
+
+
+def secrets_in_tests(ctx: "FileContext", confidence: Confidence) -> Confidence | None:
+    """The confidence of a secret finding that rests on a name, a keyword or a string's
+    shape (AIS101, AIS103, AIS104, AIS105, AIS106's name-only findings) after
+    ``aisec-secrets-in-tests``: unchanged outside test files (``aisec-test-paths``) and with
+    ``report``; `Confidence.LOW` with ``low`` (the default); None (drop the finding) with
+    ``skip``. Test files are full of fake keys, passwords and ``Bearer testtoken`` headers;
+    a real credential format (AIS102) is reported everywhere, whatever this option says."""
+    settings = ctx.settings
+    if not settings.is_test_path(ctx.filename):
+        return confidence
+    mode = settings.secrets_in_tests
+    if mode == "skip":
+        return None
+    return Confidence.LOW if mode == "low" else confidence
 
 
 # Flask-like application classes (Flask, Quart, Flask-SocketIO's server) and the names

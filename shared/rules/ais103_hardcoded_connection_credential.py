@@ -53,11 +53,14 @@ followed for ``Authorization`` values. A password containing an unencoded ``/``,
 (``postgres``, ``guest``, the user name repeated), for local hosts (``localhost``,
 ``127.0.0.1``) and for URL schemes that are neither a database, a broker nor HTTP; and low
 (hidden by default) inside docstrings, where URLs are usually documentation. The RFC 7617
-example ``QWxhZGRpbjpvcGVuIHNlc2FtZQ==`` is not reported. These are shape-based findings:
-they are reported in test files too (``aisec-secrets-in-tests`` applies to AIS101 only).
+example ``QWxhZGRpbjpvcGVuIHNlc2FtZQ==`` is not reported. In test files
+(``aisec-test-paths``), full of ``Bearer testtoken`` headers and example URLs, findings follow
+``aisec-secrets-in-tests``: low confidence by default, hidden unless
+``aisec-min-confidence = low``.
 
 ## Options
-None beyond ``aisec-min-confidence``.
+``aisec-test-paths`` and ``aisec-secrets-in-tests`` (``report``, ``low``, ``skip``) decide
+what happens in test files.
 
 ## References
 - [CWE-259: Use of Hard-coded Password](https://cwe.mitre.org/data/definitions/259.html)
@@ -79,6 +82,7 @@ import re
 from typing import Iterator, NamedTuple
 
 from ..analysis.context import flatten_add, literal_str
+from ..analysis.frameworks import secrets_in_tests
 from ..analysis.literals import (
     LOCAL_HOST,
     constant_values,
@@ -390,7 +394,9 @@ def _header_hits(value: ast.AST, ctx: FileContext) -> Iterator[Hit]:
         pos += length
     unique = {id(n): n for n in holders}
     node = next(iter(unique.values())) if len(unique) == 1 else value
-    yield hit(node, mask(found.secret), found.kind, confidence=found.confidence)
+    conf = secrets_in_tests(ctx, found.confidence)
+    if conf is not None:
+        yield hit(node, mask(found.secret), found.kind, confidence=conf)
 
 
 # ---------------------------------------------------------------------------------------
@@ -401,8 +407,9 @@ def _scan_hit(node: ast.AST, text: str, ctx: FileContext) -> Iterator[Hit]:
     found = scan_text(text)
     if found is None:
         return
-    conf = Confidence.LOW if is_docstring_like(node, ctx) else found.confidence
-    yield hit(node, mask(found.secret), found.kind, confidence=conf)
+    conf = secrets_in_tests(ctx, Confidence.LOW if is_docstring_like(node, ctx) else found.confidence)
+    if conf is not None:
+        yield hit(node, mask(found.secret), found.kind, confidence=conf)
 
 
 def _worth_scanning(text: str) -> bool:

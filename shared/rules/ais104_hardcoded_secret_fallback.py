@@ -57,11 +57,14 @@ most medium for credentials; every fallback in a development or test settings mo
 (``settings/dev.py``, ``test_settings.py``) is low confidence. Fallbacks through ``try``/``except KeyError``
 or ``if "X" in os.environ`` are not followed (AIS101 still reports a literal bound to a
 secret-like name). Only names known in the file are judged: ``os.getenv(name, "...")`` with
-``name`` a parameter is not reported. These are shape-based findings: they are reported in test
-files too (``aisec-secrets-in-tests`` applies to AIS101 only).
+``name`` a parameter is not reported. In test files (``aisec-test-paths``) findings follow
+``aisec-secrets-in-tests``: low confidence by default, hidden unless
+``aisec-min-confidence = low``.
 
 ## Options
-``aisec-secret-names`` and ``aisec-ignore-names`` decide which names are secret-like.
+``aisec-secret-names`` and ``aisec-ignore-names`` decide which names are secret-like;
+``aisec-test-paths`` and ``aisec-secrets-in-tests`` (``report``, ``low``, ``skip``) decide
+what happens in test files.
 
 ## References
 - [CWE-798: Use of Hard-coded Credentials](https://cwe.mitre.org/data/definitions/798.html)
@@ -78,7 +81,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator, NamedTuple
 
-from ..analysis.frameworks import settings_profile
+from ..analysis.frameworks import secrets_in_tests, settings_profile
 from ..analysis.literals import (
     dev_test,
     in_dev_branch,
@@ -197,7 +200,9 @@ def fallback_hits(name: str | None, default: ast.AST | None, at: ast.AST, ctx: F
                 conf = Confidence.LOW
             elif guarded or branch:
                 conf = Confidence.MEDIUM
-        yield hit(lit, mask(value), name, confidence=conf)
+        final = secrets_in_tests(ctx, conf)
+        if final is not None:
+            yield hit(lit, mask(value), name, confidence=final)
 
 
 # Callee names (see `checks.on`) of the reads `_reader` knows and of ``environ.Env(...)``.

@@ -86,14 +86,16 @@ default): constant HMAC keys are also used as public domain separators (BIP-32's
 ``b"Bitcoin seed"``, HKDF salts). A signing key set in a debug-only branch (``if
 app.debug:``), in a development or test settings module, or in the same
 ``config.update(...)`` call as ``TESTING=True`` is low confidence, and so is any value in
-a development or test settings module. These are shape-based
-findings: they are reported in test files too (``aisec-secrets-in-tests`` applies to AIS101
-only); exclude test folders in the host if you want. Values that come through a chain of
-calls, or from another module, are not followed.
+a development or test settings module. In test files (``aisec-test-paths``), where
+``SessionMiddleware(secret_key="example")`` and ``HTTPDigestAuth("user", "pass")`` are the
+norm, findings follow ``aisec-secrets-in-tests``: low confidence by default, hidden unless
+``aisec-min-confidence = low``. Values that come through a chain of calls, or from another
+module, are not followed.
 
 ## Options
 ``aisec-secret-names`` and ``aisec-ignore-names`` decide which keyword and config names are
-secret-like.
+secret-like; ``aisec-test-paths`` and ``aisec-secrets-in-tests`` (``report``, ``low``, ``skip``) decide
+what happens in test files.
 
 ## References
 - [CWE-321: Use of Hard-coded Cryptographic Key](https://cwe.mitre.org/data/definitions/321.html)
@@ -112,7 +114,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..analysis.frameworks import DJANGO_MARKERS, settings_profile
+from ..analysis.frameworks import DJANGO_MARKERS, secrets_in_tests, settings_profile
 from ..analysis.literals import (
     LOCAL_HOST,
     in_dev_branch,
@@ -262,10 +264,11 @@ def _signing_hit(expr: ast.AST | None, kind: str, target: str, ctx: FileContext,
     value = _text(lit)
     if is_template(value) or any(m in value for m in _PUBLIC_KEY_MARKS):
         return
-    conf = Confidence.HIGH
-    if low or in_dev_branch(at, ctx) or settings_profile(ctx) == "development":
+    conf = secrets_in_tests(ctx, Confidence.HIGH)
+    if conf is not None and (low or in_dev_branch(at, ctx) or settings_profile(ctx) == "development"):
         conf = Confidence.LOW
-    yield hit(lit, kind, mask(value), target, confidence=conf)
+    if conf is not None:
+        yield hit(lit, kind, mask(value), target, confidence=conf)
 
 
 def _credential_hit(expr: ast.AST | None, kind: str, target: str, ctx: FileContext, low: bool = False) -> Iterator[Hit]:
@@ -278,8 +281,9 @@ def _credential_hit(expr: ast.AST | None, kind: str, target: str, ctx: FileConte
     # A placeholder is reported at low confidence (hidden by default) rather than skipped, so
     # that it also wins over AIS101's name-only finding on the same literal.
     placeholder = is_credential_placeholder(value)
-    conf = Confidence.LOW if low or placeholder or settings_profile(ctx) == "development" else strength(value)
-    yield hit(lit, kind, mask(value), target, confidence=conf)
+    conf = secrets_in_tests(ctx, Confidence.LOW if low or placeholder or settings_profile(ctx) == "development" else strength(value))
+    if conf is not None:
+        yield hit(lit, kind, mask(value), target, confidence=conf)
 
 
 def _is_app(expr: ast.AST, ctx: FileContext) -> bool:

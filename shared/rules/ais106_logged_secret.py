@@ -103,6 +103,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.secrets import WEAK, Secret, may_carry_secret, ruled_out, secret_kind, trace_secret
+from ..analysis.frameworks import secrets_in_tests
 from ..analysis.taint import is_dead
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -177,13 +178,7 @@ def _confidence(ctx: FileContext, found: Secret) -> Confidence | None:
         return Confidence.HIGH
     if found.source == WEAK:
         return Confidence.LOW
-    if ctx.settings.is_test_path(ctx.filename):
-        mode = ctx.settings.secrets_in_tests
-        if mode == "skip":
-            return None
-        if mode == "low":
-            return Confidence.LOW
-    return Confidence.MEDIUM
+    return secrets_in_tests(ctx, Confidence.MEDIUM)
 
 
 def _report(ctx: FileContext, node: ast.AST, values: list[tuple[ast.AST, str | None]], sink: str) -> Iterator[Hit]:
