@@ -51,8 +51,11 @@ bound to a secret-like name). Strings assembled with ``+`` from several literals
 followed for ``Authorization`` values. A password containing an unencoded ``/``, ``?`` or
 ``#`` ends the match early. Confidence is medium for well-known default passwords
 (``postgres``, ``guest``, the user name repeated), for local hosts (``localhost``,
-``127.0.0.1``) and for URL schemes that are neither a database, a broker nor HTTP; and low
-(hidden by default) inside docstrings, where URLs are usually documentation. The RFC 7617
+``127.0.0.1``), for URL schemes that are neither a database, a broker nor HTTP, and for an
+``Authorization`` scheme it does not know (``Custom <token>``, judged on the token alone); and
+low (hidden by default) inside docstrings, where URLs are usually documentation, and for
+hosts reserved for documentation (``example.com``, ``example.net``, ``example.org`` and the
+``.example``, ``.test`` and ``.invalid`` domains: RFC 2606, RFC 6761). The RFC 7617
 example ``QWxhZGRpbjpvcGVuIHNlc2FtZQ==`` is not reported. In test files
 (``aisec-test-paths``), full of ``Bearer testtoken`` headers and example URLs, findings follow
 ``aisec-secrets-in-tests``: low confidence by default, hidden unless
@@ -67,6 +70,7 @@ what happens in test files.
 - [CWE-798: Use of Hard-coded Credentials](https://cwe.mitre.org/data/definitions/798.html)
 - [RFC 3986 section 3.2.1: User Information](https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1)
 - [RFC 7617: The 'Basic' HTTP Authentication Scheme](https://www.rfc-editor.org/rfc/rfc7617)
+- [RFC 2606: Reserved Top Level DNS Names](https://www.rfc-editor.org/rfc/rfc2606)
 - [SQLAlchemy: Engine Configuration, Database URLs](https://docs.sqlalchemy.org/en/20/core/engines.html#database-urls)
 - [PostgreSQL: libpq connection strings](https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING)
 - [Microsoft: Connection string syntax (ODBC / ADO.NET)](https://learn.microsoft.com/en-us/dotnet/framework/data/adonet/connection-string-syntax)
@@ -100,29 +104,6 @@ from ..analysis.patterns import lazy_compile
 
 # ---------------------------------------------------------------------------------------
 # Helpers shared by the AIS103-AIS105 family (imported by the sibling modules).
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 def is_docstring_like(node: ast.AST, ctx: FileContext) -> bool:
     """A string that is a statement of its own (a docstring or a bare string)."""
@@ -187,6 +168,8 @@ _AUTH_HEADERS = frozenset({"authorization", "proxy-authorization"})
 _AUTH_HEADER_LENGTHS = frozenset(len(h) for h in _AUTH_HEADERS)
 _AUTH_HEADER_MIN = min(_AUTH_HEADER_LENGTHS)
 _HOLE = "\x00"
+# An authentication scheme's name: an RFC 9110 token (letters, digits, ``!#$%&'*+-.^_`|~``).
+_SCHEME_TOKEN = lazy_compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}")
 
 
 class _Found(NamedTuple):
@@ -202,6 +185,21 @@ def _password_placeholder(pw: str) -> bool:
         return True  # $PGPASSWORD, %PASSWORD%, a format field
     words = split_words(pw)
     return bool(words) and set(words) <= _PASSWORD_PARTS
+
+
+# Host names reserved for documentation and testing, which no deployment connects to:
+# RFC 2606 section 3 (example.com, example.net, example.org) and section 2 / RFC 6761
+# (the .example, .test and .invalid top-level domains).
+_DOC_DOMAINS = ("example.com", "example.net", "example.org")
+_DOC_TLDS = frozenset({"example", "test", "invalid"})
+
+
+def _documentation_host(host: str) -> bool:
+    """True for a reserved documentation host (`_DOC_DOMAINS`, `_DOC_TLDS`), with or without
+    a port: ``example.org``, ``api.example.com:8443``, ``db.test``."""
+    name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    name = name.lower().rstrip(".")
+    return name.rsplit(".", 1)[-1] in _DOC_TLDS or any(name == d or name.endswith("." + d) for d in _DOC_DOMAINS)
 
 
 def _password_confidence(pw: str, user: str, local: bool) -> Confidence:
@@ -236,6 +234,8 @@ def scan_text(text: str) -> _Found | None:
             conf = _password_confidence(pw, user, local)
             if not known:
                 conf = Confidence.MEDIUM
+            if _documentation_host(host):
+                conf = Confidence.LOW
             return _Found(pw, kind, conf)
     if "=" in text:
         jdbc = text[:5].lower() == "jdbc:"
@@ -375,13 +375,20 @@ def _header_hits(value: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     pieces = _pieces(value, ctx)
     text = "".join(p.text if p.text is not None else _HOLE for p in pieces)
     head, _, rest = text.strip().partition(" ")
+    unknown_scheme = False
     if head.lower() in _AUTH_SCHEMES:
         scheme, cred = head, rest.strip()
+    elif rest.strip() and _SCHEME_TOKEN.fullmatch(head):
+        # "<scheme> <credentials>" with a scheme this rule does not know (RFC 9110 section
+        # 11.6.2): judge the credentials alone, at most at medium confidence.
+        scheme, cred, unknown_scheme = None, rest.strip(), True
     else:
         scheme, cred = None, text.strip()
     found = _auth_credential(scheme, cred)
     if found is None:
         return
+    if unknown_scheme and found.confidence is Confidence.HIGH:
+        found = found._replace(confidence=Confidence.MEDIUM)
     # Point at the literal holding the credential when a single one does.
     start = text.find(cred)
     end = start + len(cred)

@@ -1,0 +1,61 @@
+"""Look-alikes of the secrets rules found by a precision review of real packages (fastapi,
+httpx, requests, pyjwt, starlette, Flask-Security): each case states the confidence the
+core must give, at every confidence level, so that a lowered finding is told apart from a
+dropped one. The fixtures cover what the default confidence shows.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from aisec_shared import Settings, check_source
+
+APP = "src/app/client.py"
+
+
+def _found(src: str, code: str, filename: str = APP) -> list[tuple[int, str]]:
+    """``[(line, confidence)]`` of rule `code` at every confidence."""
+    settings = Settings.from_mapping({"aisec_min_confidence": "low"}, strict=True)
+    return [(f.line, f.confidence.value) for f in check_source(textwrap.dedent(src), filename, settings, only=[code])]
+
+
+# ------------------------------------------------------------------ AIS103
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://user:Ex4mple-pw9@example.org/",
+        "https://user:Ex4mple-pw9@EXAMPLE.com:8443/",
+        "postgresql://app:Ex4mple-pw9@db.example.net/app",
+        "amqp://app:Ex4mple-pw9@broker.test:5672//",
+        "redis://:Ex4mple-pw9@cache.example/0",
+        "https://user:Ex4mple-pw9@api.invalid/",
+    ],
+)
+def test_ais103_documentation_hosts_are_low(url):
+    assert _found(f'import httpx\nhttpx.get("{url}")\n', "AIS103") == [(2, "low")]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://user:Ex4mple-pw9@examples.org/",  # not reserved
+        "https://user:Ex4mple-pw9@example.org.evil.com/",  # reserved name as a label only
+        "https://user:Ex4mple-pw9@test.internal/",  # 'test' as a label, not the top-level domain
+    ],
+)
+def test_ais103_other_hosts_stay_high(url):
+    assert _found(f'import httpx\nhttpx.get("{url}")\n', "AIS103") == [(2, "high")]
+
+
+def test_ais103_unknown_scheme_judges_the_credentials_alone():
+    src = """\
+        import requests
+        requests.get("/me", headers={"Authorization": "Other foobar"})
+        requests.get("/me", headers={"Authorization": "Custom 7c6b5a4f3e2d1c0b9a8f"})
+        requests.get("/me", headers={"Authorization": "Bearer 7c6b5a4f3e2d1c0b9a8f"})
+        requests.get("/me", headers={"Authorization": "7c6b5a4f3e2d1c0b9a8f"})
+        """
+    # "foobar" is too short to be a credential; an unknown scheme is at most medium.
+    assert _found(src, "AIS103") == [(3, "medium"), (4, "high"), (5, "high")]
