@@ -59,3 +59,26 @@ def test_ais103_unknown_scheme_judges_the_credentials_alone():
         """
     # "foobar" is too short to be a credential; an unknown scheme is at most medium.
     assert _found(src, "AIS103") == [(3, "medium"), (4, "high"), (5, "high")]
+
+
+# ------------------------------------------------------------------ AIS105
+@pytest.mark.parametrize(
+    "key",
+    [
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPL1I9oiq+B8crkmuV4YViiUnhdLjCp3",
+        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7",
+        "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTY",
+        "sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29t",
+        "-----BEGIN PUBLIC KEY-----\\nMCowBQYDK2VwAyEA8vUj2iKr4HxyuSa5",
+    ],
+)
+def test_ais105_public_keys_given_to_jwt_decode_are_not_secrets(key):
+    src = f'import jwt\n\ndef verify(token):\n    return jwt.decode(token, "{key}", algorithms=["EdDSA"])\n'
+    assert _found(src, "AIS105") == []
+    # The same call with a shared secret is the rule's finding.
+    assert _found(src.replace(key, "k3y-m4t3r14l-01-Zq"), "AIS105") == [(4, "high")]
+
+
+def test_ais105_a_secret_that_merely_starts_like_a_key_type_is_reported():
+    src = 'import jwt\n\ndef verify(token):\n    return jwt.decode(token, "ssh-rsa-Zq81Tv7zPk02", algorithms=["HS256"])\n'
+    assert _found(src, "AIS105") == [(4, "high")]

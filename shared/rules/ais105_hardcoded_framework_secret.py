@@ -80,8 +80,8 @@ test, plus metasyntactic stand-ins (``"foo"``, ``"fake"``) and AWS's documented
 also keeps AIS101 from reporting them by name. So is a key given to a client whose
 ``base_url`` is a local server (``http://localhost:11434/v1``: Ollama, vLLM, LM Studio
 ignore it). Public
-keys (``-----BEGIN PUBLIC KEY-----``) passed to ``jwt.decode`` are not secrets and are not
-reported. ``hmac.new(b"literal", ...)`` is reported at low confidence only (hidden by
+keys (``-----BEGIN PUBLIC KEY-----``, or an OpenSSH line such as ``ssh-ed25519 AAAA...``)
+passed to ``jwt.decode`` are not secrets and are not reported. ``hmac.new(b"literal", ...)`` is reported at low confidence only (hidden by
 default): constant HMAC keys are also used as public domain separators (BIP-32's
 ``b"Bitcoin seed"``, HKDF salts). A signing key set in a debug-only branch (``if
 app.debug:``), in a development or test settings module, or in the same
@@ -125,6 +125,7 @@ from ..analysis.literals import (
     strength,
 )
 from ..analysis.signing import SIGNING_KINDS, call_arg, is_signing_name
+from ..analysis.patterns import lazy_compile
 from ..analysis.words import mask
 from ..checks import Confidence, FileContext, Hit, callee_key, hit, on
 
@@ -250,6 +251,18 @@ _SDK_METHOD_NAMES = frozenset(method for _owner, method in SDK_METHODS)
 _HTTP_CLIENTS = ("requests", "httpx", "aiohttp")
 _HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request", "stream"})
 _PUBLIC_KEY_MARKS = ("PUBLIC KEY", "CERTIFICATE")
+# OpenSSH public keys ("<type> <base64>"), which PyJWT accepts for verification: key types of
+# the OpenSSH PROTOCOL.certkeys and sshkey(5) documentation (RFC 4253, RFC 5656, RFC 8709).
+_SSH_PUBLIC_KEY = lazy_compile(
+    r"\s{0,8}(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp(?:256|384|521)|"
+    r"sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(?:-cert-v01@openssh\.com)? AAAA"
+)
+
+
+def _public_key(value: str) -> bool:
+    """True for a PEM public key or certificate, or an OpenSSH public key line: what
+    ``jwt.decode`` verifies with, not a secret."""
+    return any(m in value for m in _PUBLIC_KEY_MARKS) or _SSH_PUBLIC_KEY.match(value) is not None
 _ENDPOINT_KEYWORDS = frozenset({"base_url", "api_base", "openai_api_base", "endpoint", "host"})
 
 
@@ -262,7 +275,7 @@ def _signing_hit(expr: ast.AST | None, kind: str, target: str, ctx: FileContext,
     if lit is None:
         return
     value = _text(lit)
-    if is_template(value) or any(m in value for m in _PUBLIC_KEY_MARKS):
+    if is_template(value) or _public_key(value):
         return
     conf = secrets_in_tests(ctx, Confidence.HIGH)
     if conf is not None and (low or in_dev_branch(at, ctx) or settings_profile(ctx) == "development"):
@@ -276,7 +289,7 @@ def _credential_hit(expr: ast.AST | None, kind: str, target: str, ctx: FileConte
     if lit is None:
         return
     value = _text(lit)
-    if not value.strip() or any(m in value for m in _PUBLIC_KEY_MARKS):
+    if not value.strip() or _public_key(value):
         return
     # A placeholder is reported at low confidence (hidden by default) rather than skipped, so
     # that it also wins over AIS101's name-only finding on the same literal.
