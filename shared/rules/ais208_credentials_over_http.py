@@ -91,13 +91,15 @@ A secret sent in a query string is also reported by AIS107 (exposed-secret), whi
 value (where the secret came from) where this rule judges the parameter's name (the API is
 designed to take a credential in the URL); both point at the value. Session-level credentials are
 seen only when set in the same function as the call. A query parameter named only ``key``
-is not taken for an API key.
+is not taken for an API key. What follows ``#`` in a URL is the fragment, which the client
+never sends (RFC 3986 section 3.5): ``token=`` there is not reported.
 
 ## Options
 None beyond ``aisec-min-confidence``; ``aisec-secret-names`` adds credential names.
 
 ## References
 - [CWE-319: Cleartext Transmission of Sensitive Information](https://cwe.mitre.org/data/definitions/319.html)
+- [RFC 3986 section 3.5: Fragment](https://www.rfc-editor.org/rfc/rfc3986#section-3.5)
 - [CWE-598: Use of GET Request Method With Sensitive Query Strings](https://cwe.mitre.org/data/definitions/598.html)
 - [OWASP Transport Layer Security Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Transport_Layer_Security_Cheat_Sheet.html)
 - [OWASP REST Security Cheat Sheet, API Keys](https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html#api-keys)
@@ -286,7 +288,8 @@ def _userinfo(prefix: str) -> bool:
 
 
 def _query_credential(ctx: FileContext, parts: list) -> str | None:
-    text = "".join(p if isinstance(p, str) else "X" for p in parts)
+    # The fragment (after the first '#') never leaves the client (RFC 3986 section 3.5).
+    text = "".join(p if isinstance(p, str) else "X" for p in parts).split("#", 1)[0]
     for m in _QUERY_PARAM.finditer(text):
         if _kind(m.group(1), ctx):
             return f"'{m.group(1)}' in the URL query string"
@@ -447,6 +450,8 @@ def _query_sent(ctx: FileContext, node: ast.Call, url: ast.AST) -> Iterator[Hit]
                     yield hit(value, f"'{name}' in params=", "sent in the URL query string", confidence=Confidence.MEDIUM)
     parts = _url_parts(ctx, url) or []
     for i, part in enumerate(parts):
+        if isinstance(part, str) and "#" in part:
+            break  # the fragment, which is not sent (RFC 3986 section 3.5)
         if isinstance(part, str) or i == 0 or not isinstance(parts[i - 1], str):
             continue
         m = _QUERY_PARAM_END.search(parts[i - 1])
