@@ -95,6 +95,10 @@ whether or not ``Order`` has a sensitive column. Pydantic schemas imported from 
 module are trusted as allow-lists. ``fields = "__all__"`` is reported only on models whose
 name says user, account, profile, member, customer, employee or staff; on other models it is
 left to review. A ``setattr`` loop guarded by a deny-list is reported like an unguarded one.
+``self.create(**kwargs)`` and ``super().update(**kwargs)`` count only in a class whose name or
+bases say manager, queryset, query, model, document, repository or session: elsewhere (DRF's
+generic views forwarding the URL kwargs to their own handlers) they are the class's own
+methods, not writes.
 
 ## Options
 ``aisec-extra-sources`` teaches the engine your own request readers; ``aisec-admin-decorators``
@@ -530,6 +534,28 @@ def _query_chain(expr: ast.AST) -> bool:
     return False
 
 
+# Bases of the classes whose own ``create`` / ``update`` methods write rows: Django managers
+# and querysets (``BaseUserManager``, ``models.QuerySet``), ORM models and their queries.
+_STORE_BASE_SUFFIXES = ("Manager", "QuerySet", "Query", "Model", "Document", "Repository", "Session")
+
+
+def _own_method(ctx: FileContext, call: ast.Call, receiver: ast.AST) -> bool:
+    """``self.create(request, *args, **kwargs)`` / ``super().update(...)`` in a class that is
+    not a manager, queryset, model or repository: the class's own method (DRF's generic views
+    forward the URL kwargs to their ``create`` / ``update`` handlers), not an ORM write."""
+    own = (isinstance(receiver, ast.Name) and receiver.id in ("self", "cls")) or (
+        isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name) and receiver.func.id == "super"
+    )
+    if not own:
+        return False
+    cls = ctx.enclosing_class(call)
+    if cls is None:
+        return False
+    classes, bases = class_lineage(ctx, cls)
+    names = {_tail(b) for b in bases} | {c.name for c in classes}
+    return not any(n.endswith(_STORE_BASE_SUFFIXES) for n in names if n)
+
+
 def _write_target(ctx: FileContext, call: ast.Call) -> tuple[str, Confidence] | None:
     """``(label, confidence)`` when `call` writes model fields from its ``**`` keywords."""
     func = call.func
@@ -538,6 +564,8 @@ def _write_target(ctx: FileContext, call: ast.Call) -> tuple[str, Confidence] | 
         if func.attr in ("update", "aupdate") and _is_plain_dict(ctx, receiver):
             return None
         if isinstance(receiver, ast.Attribute) and receiver.attr == "__dict__":
+            return None
+        if _own_method(ctx, call, receiver):
             return None
         return f"{_chain(func)}()", Confidence.HIGH
     found = _model_class(ctx, func)
