@@ -82,3 +82,19 @@ def test_ais105_public_keys_given_to_jwt_decode_are_not_secrets(key):
 def test_ais105_a_secret_that_merely_starts_like_a_key_type_is_reported():
     src = 'import jwt\n\ndef verify(token):\n    return jwt.decode(token, "ssh-rsa-Zq81Tv7zPk02", algorithms=["HS256"])\n'
     assert _found(src, "AIS105") == [(4, "high")]
+
+
+# ------------------------------------------------------------------ AIS101
+def test_ais101_rate_limit_specs_under_password_keys_are_not_secrets():
+    # django-allauth's ACCOUNT_RATE_LIMITS (allauth/account/app_settings.py).
+    src = """\
+        RATE_LIMITS = {
+            "login_failed": "10/m/ip,5/5m/key",
+            "reset_password": "20/m/ip,5/m/key",
+            "change_password": "5/m/user",
+            "forgot_password": "100/day;10 per hour",
+        }
+        """
+    assert _found(src, "AIS101") == []
+    # The same keys with a password-shaped value are still reported.
+    assert _found(src.replace("5/m/user", "Pg9-prod-Kx72vd"), "AIS101") == [(4, "high")]

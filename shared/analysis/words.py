@@ -223,6 +223,12 @@ _WIN_PATH = lazy_compile(r"^[A-Za-z]:[\\/]|^\\\\[A-Za-z0-9]")
 # ("prod/db/primary", "secret/data/app", "projects/p/secrets/s/versions/latest"). Random
 # base64 (which also has '/') mixes letter case.
 _SLASH_PATH = lazy_compile(r"^[a-z0-9_.-]{1,80}(?:/[a-z0-9_.-]{1,80}){1,30}/?$")
+# A rate-limit spec: "5/m", "20/m/ip,5/m/key" (django-allauth ACCOUNT_RATE_LIMITS,
+# django-ratelimit), "100/day;10 per hour" (Flask-Limiter's rate string notation).
+_RATE_LIMIT = lazy_compile(
+    r"^(?:\d{1,9} ?(?:/|per) ?\d{0,9} ?(?:s|sec|second|m|min|minute|h|hr|hour|d|day|w|week|mo|month|y|year)s?"
+    r"(?:/[a-z_]{1,16})?(?:[,;] ?|$)){1,12}$"
+)
 # A dotted key or module path: "db.password", "spring.datasource.password",
 # "django.contrib.auth.hashers.PBKDF2PasswordHasher".
 _DOTTED = lazy_compile(r"^[A-Za-z_][A-Za-z0-9_]{0,80}(?:\.[A-Za-z_][A-Za-z0-9_]{0,80}){1,30}$")
@@ -262,7 +268,8 @@ def is_placeholder(value: str) -> bool:
     contain "example" / "placeholder" as a word, environment variable *names* and references
     (``"DB_PASSWORD"``, ``"$DB_PASSWORD"``, ``"%DB_PASSWORD%"``), protocol keywords
     (``"client_credentials"``, ``"same-origin"``), file paths, lowercase slash paths and
-    dotted keys that name a secret (``"prod/db/primary"``, ``"db.password"``), ARNs, URLs
+    dotted keys that name a secret (``"prod/db/primary"``, ``"db.password"``), rate-limit specs
+    (``"20/m/ip,5/m/key"``, ``"10 per hour"``), ARNs, URLs
     without a password, UUIDs other than random (version 4) ones, and prose (four or more
     words).
     """
@@ -283,7 +290,7 @@ def is_placeholder(value: str) -> bool:
         return True
     if v.startswith(("/", "~/", "./", "../")) or _FILE_SUFFIX.search(v) or _WIN_PATH.match(v):
         return True
-    if _SLASH_PATH.match(v):
+    if _SLASH_PATH.match(v) or _RATE_LIMIT.match(v):
         return True
     if _DOTTED.match(v) and (v.count(".") >= 2 or _LOWER_DOTTED.match(v)):
         return True

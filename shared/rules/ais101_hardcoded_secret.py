@@ -45,7 +45,8 @@ environment variable *names* and references (``"DB_PASSWORD"``, ``"$DB_PASS"``,
 ``"%DB_PASS%"``), protocol keywords and switches (``"bearer"``, ``"client_credentials"``,
 ``"same-origin"``, ``"yes"``), values cut short (``"sk-..."``), file paths, lowercase slash
 paths and dotted keys that name a secret (``"prod/db/primary"``,
-``"spring.datasource.password"``), ARNs, URLs without a password, UUIDs other than random
+``"spring.datasource.password"``), rate-limit specs (``"reset_password": "20/m/ip,5/m/key"``),
+ARNs, URLs without a password, UUIDs other than random
 (version 4) ones, prose of four or more words, regular expressions (a lexer's token
 pattern), tokenizer special tokens, a value that only repeats its own name
 (``CLIENT_CREDENTIALS = "client_credentials"``), values public by design (Datadog ``pub...``
