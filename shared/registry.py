@@ -298,7 +298,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         code="AIS201",
         symbol="jwt-signature-unverified",
-        template="JWT decoded without verifying its signature (%s); pass the key and algorithms",
+        template="JWT %s (%s); pass the key and an algorithms allow-list",
         summary=(
             "Used when a JSON Web Token is decoded with signature verification turned off "
             "(PyJWT options verify_signature False, verify=False, the 'none' algorithm, "

@@ -157,13 +157,19 @@ def _family(alg: str) -> str | None:
     return None
 
 
+# The two halves of the message: the signature is not checked at all, or it is checked with
+# whatever algorithm the token's own header names (algorithm confusion).
+_UNVERIFIED = "decoded without verifying its signature"
+_TOKEN_PICKS = "verified with the algorithm the token itself names"
+
+
 def _allow_list_hits(expr: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     entries = _algorithm_names(expr, ctx)
     for elt, alg in entries:
         if alg is not None and alg.lower() == "none":
-            yield hit(elt, "algorithm 'none'", confidence=Confidence.HIGH)
+            yield hit(elt, _UNVERIFIED, "algorithm 'none' allowed", confidence=Confidence.HIGH)
         elif alg is None and _from_unverified_header(elt, ctx):
-            yield hit(elt, "algorithm taken from the token's own header", confidence=Confidence.HIGH)
+            yield hit(elt, _TOKEN_PICKS, "algorithm taken from the token's own header", confidence=Confidence.HIGH)
     kinds: dict[str, str] = {}
     for _elt, alg in entries:
         fam = _family(alg) if alg else None
@@ -172,6 +178,7 @@ def _allow_list_hits(expr: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     if len(kinds) == 2:
         yield hit(
             expr,
+            _TOKEN_PICKS,
             f"{kinds['symmetric']} accepted beside {kinds['asymmetric']}: the public key verifies forged HMAC tokens",
             confidence=Confidence.HIGH,
         )
@@ -181,7 +188,7 @@ def _allow_list_hits(expr: ast.AST, ctx: FileContext) -> Iterator[Hit]:
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     name = ctx.call_name(node)
     if name in UNVERIFIED_READERS:
-        yield hit(node.func, "get_unverified_claims()", confidence=Confidence.HIGH)
+        yield hit(node.func, _UNVERIFIED, "get_unverified_claims()", confidence=Confidence.HIGH)
         return
     if name in AUTHLIB_JWT:
         allowed = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "algorithms"), None)
@@ -195,7 +202,7 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     singular: ast.keyword | None = None
     if allow_list is not None and _is_false(allow_list):  # PyJWT 1.x decode(token, key, False)
         unverified, allow_list = True, None
-        yield hit(node.args[_JOSE_OR_PYJWT2_THIRD], "verify=False", confidence=Confidence.HIGH)
+        yield hit(node.args[_JOSE_OR_PYJWT2_THIRD], _UNVERIFIED, "verify=False", confidence=Confidence.HIGH)
     for kw in node.keywords:
         if kw.arg == "options":
             off = _verify_signature_off(_options_dict(kw.value, ctx))
@@ -203,10 +210,10 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
                 unverified = True
                 # Through a name, point at the call's argument: that is the guilty use.
                 where = kw.value if isinstance(kw.value, ast.Name) else off
-                yield hit(where, "options verify_signature=False", confidence=Confidence.HIGH)
+                yield hit(where, _UNVERIFIED, "options verify_signature=False", confidence=Confidence.HIGH)
         elif kw.arg == "verify" and _is_false(kw.value):
             unverified = True
-            yield hit(kw.value, "verify=False", confidence=Confidence.HIGH)
+            yield hit(kw.value, _UNVERIFIED, "verify=False", confidence=Confidence.HIGH)
         elif kw.arg == "algorithms":
             allow_list = kw.value
         elif kw.arg == "algorithm":
@@ -220,6 +227,6 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if unverified or any(k.arg is None for k in node.keywords) or any(isinstance(a, ast.Starred) for a in node.args):
         return
     if singular is not None:
-        yield hit(singular, "algorithm= is not read by decode(), so nothing pins the algorithm", confidence=Confidence.MEDIUM)
+        yield hit(singular, _TOKEN_PICKS, "algorithm= is not read by decode(), so nothing pins the algorithm", confidence=Confidence.MEDIUM)
     else:
-        yield hit(node.func, "no algorithms allow-list: the token's header picks the algorithm", confidence=Confidence.MEDIUM)
+        yield hit(node.func, _TOKEN_PICKS, "no algorithms allow-list", confidence=Confidence.MEDIUM)
