@@ -351,6 +351,10 @@ class _FunctionFlow:
                 if route == "lambda":
                     env[name] = frozenset({Label("Lambda event" if name == "event" else f"Lambda {name}")}) if i == 0 else CLEAN
                     continue
+                if route == "django" and name in self.a.object_params(scope):
+                    # Used as an object no URL keyword argument can be: a helper's argument.
+                    env[name] = frozenset({Label(f"parameter '{name}'", "param", frozenset(), i)})
+                    continue
                 label = frozenset({Label(f"route parameter '{name}'")})
                 if _typed_scalar(p) or name in self.a.converted_params(scope):
                     # FastAPI validates `order_id: int`; Flask's <int:order_id> converts.
@@ -934,6 +938,17 @@ def _typed_scalar(p: ast.arg) -> bool:
 _CONVERTER = lazy_compile(r"<(?:int|float|uuid):([A-Za-z_][A-Za-z0-9_]{0,60})>")
 
 
+# What a Django URL keyword argument can be: path converters give str, int and uuid.UUID
+# values (https://docs.djangoproject.com/en/stable/topics/http/urls/#path-converters).
+_URL_VALUE_ATTRS = frozenset(dir(str)) | frozenset(dir(int)) | frozenset(
+    {
+        "hex", "int", "bytes", "bytes_le", "urn", "version", "variant", "fields", "time",
+        "time_low", "time_mid", "time_hi_version", "clock_seq", "clock_seq_hi_variant",
+        "clock_seq_low", "node", "is_safe",
+    }
+)
+
+
 def _is_request_param(p: ast.arg) -> bool:
     ann = p.annotation
     if ann is None:
@@ -1021,6 +1036,7 @@ class TaintAnalysis:
         self._scans: dict = {}
         self._scan_names: dict = {}
         self._risky: frozenset | None = None
+        self._object_memo: dict = {}
         self.extra_sources = frozenset(ctx.settings.extra_sources)
         # _source_label per qualified name (labels are immutable, so shared by every file
         # analysed with the same extra sources).
@@ -1060,6 +1076,7 @@ class TaintAnalysis:
         self._scan_names.clear()
         self._outers.clear()
         self._local.clear()
+        self._object_memo.clear()
         self._settled = {}
         self._sliced = {}
         self._slicing = None
@@ -1464,6 +1481,65 @@ class TaintAnalysis:
             or qn.endswith((".parse_args", ".parse_known_args"))
             or qn.startswith(_LLM_MODULES)
         )
+
+    def object_params(self, func: ast.AST, depth: int = 0) -> frozenset:
+        """The parameters of `func` that its code uses as objects no URL keyword argument can
+        be: ``p.attr`` with an attribute of neither ``str``, ``int`` nor ``uuid.UUID`` (the
+        values of Django's path converters), such as ``sociallogin.serialize()``, in `func`
+        itself or in a module def that `func` passes ``p`` to by name (three calls deep).
+        A parameter the function rebinds is left out. Memoised per def.
+
+        A module-level function whose first parameter is ``request`` and that returns a
+        response looks like a Django view (`_route_kind`); these parameters show that code,
+        not the URL router, calls it (django-allauth's ``internal/flows`` helpers)."""
+        memo = self._object_memo
+        found = memo.get(func)
+        if found is not None:
+            return found
+        memo[func] = frozenset()  # a recursive call sees no object parameter
+        args = func.args  # type: ignore[attr-defined]
+        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+        binds = self.ctx.bindings.get(func, {})
+        names = {
+            a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
+            if all(b.kind == "param" for b in binds.get(a.arg, ()))
+        }
+        objects: set[str] = set()
+        if names:
+            for node in own_nodes(func):
+                kind = type(node)
+                if kind is ast.Attribute:
+                    value = node.value  # type: ignore[attr-defined]
+                    if type(value) is ast.Name and value.id in names and node.attr not in _URL_VALUE_ATTRS:  # type: ignore[attr-defined]
+                        objects.add(value.id)
+                elif kind is ast.Call and depth < 3:
+                    objects.update(self._passed_objects(node, names, depth))  # type: ignore[arg-type]
+        found = memo[func] = frozenset(objects)
+        return found
+
+    def _passed_objects(self, call: ast.Call, names: set, depth: int) -> set[str]:
+        """The `names` that `call` passes (plain, by position or keyword) to a module def's
+        object parameters (`object_params`)."""
+        target = self.local_function(call.func)
+        if not isinstance(target, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return set()
+        inner = self.object_params(target, depth + 1)
+        if not inner:
+            return set()
+        params = [a.arg for a in (*target.args.posonlyargs, *target.args.args)]
+        if isinstance(call.func, ast.Attribute) and params[:1] in (["self"], ["cls"]):
+            params = params[1:]
+        out = set()
+        for i, arg in enumerate(call.args):
+            if type(arg) is ast.Starred:
+                break
+            if type(arg) is ast.Name and arg.id in names and i < len(params) and params[i] in inner:
+                out.add(arg.id)
+        for kw in call.keywords:
+            value = kw.value
+            if kw.arg in inner and type(value) is ast.Name and value.id in names:
+                out.add(value.id)
+        return out
 
     def route_kind(self, func: ast.AST) -> str | None:
         """"flask", "fastapi", "django", "lambda" or None: whether params are client-controlled."""

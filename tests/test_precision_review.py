@@ -1,7 +1,7 @@
-"""Look-alikes of the secrets rules found by a precision review of real packages (fastapi,
-httpx, requests, pyjwt, starlette, Flask-Security): each case states the confidence the
-core must give, at every confidence level, so that a lowered finding is told apart from a
-dropped one. The fixtures cover what the default confidence shows.
+"""Look-alikes found by a precision review of real packages (fastapi, httpx, requests,
+pyjwt, starlette, django-allauth, djangorestframework, Flask-Security): each case states the
+confidence the core must give, at every confidence level, so that a lowered finding is told
+apart from a dropped one. The fixtures cover what the default confidence shows.
 """
 
 from __future__ import annotations
@@ -98,3 +98,39 @@ def test_ais101_rate_limit_specs_under_password_keys_are_not_secrets():
     assert _found(src, "AIS101") == []
     # The same keys with a password-shaped value are still reported.
     assert _found(src.replace("5/m/user", "Pg9-prod-Kx72vd"), "AIS101") == [(4, "high")]
+
+
+# ------------------------------------------------------------------ Django helpers, not views
+ALLAUTH_FLOWS = """\
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+
+
+def redirect_to_signup(request, sociallogin):
+    request.session["socialaccount_sociallogin"] = sociallogin.serialize()
+    return HttpResponseRedirect(reverse("socialaccount_signup"))
+
+
+def _redirect(request, sociallogin):
+    next_url = sociallogin.get_redirect_url(request) or "/"
+    return HttpResponseRedirect(next_url)
+
+
+def login(request, sociallogin):
+    return _redirect(request, sociallogin)
+
+
+def view(request, next_url):
+    request.session["next"] = next_url.strip()
+    return HttpResponseRedirect(next_url)
+"""
+
+
+@pytest.mark.parametrize("code, helper_line, view_line", [("AIS415", 6, 20), ("AIS409", 12, 21)])
+def test_parameters_used_as_objects_are_not_route_parameters(code, helper_line, view_line):
+    # django-allauth's socialaccount flows: `sociallogin` is an object, used as one directly
+    # or in the helper it is passed to; a URL keyword argument is a str, int or UUID.
+    settings = Settings.from_mapping({"aisec_min_confidence": "low"}, strict=True)
+    found = check_source(ALLAUTH_FLOWS, "allauth/socialaccount/internal/flows/login.py", settings, only=[code])
+    got = [(f.line, f.confidence.value, "route parameter" in f.message) for f in found]
+    assert got == [(helper_line, "low", False), (view_line, "high", True)]
