@@ -89,7 +89,10 @@ defined here on an ORM base, imported from a models-like module (``.models``, ``
 ``store``), Django's ``User``, or named for an account (``User``, ``Account``, ``Member``
 ...). Confidence is high when the password visibly comes from the request or a form, medium
 when it is a parameter, and low in test files (``aisec-test-paths``), whose factories create
-throwaway accounts.
+throwaway accounts. Comparisons inside ``__eq__`` / ``__ne__`` (credential objects compared
+field by field) and between two fields of a form class (``self.password.data ==
+self.new_password.data``: the new password must differ) are not login checks and are not
+reported.
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -273,9 +276,30 @@ def raw_password(ctx: FileContext, expr: ast.AST | None, depth: int = 0) -> bool
 _STORED_WORDS = frozenset({"stored", "saved", "existing", "correct", "expected", "known"})
 
 
+def _equality_method(ctx: FileContext, node: ast.AST) -> bool:
+    """Inside ``__eq__`` / ``__ne__``: two credential objects compared field by field (requests'
+    ``HTTPBasicAuth.__eq__``), not a login check."""
+    func = ctx.enclosing_function(node)
+    return func is not None and func.name in ("__eq__", "__ne__")
+
+
+def _own_form_field(ctx: FileContext, expr: ast.AST) -> bool:
+    """``self.<field>.data`` in a form class (WTForms ``Form`` / ``FlaskForm``, Django forms):
+    what the client typed into the form."""
+    if not (isinstance(expr, ast.Attribute) and expr.attr == "data" and isinstance(expr.value, ast.Attribute)):
+        return False
+    owner = expr.value.value
+    if not (isinstance(owner, ast.Name) and owner.id == "self"):
+        return False
+    cls = ctx.enclosing_class(expr)
+    return cls is not None and any(name_of(b) and str(name_of(b)).endswith("Form") for b in cls.bases)
+
+
 def _stored_side(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     """A record's password: an attribute or item of something the client did not send, or a
     name bound to one (``stored = row["password"]``) or named so (``stored_password``)."""
+    if _own_form_field(ctx, expr):
+        return False
     if isinstance(expr, ast.Name):
         words = split_words(expr.id)
         if len(words) > 1 and words[0] in _STORED_WORDS:
@@ -331,6 +355,8 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
         first_name = name_of(first)
         if not _is_password_name(first_name):
             continue
+        if _equality_method(ctx, node):
+            return
         second_name = name_of(right)
         if not _is_password_name(second_name) or _confirmation(first_name) or _confirmation(second_name):
             continue
