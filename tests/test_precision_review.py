@@ -134,3 +134,20 @@ def test_parameters_used_as_objects_are_not_route_parameters(code, helper_line, 
     found = check_source(ALLAUTH_FLOWS, "allauth/socialaccount/internal/flows/login.py", settings, only=[code])
     got = [(f.line, f.confidence.value, "route parameter" in f.message) for f in found]
     assert got == [(helper_line, "low", False), (view_line, "high", True)]
+
+
+# ------------------------------------------------------------------ AIS208
+HTTP_AUTH = """\
+import httpx
+
+
+def test_digest_auth():
+    client = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(200)))
+    return client.get("http://example.org/", auth=("user", "password123"))
+"""
+
+
+def test_ais208_credentials_over_http_in_test_files_are_low():
+    # httpx's own tests/client/test_auth.py: a mock transport, no network.
+    assert _found(HTTP_AUTH, "AIS208", filename="tests/client/test_auth.py") == [(6, "low")]
+    assert _found(HTTP_AUTH, "AIS208") == [(6, "high")]

@@ -91,7 +91,9 @@ A secret sent in a query string is also reported by AIS107 (exposed-secret), whi
 value (where the secret came from) where this rule judges the parameter's name (the API is
 designed to take a credential in the URL); both point at the value. Session-level credentials are
 seen only when set in the same function as the call. A query parameter named only ``key``
-is not taken for an API key. What follows ``#`` in a URL is the fragment, which the client
+is not taken for an API key. In test files (``aisec-test-paths``), where clients talk to mock
+transports and test servers, credentials sent over ``http://`` are low confidence (hidden by
+default). What follows ``#`` in a URL is the fragment, which the client
 never sends (RFC 3986 section 3.5): ``token=`` there is not reported.
 
 ## Options
@@ -377,10 +379,13 @@ def _judge_url(ctx: FileContext, url: ast.AST | None) -> tuple[str, Confidence, 
         return None
     host = _host(prefix, whole)
     if host is None:
-        return "sent over plain http:// to a host chosen at run time", Confidence.MEDIUM, parts
+        confidence = Confidence.LOW if ctx.settings.is_test_path(ctx.filename) else Confidence.MEDIUM
+        return "sent over plain http:// to a host chosen at run time", confidence, parts
     if _loopback(host):
         return None
     confidence = Confidence.MEDIUM if _private(host) else Confidence.HIGH
+    if ctx.settings.is_test_path(ctx.filename):
+        confidence = Confidence.LOW  # test clients and mock transports (httpx's own tests)
     return f"sent over plain http:// to '{host}'", confidence, parts
 
 
