@@ -143,7 +143,11 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         name="aisec-test-paths",
         kind="csv",
-        default=("test_*.py", "*_test.py", "tests/*", "*/tests/*", "test/*", "*/test/*", "conftest.py", "*/conftest.py"),
+        # tests.py: the test module of every Django app (``manage.py startapp`` creates it).
+        default=(
+            "test_*.py", "*_test.py", "tests.py", "*/tests.py", "tests/*", "*/tests/*", "test/*", "*/test/*",
+            "conftest.py", "*/conftest.py",
+        ),
         metavar="<patterns>",
         help="Shell patterns of test files, matched against the path as the host names it.",
     ),

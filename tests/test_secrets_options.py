@@ -128,7 +128,8 @@ def test_secrets_in_tests_default_is_low_and_hidden_at_the_default_confidence():
 
 
 @pytest.mark.parametrize(
-    "filename", ["tests/test_login.py", "pkg/tests/helpers.py", "test_login.py", "login_test.py", "conftest.py", "a\\tests\\b.py"]
+    "filename",
+    ["tests/test_login.py", "pkg/tests/helpers.py", "test_login.py", "login_test.py", "conftest.py", "a\\tests\\b.py", "tests.py", "shop/tests.py"],
 )
 def test_default_test_paths(filename):
     assert _findings(SECRET_SRC, filename) == [(1, "AIS101", "low")]
