@@ -151,3 +151,30 @@ def test_ais208_credentials_over_http_in_test_files_are_low():
     # httpx's own tests/client/test_auth.py: a mock transport, no network.
     assert _found(HTTP_AUTH, "AIS208", filename="tests/client/test_auth.py") == [(6, "low")]
     assert _found(HTTP_AUTH, "AIS208") == [(6, "high")]
+
+
+# ------------------------------------------------------------------ AIS107
+ECHO = """\
+import os
+
+from fastapi import Depends, FastAPI
+from fastapi.security import HTTPBasic, HTTPBasicCredentials
+
+app = FastAPI()
+security = HTTPBasic()
+
+
+@app.get("/users/me")
+def read_current_user(credentials: HTTPBasicCredentials = Depends(security)):
+    return {"username": credentials.username, "password": credentials.password}
+
+
+@app.get("/config")
+def config():
+    return {"key": os.environ["STRIPE_SECRET_KEY"]}
+"""
+
+
+def test_ais107_a_response_echoing_the_clients_own_credential_is_low():
+    # FastAPI's docs_src/security/tutorial006.py; a server-side secret stays high.
+    assert _found(ECHO, "AIS107") == [(12, "low"), (17, "high")]

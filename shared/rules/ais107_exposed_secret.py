@@ -20,8 +20,10 @@ Secrets are found as in AIS106 (``os.environ`` / settings / secret managers / th
 ``Authorization`` header or password field, or a secret-like name). For responses only
 server-side secrets count, and of the name-based ones only passwords: sending an issued
 ``access_token`` or a new API key to its owner is what login and key-creation endpoints are
-for. Confidence is high for a secret read from a secret store, medium for one the client
-sent (reflected back) or known by its name only.
+for. Confidence is high for a secret read from a secret store and medium for one known by
+its name only. A credential the client sent is medium in a URL, the session or a file, and
+low (hidden by default) when a response echoes it back to that client, which already holds
+it (FastAPI's tutorials return the ``HTTPBasicCredentials`` they received).
 
 ## Why is this bad?
 A response is read by the client, cached by browsers and proxies and logged by API
@@ -153,7 +155,11 @@ def _report(ctx: FileContext, value: ast.AST, sink: str, accept=None, label: str
         value = value.value
     found = find_secret(ctx, value, accept, name=label)
     if found is not None:
-        yield hit(found.node, found.origin, sink, confidence=_confidence(found))
+        confidence = _confidence(found)
+        if accept is _server_side and found.source == REQUEST:
+            # A response that echoes the client's own credential tells it nothing new.
+            confidence = Confidence.LOW
+        yield hit(found.node, found.origin, sink, confidence=confidence)
 
 
 # ---- responses ---------------------------------------------------------------------------
