@@ -178,3 +178,28 @@ def config():
 def test_ais107_a_response_echoing_the_clients_own_credential_is_low():
     # FastAPI's docs_src/security/tutorial006.py; a server-side secret stays high.
     assert _found(ECHO, "AIS107") == [(12, "low"), (17, "high")]
+
+
+def test_fastapi_security_credentials_are_the_clients_credentials():
+    # HTTPBasic / HTTPBearer parse the Authorization header: logging them is AIS106 at high.
+    src = """\
+        import logging
+        from typing import Annotated
+
+        from fastapi import Depends, FastAPI
+        from fastapi.security import HTTPAuthorizationCredentials, HTTPBasic, HTTPBasicCredentials, HTTPBearer
+
+        app = FastAPI()
+
+
+        @app.get("/a")
+        def a(credentials: Annotated[HTTPBasicCredentials, Depends(HTTPBasic())]):
+            logging.info("login %s %s", credentials.username, credentials.password)
+
+
+        @app.get("/b")
+        def b(creds: HTTPAuthorizationCredentials = Depends(HTTPBearer())):
+            logging.info("token %s", creds.credentials)
+            logging.info("scheme %s", creds.scheme)
+        """
+    assert _found(src, "AIS106") == [(12, "high"), (17, "high")]

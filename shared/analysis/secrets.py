@@ -23,7 +23,9 @@ Sources
 - *request* (a credential the client sent): the ``Authorization`` / ``Proxy-Authorization`` /
   ``X-Api-Key``-style headers (``request.headers[...]``, ``.get(...)``, Django
   ``request.META["HTTP_AUTHORIZATION"]``), Flask's ``request.authorization``, FastAPI
-  ``authorization: str = Header()`` parameters, and secret-named form / JSON fields
+  ``authorization: str = Header()`` parameters and the ``.password`` / ``.credentials`` of
+  its ``HTTPBasicCredentials`` / ``HTTPAuthorizationCredentials`` (the ``HTTPBasic``,
+  ``HTTPBearer`` and ``HTTPDigest`` dependencies), and secret-named form / JSON fields
   (``request.form["password"]``, ``request.POST.get("password")``, ``request.json[...]``).
 - *name* (lower confidence): a variable, parameter, attribute, dict key or getter function
   (``get_api_key()``) whose name is secret-like by `words.secret_name_kind` (plus the
@@ -1058,6 +1060,8 @@ class _Tracer:
         kind = secret_kind(ctx, attr)
         if attr == "authorization" and _is_request(ctx, node.value):
             return self._found("the request's Authorization header", REQUEST, "credential", node)
+        if attr in _SECURITY_CREDENTIAL_FIELDS and isinstance(node.value, ast.Name) and _security_credentials(ctx, node.value):
+            return self._found("the request's Authorization header", REQUEST, "password" if attr == "password" else "credential", node)
         if attr in self._secret_fields():
             return CLEAN
         if kind and _is_config_object(ctx, node.value):
@@ -1393,6 +1397,26 @@ def _resolve(ctx: FileContext, expr: ast.AST) -> ast.AST:
             return expr
         expr = value
     return expr
+
+
+# FastAPI's security dependencies parse the Authorization header into these classes
+# (https://fastapi.tiangolo.com/reference/security/): HTTPBasic gives HTTPBasicCredentials
+# (.username, .password), HTTPBearer and HTTPDigest give HTTPAuthorizationCredentials
+# (.scheme, .credentials).
+_SECURITY_CREDENTIALS = frozenset({"HTTPBasicCredentials", "HTTPAuthorizationCredentials"})
+_SECURITY_CREDENTIAL_FIELDS = frozenset({"password", "credentials"})
+
+
+def _security_credentials(ctx: FileContext, name: ast.Name) -> bool:
+    """A parameter annotated with one of FastAPI's `_SECURITY_CREDENTIALS` classes (also
+    inside ``Annotated[...]``)."""
+    for binding in ctx.reaching_bindings(name):
+        target = binding.target
+        if binding.kind == "param" and isinstance(target, ast.arg) and target.annotation is not None:
+            for part in ast.walk(target.annotation):
+                if (getattr(part, "id", None) or getattr(part, "attr", None)) in _SECURITY_CREDENTIALS:
+                    return True
+    return False
 
 
 def _is_request(ctx: FileContext, expr: ast.AST) -> bool:

@@ -19,7 +19,8 @@ Flask ``app.config["SECRET_KEY"]`` and ``app.secret_key``, AWS Secrets Manager
 ``WithDecryption=True``, HashiCorp Vault, Google Secret Manager, Azure Key Vault,
 ``keyring.get_password`` and pydantic's ``SecretStr.get_secret_value()``; or a credential the
 client sent: the request's ``Authorization`` header (also ``request.authorization``, Django
-``META["HTTP_AUTHORIZATION"]``, FastAPI ``Header()`` parameters) and its password field
+``META["HTTP_AUTHORIZATION"]``, FastAPI ``Header()`` parameters and the credentials of its
+``HTTPBasic`` / ``HTTPBearer`` dependencies) and its password field
 (``request.form["password"]``). Values are followed through assignments, f-strings, ``%``,
 ``.format``, concatenation, ``str()``, subscripts, ``.get``, attributes, containers, ``self``
 attributes and helper functions of the same module. A variable, parameter, attribute, dict
