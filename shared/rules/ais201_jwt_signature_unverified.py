@@ -57,7 +57,8 @@ issuer for a second, verified decode; suppress the finding there with a comment 
 The PyJWT version is not known to a linter: ``jwt.decode(token, key)`` is reported with
 medium confidence because PyJWT 2.x raises instead of accepting any algorithm. An
 allow-list built at run time (read from configuration) is not judged. jwcrypto is not
-covered yet.
+covered yet. In test files (``aisec-test-paths``), which decode tokens they made themselves,
+findings are low confidence (hidden by default).
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -186,6 +187,16 @@ def _allow_list_hits(expr: ast.AST, ctx: FileContext) -> Iterator[Hit]:
 
 @on(ast.Call, callees={n.rsplit(".", 1)[-1] for n in DECODERS | UNVERIFIED_READERS} | {"JsonWebToken"})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
+    """`_check_call`, at low confidence in test files (``aisec-test-paths``): tests decode
+    tokens they made themselves, and a JWT library's tests exercise every option."""
+    if ctx.settings.is_test_path(ctx.filename):
+        for h in _check_call(node, ctx):
+            yield h._replace(confidence=Confidence.LOW)
+    else:
+        yield from _check_call(node, ctx)
+
+
+def _check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     name = ctx.call_name(node)
     if name in UNVERIFIED_READERS:
         yield hit(node.func, _UNVERIFIED, "get_unverified_claims()", confidence=Confidence.HIGH)
