@@ -31,8 +31,8 @@ are exempt: the traffic never leaves the machine. Private names and addresses (`
 confidence: the traffic still crosses a network that other hosts and containers share, and
 the OWASP Transport Layer Security Cheat Sheet asks for TLS on internal connections too.
 Tokens read from the query string of one-time links (password reset, e-mail verification,
-invitations, unsubscribe, OAuth callbacks, WebSocket handshakes, which cannot set headers)
-are not reported.
+invitations, unsubscribe, OAuth callbacks, WebSocket handshakes, which cannot set headers,
+and the dependencies that take the ``WebSocket``) are not reported.
 
 ## Why is this bad?
 Over ``http://`` anyone on the path (Wi-Fi, a proxy, a compromised router, another pod on
@@ -482,10 +482,21 @@ def _query_container(ctx: FileContext, expr: ast.AST) -> str | None:
     return None
 
 
+def _names_websocket(annotation: ast.AST | None) -> bool:
+    """An annotation that is ``WebSocket`` (``fastapi.WebSocket``, ``starlette.websockets.WebSocket``)."""
+    if isinstance(annotation, ast.Name):
+        return annotation.id == "WebSocket"
+    return isinstance(annotation, ast.Attribute) and annotation.attr == "WebSocket"
+
+
 def _link_handler(ctx: FileContext, node: ast.AST) -> bool:
-    """A handler for a one-time link or a WebSocket (see `_LINK_WORDS`)."""
+    """A handler for a one-time link or a WebSocket (see `_LINK_WORDS`), or a dependency
+    that takes the ``WebSocket`` (FastAPI's ``get_cookie_or_token(websocket: WebSocket,
+    token: str = Query(None))``)."""
     func = ctx.enclosing_function(node)
     while func is not None:
+        if any(_names_websocket(a.annotation) for a in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)):
+            return True
         words = set(split_words(func.name))
         for dec in func.decorator_list:
             if isinstance(dec, ast.Call):
