@@ -219,3 +219,14 @@ def test_ais201_in_test_files_is_low():
     # python-jose's own tests/test_jwt.py decode without an allow-list on every line.
     assert _found(JOSE_TEST, "AIS201", filename="tests/test_jwt.py") == [(5, "low"), (5, "low")]
     assert _found(JOSE_TEST, "AIS201") == [(5, "medium"), (5, "high")]
+
+
+# ------------------------------------------------------------------ AIS102
+def test_ais102_jwts_in_docstrings_and_tests_are_low():
+    # python-jose's jose/jws.py docstrings; FastAPI's tests put tutorial tokens in headers.
+    # Assembled here, so that no committed line holds a whole token (secret scanners).
+    header, payload, signature = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", "eyJhIjoiYiJ9", "jiMyrsmD8AoHWeQg" + "mxZ5yq8z0lXS67_QGs52AzC8Ru8"
+    token = ".".join((header, payload, signature))
+    src = f'def sign():\n    """Returns a JWS string: {token}"""\n\n\nAUTH = {{"Authorization": "Bearer {token}"}}\n'
+    assert _found(src, "AIS102") == [(2, "low"), (5, "medium")]
+    assert _found(src, "AIS102", filename="tests/test_security.py") == [(2, "low"), (5, "low")]

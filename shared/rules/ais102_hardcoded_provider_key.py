@@ -54,7 +54,8 @@ Placeholders are reported with low confidence only (hidden at the default
 ``PLACEHOLDER`` or ``REDACTED`` (AWS's documented ``AKIAIOSFODNN7EXAMPLE``), runs of eight
 equal characters, and keys that providers publish in their own documentation (the Azurite
 storage emulator key, jwt.io's example token). Weaker shapes are reported with medium
-confidence: Mailgun ``key-`` keys, Entra ID client secrets, Telegram bot tokens, JWTs, and
+confidence: Mailgun ``key-`` keys, Entra ID client secrets, Telegram bot tokens, JWTs (low in
+docstrings and test files, whose tokens are signed with throwaway keys), and
 AWS secret keys found only by pairing. GitHub tokens longer than the current 40 characters,
 whose checksum cannot be checked, are missed; so are keys split across several literals or
 built at run time, keys whose context is only an import or a method call the rule does not
@@ -93,7 +94,7 @@ from ..analysis.context import literal_str
 from ..analysis.literals import constant_values
 from ..analysis.credentials import Found, find, find_all, holds_credential, may_hold_tests, prefix_match
 from ..analysis.words import mask
-from ..checks import FileContext, Hit, hit, on
+from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
 
 # Literals longer than this are scanned only in their first part (cost bound, e.g. a
@@ -145,8 +146,9 @@ def _constant_hits(node: ast.Constant, value: str, ctx: FileContext) -> Iterator
         in_file=lambda pattern: _in_file(ctx, pattern),
     )
     if found is not None:
-        where = "Docstring" if _is_docstring(node, ctx) else "String literal"
-        yield hit(node, where, found.fmt.kind, _shown(found), confidence=found.confidence)
+        docstring = _is_docstring(node, ctx)
+        where = "Docstring" if docstring else "String literal"
+        yield hit(node, where, found.fmt.kind, _shown(found), confidence=_confidence(found, ctx, docstring))
 
 
 @on(ast.Module)
@@ -183,7 +185,17 @@ def check_comments(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
         found = hits[0]
         span = _comment_span(ctx, line, text, found)
         if span is not None:
-            yield hit(span, "Comment", found.fmt.kind, _shown(found), confidence=found.confidence)
+            yield hit(span, "Comment", found.fmt.kind, _shown(found), confidence=_confidence(found, ctx, False))
+
+
+def _confidence(found: Found, ctx: FileContext, docstring: bool) -> Confidence:
+    """The row's confidence; a JWT in a docstring or a test file (``aisec-test-paths``) is
+    low. A JWT is a credential only while it is valid and unrevoked: test suites and API
+    docs carry tokens signed with a throwaway key (python-jose's docstrings, FastAPI's tests),
+    while a provider's API key stays live until someone revokes it."""
+    if found.fmt.id == "jwt" and (docstring or ctx.settings.is_test_path(ctx.filename)):
+        return Confidence.LOW
+    return found.confidence
 
 
 def _shown(found: Found) -> str:
