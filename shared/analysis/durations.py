@@ -10,6 +10,7 @@ and names bound (reaching the use) to such values.
 from __future__ import annotations
 
 import ast
+import math
 
 from .context import FileContext
 
@@ -40,16 +41,34 @@ _DEPTH = 12
 
 
 def seconds(expr: ast.AST | None, ctx: FileContext, depth: int = 0) -> float | None:
-    """Seconds a constant duration expression stands for, or None when it is not constant."""
+    """Seconds a constant duration expression stands for, or None when it is not constant
+    or not a finite number (``1e999``, ``1e999 - 1e999``, an int too large for a float)."""
+    return _finite(_seconds(expr, ctx, depth))
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _float(value: object) -> float | None:
+    """A numeric literal as a float; None for bools, other types and ints past float range."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return None
+
+
+def _seconds(expr: ast.AST | None, ctx: FileContext, depth: int) -> float | None:
     if expr is None or depth > _DEPTH:
         return None
     if isinstance(expr, ast.Constant):
-        value = expr.value
-        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+        return _float(expr.value)
     if isinstance(expr, ast.Name):
-        return seconds(ctx.reaching_value(expr), ctx, depth + 1)
+        return _seconds(ctx.reaching_value(expr), ctx, depth + 1)
     if isinstance(expr, ast.BinOp):
-        left, right = seconds(expr.left, ctx, depth + 1), seconds(expr.right, ctx, depth + 1)
+        left, right = _seconds(expr.left, ctx, depth + 1), _seconds(expr.right, ctx, depth + 1)
         if left is None or right is None:
             return None
         if isinstance(expr.op, ast.Add):
@@ -64,15 +83,15 @@ def seconds(expr: ast.AST | None, ctx: FileContext, depth: int = 0) -> float | N
     if isinstance(expr, ast.Call):
         func = expr.func
         if isinstance(func, ast.Attribute) and func.attr == "total_seconds" and not expr.args:
-            return seconds(func.value, ctx, depth + 1)
+            return _seconds(func.value, ctx, depth + 1)
         name = ctx.call_name(expr)
         if name in _TRANSPARENT and len(expr.args) == 1:
-            return seconds(expr.args[0], ctx, depth + 1)
+            return _seconds(expr.args[0], ctx, depth + 1)
         if name in _TIMEDELTA:
             total = 0.0
             parts = list(zip(_TIMEDELTA_POSITIONAL, expr.args)) + [(k.arg, k.value) for k in expr.keywords]
             for unit, value in parts:
-                n = seconds(value, ctx, depth + 1)
+                n = _seconds(value, ctx, depth + 1)
                 if unit not in _TIMEDELTA_UNITS or n is None:
                     return None
                 total += n * _TIMEDELTA_UNITS[unit]
@@ -119,7 +138,7 @@ def lifetime(expr: ast.AST | None, ctx: FileContext, depth: int = 0) -> float | 
         inner = lifetime(expr.left, ctx, depth + 1)  # (now + a) + b
         extra = seconds(expr.right, ctx)
         if inner is not None and extra is not None:
-            return inner + extra
+            return _finite(inner + extra)
     return None
 
 

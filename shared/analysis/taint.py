@@ -531,7 +531,7 @@ class _FunctionFlow:
                 root = _single_root(self.ctx, first) if first is not None else None
                 if root:
                     safe = {root}
-            elif name == "builtins.isinstance" and test.args and isinstance(test.args[0], ast.Name):
+            elif name == "builtins.isinstance" and len(test.args) == 2 and isinstance(test.args[0], ast.Name):
                 kinds = test.args[1]
                 elts = kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]
                 if all(isinstance(e, ast.Name) and e.id in ("int", "float", "bool") for e in elts):

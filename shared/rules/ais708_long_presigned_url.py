@@ -70,6 +70,7 @@ None beyond ``aisec-min-confidence``. The one-day threshold is fixed.
 from __future__ import annotations
 
 import ast
+import math
 from typing import Iterator
 
 from ..analysis.policies import aws_service, literal
@@ -94,9 +95,14 @@ _NOW = frozenset({"now", "utcnow", "today"})
 
 
 def _number(ctx: FileContext, expr: ast.AST) -> float | None:
+    """A finite numeric literal as a float (not ``1e999``, nor an int past float range)."""
     value = literal(ctx, expr).value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            return None
+        return number if math.isfinite(number) else None
     return None
 
 
@@ -198,5 +204,5 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         # is an absolute time for GCS V2 signatures and is not judged.
         lifetime = next((kw.value for kw in node.keywords if kw.arg in ("expiration", "expiry")), None)
         total = seconds(ctx, lifetime, offset=True)
-    if lifetime is not None and total is not None and total > MAX_SECONDS:
+    if lifetime is not None and total is not None and math.isfinite(total) and total > MAX_SECONDS:
         yield hit(lifetime, f"{name}()", describe(total), confidence=Confidence.HIGH)
