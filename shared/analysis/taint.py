@@ -949,6 +949,13 @@ _URL_VALUE_ATTRS = frozenset(dir(str)) | frozenset(dir(int)) | frozenset(
 )
 
 
+# How many functions `TaintAnalysis.judge` follows up through their callers before it
+# answers "unknown", and how many flows `TaintAnalysis.returns` builds one inside another:
+# each level costs a few Python frames, and a generated chain of 500 helpers (or a cycle
+# of 130) must not reach the interpreter's recursion limit.
+_MAX_CALLER_DEPTH = 40
+
+
 def _is_request_param(p: ast.arg) -> bool:
     ann = p.annotation
     if ann is None:
@@ -1093,8 +1100,13 @@ class TaintAnalysis:
         return self.eval(expr, flow, None)
 
     def returns(self, func: ast.AST) -> frozenset:
-        """Labels of what `func` returns, parameters included as "param" labels."""
+        """Labels of what `func` returns, parameters included as "param" labels. CLEAN for a
+        def whose flow is being built (a call cycle), and for one not built yet when
+        `_MAX_CALLER_DEPTH` flows are already being built (a chain of helpers too long to
+        follow: the interpreter's recursion limit comes first)."""
         if func in self._in_progress:
+            return CLEAN
+        if len(self._in_progress) >= _MAX_CALLER_DEPTH and func not in self._flows:
             return CLEAN
         return self.flow(func).returns
 
@@ -1213,8 +1225,8 @@ class TaintAnalysis:
         if not live or func is None or not all(lab.kind == "param" for lab in live):
             return "unknown", []
         key = (func, sink_kind)
-        if key in self._judging:  # recursion through a call cycle
-            return "unknown", []
+        if key in self._judging or len(self._judging) >= _MAX_CALLER_DEPTH:
+            return "unknown", []  # a call cycle, or a chain of callers too long to follow
         self._judging.add(key)
         try:
             found: set = set()
