@@ -7,6 +7,7 @@ Each option is named ``aisec-*`` in both tools: ``--aisec-min-confidence`` /
 
 from __future__ import annotations
 
+import os
 from fnmatch import fnmatchcase
 from typing import Any, Iterable, Mapping, NamedTuple
 
@@ -149,7 +150,10 @@ OPTIONS: tuple[Option, ...] = (
             "conftest.py", "*/conftest.py",
         ),
         metavar="<patterns>",
-        help="Shell patterns of test files, matched against the path as the host names it.",
+        help=(
+            "Shell patterns of test files, matched against the path as the host names it "
+            "(relative to the current directory when the host gives an absolute path under it)."
+        ),
     ),
     Option(
         name="aisec-secrets-in-tests",
@@ -340,8 +344,11 @@ class Settings(NamedTuple):
     def is_test_path(self, filename: str) -> bool:
         """True when `filename` (as the host names it; ``\\`` read as ``/``) matches
         ``aisec-test-paths``. Patterns are shell patterns (`fnmatch`), matched case-sensitively
-        against the whole path and against its last component."""
-        return _matches_test_paths(filename, self.test_paths)
+        against the whole path and against its last component. An absolute path under the
+        current directory is matched relative to it: pylint names files by absolute path
+        and flake8 as given, and a checkout under ``~/test/`` must not make every file a
+        test file (``*/test/*``)."""
+        return _matches_test_paths(_relative(filename), self.test_paths)
 
     def ignored_name(self, name: str) -> bool:
         """True when ``aisec-ignore-names`` lists `name` (case-insensitive shell patterns)."""
@@ -366,6 +373,17 @@ class Settings(NamedTuple):
 SINK_KINDS = frozenset(
     {"sql", "shell", "code", "html", "template", "path", "url", "header", "ldap", "xpath", "xml", "deserialize", "nosql", "session"}
 )
+
+
+def _relative(filename: str) -> str:
+    """`filename` relative to the current directory when it is an absolute path under it."""
+    if not os.path.isabs(filename):
+        return filename
+    try:
+        rel = os.path.relpath(filename)
+    except ValueError:  # another drive (Windows)
+        return filename
+    return filename if rel == ".." or rel.startswith(".." + os.sep) else rel
 
 
 @memo(256)

@@ -276,3 +276,28 @@ def test_hosts_entropy_threshold(tmp_path, host):
     path = path.resolve()
     assert host([path], "--aisec-min-confidence=high") == {str(path): [1]}
     assert host([path], "--aisec-min-confidence=high", "--aisec-entropy-threshold=3.5") == {}
+
+
+def test_test_paths_do_not_depend_on_where_the_checkout_sits(tmp_path):
+    """pylint names files by absolute path, flake8 as given: a project checked out under a
+    directory named ``test`` is not test code in either host (found by a break-it run)."""
+    proj = tmp_path / "test" / "proj"
+    (proj / "tests").mkdir(parents=True)
+    app, in_tests = proj / "app.py", proj / "tests" / "test_app.py"
+    for path in (app, in_tests):
+        path.write_text(SECRET_SRC, encoding="utf-8")
+    flake8 = flake8_findings(run_flake8([Path("app.py"), Path("tests/test_app.py")], cwd=proj))
+    pylint = pylint_findings(run_pylint([Path("app.py"), Path("tests/test_app.py")], cwd=proj))
+    # flake8 prints the paths as given (relative to proj), pylint absolute ones: compare names.
+    assert {Path(p).name: [row[2] for row in rows] for p, rows in flake8.items()} == {"app.py": ["AIS101"]}
+    assert {Path(p).name: [m["symbol"] for m in msgs] for p, msgs in pylint.items()} == {"app.py": ["hardcoded-secret"]}
+    # The core, given absolute paths under the current directory, agrees.
+    import os
+
+    cwd = os.getcwd()
+    try:
+        os.chdir(proj)
+        assert _findings(SECRET_SRC, str(app)) == [(1, "AIS101", "high")]
+        assert _findings(SECRET_SRC, str(in_tests)) == [(1, "AIS101", "low")]
+    finally:
+        os.chdir(cwd)
