@@ -348,7 +348,7 @@ class Settings(NamedTuple):
         current directory is matched relative to it: pylint names files by absolute path
         and flake8 as given, and a checkout under ``~/test/`` must not make every file a
         test file (``*/test/*``)."""
-        return _matches_test_paths(_relative(filename), self.test_paths)
+        return _matches_test_paths(relative_path(filename), self.test_paths)
 
     def ignored_name(self, name: str) -> bool:
         """True when ``aisec-ignore-names`` lists `name` (case-insensitive shell patterns)."""
@@ -375,7 +375,7 @@ SINK_KINDS = frozenset(
 )
 
 
-def _relative(filename: str) -> str:
+def relative_path(filename: str) -> str:
     """`filename` relative to the current directory when it is an absolute path under it."""
     if not os.path.isabs(filename):
         return filename

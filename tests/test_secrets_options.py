@@ -301,3 +301,14 @@ def test_test_paths_do_not_depend_on_where_the_checkout_sits(tmp_path):
         assert _findings(SECRET_SRC, str(in_tests)) == [(1, "AIS101", "low")]
     finally:
         os.chdir(cwd)
+
+
+def test_settings_profile_reads_the_path_below_the_current_directory(tmp_path, monkeypatch):
+    # A production settings module of a project checked out under ~/tests/ stays production.
+    src = 'SECRET_KEY = "dj-7f#k2!x0q9zv-Lm"\nDEBUG = True\nALLOWED_HOSTS = ["*"]\nINSTALLED_APPS = []\n'
+    proj = tmp_path / "tests" / "proj"
+    proj.mkdir(parents=True)
+    monkeypatch.chdir(proj)
+    prod = str(proj / "myproj" / "settings" / "prod.py")
+    assert _findings(src, prod, aisec_secrets_in_tests="report") == [(1, "AIS101", "high")]
+    assert _findings(src, str(proj / "myproj" / "settings" / "dev.py"), aisec_secrets_in_tests="report") == [(1, "AIS101", "low")]

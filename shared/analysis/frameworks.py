@@ -11,6 +11,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from ..findings import Confidence
+from ..options import relative_path
 from .patterns import lazy_compile
 
 if TYPE_CHECKING:
@@ -49,7 +50,9 @@ def settings_profile(ctx: "FileContext") -> str | None:
     cached = ctx.__dict__.get("_settings_profile", "")
     if cached != "":
         return cached
-    path = ctx.filename.replace("\\", "/")
+    # Relative to the current directory, as `Settings.is_test_path` reads it: the folders
+    # above the project (a checkout under ~/tests/) say nothing about the module.
+    path = relative_path(ctx.filename).replace("\\", "/")
     stem = path.rsplit("/", 1)[-1][:-3] if path.endswith(".py") else path.rsplit("/", 1)[-1]
     names = set(ctx.bindings.get(ctx.tree, {}))
     named = bool(_SETTINGS_NAME.search(path)) and bool(names & SETTINGS_MARKERS)
