@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from .analysis.context import FileContext, node_span
+from .analysis.context import FileContext, char_col, node_span
 from .checks import NAMED_TYPES, CheckFn, callee_key, target_names
 from .findings import Confidence, Finding
 from .options import Settings
@@ -367,9 +367,21 @@ def _check_tree(
         findings.sort()
         if keys is not None:
             keys.extend(_baseline_keys(findings, where, ctx))
-        return findings
+        return [_in_characters(f, lines) for f in findings]
     finally:
         ctx.close()  # frees the index now, not at the host's next collection
+
+
+def _in_characters(f: Finding, lines: list[str]) -> Finding:
+    """`f` with its columns counted in characters (code points), as editors, pycodestyle and
+    SARIF (``columnKind: unicodeCodePoints``) count them, not in the UTF-8 bytes of ``ast``
+    positions. Lines of ASCII only, nearly all, are returned as they are."""
+    col, end_col = f.col, f.end_col
+    if 0 < f.line <= len(lines) and col and not lines[f.line - 1].isascii():
+        col = char_col(lines[f.line - 1], col)
+    if end_col and f.end_line is not None and 0 < f.end_line <= len(lines) and not lines[f.end_line - 1].isascii():
+        end_col = char_col(lines[f.end_line - 1], end_col)
+    return f if col == f.col and end_col == f.end_col else f._replace(col=col, end_col=end_col)
 
 
 def _baseline_keys(findings: list[Finding], where: dict[Finding, ast.AST], ctx: FileContext) -> list[tuple[str, str]]:

@@ -51,7 +51,8 @@ class Finding(NamedTuple):
     from source text at each import, about 1 ms of every flake8 start.
 
     Attributes:
-        line, col: start, 1-based line and 0-based column (flake8 and pylint both take these).
+        line, col: start, 1-based line and 0-based column in characters (code points, not the
+            UTF-8 bytes of ``ast`` positions); flake8 and pylint both take these.
         end_line, end_col: end of the guilty node, same conventions; None when unknown.
         code: the rule's AIS code.
         args: arguments for the rule's ``%`` template; secrets in them are already masked.

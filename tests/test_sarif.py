@@ -172,3 +172,26 @@ def test_the_sarif_writer_loads_only_when_chosen():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_columns_count_characters_in_both_hosts_and_in_sarif(tmp_path):
+    """``ast`` columns are UTF-8 bytes; findings, both hosts and SARIF (whose log says
+    ``columnKind: unicodeCodePoints``) count characters, as pycodestyle and editors do."""
+    from conftest import flake8_findings, pylint_findings, run_flake8, run_pylint
+
+    from aisec_shared import Settings, check_source
+
+    src = 'x = "日本語"; PASSWORD = "Xk9mQ2vL7pR4zT8w"\n'
+    folder = tmp_path / "vulnerable_app"
+    folder.mkdir()
+    path = folder / "cols.py"
+    path.write_text(src, encoding="utf-8")
+    start = src.index('"Xk9')
+    [core] = check_source(src, str(path), Settings(strict=True))
+    assert (core.col, core.end_col) == (start, start + 18)
+    assert [(row[1], row[2]) for row in flake8_findings(run_flake8([path]))[str(path.resolve())]] == [(start + 1, "AIS101")]
+    [msg] = pylint_findings(run_pylint([path]))[str(path.resolve())]
+    assert (msg["column"], msg["endColumn"]) == (start, start + 18)
+    for log in (_flake8_sarif(tmp_path), _pylint_sarif(tmp_path)):
+        [region] = [r["locations"][0]["physicalLocation"]["region"] for r in log["runs"][0]["results"] if r["ruleId"] == "AIS101"]
+        assert region["startColumn"] == start + 1

@@ -1204,7 +1204,7 @@ def comments_outside_strings(lines: list[str], strings: list[ast.AST]) -> dict[i
     return out
 
 
-def _char_col(line: str, byte_col: int) -> int:
+def char_col(line: str, byte_col: int) -> int:
     """The character index of a UTF-8 byte column of `line` (``ast`` columns are bytes)."""
     if line.isascii():
         return byte_col
@@ -1215,9 +1215,9 @@ def _comments_in_span(lines: list[str], first: int, start: int, last: int, end: 
     """The comments inside one expression's span (1-based lines, byte columns), from the
     tokens of that span alone, in parentheses so that its line breaks and indentation do
     not matter. Empty if the span does not tokenize."""
-    text = [lines[first - 1][_char_col(lines[first - 1], start):]]
+    text = [lines[first - 1][char_col(lines[first - 1], start):]]
     text.extend(lines[first:last - 1])
-    text.append(lines[last - 1][: _char_col(lines[last - 1], end)])
+    text.append(lines[last - 1][: char_col(lines[last - 1], end)])
     source = "(" + "".join(text) + "\n)\n"
     out: dict[int, str] = {}
     try:
