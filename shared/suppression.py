@@ -120,7 +120,8 @@ class Suppressions:
 
 def statement_lines(ctx: FileContext, node: ast.AST) -> range:
     """The lines whose comments speak for a finding at `node`: the lines of its innermost
-    simple statement, or the header lines of a compound statement (up to its body)."""
+    simple statement, or the header lines of a compound statement (up to its body), and
+    the lines a trailing backslash joins to them."""
     stmt = ctx.statement_of(node)
     line = getattr(node, "lineno", 1)
     if stmt is None:
@@ -135,6 +136,12 @@ def statement_lines(ctx: FileContext, node: ast.AST) -> range:
         last = max(first, body[0].lineno - 1)
         if not (first <= line <= last):
             return range(line, line + 1)
+    # A backslash after the statement's last token joins the next line to its logical line,
+    # as flake8 reads it: a comment there (``x = "..." \`` then ``    # noqa: AIS101``)
+    # speaks for the statement. A backslash inside a comment joins nothing.
+    lines = ctx.lines
+    while last < len(lines) and lines[last - 1].rstrip("\r\n").endswith("\\") and last not in ctx.comments:
+        last += 1
     return range(first, last + 1)
 
 

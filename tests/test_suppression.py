@@ -179,3 +179,20 @@ def test_a_rule_that_failed_or_was_left_out_leaves_its_suppressions_unjudged(mon
         found = check_source(src, "b.py", user)
     assert [(f.line, f.code) for f in found] == [(1, "AIS000"), (7, "AIS002")]
     assert "AIS601" in found[0].message and found[1].args == ("AIS602",)
+
+
+def test_a_noqa_on_a_line_joined_by_a_backslash_speaks_for_the_statement(tmp_path):
+    # flake8 reads a backslash-continued comment line as part of the logical line; pylint and
+    # the core follow (found by a break-it run). A backslash inside a comment joins nothing.
+    src = (
+        "import os\n"
+        'PASSWORD = "Xk9mQ2vL7pR4zT8w" \\\n'
+        "    # noqa: AIS101 fixture key\n"
+        "os.system(input())\n"
+        'TOKEN_SECRET = "Xk9mQ2vL7pR4zT8w"  # not joined \\\n'
+        "# noqa: AIS101 fixture key\n"
+    )
+    path = _write(tmp_path, "joined.py", src)
+    assert [(f.line, f.code) for f in check_source(src, str(path), Settings(strict=True))] == [(4, "AIS402"), (5, "AIS101")]
+    assert _flake8_lines(path) == [(4, "AIS402"), (5, "AIS101")]
+    assert _pylint_lines(path) == [(4, "command-injection"), (5, "hardcoded-secret")]
