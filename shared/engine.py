@@ -465,13 +465,23 @@ def _apply_noqa(
             comment.used.add(f.code)
     ran = frozenset(codes) - failed
     unknown = frozenset(_selected(settings, None)) - ran  # selected, yet no answer from it here
-    for code in judges:
+    for code in judges:  # AIS001 before AIS002, which reads what AIS001's findings used
         module = importlib.import_module(f"{__package__}.rules.{RULES[code].module}")
         produce = getattr(module, "suppression_findings", None)
-        if produce is not None:
-            kept.extend(
-                Finding(line, col, code, None, None, args, Confidence.HIGH) for line, col, args in produce(supp, ran, unknown)
-            )
+        if produce is None:
+            continue
+        for line, col, args in list(produce(supp, ran, unknown)):
+            # The comment a suppression finding judges may list the suppression rules too
+            # (``# noqa: AIS001``, ``# noqa: AIS0``): flake8 applies it to them like to any
+            # code, so the core does too, and in pylint the result is the same. A bare
+            # ``# noqa`` is what AIS001 exists to report: pylint keeps showing it (flake8
+            # hides it; see the README).
+            comment = supp.noqa.get(line)
+            if comment is not None and comment.codes and comment.covers(code):
+                comment.used.add(code)
+                if settings.honour_noqa and not supp.left_to_pylint(code, line):
+                    continue
+            kept.append(Finding(line, col, code, None, None, args, Confidence.HIGH))
     return kept
 
 

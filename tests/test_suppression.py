@@ -196,3 +196,15 @@ def test_a_noqa_on_a_line_joined_by_a_backslash_speaks_for_the_statement(tmp_pat
     assert [(f.line, f.code) for f in check_source(src, str(path), Settings(strict=True))] == [(4, "AIS402"), (5, "AIS101")]
     assert _flake8_lines(path) == [(4, "AIS402"), (5, "AIS101")]
     assert _pylint_lines(path) == [(4, "command-injection"), (5, "hardcoded-secret")]
+
+
+def test_a_noqa_listing_the_suppression_rules_silences_them_in_both_hosts(tmp_path):
+    # flake8 applies '# noqa: AIS001' and '# noqa: AIS0' to AIS001 and AIS002 like to any
+    # code; the core does too, so pylint agrees (found by a break-it run).
+    src = "y = 2  # noqa: AIS0 stale\nv = 5  # noqa: AIS001,AIS101\n"
+    path = _write(tmp_path, "self_codes.py", src)
+    settings = Settings.from_mapping({"aisec_enable": "AIS0"}, strict=True)
+    found = check_source(src, str(path), settings)
+    assert [(f.line, f.code, f.args) for f in found] == [(2, "AIS002", ("AIS101",))]
+    assert _flake8_lines(path, "--aisec-enable=AIS0") == [(2, "AIS002")]
+    assert _pylint_lines(path, "--aisec-enable=AIS0") == [(2, "unused-suppression")]
