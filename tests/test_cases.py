@@ -23,8 +23,8 @@ NEEDS_312 = {"055_type_alias_statement"}
 # documented in the README); the core and pylint pass this case.
 FLAKE8_HOST_LIMIT = {"047_nosec_inside_string_literal"}
 # The cases sit under tests/, which aisec-test-paths matches; score them as the shared scorer
-# does, as application code.
-AS_APP_CODE = {"aisec_secrets_in_tests": "report"}
+# does, as application code: no path is a test path.
+AS_APP_CODE = {"aisec_test_paths": "no-such-folder/*"}
 
 
 def parse_header(path: Path) -> tuple[set[int], set[int]]:
@@ -62,7 +62,7 @@ def test_cases_through_flake8():
         for p in CASES
         if p.stem not in FLAKE8_HOST_LIMIT and not (p.stem in NEEDS_312 and sys.version_info < (3, 12))
     ]
-    found = flake8_findings(run_flake8(paths, "--aisec-secrets-in-tests=report"))
+    found = flake8_findings(run_flake8(paths, "--aisec-test-paths=no-such-folder/*"))
     for path in paths:
         flagged, clean = parse_header(path)
         lines = {row[0] for row in found.get(str(path), [])}

@@ -535,11 +535,13 @@ def _ais102(src: str) -> list:
     return [f for f in check_source(src, "t.py", Settings(strict=True), only=["AIS102"])]
 
 
-def test_rule_comment_finding_points_at_the_key_in_utf8_columns():
+def test_rule_comment_finding_points_at_the_key_in_character_columns():
+    # The comment's span is built in UTF-8 bytes, as ast positions are; findings count
+    # characters (engine._in_characters), as editors do.
     key = CASES["npm-token"][0][0]
     src = f'x = "é"  # npm token {key}\n'
     [finding] = _ais102(src)
-    assert finding.line == 1 and finding.col == len(src[: src.index(key)].encode())
+    assert finding.line == 1 and finding.col == src.index(key)
     assert finding.end_col == finding.col + len(key) and finding.message.startswith("Comment holds an npm")
     assert key not in finding.message
 
