@@ -230,3 +230,44 @@ def test_ais102_jwts_in_docstrings_and_tests_are_low():
     src = f'def sign():\n    """Returns a JWS string: {token}"""\n\n\nAUTH = {{"Authorization": "Bearer {token}"}}\n'
     assert _found(src, "AIS102") == [(2, "low"), (5, "medium")]
     assert _found(src, "AIS102", filename="tests/test_security.py") == [(2, "low"), (5, "low")]
+
+
+# ------------------------------------------------------------------ names that are not the secret
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("input_cost_per_token", None),  # litellm: a price per model token
+        ("time_to_first_token", None),  # a latency metric
+        ("nonce_in_id_token", None),  # msal: the nonce, read from the ID token
+        ("path_to_key", None),
+        ("hashed_token", None),  # litellm: a SHA-256 key id
+        ("hashed_api_key", None),
+        ("masked_password", None),
+        ("INVALID_TOKEN", None),  # open-webui: an error message's name
+        ("secret_for_signing", "secret"),
+        ("token_for_user", "token"),
+        ("password_of_admin", "password"),
+        ("db_password", "password"),
+        ("api_key", "API key"),
+    ],
+)
+def test_the_head_of_a_compound_name_decides(name, kind):
+    from aisec_shared.analysis.words import secret_name_kind
+
+    assert secret_name_kind(name) == kind
+
+
+def test_ais106_what_replace_looks_for_is_not_in_its_result():
+    # open-webui utils/apps.py: the secret is redacted before the message is raised.
+    src = """\
+        import logging
+        import os
+
+
+        def fail(raw):
+            key = os.environ["API_KEY"]
+            logging.error(raw.replace(key, "[redacted]"))
+            logging.error(raw.replace("{key}", key))
+            logging.error(key.strip("-"))
+        """
+    assert _found(src, "AIS106") == [(8, "high"), (9, "high")]

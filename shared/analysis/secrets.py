@@ -52,7 +52,9 @@ form; longer slices such as ``token[:8]`` still count); and the metadata fields 
 container (``["ARN"]``, ``["Name"]``, ``["VersionId"]``, ``.name``, ``.id``, any field that is
 neither secret-like nor a value field such as ``SecretString`` / ``data`` / ``value``).
 Names whose head noun is not a secret (``secret_id``, ``token_type``, ``password_field``,
-``max_tokens``) are not secret-like; parameters annotated with a scalar or a class other
+``max_tokens``, ``cost_per_token``, ``hashed_token``) are not secret-like; what
+``.replace(old, new)``, ``.strip(chars)`` and ``.split(sep)`` look for is not in their
+result; parameters annotated with a scalar or a class other
 than ``str`` / ``bytes`` / a container (``token: Token``, ``password: bool``) are objects,
 not secret strings.
 
@@ -716,6 +718,8 @@ _PASS_METHODS = frozenset(
         "model_dump", "model_dump_json", "hex", "pop", "getlist", "expandtabs", "translate",
     }
 )
+# `_PASS_METHODS` whose (first) argument is only looked for, never part of the result.
+_ARGS_NOT_KEPT = frozenset({"replace", "strip", "lstrip", "rstrip", "removeprefix", "removesuffix", "split", "rsplit"})
 # Attributes of str, bytes and mappings: reading them says nothing about what a name holds.
 _STRING_ATTRS = _PASS_METHODS | _CLEAN_METHODS | frozenset(
     {
@@ -1228,6 +1232,10 @@ class _Tracer:
                 res = self._keyed(node, func.value, node.args[0], receiver)
                 return res
             if attr in _PASS_METHODS:
+                if attr in _ARGS_NOT_KEPT:
+                    # What these look for is not in their result: ``raw.replace(secret,
+                    # "[redacted]")`` is the redaction, ``s.strip(chars)`` drops the chars.
+                    args = args[1:] if attr == "replace" else []
                 res = self._merge([receiver, *args, *kwargs])
                 return res._replace(node=res.node if res.node is not func.value else node) if isinstance(res, Secret) else res
             if isinstance(receiver, Secret) and attr in ("json", "get_json"):

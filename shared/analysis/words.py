@@ -97,6 +97,25 @@ _NON_SECRET_TOKEN_QUALIFIERS = frozenset(
 )
 
 
+# Prepositions end the head phrase of an English compound name: ``cost_per_token`` is a
+# cost, ``nonce_in_id_token`` a nonce, ``time_to_first_token`` a time, ``path_to_key`` a
+# path. "in" after these verbs is a particle instead: ``sign_in_token`` is a token.
+_PREPOSITIONS = frozenset({"per", "of", "in", "from", "for", "to"})
+_PHRASAL_IN = frozenset({"sign", "log", "opt", "check", "plug", "logged", "signed"})
+# A secret's name after one of these is not the secret: a hash or a mask of it
+# (``hashed_token``, ``masked_api_key``), or a label for an error (``INVALID_TOKEN``).
+_NOT_THE_SECRET = frozenset({"hashed", "salted", "masked", "redacted", "obfuscated", "invalid", "expired", "missing"})
+
+
+def _head_phrase(words: list[str]) -> list[str]:
+    """`words` up to the first preposition after the first word (see `_PREPOSITIONS`)."""
+    for i in range(1, len(words)):
+        word = words[i]
+        if word in _PREPOSITIONS and not (word == "in" and words[i - 1] in _PHRASAL_IN):
+            return words[:i]
+    return words
+
+
 # A name whose last segment starts with one of these names an action (a function, a
 # dotted API path such as "rsa.generate_private_key"), not a value.
 _VERBS = frozenset(
@@ -138,8 +157,10 @@ def secret_name_kind(name: str, extra: Iterable[str] = ()) -> str | None:
 
     ``"db_password"`` -> ``"password"``, ``"SECRET_KEY"`` -> ``"secret key"``,
     ``"clientSecret"`` -> ``"secret"``; None for names that only contain the word
-    (``"token_type"``, ``"tokenize"``, ``"password_field"``, ``"NextToken"``) and for names
-    of actions (``"generate_private_key"``, ``"rsa.generate_private_key"``).
+    (``"token_type"``, ``"tokenize"``, ``"password_field"``, ``"NextToken"``), whose head
+    phrase ends before a preposition (``"cost_per_token"``, ``"nonce_in_id_token"``), that
+    name a hash, mask or error label of the secret (``"hashed_token"``, ``"INVALID_TOKEN"``),
+    and for names of actions (``"generate_private_key"``, ``"rsa.generate_private_key"``).
 
     `extra` holds more secret words or phrases (option ``aisec-secret-names``: ``"pin"``,
     ``"license_key"``). One matches when the name ends with its words (``user_pin``,
@@ -162,8 +183,11 @@ def _secret_name_kind(name: str, extra: tuple[str, ...]) -> str | None:
     for phrase in _phrases(tuple(extra)):
         if words[-len(phrase):] == list(phrase) or words[-1] == "".join(phrase):
             return " ".join(phrase)
+    words = _head_phrase(words)
     last = words[-1]
     prev = words[-2] if len(words) > 1 else ""
+    if len(words) > 1 and not _NOT_THE_SECRET.isdisjoint(words[:-1]):
+        return None
     if last == "key" and prev in _KEY_QUALIFIERS:
         return _KEY_QUALIFIERS[prev]
     if last in _QUALIFIED_HEADS:
