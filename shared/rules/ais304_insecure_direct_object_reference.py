@@ -15,8 +15,9 @@ after it ties the object to the current user:
   ``.delete()`` / ``.first()``;
 - a scope is a second filter on the caller (``owner=request.user``, ``user_id=
   current_user.id``, ``Model.owner_id == user.id``, a tenant or organisation field not taken
-  from the client) or a query that starts from the caller (``request.user.notes.get(
-  pk=pk)``, a queryset variable built that way);
+  from the client), a query that starts from the caller (``request.user.notes.get(
+  pk=pk)``, a queryset variable built that way) or a manager or queryset method given the
+  caller (``Project.objects.for_user(request.user)``);
 - an ownership check afterwards is a comparison of the object (or the id) with the caller
   (``if note.owner_id != current_user.id: abort(403)``, ``if note.user != request.user``,
   ``assert``), a permission call on it (``check_object_permissions``,
@@ -189,6 +190,12 @@ def _scope(ctx: FileContext, query: Query, func: ast.AST | None) -> tuple[bool, 
     scoped = any(is_identity(ctx, r) for r in query.receivers if isinstance(r, (ast.Attribute, ast.Name)))
     scoped = scoped or any(
         isinstance(c.func, ast.Attribute) and c.func.attr in ("get_queryset", "get_object") for c in query.calls
+    )
+    # A manager or queryset method given the caller scopes the query to them:
+    # ``Project.objects.for_user(request.user)``, ``Invoice.objects.visible_to(user)``.
+    scoped = scoped or any(
+        isinstance(c.func, ast.Attribute) and any(isinstance(a, (ast.Attribute, ast.Name)) and is_identity(ctx, a) for a in c.args)
+        for c in query.calls
     )
     ids: list[tuple[ast.expr, str]] = []
     for field, value in query_filters(ctx, query):
