@@ -32,7 +32,10 @@ confidence: the traffic still crosses a network that other hosts and containers 
 the OWASP Transport Layer Security Cheat Sheet asks for TLS on internal connections too.
 Tokens read from the query string of one-time links (password reset, e-mail verification,
 invitations, unsubscribe, OAuth callbacks, WebSocket handshakes, which cannot set headers,
-and the dependencies that take the ``WebSocket``) are not reported.
+and the dependencies that take the ``WebSocket``) are not reported. A FastAPI ``Query``
+parameter named like a key in a route whose caller an authenticating dependency already
+provides (``user=Depends(user_api_key_auth)``) is data, usually a filter by key id: low
+confidence.
 
 ## Why is this bad?
 Over ``http://`` anyone on the path (Wi-Fi, a proxy, a compromised router, another pod on
@@ -115,6 +118,7 @@ import ipaddress
 import re
 from typing import Iterator
 
+from ..analysis.auth import identity_params
 from ..analysis.strings import build_string
 from ..analysis.words import secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -599,6 +603,10 @@ def check_fastapi_params(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: File
             kind = _kind(name, ctx)
             if kind and not (kind == "token" and _link_handler(ctx, query)):
                 confidence = Confidence.MEDIUM if kind == "token" else Confidence.HIGH
+                if identity_params(ctx, node) - {arg.arg}:
+                    # An authenticating dependency (``Depends(user_api_key_auth)``) provides
+                    # the caller: this parameter is data, a filter by key id (litellm).
+                    confidence = Confidence.LOW
                 yield hit(arg, f"{kind} '{name}'", "read from the URL query string (FastAPI Query)", confidence=confidence)
             continue
         if not route or arg.arg in path_words or _fastapi_call(ctx, marker, _NON_QUERY_PARAMS) is not None:
