@@ -53,7 +53,9 @@ def current_user(token):
 
 ## Known problems
 Reading claims without verification is legitimate when the result only picks the key or
-issuer for a second, verified decode; suppress the finding there with a comment saying so.
+issuer for a second, verified decode: when the same function decodes the same token name
+again with a key and full verification, the unverified read is low confidence (hidden by
+default); elsewhere, suppress the finding with a comment saying so.
 The PyJWT version is not known to a linter: ``jwt.decode(token, key)`` is reported with
 medium confidence because PyJWT 2.x raises instead of accepting any algorithm. An
 allow-list built at run time (read from configuration) is not judged. jwcrypto is not
@@ -78,6 +80,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from ..analysis.taint import own_nodes
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 DECODERS = frozenset(
@@ -189,11 +192,35 @@ def _allow_list_hits(expr: ast.AST, ctx: FileContext) -> Iterator[Hit]:
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     """`_check_call`, at low confidence in test files (``aisec-test-paths``): tests decode
     tokens they made themselves, and a JWT library's tests exercise every option."""
-    if ctx.settings.is_test_path(ctx.filename):
-        for h in _check_call(node, ctx):
-            yield h._replace(confidence=Confidence.LOW)
-    else:
-        yield from _check_call(node, ctx)
+    test = ctx.settings.is_test_path(ctx.filename)
+    for h in _check_call(node, ctx):
+        if test or (h.args[0] == _UNVERIFIED and _verified_after_peek(ctx, node)):
+            h = h._replace(confidence=Confidence.LOW)
+        yield h
+
+
+def _verified_after_peek(ctx: FileContext, node: ast.Call) -> bool:
+    """True when the function that reads `node`'s token unverified also decodes the same
+    token name with a key and full verification: the unverified read only picks the issuer
+    or the key (OIDC back-channel logout, multi-provider JWKS), the pattern the PyJWT docs
+    show for ``get_unverified_header`` and ``options={"verify_signature": False}``."""
+    if not node.args or not isinstance(node.args[0], ast.Name):
+        return False
+    func = ctx.enclosing_function(node)
+    if func is None:
+        return False
+    token = node.args[0].id
+    for other in own_nodes(func):
+        if other is node or not isinstance(other, ast.Call) or ctx.call_name(other) not in DECODERS:
+            continue
+        first = other.args[0] if other.args else None
+        if not (isinstance(first, ast.Name) and first.id == token):
+            continue
+        if len(other.args) < 2 and not any(k.arg == "key" for k in other.keywords):
+            continue
+        if not any(h.args[0] == _UNVERIFIED for h in _check_call(other, ctx)):
+            return True
+    return False
 
 
 def _check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
