@@ -32,10 +32,10 @@ confidence: the traffic still crosses a network that other hosts and containers 
 the OWASP Transport Layer Security Cheat Sheet asks for TLS on internal connections too.
 Tokens read from the query string of one-time links (password reset, e-mail verification,
 invitations, unsubscribe, OAuth callbacks, WebSocket handshakes, which cannot set headers,
-and the dependencies that take the ``WebSocket``) are not reported. A FastAPI ``Query``
+and the dependencies that take the ``WebSocket``) are not reported. A FastAPI query
 parameter named like a key in a route whose caller an authenticating dependency already
-provides (``user=Depends(user_api_key_auth)``) is data, usually a filter by key id: low
-confidence.
+provides (``user=Depends(user_api_key_auth)``, ``dependencies=[Depends(...)]``) is data,
+usually a filter by key id: low confidence.
 
 ## Why is this bad?
 Over ``http://`` anyone on the path (Wi-Fi, a proxy, a compromised router, another pod on
@@ -118,7 +118,7 @@ import ipaddress
 import re
 from typing import Iterator
 
-from ..analysis.auth import identity_params
+from ..analysis.auth import dependency_auth, identity_params
 from ..analysis.strings import build_string
 from ..analysis.words import secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -603,9 +603,7 @@ def check_fastapi_params(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: File
             kind = _kind(name, ctx)
             if kind and not (kind == "token" and _link_handler(ctx, query)):
                 confidence = Confidence.MEDIUM if kind == "token" else Confidence.HIGH
-                if identity_params(ctx, node) - {arg.arg}:
-                    # An authenticating dependency (``Depends(user_api_key_auth)``) provides
-                    # the caller: this parameter is data, a filter by key id (litellm).
+                if _authenticated_otherwise(ctx, node, arg):
                     confidence = Confidence.LOW
                 yield hit(arg, f"{kind} '{name}'", "read from the URL query string (FastAPI Query)", confidence=confidence)
             continue
@@ -615,7 +613,23 @@ def check_fastapi_params(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: File
             continue
         kind = _kind(arg.arg, ctx)
         if kind and kind != "token":
-            yield hit(arg, f"{kind} '{arg.arg}'", "read from the URL query string (FastAPI query parameter)", confidence=Confidence.HIGH)
+            confidence = Confidence.LOW if _authenticated_otherwise(ctx, node, arg) else Confidence.HIGH
+            yield hit(arg, f"{kind} '{arg.arg}'", "read from the URL query string (FastAPI query parameter)", confidence=confidence)
+
+
+def _authenticated_otherwise(ctx: FileContext, func: ast.FunctionDef | ast.AsyncFunctionDef, arg: ast.arg) -> bool:
+    """An authenticating dependency other than `arg` provides the caller, as a parameter
+    (``user=Depends(user_api_key_auth)``) or in the route's ``dependencies=[...]``: then a
+    key-named query parameter is data, a filter by key id (litellm's spend reports)."""
+    if identity_params(ctx, func) - {arg.arg}:
+        return True
+    for dec in func.decorator_list:
+        if isinstance(dec, ast.Call):
+            for kw in dec.keywords:
+                if kw.arg == "dependencies" and isinstance(kw.value, (ast.List, ast.Tuple)):
+                    if any(isinstance(e, ast.Call) and dependency_auth(ctx, e) is not None for e in kw.value.elts):
+                        return True
+    return False
 
 
 def _path_params(ctx: FileContext, func: ast.AST) -> set[str]:
