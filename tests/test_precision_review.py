@@ -271,3 +271,22 @@ def test_ais106_what_replace_looks_for_is_not_in_its_result():
             logging.error(key.strip("-"))
         """
     assert _found(src, "AIS106") == [(8, "high"), (9, "high")]
+
+
+def test_ais106_a_generic_secret_accessor_reading_a_host_name_is_no_secret():
+    # litellm's proxy_server.py logs get_secret("REDIS_HOST") beside the password.
+    src = """\
+        import logging
+
+        from litellm import get_secret
+
+
+        def cache(name):
+            host = get_secret("REDIS_HOST", None)
+            password = get_secret("REDIS_PASSWORD", None)
+            other = get_secret(name)
+            logging.info("%s", host)
+            logging.info("%s", password)
+            logging.info("%s", other)
+        """
+    assert _found(src, "AIS106") == [(11, "medium"), (12, "medium")]

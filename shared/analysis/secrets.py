@@ -773,6 +773,14 @@ def _int_const(node: ast.AST | None) -> int | None:
     return None
 
 
+def _names_no_secret(ctx: FileContext, call: ast.Call) -> bool:
+    """A generic secret accessor (``get_secret``, ``read_secret``) whose first argument is a
+    literal name that is not secret-like: ``get_secret("REDIS_HOST")`` reads a host name."""
+    first = call.args[0] if call.args else None
+    name = literal_str(first) if first is not None else None
+    return bool(name) and name.replace("_", "").replace("-", "").replace("/", "").replace(".", "").isalnum() and secret_kind(ctx, name) is None
+
+
 def _short_slice(sl: ast.Slice) -> bool:
     """A slice of at most 4 characters with constant bounds: ``[-4:]``, ``[:4]``, ``[2:5]``."""
     if sl.step is not None:
@@ -1247,6 +1255,8 @@ class _Tracer:
                 return res
         kind = _getter_kind(ctx, tail)
         if kind:
+            if kind == "secret" and _names_no_secret(ctx, node):
+                return None  # get_secret("REDIS_HOST"): a store's accessor reading a host name
             return self._named(f"{tail}() result", kind, node, "_".join(split_words(tail)[1:]))
         return None
 
