@@ -379,8 +379,15 @@ def relative_path(filename: str) -> str:
     """`filename` relative to the current directory when it is an absolute path under it."""
     if not os.path.isabs(filename):
         return filename
+    return _relative_to(filename, os.getcwd())
+
+
+@memo(256)
+def _relative_to(filename: str, cwd: str) -> str:
+    """`relative_path`, memoised: rules ask about the same file many times (pylint gives
+    absolute paths)."""
     try:
-        rel = os.path.relpath(filename)
+        rel = os.path.relpath(filename, cwd)
     except ValueError:  # another drive (Windows)
         return filename
     return filename if rel == ".." or rel.startswith(".." + os.sep) else rel
