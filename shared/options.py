@@ -379,7 +379,11 @@ def relative_path(filename: str) -> str:
     """`filename` relative to the current directory when it is an absolute path under it."""
     if not os.path.isabs(filename):
         return filename
-    return _relative_to(filename, os.getcwd())
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the working directory was removed under a long-running host
+        return filename
+    return _relative_to(filename, cwd)
 
 
 @memo(256)
