@@ -1510,7 +1510,6 @@ class TaintAnalysis:
             return found
         memo[func] = frozenset()  # a recursive call sees no object parameter
         args = func.args  # type: ignore[attr-defined]
-        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
         binds = self.ctx.bindings.get(func, {})
         names = {
             a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
