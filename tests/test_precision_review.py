@@ -290,3 +290,30 @@ def test_ais106_a_generic_secret_accessor_reading_a_host_name_is_no_secret():
             logging.info("%s", other)
         """
     assert _found(src, "AIS106") == [(11, "medium"), (12, "medium")]
+
+
+# ------------------------------------------------------------------ AIS304
+def test_ais304_a_viewset_on_the_projects_default_permissions_is_low():
+    # label-studio's views set no permission_classes; its DEFAULT_PERMISSION_CLASSES hold an
+    # object-level permission that get_object() runs.
+    src = """\
+        from rest_framework import viewsets
+        from rest_framework.permissions import IsAuthenticated
+
+        from .models import Project
+
+
+        class Mine(viewsets.ModelViewSet):
+            def get_queryset(self):
+                return Project.objects.filter(owner=self.request.user)
+
+
+        class Defaults(viewsets.ModelViewSet):
+            queryset = Project.objects.all()
+
+
+        class Explicit(viewsets.ModelViewSet):
+            queryset = Project.objects.all()
+            permission_classes = [IsAuthenticated]
+        """
+    assert _found(src, "AIS304") == [(13, "low"), (17, "high")]

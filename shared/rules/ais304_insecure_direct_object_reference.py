@@ -27,7 +27,9 @@ after it ties the object to the current user:
 Also flags a DRF viewset or generic detail view whose ``queryset = Model.objects.all()`` is
 not narrowed by ``get_queryset`` when the module shows that the model's objects belong to
 users (it saves them with ``owner=self.request.user``, filters them by owner elsewhere, or
-declares an owner foreign key) and only ``IsAuthenticated``-style permissions apply.
+declares an owner foreign key) and only ``IsAuthenticated``-style permissions apply (low
+confidence when the view sets no ``permission_classes``: the project's
+``DEFAULT_PERMISSION_CLASSES``, which one file does not show, may check objects).
 
 Handlers restricted to privileged callers are not reported: they are meant to reach every
 object. That is administrators and staff (``staff_member_required``,
@@ -598,7 +600,10 @@ def check_viewset(node: ast.ClassDef, ctx: FileContext) -> Iterator[Hit]:
         elts = drf_list(ctx, perms)
         if elts is None or any(_last(e) not in _PLAIN_PERMISSIONS for e in elts):
             return  # a custom permission class may check objects
-    conf = Confidence.HIGH if p.auth else Confidence.MEDIUM
+    # Without permission_classes the view runs the project's DEFAULT_PERMISSION_CLASSES,
+    # which may hold an object-level permission (label-studio's HasObjectPermission, which
+    # get_object() runs): low. With only IsAuthenticated-style classes set here: high.
+    conf = Confidence.HIGH if p.auth else Confidence.LOW
     yield hit(
         value, f"'{node.name}' (queryset = {dotted(value.func) or query.model}())", f"any {query.model}",
         "the URL's lookup field", confidence=conf,
