@@ -103,8 +103,11 @@ _NON_SECRET_TOKEN_QUALIFIERS = frozenset(
 _PREPOSITIONS = frozenset({"per", "of", "in", "from", "for", "to"})
 _PHRASAL_IN = frozenset({"sign", "log", "opt", "check", "plug", "logged", "signed"})
 # A secret's name after one of these is not the secret: a hash or a mask of it
-# (``hashed_token``, ``masked_api_key``), or a label for an error (``INVALID_TOKEN``).
-_NOT_THE_SECRET = frozenset({"hashed", "salted", "masked", "redacted", "obfuscated", "invalid", "expired", "missing"})
+# (``hashed_token``, ``masked_api_key``), a label for an error (``INVALID_TOKEN``), or a
+# stand-in (``PTU_SENTINEL_API_KEY``, ``DUMMY_PASSWORD``).
+_NOT_THE_SECRET = frozenset(
+    {"hashed", "salted", "masked", "redacted", "obfuscated", "invalid", "expired", "missing", "sentinel", "placeholder", "dummy", "fake"}
+)
 
 
 def _head_phrase(words: list[str]) -> list[str]:

@@ -15,7 +15,10 @@ token. A value is such a secret when
   function named for signing or hashing a secret (``sign(...)``, ``hash_password(...)``),
   directly or through a variable (``expected = hmac.new(...).hexdigest()``).
 
-Comparisons with a literal or constant are left to AIS206 (hardcoded-credential-check).
+Comparisons with a literal or constant are left to AIS206 (hardcoded-credential-check); so
+are those with an upper-case name imported from another module whose name is no secret (a
+label or sentinel such as ``MASTER_KEY_ALIAS``, ``SENTINEL_API_KEY``: public, so timing
+reveals nothing); an imported ``API_KEY`` is still a secret.
 Not flagged: header names, token *types* (``token_type == "bearer"``), schemes and
 algorithm names, lengths (``len(key) != 64``), ``is None`` checks, ids, ``in`` tests,
 comparisons inside a call's arguments (ORM filters such as ``Token.value == token``) and
@@ -299,12 +302,25 @@ def _trivial(ctx: FileContext, expr: ast.AST) -> bool:
     body binds ``X`` to a literal) and ``None``: not a secret compared with a secret."""
     if ctx.is_constant(expr):
         return True
+    if _imported_constant(ctx, expr):
+        return True
     if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls"):
         cls = ctx.enclosing_class(expr)
         for stmt in cls.body if cls is not None else ():
             if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == expr.attr for t in stmt.targets):
                 return isinstance(stmt.value, ast.Constant)
     return False
+
+
+def _imported_constant(ctx: FileContext, expr: ast.AST) -> bool:
+    """An upper-case name imported from another module whose name is no secret
+    (``LITELLM_PROXY_MASTER_KEY_ALIAS``, ``PTU_SENTINEL_API_KEY``): a label or sentinel that
+    is in the source for anyone to read, so the timing of a comparison with it reveals
+    nothing. An imported ``API_KEY`` stays a secret."""
+    if not isinstance(expr, ast.Name) or not expr.id.isupper():
+        return False
+    found = ctx.lookup(expr.id, expr)
+    return found is not None and found[0] == "import" and secret_kind(expr.id, ctx) is None
 
 
 def _metadata(expr: ast.AST) -> bool:
