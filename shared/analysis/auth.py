@@ -1449,8 +1449,9 @@ def is_identity(ctx: "FileContext", expr: ast.AST, depth: int = 0) -> bool:
 
 # ---------------------------------------------------------------------------- public
 
-# Endpoints that are public by design: sign-in, sign-up, sign-out, password-reset request and
-# confirm, token issuing, OAuth callbacks, email confirmation, health checks.
+# Endpoints that are public by design: sign-in, sign-up, sign-out (also OIDC back-channel
+# logout), password-reset request and confirm, token issuing, OAuth callbacks, email
+# confirmation, the second factor of a sign-in, health checks.
 # https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html
 _PUBLIC_TRIGGERS = frozenset(
     {
@@ -1475,6 +1476,7 @@ _GENERIC = frozenset(
         "ready", "app", "service", "and", "in", "up", "out", "sign", "log", "bearer",
         "authentication", "authenticate", "issue", "activate", "activation", "verification", "us",
         "authn", "webauthn", "passkey", "passkeys", "totp", "2fa", "two", "factor", "reauthenticate",
+        "challenge", "backchannel", "frontchannel",
     }
 )
 
@@ -1504,6 +1506,10 @@ def _public_words(words: list[str]) -> str | None:
         triggers.add("password reset")
     if wordset & {"confirm", "verify", "activate", "activation", "verification", "confirmation"} and wordset & {"email", "account", "registration", "signup"}:
         triggers.add("email confirmation")
+    if wordset & {"mfa", "2fa", "totp", "otp", "factor"} and wordset & {"verify", "challenge", "validate", "login", "signin"}:
+        # The second factor of a sign-in: the session does not exist yet (open-webui's
+        # /mfa/verify takes the challenge token the password step issued).
+        triggers.add("second-factor")
     if words[0] in ("create", "new", "open") and len(words) >= 2 and words[1] in ("account", "user") and len(words) <= 3:
         # POST /users, create_user(user_in): the sign-up of REST APIs and the FastAPI tutorial.
         triggers.add("sign-up")

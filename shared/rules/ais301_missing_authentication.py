@@ -20,9 +20,10 @@ mechanisms count as the evidence on the other handlers: checks written in bodies
 conditional. A check of a client value that is no credential (``if
 request.headers.get("X-Role") != "admin"``) authenticates nobody.
 
-Not reported: endpoints that are public by design (sign-in, sign-up, sign-out,
-password-reset request and confirmation, token issuing, OAuth callbacks, email
-confirmation and health checks, read from the handler's name or route path), handlers
+Not reported: endpoints that are public by design (sign-in, sign-up, sign-out and OIDC
+back-channel logout, password-reset request and confirmation, token issuing, OAuth
+callbacks, email confirmation, the second factor of a sign-in (``/mfa/verify``) and health
+checks, read from the handler's name or route path), handlers
 marked ``@public`` / ``@login_not_required`` or with DRF ``AllowAny`` (AIS303 judges that),
 DRF views without ``permission_classes`` (they run the project's
 ``DEFAULT_PERMISSION_CLASSES``), and handlers that only read and answer (a ``POST`` search,
