@@ -317,3 +317,33 @@ def test_ais304_a_viewset_on_the_projects_default_permissions_is_low():
             permission_classes = [IsAuthenticated]
         """
     assert _found(src, "AIS304") == [(13, "low"), (17, "high")]
+
+
+def test_a_parameter_annotated_as_an_object_makes_every_parameter_a_helpers():
+    # django-allauth's reauthentication flow: state is a dict, which no URL keyword argument
+    # can be, so code (not the URL router) calls the function and callback is no route
+    # parameter either. A view whose parameters are str, int or UUID keeps them.
+    src = """\
+        from typing import Any, Dict, Optional
+        from uuid import UUID
+
+        from django.http import HttpRequest, HttpResponseRedirect
+
+
+        def stash(request: HttpRequest, state: dict, callback: str) -> HttpResponseRedirect:
+            request.session["state"] = {"state": state, "callback": callback}
+            return HttpResponseRedirect("/reauthenticate/")
+
+
+        def record(request: HttpRequest, pending: Dict[str, Any]) -> HttpResponseRedirect:
+            request.session["pending"] = pending
+            return HttpResponseRedirect("/verify/")
+
+
+        def view(request, slug: str, item_id: int, key: Optional[UUID] = None):
+            request.session["slug"] = slug
+            return HttpResponseRedirect("/done/")
+        """
+    assert _found(src, "AIS415", filename="allauth/account/internal/flows/reauthentication.py") == [
+        (8, "low"), (13, "low"), (18, "high"),
+    ]

@@ -351,8 +351,10 @@ class _FunctionFlow:
                 if route == "lambda":
                     env[name] = frozenset({Label("Lambda event" if name == "event" else f"Lambda {name}")}) if i == 0 else CLEAN
                     continue
-                if route == "django" and name in self.a.object_params(scope):
-                    # Used as an object no URL keyword argument can be: a helper's argument.
+                if route == "django" and self.a.object_params(scope):
+                    # A parameter no URL keyword argument can be (used or annotated as an
+                    # object): code calls this function, not the URL router, so none of its
+                    # parameters is a route parameter.
                     env[name] = frozenset({Label(f"parameter '{name}'", "param", frozenset(), i)})
                     continue
                 label = frozenset({Label(f"route parameter '{name}'")})
@@ -956,6 +958,29 @@ _URL_VALUE_ATTRS = frozenset(dir(str)) | frozenset(dir(int)) | frozenset(
 _MAX_CALLER_DEPTH = 40
 
 
+# Annotations a Django URL keyword argument can have (path converters: str, int, UUID;
+# also the Optional / Union / Annotated forms of them, and no type at all).
+_URL_VALUE_TYPES = frozenset({"str", "int", "UUID", "uuid.UUID", "Optional", "Union", "Annotated", "Any", "None", "typing.Any"})
+
+
+def _object_annotation(annotation: ast.AST | None) -> bool:
+    """True for an annotation no URL keyword argument can satisfy: ``dict``, ``Dict[str,
+    Any]``, ``list``, ``SocialLogin``. Strings in an annotation (forward references) and
+    subscripts are read by their names; any unknown shape counts as no object."""
+    if annotation is None:
+        return False
+    names = []
+    for node in ast.walk(annotation):
+        if isinstance(node, ast.Name):
+            names.append(node.id)
+        elif isinstance(node, ast.Attribute):
+            names.append(node.attr)
+        elif isinstance(node, (ast.Constant,)) and node.value is not None:
+            return False  # a forward reference or Literal[...]: not judged
+    head = names[0] if names else None
+    return head is not None and head not in _URL_VALUE_TYPES and head not in ("Request", "HttpRequest")
+
+
 def _is_request_param(p: ast.arg) -> bool:
     ann = p.annotation
     if ann is None:
@@ -1495,8 +1520,9 @@ class TaintAnalysis:
         )
 
     def object_params(self, func: ast.AST, depth: int = 0) -> frozenset:
-        """The parameters of `func` that its code uses as objects no URL keyword argument can
-        be: ``p.attr`` with an attribute of neither ``str``, ``int`` nor ``uuid.UUID`` (the
+        """The parameters of `func` that no URL keyword argument can be: annotated with a
+        type other than ``str``, ``int`` or ``UUID`` (``state: dict``), or used as objects:
+        ``p.attr`` with an attribute of neither ``str``, ``int`` nor ``uuid.UUID`` (the
         values of Django's path converters), such as ``sociallogin.serialize()``, in `func`
         itself or in a module def that `func` passes ``p`` to by name (three calls deep).
         A parameter the function rebinds is left out. Memoised per def.
@@ -1511,11 +1537,11 @@ class TaintAnalysis:
         memo[func] = frozenset()  # a recursive call sees no object parameter
         args = func.args  # type: ignore[attr-defined]
         binds = self.ctx.bindings.get(func, {})
-        names = {
-            a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
-            if all(b.kind == "param" for b in binds.get(a.arg, ()))
-        }
-        objects: set[str] = set()
+        params = [*args.posonlyargs, *args.args, *args.kwonlyargs]
+        # The request (the first parameter of a Django view) and self are objects anyway.
+        skip = {"request", "req", "self", "cls"} | ({params[0].arg} if params else set())
+        names = {a.arg for a in params if a.arg not in skip and all(b.kind == "param" for b in binds.get(a.arg, ()))}
+        objects: set[str] = {a.arg for a in params if a.arg not in skip and _object_annotation(a.annotation)}
         if names:
             for node in own_nodes(func):
                 kind = type(node)
