@@ -65,7 +65,9 @@ def archive_all(request):
 The rule reads names, not types: an assert on an object whose attributes happen to be called
 ``role`` or ``owner`` for another purpose (a database role, a file owner) is reported too.
 ``assert user`` alone is not reported, although after ``authenticate()`` it is the login
-check; review such asserts yourself.
+check; review such asserts yourself. A comparison of a type field (``credential_type``,
+``token_kind``) or with an upper-case member whose name is no secret (``TokenType.ACCESS``)
+is an invariant about the value and is not reported; ``== settings.API_KEY`` is.
 
 ## Options
 ``aisec-test-paths`` names the test files, where asserts are the point.
@@ -251,9 +253,23 @@ def access_part(expr: ast.AST) -> ast.AST | None:
             if any(_identity_name(n) or _secret_operand(n) for n in names) and not any(
                 isinstance(o, ast.Constant) or (isinstance(o, ast.Attribute) and o.attr in _METADATA_ATTRS)
                 for o in operands
-            ):
+            ) and not any(_type_field(n) for n in names) and not any(_enum_member(o) for o in operands):
                 return part
     return None
+
+
+def _type_field(name: str) -> bool:
+    """A field that says what kind a value is (``credential_type``, ``token_kind``): a
+    comparison of it states an invariant about the value, not who may act."""
+    words = split_words(name)
+    return bool(words) and words[-1] in _METADATA_ATTRS
+
+
+def _enum_member(expr: ast.AST) -> bool:
+    """An upper-case member of a class or module (``Status.ACTIVE``, ``TokenType.ACCESS``)
+    whose name is no secret: a constant of the program, which no caller chooses.
+    ``settings.API_KEY`` is a secret, compared in an access check."""
+    return isinstance(expr, ast.Attribute) and expr.attr.isupper() and not _secret_operand(expr.attr)
 
 
 def _access_call(call: ast.Call) -> bool:
