@@ -18,7 +18,8 @@ after it ties the object to the current user:
   from the client), a query that starts from the caller (``request.user.notes.get(
   pk=pk)``, a queryset variable built that way) or a manager or queryset method given the
   caller (``Project.objects.for_user(request.user)``);
-- an ownership check afterwards is a comparison of the object (or the id) with the caller
+- an ownership check afterwards (of the object kept in a name or on the instance,
+  ``self.upload``) is a comparison of the object (or the id) with the caller
   (``if note.owner_id != current_user.id: abort(403)``, ``if note.user != request.user``,
   ``assert``), a permission call on it (``check_object_permissions``,
   ``has_object_permission``, ``user.has_perm("...", obj)``, ``obj.can_edit(user)``, your
@@ -241,23 +242,39 @@ def _bound_names(ctx: FileContext, call: ast.Call) -> set:
     if isinstance(parent, ast.Await):
         parent = ctx.parent(parent)
     if isinstance(parent, ast.Assign):
-        out.update(t.id for t in parent.targets if isinstance(t, ast.Name))
-    elif isinstance(parent, ast.AnnAssign) and isinstance(parent.target, ast.Name):
-        out.add(parent.target.id)
+        out.update(ref for ref in map(_ref, parent.targets) if ref)
+    elif isinstance(parent, ast.AnnAssign):
+        ref = _ref(parent.target)
+        if ref:
+            out.add(ref)
     return out
 
 
+def _ref(expr: ast.AST) -> str | None:
+    """How the object a lookup loads is referred to later: a name (``note``) or an attribute
+    of the instance (``self.upload``, wagtail's upload views), as ``"self.upload"``."""
+    if isinstance(expr, ast.Name):
+        return expr.id
+    if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls"):
+        return f"{expr.value.id}.{expr.attr}"
+    return None
+
+
 def _names(node: ast.AST) -> set:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    """The names and instance attributes (`_ref`) that `node` mentions."""
+    out = set()
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name):
+            out.add(n.id)
+        elif isinstance(n, ast.Attribute):
+            ref = _ref(n)
+            if ref:
+                out.add(ref)
+    return out
 
 
 def _attr_of(node: ast.AST, names: set, words: frozenset) -> bool:
-    return (
-        isinstance(node, ast.Attribute)
-        and isinstance(node.value, ast.Name)
-        and node.value.id in names
-        and bool(field_words(node.attr) & words)
-    )
+    return isinstance(node, ast.Attribute) and _ref(node.value) in names and bool(field_words(node.attr) & words)
 
 
 def _in_assert(ctx: FileContext, node: ast.AST) -> bool:
@@ -291,7 +308,7 @@ def _checked(ctx: FileContext, func: ast.AST, names: set) -> bool:
                 return True
             if _last(node.func) == "compare_digest" and any(_attr_of(n, names, _SECRET_ATTR_WORDS) for a in args for n in ast.walk(a)):
                 return True
-            if isinstance(receiver, ast.Name) and receiver.id in names and any(is_identity(ctx, a) for a in args):
+            if receiver is not None and _ref(receiver) in names and any(is_identity(ctx, a) for a in args):
                 return True  # note.can_edit(request.user), note.is_owned_by(current_user)
             if receiver is not None and inside & names and is_identity(ctx, receiver):
                 return True  # request.user.has_perm("notes.change_note", note)
