@@ -18,7 +18,9 @@ token. A value is such a secret when
 Comparisons with a literal or constant are left to AIS206 (hardcoded-credential-check); so
 are those with an upper-case name imported from another module whose name is no secret (a
 label or sentinel such as ``MASTER_KEY_ALIAS``, ``SENTINEL_API_KEY``: public, so timing
-reveals nothing); an imported ``API_KEY`` is still a secret.
+reveals nothing); an imported ``API_KEY`` is still a secret. Two sides computed from one
+variable (``token.removeprefix(PREFIX) != token``: did the prefix come off?) compare no
+guess with a secret and are not reported.
 Not flagged: header names, token *types* (``token_type == "bearer"``), schemes and
 algorithm names, lengths (``len(key) != 64``), ``is None`` checks, ids, ``in`` tests,
 comparisons inside a call's arguments (ORM filters such as ``Token.value == token``) and
@@ -323,6 +325,28 @@ def _imported_constant(ctx: FileContext, expr: ast.AST) -> bool:
     return found is not None and found[0] == "import" and secret_kind(expr.id, ctx) is None
 
 
+def _origin(ctx: FileContext, expr: ast.AST) -> str | None:
+    """The variable a value is computed from by str methods: ``token`` for ``token`` and
+    for ``body`` after ``body = token.removeprefix(PREFIX)``."""
+    for _ in range(3):
+        while isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute):
+            expr = expr.func.value
+        if not isinstance(expr, ast.Name):
+            return None
+        value = ctx.reaching_value(expr)
+        if value is None or not isinstance(value, ast.Call):
+            return expr.id
+        expr = value
+    return None
+
+
+def _same_origin(ctx: FileContext, a: ast.AST, b: ast.AST) -> bool:
+    """Both sides computed from one variable (``token.removeprefix(P) == token``: did the
+    prefix come off?): no guess is compared with a secret."""
+    first = _origin(ctx, a)
+    return first is not None and first == _origin(ctx, b)
+
+
 def _metadata(expr: ast.AST) -> bool:
     name = name_of(expr)
     if not name:
@@ -397,6 +421,8 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
         pair = (first, right)
         secret = [d for d in described if d[0]]
         if any(_trivial(ctx, side) or _orm_column(side) or _metadata(side) for side in pair):
+            continue
+        if _same_origin(ctx, first, right):
             continue
         if all(not is_computed and _ambiguous(d) for d, is_computed in secret) and not _security_context(ctx, pair):
             continue
