@@ -98,7 +98,8 @@ left to review. A ``setattr`` loop guarded by a deny-list is reported like an un
 ``self.create(**kwargs)`` and ``super().update(**kwargs)`` count only in a class whose name or
 bases say manager, queryset, query, model, document, repository or session: elsewhere (DRF's
 generic views forwarding the URL kwargs to their own handlers) they are the class's own
-methods, not writes.
+methods, not writes. Keys from a function of this module whose every ``return`` is a dict
+literal with literal keys (``Model(**build_fields(data))``) are an allow-list.
 
 ## Options
 ``aisec-extra-sources`` teaches the engine your own request readers; ``aisec-admin-decorators``
@@ -118,6 +119,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.auth import class_lineage, handler_of, protection
+from ..analysis.taint import own_nodes
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -322,6 +324,8 @@ def client_keys(ctx: FileContext, expr: ast.AST, depth: int = 0) -> tuple[str, s
     None when they are fixed by the program (literal keys, an allow-list, a schema)."""
     if depth > 6 or expr is None:
         return None
+    if isinstance(expr, ast.Call) and _fixed_keys_helper(ctx, expr):
+        return None
     if isinstance(expr, ast.Name):
         value = ctx.reaching_value(expr)
         if isinstance(value, (ast.Dict, ast.DictComp)) or (
@@ -354,6 +358,23 @@ def client_keys(ctx: FileContext, expr: ast.AST, depth: int = 0) -> tuple[str, s
     if isinstance(expr, (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.JoinedStr)):
         return None
     return _judged(ctx, expr, depth)
+
+
+def _fixed_keys_helper(ctx: FileContext, call: ast.Call) -> bool:
+    """``build_kwargs(data)`` (or ``build_kwargs(data).items()``) where ``build_kwargs`` is a
+    def of this module whose every ``return`` is a dict literal with literal keys only: an
+    allow-list builder, whatever values it copies (django-oauth-toolkit's dynamic client
+    registration)."""
+    if isinstance(call.func, ast.Attribute) and call.func.attr in ("items", "keys") and isinstance(call.func.value, ast.Call):
+        call = call.func.value
+    target = ctx.taint.local_function(call.func)
+    if not isinstance(target, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    returns = [n for n in own_nodes(target) if isinstance(n, ast.Return)]
+    return bool(returns) and all(
+        isinstance(r.value, ast.Dict) and all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in r.value.keys)
+        for r in returns
+    )
 
 
 def _judged(ctx: FileContext, expr: ast.AST, depth: int) -> tuple[str, str] | None:
@@ -689,7 +710,9 @@ def _check_setattr(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
                 what = f"setattr() on {_short(node.args[0])} takes every key of '{root.id}', {privileged}"
                 yield _report(ctx, key, what, Confidence.HIGH)
                 return
-    if loop_iter is not None and _constant_collection(ctx, loop_iter):
+    if loop_iter is not None and (
+        _constant_collection(ctx, loop_iter) or (isinstance(loop_iter, ast.Call) and _fixed_keys_helper(ctx, loop_iter))
+    ):
         return
     if isinstance(key, ast.Name) and _allow_guarded(ctx, node, key.id):
         return
