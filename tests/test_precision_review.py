@@ -347,3 +347,26 @@ def test_a_parameter_annotated_as_an_object_makes_every_parameter_a_helpers():
     assert _found(src, "AIS415", filename="allauth/account/internal/flows/reauthentication.py") == [
         (8, "low"), (13, "low"), (18, "high"),
     ]
+
+
+def test_ais208_a_key_filter_on_a_router_that_authenticates_is_low():
+    # The auth analysis' dependencies: on the parameter, the route, or the router.
+    src = """\
+        from fastapi import APIRouter, Depends, Query
+
+        from .auth import get_current_user
+
+        router = APIRouter(dependencies=[Depends(get_current_user)])
+        open_router = APIRouter()
+
+
+        @router.get("/reports/spend")
+        async def spend(api_key: str = Query(default=None)):
+            return {"key_id": api_key}
+
+
+        @open_router.get("/lookup")
+        async def lookup(api_key: str = Query(default=None)):
+            return {"key": api_key}
+        """
+    assert _found(src, "AIS208") == [(10, "low"), (15, "high")]

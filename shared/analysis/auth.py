@@ -838,7 +838,7 @@ def _protection(ctx: "FileContext", h: Handler, bodies: bool = True) -> Protecti
             public = public or "authentication_classes = []"
             default = False
     if h.framework == "fastapi":
-        for found in _fastapi_dependencies(ctx, h):
+        for found in fastapi_dependencies(ctx, h):
             take(found)
     if h.framework == "flask":
         take(_before_request(ctx, h))
@@ -1110,7 +1110,9 @@ def identity_params(ctx: "FileContext", func: ast.AST) -> frozenset:
     return memo[id(func)]
 
 
-def _fastapi_dependencies(ctx: "FileContext", h: Handler) -> Iterator[tuple[str, bool]]:
+def fastapi_dependencies(ctx: "FileContext", h: Handler) -> Iterator[tuple[str, bool]]:
+    """``(label, admin)`` for each authenticating dependency of a FastAPI handler: on its
+    parameters, in the route's ``dependencies=``, and on its router or app."""
     func = h.node
     if isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
         yield from _param_dependencies(ctx, func)

@@ -118,7 +118,7 @@ import ipaddress
 import re
 from typing import Iterator
 
-from ..analysis.auth import dependency_auth, identity_params
+from ..analysis.auth import fastapi_dependencies, handler_of
 from ..analysis.strings import build_string
 from ..analysis.words import secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -603,7 +603,7 @@ def check_fastapi_params(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: File
             kind = _kind(name, ctx)
             if kind and not (kind == "token" and _link_handler(ctx, query)):
                 confidence = Confidence.MEDIUM if kind == "token" else Confidence.HIGH
-                if _authenticated_otherwise(ctx, node, arg):
+                if _authenticated_otherwise(ctx, node):
                     confidence = Confidence.LOW
                 yield hit(arg, f"{kind} '{name}'", "read from the URL query string (FastAPI Query)", confidence=confidence)
             continue
@@ -613,23 +613,17 @@ def check_fastapi_params(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: File
             continue
         kind = _kind(arg.arg, ctx)
         if kind and kind != "token":
-            confidence = Confidence.LOW if _authenticated_otherwise(ctx, node, arg) else Confidence.HIGH
+            confidence = Confidence.LOW if _authenticated_otherwise(ctx, node) else Confidence.HIGH
             yield hit(arg, f"{kind} '{arg.arg}'", "read from the URL query string (FastAPI query parameter)", confidence=confidence)
 
 
-def _authenticated_otherwise(ctx: FileContext, func: ast.FunctionDef | ast.AsyncFunctionDef, arg: ast.arg) -> bool:
-    """An authenticating dependency other than `arg` provides the caller, as a parameter
-    (``user=Depends(user_api_key_auth)``) or in the route's ``dependencies=[...]``: then a
-    key-named query parameter is data, a filter by key id (litellm's spend reports)."""
-    if identity_params(ctx, func) - {arg.arg}:
-        return True
-    for dec in func.decorator_list:
-        if isinstance(dec, ast.Call):
-            for kw in dec.keywords:
-                if kw.arg == "dependencies" and isinstance(kw.value, (ast.List, ast.Tuple)):
-                    if any(isinstance(e, ast.Call) and dependency_auth(ctx, e) is not None for e in kw.value.elts):
-                        return True
-    return False
+def _authenticated_otherwise(ctx: FileContext, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """An authenticating dependency provides the caller (``user=Depends(user_api_key_auth)``,
+    the route's ``dependencies=[...]``, the router's or app's): then a key-named query
+    parameter is data, a filter by key id (litellm's spend reports). A ``Query`` parameter
+    is never such a dependency itself."""
+    h = handler_of(ctx, func)
+    return h is not None and next(fastapi_dependencies(ctx, h), None) is not None
 
 
 def _path_params(ctx: FileContext, func: ast.AST) -> set[str]:
