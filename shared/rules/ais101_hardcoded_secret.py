@@ -111,7 +111,7 @@ from typing import Iterator
 
 from ..analysis.context import literal_str
 from ..analysis.credentials import documented_key, github_checksum
-from ..analysis.frameworks import settings_profile
+from ..analysis.frameworks import secrets_in_tests, settings_profile
 from ..analysis.words import holds_head_word, is_placeholder, mask, secret_name_kind, shannon_entropy, split_words, uuid_version
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -335,28 +335,16 @@ def _targets(target: ast.AST, value: ast.AST, ctx: FileContext, *, bare: bool = 
     return _pair(_name_of(target), value, ctx, bare=bare)
 
 
-_TEST_POLICY = "_ais101_test_policy"
-
-
-def _test_policy(ctx: FileContext) -> str:
-    """``aisec-secrets-in-tests`` for this file: "report" outside test paths. Memoised."""
-    policy = ctx.__dict__.get(_TEST_POLICY)
-    if policy is None:
-        settings = ctx.settings
-        policy = settings.secrets_in_tests if settings.is_test_path(ctx.filename) else "report"
-        ctx.__dict__[_TEST_POLICY] = policy
-    return policy
-
-
 def _in_context(ctx: FileContext, hits: list[Hit]) -> list[Hit]:
     """Throwaway keys in development settings modules are low confidence; in test files,
-    ``aisec-secrets-in-tests`` reports them as found, lowers them to low, or skips them."""
+    ``aisec-secrets-in-tests`` reports them as found, lowers them to low, or skips them
+    (`frameworks.secrets_in_tests`, as for AIS103-AIS106)."""
     if not hits:
         return hits
-    policy = _test_policy(ctx)
-    if policy == "skip":
+    confidence = secrets_in_tests(ctx, Confidence.HIGH)
+    if confidence is None:
         return []
-    low = policy == "low" or settings_profile(ctx) == "development"
+    low = confidence is Confidence.LOW or settings_profile(ctx) == "development"
     return [hit(h.node, *h.args, confidence=Confidence.LOW) for h in hits] if low else hits
 
 
