@@ -95,6 +95,9 @@ class CredentialFormat(NamedTuple):
         keep: leading characters of the secret a message may show (its public prefix);
             -1 shows the armour header line of a key block instead of a masked value.
         confidence: when the match is neither a placeholder nor a documented example.
+        short_lived: a token that stops working by itself (a JWT's ``exp``), which test
+            suites and API docs carry signed with throwaway keys: AIS102 reports it at low
+            confidence in docstrings and test files.
     """
 
     id: str
@@ -109,6 +112,7 @@ class CredentialFormat(NamedTuple):
     context: Context | None = None
     keep: int = 0
     confidence: Confidence = Confidence.HIGH
+    short_lived: bool = False
 
 
 class Found(NamedTuple):
@@ -623,7 +627,7 @@ CATALOGUE: tuple[CredentialFormat, ...] = (
         _rx(r"(?P<header>eyJ(?<![A-Za-z0-9_-]eyJ)[A-Za-z0-9_-]{5,1000})\.eyJ[A-Za-z0-9_-]{2,10000}"
             r"\.(?P<sig>[A-Za-z0-9_-]{16,1400})(?![A-Za-z0-9_-])"),
         "https://www.rfc-editor.org/rfc/rfc7519#section-3",
-        hints=("eyJ",), validator=_jwt_valid, keep=3, confidence=Confidence.MEDIUM,
+        hints=("eyJ",), validator=_jwt_valid, keep=3, confidence=Confidence.MEDIUM, short_lived=True,
     ),
     CredentialFormat(
         "pem-private-key", "PEM", "a PEM private key block",

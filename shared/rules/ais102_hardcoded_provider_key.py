@@ -189,11 +189,11 @@ def check_comments(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
 
 
 def _confidence(found: Found, ctx: FileContext, docstring: bool) -> Confidence:
-    """The row's confidence; a JWT in a docstring or a test file (``aisec-test-paths``) is
-    low. A JWT is a credential only while it is valid and unrevoked: test suites and API
-    docs carry tokens signed with a throwaway key (python-jose's docstrings, FastAPI's tests),
-    while a provider's API key stays live until someone revokes it."""
-    if found.fmt.id == "jwt" and (docstring or ctx.settings.is_test_path(ctx.filename)):
+    """The row's confidence; a short-lived token (`CredentialFormat.short_lived`: JWTs) in a
+    docstring or a test file (``aisec-test-paths``) is low. Test suites and API docs carry
+    tokens signed with a throwaway key (python-jose's docstrings, FastAPI's tests), while a
+    provider's API key stays live until someone revokes it."""
+    if found.fmt.short_lived and (docstring or ctx.settings.is_test_path(ctx.filename)):
         return Confidence.LOW
     return found.confidence
 
