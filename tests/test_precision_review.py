@@ -370,3 +370,35 @@ def test_ais208_a_key_filter_on_a_router_that_authenticates_is_low():
             return {"key": api_key}
         """
     assert _found(src, "AIS208") == [(10, "low"), (15, "high")]
+
+
+# ------------------------------------------------------------------ helper modules (C)
+SENDFILE = """\
+    import os
+    from django.http import FileResponse
+
+
+    def sendfile(request, filename, mimetype=None):
+        response = FileResponse(open(filename, "rb"))
+        response["Content-Type"] = mimetype
+        response["X-Next"] = request.GET["next"]
+        return response
+    """
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["wagtail/utils/sendfile.py", "app/shortcuts.py", "app/auth_backends.py", "project/helpers/files.py"],
+)
+def test_a_function_taking_request_first_in_a_helper_module_is_no_view(path):
+    # wagtail/utils/sendfile.py: its parameters are the calling view's arguments, not the
+    # URL's (low, as any function's parameters); what it reads from the request itself is
+    # still the client's.
+    assert _found(SENDFILE, "AIS407", filename=path) == [(6, "low")]
+    assert _found(SENDFILE, "AIS410", filename=path) == [(7, "low"), (8, "high")]
+
+
+@pytest.mark.parametrize("path", ["app/views.py", "app/views/files.py", "app/download_views.py", "utils/views.py", "app.py"])
+def test_the_same_function_in_a_views_module_is_a_view(path):
+    assert _found(SENDFILE, "AIS407", filename=path) == [(6, "high")]
+    assert _found(SENDFILE, "AIS410", filename=path) == [(7, "high"), (8, "high")]

@@ -17,7 +17,7 @@ from .patterns import lazy_compile
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["settings_profile", "SETTINGS_MARKERS", "DJANGO_MARKERS", "FLASK_APPS", "APP_NAMES", "SESSION_QUALNAMES", "is_flask_app"]
+__all__ = ["settings_profile", "helper_module", "SETTINGS_MARKERS", "DJANGO_MARKERS", "FLASK_APPS", "APP_NAMES", "SESSION_QUALNAMES", "is_flask_app"]
 
 # Names only Django settings modules define (https://docs.djangoproject.com/en/stable/ref/settings/).
 DJANGO_MARKERS = frozenset(
@@ -66,6 +66,30 @@ def settings_profile(ctx: "FileContext") -> str | None:
         result = "development" if dev else "production"
     ctx.__dict__["_settings_profile"] = result
     return result
+
+
+# Modules that hold a Django project's helpers, not its views, by name: the file's stem or
+# its folder (``utils/sendfile.py``, ``shortcuts.py``, ``auth_backends.py``). Django's own
+# layout (https://docs.djangoproject.com/en/stable/intro/reusable-apps/) keeps views in
+# ``views.py`` and puts models, forms, serializers, middleware, signals, template tags and
+# backends in modules of their own, which the URL router never calls.
+_HELPER_MODULE = lazy_compile(
+    r"(?:^|[/_])(?:utils?|helpers?|shortcuts|backends?|compat|decorators|middlewares?|signals|models|forms|"
+    r"serializers|templatetags|tasks|context_processors|storages?|mixins|validators|managers)(?:[/.]|$)"
+)
+_VIEWS_NAME = lazy_compile(r"(?:^|[/_])views?(?:[/._]|$)")
+
+
+def helper_module(ctx: "FileContext") -> bool:
+    """Whether the file's path names a helper module (`_HELPER_MODULE`) and not a views
+    module: a function there that takes ``request`` first is a helper the views call, not a
+    view the URL router calls. The path is read relative to the current directory, as
+    `settings_profile` reads it. Memoised per file."""
+    cached = ctx.__dict__.get("_helper_module")
+    if cached is None:
+        path = relative_path(ctx.filename).replace("\\", "/").lower()
+        cached = ctx.__dict__["_helper_module"] = bool(_HELPER_MODULE.search(path)) and not _VIEWS_NAME.search(path)
+    return cached
 
 
 def secrets_in_tests(ctx: "FileContext", confidence: Confidence) -> Confidence | None:

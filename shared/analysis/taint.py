@@ -39,6 +39,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
 from ..options import SINK_KINDS
 from .context import BUILTIN_NAMES, child_nodes
+from .frameworks import helper_module
 from .patterns import lazy_compile
 
 if TYPE_CHECKING:
@@ -2600,9 +2601,11 @@ def _route_kind(ctx: "FileContext", func: ast.AST) -> str | None:
             and not func.name.startswith("_")
             and ctx.imports_any(("django", "rest_framework"))
             and _returns_value(func)
+            and not helper_module(ctx)
         ):
             # A view: public, takes the request first, returns a response. Helpers such as
-            # login(request, user) that return nothing are not views.
+            # login(request, user) that return nothing are not views, nor functions in a
+            # helper module (utils/sendfile.py's sendfile(request, filename)).
             return "django"
         if cls is None and func.name in ("lambda_handler", "handler") and first == "event" and len(args) == 2:
             return "lambda"
