@@ -98,8 +98,11 @@ left to review. A ``setattr`` loop guarded by a deny-list is reported like an un
 ``self.create(**kwargs)`` and ``super().update(**kwargs)`` count only in a class whose name or
 bases say manager, queryset, query, model, document, repository or session: elsewhere (DRF's
 generic views forwarding the URL kwargs to their own handlers) they are the class's own
-methods, not writes. Keys from a function of this module whose every ``return`` is a dict
-literal with literal keys (``Model(**build_fields(data))``) are an allow-list.
+methods, not writes. Keys from a function of this module whose every ``return`` gives a
+dict with literal keys only are an allow-list (``Model(**build_fields(data))``): a dict
+literal, or a dict it fills key by key (``kwargs["title"] = ...``), also returned beside an
+error (``kwargs, err = build_fields(data)``). Such a builder that passes its dict to another
+function, or writes a key it did not spell, is judged like any other dict.
 
 ## Options
 ``aisec-extra-sources`` teaches the engine your own request readers; ``aisec-admin-decorators``
@@ -324,7 +327,7 @@ def client_keys(ctx: FileContext, expr: ast.AST, depth: int = 0) -> tuple[str, s
     None when they are fixed by the program (literal keys, an allow-list, a schema)."""
     if depth > 6 or expr is None:
         return None
-    if isinstance(expr, ast.Call) and _fixed_keys_helper(ctx, expr):
+    if isinstance(expr, (ast.Call, ast.Name)) and _fixed_keys_helper(ctx, expr):
         return None
     if isinstance(expr, ast.Name):
         value = ctx.reaching_value(expr)
@@ -360,21 +363,93 @@ def client_keys(ctx: FileContext, expr: ast.AST, depth: int = 0) -> tuple[str, s
     return _judged(ctx, expr, depth)
 
 
-def _fixed_keys_helper(ctx: FileContext, call: ast.Call) -> bool:
-    """``build_kwargs(data)`` (or ``build_kwargs(data).items()``) where ``build_kwargs`` is a
-    def of this module whose every ``return`` is a dict literal with literal keys only: an
-    allow-list builder, whatever values it copies (django-oauth-toolkit's dynamic client
-    registration)."""
-    if isinstance(call.func, ast.Attribute) and call.func.attr in ("items", "keys") and isinstance(call.func.value, ast.Call):
-        call = call.func.value
+def _fixed_keys_helper(ctx: FileContext, expr: ast.AST) -> bool:
+    """Whether mapping `expr` comes from an allow-list builder: a def of this module whose
+    every ``return`` gives a dict with literal keys only, whatever values it copies
+    (django-oauth-toolkit's dynamic client registration, `_fixed_keys_returns`).
+
+    `expr` is ``build_kwargs(data)`` or ``build_kwargs(data).items()``, or a name bound only
+    to such a call's result, directly or as one element of a tuple it returns
+    (``kwargs, err = build_kwargs(data)``, then ``Model(**kwargs)`` or
+    ``for k, v in kwargs.items()``)."""
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in ("items", "keys"):
+        expr = expr.func.value
+    if isinstance(expr, ast.Call):
+        return _fixed_keys_returns(ctx, expr, None)
+    if not isinstance(expr, ast.Name):
+        return False
+    bindings = ctx.bindings_of(expr)
+    if not bindings:
+        return False
+    for b in bindings:
+        if b.kind != "assign":
+            return False
+        holder = ctx.parent(b.target)
+        if isinstance(holder, ast.Assign) and isinstance(holder.value, ast.Call):
+            if not _fixed_keys_returns(ctx, holder.value, None):
+                return False
+        elif isinstance(holder, ast.Tuple) and not any(isinstance(e, ast.Starred) for e in holder.elts):
+            assign = ctx.parent(holder)
+            if not (isinstance(assign, ast.Assign) and isinstance(assign.value, ast.Call)):
+                return False
+            if not _fixed_keys_returns(ctx, assign.value, holder.elts.index(b.target)):
+                return False
+        else:
+            return False
+    return True
+
+
+def _fixed_keys_returns(ctx: FileContext, call: ast.Call, index: int | None) -> bool:
+    """Whether `call` targets a def of this module whose every ``return`` gives (at tuple
+    position `index`, when given) None or a dict with literal keys only: a dict literal, or
+    a local name bound only to one and otherwise written only as ``name["key"] = value``."""
     target = ctx.taint.local_function(call.func)
     if not isinstance(target, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
     returns = [n for n in own_nodes(target) if isinstance(n, ast.Return)]
-    return bool(returns) and all(
-        isinstance(r.value, ast.Dict) and all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in r.value.keys)
-        for r in returns
-    )
+    if not returns:
+        return False
+    for r in returns:
+        value = r.value
+        if index is not None:
+            if not (isinstance(value, ast.Tuple) and len(value.elts) > index):
+                return False
+            value = value.elts[index]
+        if isinstance(value, ast.Constant) and value.value is None:
+            continue
+        if not (_literal_keys(value) or (isinstance(value, ast.Name) and _built_key_by_key(ctx, target, value))):
+            return False
+    return True
+
+
+def _literal_keys(expr: ast.AST | None) -> bool:
+    """A dict literal whose keys are all string literals (no ``**`` entries)."""
+    return isinstance(expr, ast.Dict) and all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in expr.keys)
+
+
+def _built_key_by_key(ctx: FileContext, func: ast.AST, name: ast.Name) -> bool:
+    """Whether the local `name` of `func` is bound only to literal-keyed dicts and every
+    other use in `func` reads it, returns it or writes one literal key
+    (``kwargs["client_type"] = ...``): it can hold no key the program did not write."""
+    bindings = ctx.bindings_of(name)
+    if not bindings or any(b.kind not in ("assign", "mutate") for b in bindings):
+        return False
+    if not all(_literal_keys(b.value) for b in bindings if b.kind == "assign"):
+        return False
+    for node in own_nodes(func):
+        if not (isinstance(node, ast.Name) and node.id == name.id):
+            continue
+        parent = ctx.parent(node)
+        if isinstance(parent, ast.Return) or (isinstance(parent, ast.Tuple) and isinstance(ctx.parent(parent), ast.Return)):
+            continue
+        if isinstance(parent, ast.Assign) and node in parent.targets:
+            continue  # the literal binding checked above
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            key = parent.slice
+            if isinstance(parent.ctx, ast.Load) or (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                continue
+        return False
+    return True
 
 
 def _judged(ctx: FileContext, expr: ast.AST, depth: int) -> tuple[str, str] | None:
@@ -711,7 +786,7 @@ def _check_setattr(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
                 yield _report(ctx, key, what, Confidence.HIGH)
                 return
     if loop_iter is not None and (
-        _constant_collection(ctx, loop_iter) or (isinstance(loop_iter, ast.Call) and _fixed_keys_helper(ctx, loop_iter))
+        _constant_collection(ctx, loop_iter) or _fixed_keys_helper(ctx, loop_iter)
     ):
         return
     if isinstance(key, ast.Name) and _allow_guarded(ctx, node, key.id):
