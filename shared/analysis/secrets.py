@@ -1495,8 +1495,9 @@ def _is_app_config(ctx: FileContext, expr: ast.AST) -> bool:
 
 def _is_config_object(ctx: FileContext, expr: ast.AST) -> bool:
     """A settings or configuration object: Django's ``settings``, a ``settings`` / ``config``
-    module, a Flask app (``app.secret_key``), or an instance of a pydantic ``BaseSettings``
-    class of this module."""
+    module, a Flask app (``app.secret_key``; a name ``app`` or ``application`` bound to a
+    record, such as an OAuth client model, is none), or an instance of a pydantic
+    ``BaseSettings`` class of this module."""
     qn = ctx.qualname(expr)
     if qn is not None:
         if qn == "django.conf.settings" or qn in ("flask.current_app", "quart.current_app"):
@@ -1509,14 +1510,31 @@ def _is_config_object(ctx: FileContext, expr: ast.AST) -> bool:
     words = split_words(name)
     if words and words[-1] in _CONFIG_WORDS and not (name[:1].isupper() and not name.isupper()):
         return True  # settings, config, app_config, CONFIG; not a class such as AutoConfig
-    if name in ("app", "application"):
-        return True
     value = _resolve(ctx, expr)
+    if name in ("app", "application"):
+        # A Flask app, unless bound to a record: an instance of another class
+        # (``Application(...)``, an OAuth client model) or the result of a lookup.
+        return not (isinstance(value, ast.Call) and _record_call(value))
+
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
         cls = _local_class(ctx, value.func)
         if cls is not None:
             return any(_tail(b) in ("BaseSettings",) for b in cls.bases)
     return False
+
+
+# Calls that give a stored record, not an app: ORM and Flask-SQLAlchemy lookups.
+_RECORD_CALLS = frozenset(
+    {"get", "create", "first", "one", "one_or_none", "get_or_404", "first_or_404", "get_object_or_404", "scalar_one", "scalar"}
+)
+
+
+def _record_call(call: ast.Call) -> bool:
+    """``Application(...)``, ``Application.objects.create(...)``, ``get_object_or_404(...)``:
+    a call that gives a stored record, by a class name (capitalised: Flask and Quart apps are
+    known by `FileContext.instance_of` before this is asked) or a lookup method."""
+    tail = _tail(call.func)
+    return (tail[:1].isupper() and not tail.isupper()) or tail in _RECORD_CALLS
 
 
 def _within_settings(ctx: FileContext, container: ast.AST) -> bool:
