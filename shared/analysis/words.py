@@ -297,8 +297,9 @@ def is_placeholder(value: str) -> bool:
     (``"client_credentials"``, ``"same-origin"``), file paths, lowercase slash paths and
     dotted keys that name a secret (``"prod/db/primary"``, ``"db.password"``), rate-limit specs
     (``"20/m/ip,5/m/key"``, ``"10 per hour"``), ARNs, URLs
-    without a password, UUIDs other than random (version 4) ones, and prose (four or more
-    words).
+    without a password, UUIDs other than random (version 4) ones, prose (four or more
+    words), and labels of two or three words that end with a secret's head noun (``"Chime
+    Webhook token"``, ``"API key"``).
     """
     v = value.strip()
     if len(v) < 3:
@@ -326,7 +327,14 @@ def is_placeholder(value: str) -> bool:
         return True
     if v.count(" ") >= 3:
         return True
+    if " " in v and _LABEL_WORDS.match(v) and words and words[-1] in HEAD_WORDS:
+        return True  # a label naming a secret: "Chime Webhook token", "API key"
     return False
+
+
+# Two or three words of letters: with a secret's head noun last, a label that names a
+# secret (a form's field label, a help text), not the secret itself.
+_LABEL_WORDS = lazy_compile(r"^[A-Za-z]{1,40}(?: [A-Za-z]{1,40}){1,2}$")
 
 
 def shannon_entropy(value: str) -> float:

@@ -47,7 +47,9 @@ environment variable *names* and references (``"DB_PASSWORD"``, ``"$DB_PASS"``,
 paths and dotted keys that name a secret (``"prod/db/primary"``,
 ``"spring.datasource.password"``), rate-limit specs (``"reset_password": "20/m/ip,5/m/key"``),
 ARNs, URLs without a password, UUIDs other than random
-(version 4) ones, prose of four or more words, regular expressions (a lexer's token
+(version 4) ones, prose of four or more words, labels of two or three words that end with a
+secret's name (``"password": "Chime Webhook token"`` in a form's field labels), regular
+expressions (a lexer's token
 pattern), tokenizer special tokens, a value that only repeats its own name
 (``CLIENT_CREDENTIALS = "client_credentials"``), values public by design (Datadog ``pub...``
 client tokens, Stripe ``pk_`` and Mapbox ``pk.`` keys), keys providers print in their own
