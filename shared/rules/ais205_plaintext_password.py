@@ -24,7 +24,9 @@ WTForms ``form.password.data``) is a password name and it is not the result of a
 transforms it: ``generate_password_hash(pw)``, ``bcrypt.hashpw(...)``, ``make_password(pw)``,
 ``pwd_context.hash(pw)`` are hashes. Names such as ``password_hash``, ``hashed_password`` and
 ``pw_digest`` are hashes too. ``password == confirm_password`` (a confirmation check) is not
-flagged.
+flagged. A record stored with the same field of another record (``password=other.password``,
+copying a page and its restrictions) is low: it stores what that record already holds, and
+the flaw, if any, is where that was first stored.
 
 ## Why is this bad?
 Whoever reads the database (a leaked backup, an SQL injection, an over-privileged
@@ -317,11 +319,20 @@ def _stored_side(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     return not any(lab.kind == "source" for lab in ctx.taint.of(base))
 
 
-def _hit(node: ast.AST, verb: str, where: str, supplied: bool, ctx: FileContext) -> Hit:
+def _hit(node: ast.AST, verb: str, where: str, supplied: bool, ctx: FileContext, copied: bool = False) -> Hit:
     confidence = Confidence.HIGH if supplied else Confidence.MEDIUM
-    if ctx.settings.is_test_path(ctx.filename):
-        confidence = Confidence.LOW  # fixtures and factories create throwaway accounts
+    if ctx.settings.is_test_path(ctx.filename) or copied:
+        # Fixtures and factories create throwaway accounts; a copy stores what a record
+        # already holds, in whatever form the code that stored it chose (`_copied_field`).
+        confidence = Confidence.LOW
     return hit(node, verb, where, confidence=confidence)
+
+
+def _copied_field(ctx: FileContext, field: str | None, value: ast.AST) -> bool:
+    """``password=other.password``: the same field of another record (`_stored_side`), as
+    when a page and its restrictions are copied (wagtail's ``copy_page``). Whatever form that
+    record holds it in, the flaw, if any, is where it was first stored."""
+    return isinstance(value, ast.Attribute) and value.attr == field and _stored_side(ctx, value)
 
 
 def _inside_call(ctx: FileContext, node: ast.AST) -> bool:
@@ -571,7 +582,7 @@ def check_orm_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
             if value is not None:
                 yield _hit(value, "stored", f"{method}(defaults={{'password': ...}})", _supplied(ctx, value), ctx)
         elif _is_password_name(kw.arg) and raw_password(ctx, kw.value):
-            yield _hit(kw.value, "stored", f"{method}({kw.arg}=...)", _supplied(ctx, kw.value), ctx)
+            yield _hit(kw.value, "stored", f"{method}({kw.arg}=...)", _supplied(ctx, kw.value), ctx, _copied_field(ctx, kw.arg, kw.value))
 
 
 def _sa_statement(ctx: FileContext, expr: ast.AST) -> bool:
@@ -600,7 +611,7 @@ def check_constructor(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
     name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
     if not name[:1].isupper() or _hashing_setter(ctx) or not _model_class(ctx, func):
         return
-    yield _hit(node.value, "stored", f"{name}({node.arg}=...)", _supplied(ctx, node.value), ctx)
+    yield _hit(node.value, "stored", f"{name}({node.arg}=...)", _supplied(ctx, node.value), ctx, _copied_field(ctx, arg, node.value))
 
 
 # --- SQL ------------------------------------------------------------------------------------
