@@ -398,7 +398,13 @@ def test_a_function_taking_request_first_in_a_helper_module_is_no_view(path):
     assert _found(SENDFILE, "AIS410", filename=path) == [(7, "low"), (8, "high")]
 
 
-@pytest.mark.parametrize("path", ["app/views.py", "app/views/files.py", "app/download_views.py", "utils/views.py", "app.py"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "app/views.py", "app/views/files.py", "app/download_views.py", "utils/views.py", "app.py",
+        "backend/app/routes.py", "utils/project/app.py",  # a folder further up says nothing
+    ],
+)
 def test_the_same_function_in_a_views_module_is_a_view(path):
     assert _found(SENDFILE, "AIS407", filename=path) == [(6, "high")]
     assert _found(SENDFILE, "AIS410", filename=path) == [(7, "high"), (8, "high")]

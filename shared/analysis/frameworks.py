@@ -69,12 +69,13 @@ def settings_profile(ctx: "FileContext") -> str | None:
 
 
 # Modules that hold a Django project's helpers, not its views, by name: the file's stem or
-# its folder (``utils/sendfile.py``, ``shortcuts.py``, ``auth_backends.py``). Django's own
+# the folder that holds it (``utils/sendfile.py``, ``shortcuts.py``, ``auth_backends.py``;
+# folders further up, such as a full-stack project's ``backend/``, say nothing). Django's own
 # layout (https://docs.djangoproject.com/en/stable/intro/reusable-apps/) keeps views in
 # ``views.py`` and puts models, forms, serializers, middleware, signals, template tags and
 # backends in modules of their own, which the URL router never calls.
 _HELPER_MODULE = lazy_compile(
-    r"(?:^|[/_])(?:utils?|helpers?|shortcuts|backends?|compat|decorators|middlewares?|signals|models|forms|"
+    r"(?:^|[/_])(?:utils?|helpers?|shortcuts|backends|compat|decorators|middlewares?|signals|models|forms|"
     r"serializers|templatetags|tasks|context_processors|storages?|mixins|validators|managers)(?:[/.]|$)"
 )
 _VIEWS_NAME = lazy_compile(r"(?:^|[/_])views?(?:[/._]|$)")
@@ -83,11 +84,11 @@ _VIEWS_NAME = lazy_compile(r"(?:^|[/_])views?(?:[/._]|$)")
 def helper_module(ctx: "FileContext") -> bool:
     """Whether the file's path names a helper module (`_HELPER_MODULE`) and not a views
     module: a function there that takes ``request`` first is a helper the views call, not a
-    view the URL router calls. The path is read relative to the current directory, as
-    `settings_profile` reads it. Memoised per file."""
+    view the URL router calls. Only the file's name and its folder's count, read relative to
+    the current directory as `settings_profile` reads the path. Memoised per file."""
     cached = ctx.__dict__.get("_helper_module")
     if cached is None:
-        path = relative_path(ctx.filename).replace("\\", "/").lower()
+        path = "/".join(relative_path(ctx.filename).replace("\\", "/").lower().rsplit("/", 2)[-2:])
         cached = ctx.__dict__["_helper_module"] = bool(_HELPER_MODULE.search(path)) and not _VIEWS_NAME.search(path)
     return cached
 
