@@ -298,8 +298,8 @@ def is_placeholder(value: str) -> bool:
     dotted keys that name a secret (``"prod/db/primary"``, ``"db.password"``), rate-limit specs
     (``"20/m/ip,5/m/key"``, ``"10 per hour"``), ARNs, URLs
     without a password, UUIDs other than random (version 4) ones, prose (four or more
-    words), and labels of two or three words that end with a secret's head noun (``"Chime
-    Webhook token"``, ``"API key"``).
+    words), and labels of two or three words, one of them a secret's head noun (``"Chime
+    Webhook token"``, ``"Password for MongoDB"``).
     """
     v = value.strip()
     if len(v) < 3:
@@ -327,14 +327,15 @@ def is_placeholder(value: str) -> bool:
         return True
     if v.count(" ") >= 3:
         return True
-    if " " in v and _LABEL_WORDS.match(v) and words and words[-1] in HEAD_WORDS:
-        return True  # a label naming a secret: "Chime Webhook token", "API key"
+    if " " in v and _LABEL_WORDS.match(v) and HEAD_WORDS.intersection(words):
+        return True  # a label naming a secret: "Chime Webhook token", "Password for MongoDB"
     return False
 
 
-# Two or three words of letters: with a secret's head noun last, a label that names a
-# secret (a form's field label, a help text), not the secret itself.
-_LABEL_WORDS = lazy_compile(r"^[A-Za-z]{1,40}(?: [A-Za-z]{1,40}){1,2}$")
+# Two or three words, each a letter and then letters or digits: with a secret's head noun
+# among them, a label that names a secret (a form's field label, a help text: "API key",
+# "Password for MongoDB", "OAuth2 Client Secret"), not the secret itself.
+_LABEL_WORDS = lazy_compile(r"^[A-Za-z][A-Za-z0-9]{0,39}(?: [A-Za-z][A-Za-z0-9]{0,39}){1,2}$")
 
 
 def shannon_entropy(value: str) -> float:

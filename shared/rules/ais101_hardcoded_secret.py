@@ -47,8 +47,8 @@ environment variable *names* and references (``"DB_PASSWORD"``, ``"$DB_PASS"``,
 paths and dotted keys that name a secret (``"prod/db/primary"``,
 ``"spring.datasource.password"``), rate-limit specs (``"reset_password": "20/m/ip,5/m/key"``),
 ARNs, URLs without a password, UUIDs other than random
-(version 4) ones, prose of four or more words, labels of two or three words that end with a
-secret's name (``"password": "Chime Webhook token"`` in a form's field labels), regular
+(version 4) ones, prose of four or more words, labels of two or three words, one of them a
+secret's name (``"password": "Password for MongoDB"`` in a form's field labels), regular
 expressions (a lexer's token
 pattern), tokenizer special tokens, a value that only repeats its own name
 (``CLIENT_CREDENTIALS = "client_credentials"``), values public by design (Datadog ``pub...``
