@@ -144,10 +144,11 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         name="aisec-test-paths",
         kind="csv",
-        # tests.py: the test module of every Django app (``manage.py startapp`` creates it).
+        # tests.py: the test module of every Django app (``manage.py startapp`` creates it);
+        # testutils/: a test suite's helpers and settings (pretix's testutils/settings.py).
         default=(
             "test_*.py", "*_test.py", "tests.py", "*/tests.py", "tests/*", "*/tests/*", "test/*", "*/test/*",
-            "conftest.py", "*/conftest.py",
+            "testutils/*", "*/testutils/*", "conftest.py", "*/conftest.py",
         ),
         metavar="<patterns>",
         help=(

@@ -408,3 +408,25 @@ def test_a_function_taking_request_first_in_a_helper_module_is_no_view(path):
 def test_the_same_function_in_a_views_module_is_a_view(path):
     assert _found(SENDFILE, "AIS407", filename=path) == [(6, "high")]
     assert _found(SENDFILE, "AIS410", filename=path) == [(7, "high"), (8, "high")]
+
+
+# ------------------------------------------------------------------ build and test settings (D)
+BUILD_SETTINGS = """\
+    from myproject.settings import *  # noqa
+
+    SECRET_KEY = "build-time-secret-key"
+    DEBUG = True
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    """
+
+
+@pytest.mark.parametrize("path", ["myproject/_build_settings.py", "myproject/testutils/settings.py"])
+@pytest.mark.parametrize("code", ["AIS105", "AIS202", "AIS601"])
+def test_build_and_test_suite_settings_are_no_deployment(path, code):
+    # pretix: settings used only while building the wheel, and the test suite's settings.
+    assert [c for _, c in _found(BUILD_SETTINGS, code, filename=path)] in ([], ["low"])
+
+
+@pytest.mark.parametrize("code", ["AIS105", "AIS202", "AIS601"])
+def test_the_same_settings_in_production_are_reported(code):
+    assert [c for _, c in _found(BUILD_SETTINGS, code, filename="myproject/settings.py")] not in ([], ["low"])

@@ -32,8 +32,8 @@ SETTINGS_MARKERS = DJANGO_MARKERS | frozenset(
     }
 )
 _SETTINGS_NAME = lazy_compile(r"(?:^|[/\\])(?:settings|config|[\w-]*_settings|settings_[\w-]*)\.py$|[/\\](?:settings|config)[/\\][\w-]+\.py$")
-_DEV_WORD = lazy_compile(r"(?:^|[_.-])(?:dev|devel|development|local|test|tests|testing|ci|example|sample)(?:[_.-]|$)")
-_TEST_DIR = lazy_compile(r"(?:^|[/\\])(?:tests?|testing|test_[\w-]*|[\w-]*_tests?|fixtures|examples?_dev)[/\\]")
+_DEV_WORD = lazy_compile(r"(?:^|[_.-])(?:dev|devel|development|local|test|tests|testing|ci|example|sample|build)(?:[_.-]|$)")
+_TEST_DIR = lazy_compile(r"(?:^|[/\\])(?:tests?|testing|testutils|test_[\w-]*|[\w-]*_tests?|fixtures|examples?_dev)[/\\]")
 
 
 def settings_profile(ctx: "FileContext") -> str | None:
@@ -42,8 +42,9 @@ def settings_profile(ctx: "FileContext") -> str | None:
     A module is a settings module when its name says so (``settings.py``, ``config.py``,
     ``*_settings.py``, ``settings_*.py``, a module in a ``settings/`` package) and it binds
     at least one well-known setting, or when it binds two or more Django-only settings. It is
-    a development profile when its file name has a development or test word (``dev.py``,
-    ``local.py``, ``test_settings.py``) or it sits in a tests folder. A framework's own table of
+    a development profile when its file name has a development, test or build word (``dev.py``,
+    ``local.py``, ``test_settings.py``, ``_build_settings.py``) or it sits in a tests folder
+    (``tests/``, ``testutils/``). A framework's own table of
     defaults (Django's ``django/conf/global_settings.py``, which every project overrides) is not
     a deployment's configuration and reads as development too. Memoised per file.
     """
