@@ -37,7 +37,8 @@ allow-list) and classes that validate rather than store (imported from a ``schem
 ``...Update``, ``...Request``, ``...Payload``, ...), serializers and forms with explicit
 ``fields``, and command-line options (``vars(args)``) copied onto a config object.
 
-A FastAPI body parameter typed with a pydantic model is treated as an allow-list; it is
+A FastAPI body parameter typed with a pydantic model is treated as an allow-list, also where
+the statement that reads it rebinds its name (``body = Internal(**body.model_dump())``); it is
 reported only when that model is defined in the same module and declares a privilege field
 (``role``, ``is_admin``, ``is_staff``, ``is_superuser``, ``permissions``, ``owner_id``, ...) or
 accepts extra fields (``extra="allow"``). Confidence is high for a model (a class of this
@@ -253,7 +254,7 @@ def _local_class(ctx: FileContext, expr: ast.AST | None) -> ast.ClassDef | None:
 def _schema_param(ctx: FileContext, name: ast.Name) -> tuple[ast.expr | None, bool] | None:
     """For a parameter typed with a class (a pydantic body schema), ``(annotation, typed)``;
     None when `name` is not such a parameter."""
-    binds = ctx.bindings_of(name)
+    binds = [b for b in ctx.bindings_of(name) if b.kind == "param" or not _after_use(ctx, b.target, name)]
     if len(binds) != 1 or binds[0].kind != "param" or not isinstance(binds[0].target, ast.arg):
         return None
     ann = binds[0].target.annotation
@@ -267,6 +268,18 @@ def _schema_param(ctx: FileContext, name: ast.Name) -> tuple[ast.expr | None, bo
     if not tail or tail in _UNTYPED or tail[:1].islower() or tail in ("Request", "HttpRequest", "WebSocket"):
         return ann, False
     return ann, True
+
+
+def _after_use(ctx: FileContext, target: ast.AST, use: ast.Name) -> bool:
+    """Whether the binding at `target` cannot reach `use` in straight-line code: its
+    assignment holds the use (``body = Internal(**body.model_dump())`` reads the parameter
+    before it rebinds it), or it comes on a later line."""
+    stmt = ctx.parent(target)
+    while stmt is not None and not isinstance(stmt, ast.stmt):
+        stmt = ctx.parent(stmt)
+    if stmt is not None and any(a is stmt for a in ctx.ancestors(use)):
+        return True
+    return getattr(target, "lineno", 0) > use.lineno
 
 
 def _schema_privilege(ctx: FileContext, ann: ast.expr | None) -> str | None:
