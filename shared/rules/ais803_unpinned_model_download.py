@@ -44,7 +44,9 @@ model = AutoModelForSequenceClassification.from_pretrained(
 A relative folder that looks like ``org/name`` is taken for a Hub id unless its first part is
 a usual folder name (``models``, ``checkpoints``, ``outputs``, ...). Datasets
 (``load_dataset``) are not reported: they are data, and code only with
-``trust_remote_code`` (AIS802).
+``trust_remote_code`` (AIS802); so is one data file of a dataset repository
+(``hf_hub_download(..., filename="rows.json", repo_type="dataset")``). A dataset's pickle or
+Python file, or a whole dataset snapshot, is still reported.
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -95,6 +97,21 @@ def _torch_hub(ctx: FileContext, node: ast.Call) -> Iterator[Hit]:
     yield hit(repo, "torch.hub.load()", f"{what}, whose hubconf.py it runs,", "append ':<full commit hash>' to the repository", confidence=Confidence.MEDIUM)
 
 
+# File formats that hold data only: a parser reads them, nothing runs them (pickle-based
+# formats such as .pkl, .pt and .bin are code, and are not listed).
+_DATA_SUFFIXES = (".json", ".jsonl", ".csv", ".tsv", ".parquet", ".arrow", ".txt", ".md", ".yaml", ".yml")
+
+
+def _data_file(ctx: FileContext, node: ast.Call) -> bool:
+    """``hf_hub_download(..., filename="x.json", repo_type="dataset")``: one data file of a
+    dataset repository. Datasets are data, as for ``load_dataset`` (not reported); a model
+    repository's config file still selects the code and weights that come with it."""
+    if literal(ctx, keyword_value(node, "repo_type")).text() != "dataset":
+        return False
+    filename = literal(ctx, keyword_value(node, "filename") or (node.args[1] if len(node.args) > 1 else None)).text()
+    return filename is not None and filename.lower().endswith(_DATA_SUFFIXES)
+
+
 @on(ast.Call, callees=DOWNLOADERS)
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     name = loader_name(ctx, node)
@@ -107,6 +124,8 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if trust_flag(ctx, node) is not None:
         return  # AIS802 reports the call, and asks for the pin
     if literal(ctx, keyword_value(node, "local_files_only")).value is True:
+        return
+    if name == "hf_hub_download" and _data_file(ctx, node):
         return
     arg = model_id_arg(ctx, node, name)
     if arg is None:
