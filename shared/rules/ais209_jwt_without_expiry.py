@@ -53,7 +53,8 @@ Payloads built elsewhere (a parameter, ``data.copy()``, a helper's return value)
 judged, and neither are lifetimes read from settings or the environment. An absolute ``exp``
 (a constant timestamp) is not judged. Settings in development or test settings modules are
 not reported, and neither are test files (``aisec-test-paths``): a token a test mints never
-reaches a user.
+reaches a user. An unsigned JWT (``algorithm="none"``, such as PayPal's
+``PayPal-Auth-Assertion`` header) is no credential, so its expiry is not judged.
 
 ## Options
 ``aisec-max-token-lifetime`` (default ``1d``) for access tokens and
@@ -243,6 +244,16 @@ def _too_long(value: ast.AST, secs: float | None, long_lived: bool, ctx: FileCon
         )
 
 
+def _unsigned(node: ast.Call, ctx: FileContext) -> bool:
+    """``jwt.encode(claims, None, algorithm="none")``: an unsigned JWT (RFC 7519 section 6),
+    which no verifier may accept as a credential, so an expiry would protect nothing; an
+    assertion such as PayPal's ``PayPal-Auth-Assertion`` header. Whether a verifier accepts
+    ``none`` is AIS201's concern."""
+    algorithm = next((k.value for k in node.keywords if k.arg == "algorithm"), None)
+    text = ctx.const_str(algorithm) if algorithm is not None else None
+    return text is not None and text.lower() == "none"
+
+
 @on(ast.Call, callees={"encode", "create_access_token", "create_refresh_token", "update"})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if ctx.settings.is_test_path(ctx.filename):
@@ -257,7 +268,7 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
                 yield from _setting(kw.value, kw.arg, ctx)
         return
     arg = _encoder_payload(node, ctx)
-    if arg is False:
+    if arg is False or _unsigned(node, ctx):
         return
     payload = _payload(arg, node, ctx)  # type: ignore[arg-type]
     if payload is None:
