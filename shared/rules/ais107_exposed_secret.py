@@ -81,7 +81,10 @@ its client (name-based, not read from a secret store), the Telegram-style secret
 *path*, and sessions when the module uses Flask-Session (server-side sessions). A FastAPI
 ``response_model`` that drops the field is not read. File permissions are only judged in
 the function that writes the secret, for a path spelled the same way in both calls, and
-for constant modes; umask-dependent ``open()`` is not judged.
+for constant modes; umask-dependent ``open()`` is not judged. A provider whose API takes
+the key only in the query string (OpenCage, Mojeek) is reported like any other: the URL
+still reaches the provider's and any proxy's logs; a reviewed call takes a justified
+``# noqa: AIS107``.
 
 ## Options
 ``aisec-secret-names`` and ``aisec-ignore-names`` as for AIS106.
