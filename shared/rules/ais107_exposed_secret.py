@@ -23,7 +23,10 @@ server-side secrets count, and of the name-based ones only passwords: sending an
 for. Confidence is high for a secret read from a secret store and medium for one known by
 its name only. A credential the client sent is medium in a URL, the session or a file, and
 low (hidden by default) when a response echoes it back to that client, which already holds
-it (FastAPI's tutorials return the ``HTTPBasicCredentials`` they received).
+it (FastAPI's tutorials return the ``HTTPBasicCredentials`` they received), or when it is the
+``access_token``, ``refresh_token`` or ``id_token`` of an OAuth 2.0 token response (a dict
+that also has ``token_type``, RFC 6749 section 5.1), which hands the client the token just
+minted for it.
 
 ## Why is this bad?
 A response is read by the client, cached by browsers and proxies and logged by API
@@ -159,10 +162,32 @@ def _report(ctx: FileContext, value: ast.AST, sink: str, accept=None, label: str
     found = find_secret(ctx, value, accept, name=label)
     if found is not None:
         confidence = _confidence(found)
-        if accept is _server_side and found.source == REQUEST:
-            # A response that echoes the client's own credential tells it nothing new.
+        if accept is _server_side and (found.source == REQUEST or _issued_token(ctx, found.node)):
+            # A response that echoes the client's own credential tells it nothing new, and
+            # a token endpoint's response is how the client gets its new token.
             confidence = Confidence.LOW
         yield hit(found.node, found.origin, sink, confidence=confidence)
+
+
+# RFC 6749 section 5.1: a successful token response holds ``access_token`` and
+# ``token_type``, and may hold ``refresh_token`` (and OIDC's ``id_token``).
+_TOKEN_RESPONSE_VALUES = frozenset({"access_token", "refresh_token", "id_token"})
+
+
+def _issued_token(ctx: FileContext, node: ast.AST) -> bool:
+    """`node` is (inside) the ``access_token``, ``refresh_token`` or ``id_token`` value of
+    a dict literal that also has a ``token_type`` key: an OAuth 2.0 token response, which
+    hands the token just minted to the client that asked for it."""
+    child, parent = node, ctx.parent(node)
+    for _ in range(4):
+        if parent is None:
+            return False
+        if isinstance(parent, ast.Dict) and child in parent.values:
+            keys = {ctx.const_str(k) for k in parent.keys if k is not None}
+            key = parent.keys[parent.values.index(child)]
+            return "token_type" in keys and key is not None and ctx.const_str(key) in _TOKEN_RESPONSE_VALUES
+        child, parent = parent, ctx.parent(parent)
+    return False
 
 
 # ---- responses ---------------------------------------------------------------------------
