@@ -43,8 +43,10 @@ reported only when that model is defined in the same module and declares a privi
 (``role``, ``is_admin``, ``is_staff``, ``is_superuser``, ``permissions``, ``owner_id``, ...) or
 accepts extra fields (``extra="allow"``). Confidence is high for a model (a class of this
 module with ORM bases, or one imported from a ``models`` module) or an ORM write, medium for
-another capitalised callable, low (hidden by default) in handlers restricted to
-administrators, whose callers may set every field by design.
+another capitalised callable whose object the function stores (``session.add(obj)``,
+``obj.save()``) or returns, low (hidden by default) for such an object that is only used (a
+UI action, a settings value object) and in handlers restricted to administrators, whose
+callers may set every field by design.
 
 ## Why is this bad?
 The client sends fields the form never showed: ``{"is_admin": true}``, ``{"role":
@@ -679,8 +681,45 @@ def _write_target(ctx: FileContext, call: ast.Call) -> tuple[str, Confidence] | 
         return f"{_chain(func)}()", Confidence.HIGH
     found = _model_class(ctx, func)
     if found is not None:
-        return f"{found[0]}(...)", found[1]
+        confidence = found[1]
+        if confidence is Confidence.MEDIUM and not _may_persist(ctx, call):
+            confidence = Confidence.LOW
+        return f"{found[0]}(...)", confidence
     return None
+
+
+# Calls that store an object: SQLAlchemy sessions, Django's save(), ODMs and repositories.
+_PERSIST_METHODS = frozenset(
+    {"add", "add_all", "merge", "save", "asave", "persist", "insert", "insert_one", "insert_many", "bulk_save_objects", "bulk_create", "put", "create", "upsert"}
+)
+
+
+def _may_persist(ctx: FileContext, call: ast.Call) -> bool:
+    """Whether the object `call` builds may be stored: it is passed to a storing call
+    (`_PERSIST_METHODS`: ``session.add(...)``, ``repo.save(...)``), its name is, or has
+    ``.save()`` called on it, in the same function, or it is returned (the caller may store
+    it). An object of an unknown class that is only used (a UI action, a settings value
+    object, a CLI record) is no stored row."""
+    parent = ctx.parent(call)
+    if isinstance(parent, (ast.Return, ast.Await)):
+        return True
+    if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Attribute) and parent.func.attr in _PERSIST_METHODS:
+        return True
+    if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
+        return False
+    name = parent.targets[0].id
+    scope = ctx.enclosing_function(call) or ctx.tree
+    for node in own_nodes(scope):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _PERSIST_METHODS):
+            continue
+        receiver = node.func.value
+        if isinstance(receiver, ast.Name) and receiver.id == name:
+            return True  # obj.save()
+        if any(isinstance(a, ast.Name) and a.id == name for a in node.args):
+            return True  # session.add(obj)
+    if any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == name for n in own_nodes(scope)):
+        return True
+    return False
 
 
 def _admin_only(ctx: FileContext, node: ast.AST) -> bool:
