@@ -11,6 +11,10 @@ Flags deserialization with a format whose loader can call arbitrary functions:
   (``Loader=yaml.SafeLoader`` / ``CSafeLoader`` / ``BaseLoader`` and ``yaml.safe_load`` are
   safe; ``Loader`` / ``UnsafeLoader`` / ``FullLoader`` are not).
 
+``FullLoader`` and ``full_load`` are medium for untrusted input and low otherwise: since
+PyYAML 5.4 the full loader refuses the tags that ran code (CVE-2020-1747, CVE-2020-14343),
+and what is left is the risk of another bypass.
+
 The finding points at the data. Confidence: **high** when untrusted input reaches it
 (request data, an upload, route parameters, the command line, a Lambda event, model output,
 bytes read from a socket; also through a helper of the module); **medium** for data of
@@ -109,6 +113,10 @@ SAFE_YAML_LOADERS = frozenset(
     }
 )
 YAML_LOADS = frozenset({"yaml.load", "yaml.load_all"})
+# The full loader builds Python names and objects only through tags that PyYAML 5.4 and later
+# refuse to run (CVE-2020-1747, CVE-2020-14343); its remaining risk is a bypass, so it is
+# reported for untrusted data only (https://github.com/yaml/pyyaml/wiki/PyYAML-yaml.load(input)-Deprecation).
+FULL_YAML_LOADERS = frozenset({"yaml.FullLoader", "yaml.CFullLoader", "yaml.loader.FullLoader", "yaml.cyaml.CFullLoader"})
 YAML_ALWAYS_UNSAFE = frozenset({"yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load", "yaml.full_load_all"})
 TORCH_LOAD = "torch.load"
 NUMPY_LOAD = "numpy.load"
@@ -282,7 +290,8 @@ def _true(expr: ast.AST | None) -> bool | None:
 
 def sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str, str]]:
     """``(data argument, loader description, family)`` for each deserialization; family is
-    "code" (pickle-like), "yaml" (unsafe YAML loader) or "shelve"."""
+    "code" (pickle-like), "yaml" (unsafe YAML loader), "yaml-full" (PyYAML's full loader,
+    `FULL_YAML_LOADERS`) or "shelve"."""
     for arg, sink in extra_sink_args(ctx, node, "deserialize"):
         yield arg, sink, "code"
     name = ctx.call_name(node)
@@ -299,11 +308,12 @@ def sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str, str]
         arg = call_arg(node, 0, "stream")
         if unsafe and arg is not None:
             how = f"Loader={ast.unparse(loader)}" if loader is not None else "no Loader"
-            yield arg, f"{name}() with {how}", "yaml"
+            full = loader is not None and ctx.qualname(loader) in FULL_YAML_LOADERS
+            yield arg, f"{name}() with {how}", "yaml-full" if full else "yaml"
     elif name in YAML_ALWAYS_UNSAFE:
         arg = call_arg(node, 0, "stream")
         if arg is not None:
-            yield arg, f"{name}()", "yaml"
+            yield arg, f"{name}()", "yaml-full" if name.startswith("yaml.full_load") else "yaml"
     elif name == TORCH_LOAD:
         flag = keyword(node, "weights_only")
         arg = call_arg(node, 0, "f")
@@ -350,7 +360,10 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
                 yield hit(arg, sink, "a shelf of unknown origin", confidence=Confidence.LOW)
             continue
         verdict, found = flow.judge(arg)
-        if verdict == "source":
+        if family == "yaml-full":
+            confidence = Confidence.MEDIUM if verdict == "source" else Confidence.LOW
+            yield hit(arg, sink, _describe(verdict, found), confidence=confidence)
+        elif verdict == "source":
             yield hit(arg, sink, _describe(verdict, found), confidence=Confidence.HIGH)
         elif verdict != "safe" or family == "yaml":
             # marshal builds code objects but does not run them; its documented risk on
