@@ -850,13 +850,12 @@ def _protection(ctx: "FileContext", h: Handler, bodies: bool = True) -> Protecti
         admin = admin or body_privileged(ctx, body)
     elif h.cls is not None:
         # Methods a view inherits run the class's own hooks (dispatch, get_object, ...).
-        for stmt in h.cls.body:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("dispatch", "initial", "get_object", "check_permissions"):
-                take(body_guard(ctx, stmt))
+        for stmt in _hooks(ctx, h.cls, ("dispatch", "initial", "get_object", "check_permissions")):
+            take(body_guard(ctx, stmt))
     if bodies and h.cls is not None and func is not None:
         # A check in dispatch() guards every method of the view.
-        for stmt in h.cls.body:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("dispatch", "initial") and stmt is not func:
+        for stmt in _hooks(ctx, h.cls, ("dispatch", "initial")):
+            if stmt is not func:
                 take(body_guard(ctx, stmt))
     if _django_admin(ctx, h):
         admin = True
@@ -864,6 +863,17 @@ def _protection(ctx: "FileContext", h: Handler, bodies: bool = True) -> Protecti
     if public is None:
         public = is_public_name(h)
     return Protection(auth[0] if auth else None, admin, public, default and not auth, misplaced)
+
+
+def _hooks(ctx: "FileContext", cls: ast.ClassDef, names: tuple) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The methods named `names` of a view class and of its ancestors defined in this module
+    (`class_lineage`): a mixin of the module whose ``dispatch()`` answers 401 or raises
+    ``PermissionDenied`` (pretix's ``RecentAuthenticationRequiredMixin``) guards every view
+    that inherits it, as a ``dispatch()`` of the view's own does."""
+    for c in class_lineage(ctx, cls)[0]:
+        for stmt in c.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in names:
+                yield stmt
 
 
 def class_attr(cls: ast.ClassDef, name: str) -> ast.expr | None:

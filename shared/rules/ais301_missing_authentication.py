@@ -9,7 +9,9 @@ module whose handlers are all public is left alone.
 
 Authentication is an auth decorator below the route decorator (``login_required``,
 ``jwt_required()``, ``auth.login_required``, ``permission_required``, your
-``aisec-auth-decorators``), a Django mixin or ``method_decorator``, DRF
+``aisec-auth-decorators``), a Django mixin or ``method_decorator``, a ``dispatch()`` of
+the view or of a mixin defined in the module that refuses the request (answers 401 or 403,
+raises ``PermissionDenied``, redirects to the sign-in), DRF
 ``permission_classes``, a FastAPI ``Depends`` / ``Security`` dependency on the parameter,
 route, router or app (a name that says current user, auth, token or API key, a
 ``fastapi.security`` scheme, a dependency of the module that raises 401 / 403, your
