@@ -1250,6 +1250,9 @@ def body_guard(ctx: "FileContext", func: ast.AST) -> tuple[str, bool] | None:
                 label = CREDENTIAL_CHECK if kind == "credential" else "a check of the user in the body"
                 found = (label, body_privileged(ctx, func))
                 break
+        elif type(node) is ast.Try and _stops_on_secret_miss(ctx, node):
+            found = (CREDENTIAL_CHECK, False)
+            break
         elif isinstance(node, ast.Call) and permission_call(ctx, node, strict=False):
             name = _last(node.func)
             words = set(split_words(name))
@@ -1258,6 +1261,59 @@ def body_guard(ctx: "FileContext", func: ast.AST) -> tuple[str, bool] | None:
             break
     memo[id(func)] = found
     return found
+
+
+# Words of a lookup's keyword that name a secret the client must hold (``token=``,
+# ``initialization_token=``, ``received_secret=``); narrower than `_SECRET_FIELD_WORDS`, whose
+# ``code`` and ``key`` also name public natural keys (a country code, a setting's key).
+_POSSESSION_WORDS = frozenset({"token", "secret", "otp", "nonce"})
+
+
+def _stops_on_secret_miss(ctx: "FileContext", node: ast.Try) -> bool:
+    """True for a ``try`` that looks an object up by a secret the client sent and stops the
+    request when none matches: ``try: device = Device.objects.get(initialization_token=
+    request.data["token"]) except Device.DoesNotExist: raise ValidationError(...)`` (pretix's
+    device initialisation, an order fetched with ``get_with_secret_check(received_secret=
+    ...)``). Only the holder of the secret gets past it: the endpoint authenticates its
+    caller by possession, as one comparing the secret with ``hmac.compare_digest`` does."""
+    if not node.handlers or not all(_exits(h.body) for h in node.handlers):
+        return False
+    for stmt in node.body:
+        for call in ast.walk(stmt):
+            if type(call) is not ast.Call:
+                continue
+            name = _last(call.func)
+            if not name or not (name in LOOKUP_CALLS or split_words(name)[0] == "get"):
+                continue
+            for kw in call.keywords:
+                if kw.arg and field_words(kw.arg) & _POSSESSION_WORDS and _client_sent(ctx, kw.value):
+                    return True
+    return False
+
+
+def _client_sent(ctx: "FileContext", expr: ast.AST) -> bool:
+    """`is_client_value`, or a value read from what a form or serializer validated from the
+    request (``serializer.validated_data.get("token")`` with ``serializer =
+    InitSerializer(data=request.data)``, ``form.cleaned_data["token"]``): the taint engine does
+    not follow a value through an unknown class, but the client chose it all the same."""
+    if is_client_value(ctx, expr):
+        return True
+    cur = expr
+    for _ in range(6):
+        if isinstance(cur, ast.Call):
+            cur = cur.func
+        elif isinstance(cur, ast.Subscript):
+            cur = cur.value
+        elif isinstance(cur, ast.Attribute):
+            if cur.attr in ("validated_data", "cleaned_data") and type(cur.value) is ast.Name:
+                made = ctx.reaching_value(cur.value)
+                return isinstance(made, ast.Call) and any(
+                    is_client_value(ctx, a) for a in [*made.args, *(k.value for k in made.keywords)]
+                )
+            cur = cur.value
+        else:
+            return False
+    return False
 
 
 def body_privileged(ctx: "FileContext", func: ast.AST) -> bool:

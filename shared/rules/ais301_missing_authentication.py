@@ -17,7 +17,9 @@ route, router or app (a name that says current user, auth, token or API key, a
 ``fastapi.security`` scheme, a dependency of the module that raises 401 / 403, your
 ``aisec-auth-dependencies``), a Flask ``before_request`` hook that checks the user, or a check
 in the body (``if not current_user.is_authenticated: abort(401)``, an API key or webhook
-signature compared with ``hmac.compare_digest``, ``verify_jwt_in_request()``). Only declared
+signature compared with ``hmac.compare_digest``, ``verify_jwt_in_request()``, a lookup by a
+secret the client sent that stops the request on a miss: ``try: Order.objects.get(
+secret=kwargs["secret"]) except Order.DoesNotExist: raise Http404``). Only declared
 mechanisms count as the evidence on the other handlers: checks written in bodies are often
 conditional. A check of a client value that is no credential (``if
 request.headers.get("X-Role") != "admin"``) authenticates nobody.

@@ -20,7 +20,9 @@ Not reported: read-only views (``ReadOnlyModelViewSet``, ``ListAPIView``, an ``A
 with only ``get``), views that are public by design (login, registration, password reset,
 token issuing, health checks: read from the class or function name and route), and
 mutating views whose every mutating method checks the caller in its body (a webhook that
-verifies its HMAC signature, an API key compared with ``hmac.compare_digest``).
+verifies its HMAC signature, an API key compared with ``hmac.compare_digest``, a one-time
+token the client sent looked up with ``try: Device.objects.get(initialization_token=...)
+except Device.DoesNotExist: raise ...``: only its holder gets past).
 
 ## Why is this bad?
 ``AllowAny`` switches DRF's permission check off: anyone on the network can create, edit
