@@ -430,3 +430,48 @@ def test_build_and_test_suite_settings_are_no_deployment(path, code):
 @pytest.mark.parametrize("code", ["AIS105", "AIS202", "AIS601"])
 def test_the_same_settings_in_production_are_reported(code):
     assert [c for _, c in _found(BUILD_SETTINGS, code, filename="myproject/settings.py")] not in ([], ["low"])
+
+
+# ------------------------------------------------------------------ corpus D (pretix, superset, ...)
+ABSTRACT_VIEWS = """\
+    from django.contrib.auth.mixins import LoginRequiredMixin
+    from django.http import JsonResponse
+    from django.views.generic import ListView
+
+    from .models import Import
+    from .permissions import EventPermissionRequiredMixin
+
+
+    class ImportView(ListView):
+        def post(self, request, *args, **kwargs):
+            Import.objects.create(file=request.FILES["file"])
+            return JsonResponse({})
+
+
+    class EventImportView(EventPermissionRequiredMixin, ImportView):
+        permission = "event.orders:write"
+
+
+    class OrganizerImportView(LoginRequiredMixin, ImportView):
+        pass
+
+
+    class ExportView(ListView):
+        def post(self, request, *args, **kwargs):
+            Import.objects.all().delete()
+            return JsonResponse({})
+
+
+    class EventExportView(EventPermissionRequiredMixin, ExportView):
+        pass
+
+
+    class PublicExportView(ExportView):
+        pass
+    """
+
+
+def test_ais301_a_base_view_whose_every_subclass_authenticates_is_low():
+    # pretix's banktransfer ImportView: the routed views are the subclasses, each with a
+    # permission mixin. ExportView has a subclass without one: it stays high.
+    assert _found(ABSTRACT_VIEWS, "AIS301", filename="app/views.py") == [(10, "low"), (24, "high")]

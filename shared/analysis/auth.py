@@ -876,6 +876,39 @@ def _hooks(ctx: "FileContext", cls: ast.ClassDef, names: tuple) -> Iterator[ast.
                 yield stmt
 
 
+def local_subclasses(ctx: "FileContext", cls: ast.ClassDef) -> list[ast.ClassDef]:
+    """The classes of this module that name `cls` among their bases (direct subclasses).
+    The index of every class's local bases is built once per file."""
+    index = ctx.__dict__.get("_auth_subclasses")
+    if index is None:
+        index = ctx.__dict__["_auth_subclasses"] = {}
+        for node in ctx.nodes_of(ast.ClassDef):
+            for base in node.bases:  # type: ignore[attr-defined]
+                local = _local_class(ctx, base)
+                if local is not None and local is not node:
+                    index.setdefault(id(local), []).append(node)
+    return index.get(id(cls), [])
+
+
+def subclasses_authenticate(ctx: "FileContext", h: Handler) -> bool:
+    """True when the view class of `h` is subclassed in this module and every subclass adds
+    authentication (a mixin, a decorator, a ``dispatch()`` check of its own or of another
+    base: `protection` of the subclass serving the same methods). Such a class is a base the
+    module's routed views share (pretix's banktransfer ``ImportView``, subclassed as
+    ``EventImportView(EventPermissionRequiredMixin, ImportView)``), though its name does not
+    say so as ``Base*`` or ``*Mixin`` do."""
+    if h.cls is None:
+        return False
+    subs = local_subclasses(ctx, h.cls)
+    if not subs:
+        return False
+    for sub in subs:
+        p = _protection(ctx, Handler(sub, sub.name, h.framework, h.methods, cls=sub))
+        if p.auth is None or p.public:
+            return False
+    return True
+
+
 def class_attr(cls: ast.ClassDef, name: str) -> ast.expr | None:
     """The value of ``name = ...`` in a class body (the last one)."""
     found = None

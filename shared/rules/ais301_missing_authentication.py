@@ -88,7 +88,10 @@ The linter reads one file: authentication applied elsewhere (Django's
 blueprint's ``before_request`` hook in another module, a router's dependencies added where
 it is included) is invisible; name the project's own mechanisms in the options or mark
 such handlers public. Public endpoints are recognised by common names only. Base view
-classes (``Base*``, ``_*``, ``*Mixin``) are not judged; the views that inherit them are.
+classes (``Base*``, ``_*``, ``*Mixin``) are not judged; the views that inherit them are. A
+view class that other classes of the module subclass, each adding authentication, is
+reported with low confidence: it is most likely a shared base whose subclasses are routed,
+but it may be routed too.
 
 ## Options
 ``aisec-auth-decorators``, ``aisec-auth-dependencies`` and ``aisec-permission-checks`` name
@@ -109,7 +112,16 @@ import ast
 from collections import Counter
 from typing import Iterator
 
-from ..analysis.auth import Handler, changes_state, declared_evidence, handlers, handlers_by_node, name_node, protection
+from ..analysis.auth import (
+    Handler,
+    changes_state,
+    declared_evidence,
+    handlers,
+    handlers_by_node,
+    name_node,
+    protection,
+    subclasses_authenticate,
+)
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 _ORDER = ("POST", "PUT", "PATCH", "DELETE")
@@ -148,7 +160,9 @@ def _check_handler(node: ast.AST, h: Handler, ctx: FileContext) -> Iterator[Hit]
         return
     anchor = labels.most_common(1)[0][0]
     methods = "/".join(m for m in _ORDER if m in h.mutating)
-    yield hit(
-        name_node(ctx, node), methods, h.name, where, anchor,
-        confidence=Confidence.MEDIUM if h.inferred else Confidence.HIGH,
-    )
+    confidence = Confidence.MEDIUM if h.inferred else Confidence.HIGH
+    if subclasses_authenticate(ctx, h):
+        # A base whose every subclass in the module adds the check: the subclasses are
+        # the routed views. Low, not dropped: the base may be routed as well.
+        confidence = Confidence.LOW
+    yield hit(name_node(ctx, node), methods, h.name, where, anchor, confidence=confidence)
