@@ -23,7 +23,9 @@ after it ties the object to the current user:
   (``if note.owner_id != current_user.id: abort(403)``, ``if note.user != request.user``,
   ``assert``), a permission call on it (``check_object_permissions``,
   ``has_object_permission``, ``user.has_perm("...", obj)``, ``obj.can_edit(user)``, your
-  ``aisec-permission-checks``).
+  ``aisec-permission-checks``), or a check of a secret against the object that proves the
+  client holds it (``default_token_generator.check_token(user, token)`` in a password-reset
+  link, ``user.check_password(...)``, a token attribute compared with what the client sent).
 
 Also flags a DRF viewset or generic detail view whose ``queryset = Model.objects.all()`` is
 not narrowed by ``get_queryset`` when the module shows that the model's objects belong to
@@ -281,10 +283,11 @@ def _in_assert(ctx: FileContext, node: ast.AST) -> bool:
     return any(isinstance(a, ast.Assert) for a in ctx.ancestors(node) if not isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef)))
 
 
-def _checked(ctx: FileContext, func: ast.AST, names: set) -> bool:
+def _checked(ctx: FileContext, func: ast.AST, names: set, objects: set = frozenset()) -> bool:
     """True when the function compares the object (or its id) with the caller, proves the
-    client holds it (its token compared with what the client sent), or passes it to a
-    permission check. An ``assert`` is no check: ``python -O`` removes it."""
+    client holds it (its token compared with what the client sent, or the loaded object, one
+    of `objects`, given to a check of a token or password: `_possession_call`), or passes it
+    to a permission check. An ``assert`` is no check: ``python -O`` removes it."""
     if not names:
         return False
     for node in own_nodes(func):
@@ -310,9 +313,25 @@ def _checked(ctx: FileContext, func: ast.AST, names: set) -> bool:
                 return True
             if receiver is not None and _ref(receiver) in names and any(is_identity(ctx, a) for a in args):
                 return True  # note.can_edit(request.user), note.is_owned_by(current_user)
+            if (inside & objects or (receiver is not None and _ref(receiver) in objects)) and _possession_call(node):
+                return True  # token_generator.check_token(user, token), user.check_password(pw)
             if receiver is not None and inside & names and is_identity(ctx, receiver):
                 return True  # request.user.has_perm("notes.change_note", note)
     return False
+
+
+_CHECK_VERBS = frozenset({"check", "verify", "validate"})
+_PROOF_WORDS = frozenset({"token", "password", "secret", "otp", "signature", "hash", "digest"})
+
+
+def _possession_call(call: ast.Call) -> bool:
+    """A call that verifies a secret against the loaded object, named by a checking verb and
+    what it checks: Django's ``default_token_generator.check_token(user, token)`` (password
+    reset links), ``user.check_password(password)``, ``verify_otp(device, code)``. The
+    caller proves they hold the object's secret, as a token compared with
+    ``compare_digest`` does."""
+    words = set(split_words(_last(call.func)))
+    return bool(words & _CHECK_VERBS and words & _PROOF_WORDS) and bool(call.args or call.keywords)
 
 
 def _mutated(ctx: FileContext, call: ast.Call, func: ast.AST, names: set) -> bool:
@@ -573,7 +592,7 @@ def check_lookup(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if scoped or not ids:
         return
     bound = _bound_names(ctx, node)
-    if _checked(ctx, func, bound | {n.id for value, _ in ids for n in ast.walk(value) if isinstance(n, ast.Name)}):
+    if _checked(ctx, func, bound | {n.id for value, _ in ids for n in ast.walk(value) if isinstance(n, ast.Name)}, bound):
         return
     owned = owned_models(ctx).get(query.model)
     changes = _mutated(ctx, node, func, bound)
