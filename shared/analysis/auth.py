@@ -909,6 +909,75 @@ def subclasses_authenticate(ctx: "FileContext", h: Handler) -> bool:
     return True
 
 
+# Methods that write what they are called on (Django model and queryset writes, related
+# managers, the password setter).
+_WRITE_METHODS = frozenset(
+    {
+        "save", "delete", "update", "create", "remove", "add", "set", "clear", "bulk_create",
+        "bulk_update", "get_or_create", "update_or_create", "set_password", "set_unusable_password",
+        "asave", "adelete", "aupdate", "acreate",
+    }
+)
+# Hooks of a class-based view that carry its writes and choose its object.
+_WRITE_HOOKS = ("post", "put", "patch", "delete", "form_valid", "get_object")
+
+
+def _rooted_at_caller(ctx: "FileContext", expr: ast.AST) -> bool:
+    """``request.user.x``, ``self.request.user.notification_settings.filter(...)``: an
+    expression read from the signed-in caller (`is_identity`), through attributes, calls
+    and subscripts."""
+    cur = expr
+    for _ in range(12):
+        if isinstance(cur, (ast.Attribute, ast.Name)) and is_identity(ctx, cur):
+            return True
+        if isinstance(cur, (ast.Attribute, ast.Subscript)):
+            cur = cur.value
+        elif isinstance(cur, ast.Call):
+            cur = cur.func
+        else:
+            return False
+    return False
+
+
+def writes_only_caller(ctx: "FileContext", h: Handler) -> bool:
+    """True when a handler's writes all go to the signed-in caller's own record or to
+    objects reached through it (``request.user.notifications_send = ...;
+    request.user.save()``, ``request.user.teams.filter(...).delete()``, an ``UpdateView``
+    whose ``get_object()`` returns ``self.request.user``), and there is at least one. An
+    anonymous caller has no such record (Django's ``AnonymousUser`` cannot be saved and has
+    no related managers): the view needs a signed-in user, so the login it lacks here is
+    most likely enforced elsewhere (a middleware, ``urls.py``). Read from the handler's
+    body, or for an inherited method from the view's write hooks (`_WRITE_HOOKS`)."""
+    if isinstance(h.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        funcs: list = [h.node]
+    elif h.cls is not None:
+        funcs = list(_hooks(ctx, h.cls, _WRITE_HOOKS))
+    else:
+        return False
+    own = False
+    for func in funcs:
+        for node in _body_nodes(func):
+            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for t in targets:
+                    if isinstance(t, (ast.Attribute, ast.Subscript)):
+                        if _rooted_at_caller(ctx, t.value):
+                            own = True
+                        elif not (isinstance(t.value, ast.Name) and t.value.id == "self") and not _local_literal(ctx, t.value):
+                            return False  # self.x = ... keeps state on the view instance
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _WRITE_METHODS:
+                receiver = node.func.value
+                if _rooted_at_caller(ctx, receiver):
+                    own = True
+                elif not (isinstance(receiver, ast.Call) and _last(receiver.func) == "super"):
+                    return False
+            elif isinstance(node, ast.Return) and getattr(func, "name", "") == "get_object" and node.value is not None:
+                if not _rooted_at_caller(ctx, node.value):
+                    return False
+                own = True
+    return own
+
+
 def class_attr(cls: ast.ClassDef, name: str) -> ast.expr | None:
     """The value of ``name = ...`` in a class body (the last one)."""
     found = None

@@ -91,7 +91,12 @@ such handlers public. Public endpoints are recognised by common names only. Base
 classes (``Base*``, ``_*``, ``*Mixin``) are not judged; the views that inherit them are. A
 view class that other classes of the module subclass, each adding authentication, is
 reported with low confidence: it is most likely a shared base whose subclasses are routed,
-but it may be routed too.
+but it may be routed too. So is a handler whose every write goes to the signed-in caller's
+own record or through it (``request.user.notifications_send = ...; request.user.save()``,
+``request.user.teams.filter(...).delete()``, an ``UpdateView`` whose ``get_object()``
+returns ``self.request.user``): an anonymous caller has no record to change, so its login
+is most likely enforced outside the file (a middleware). Writes through a call the linter
+cannot see into (``remove_project(pk)``) are not counted against this.
 
 ## Options
 ``aisec-auth-decorators``, ``aisec-auth-dependencies`` and ``aisec-permission-checks`` name
@@ -121,6 +126,7 @@ from ..analysis.auth import (
     name_node,
     protection,
     subclasses_authenticate,
+    writes_only_caller,
 )
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -164,5 +170,9 @@ def _check_handler(node: ast.AST, h: Handler, ctx: FileContext) -> Iterator[Hit]
     if subclasses_authenticate(ctx, h):
         # A base whose every subclass in the module adds the check: the subclasses are
         # the routed views. Low, not dropped: the base may be routed as well.
+        confidence = Confidence.LOW
+    elif writes_only_caller(ctx, h):
+        # Only the caller's own record changes: an anonymous caller has none, so the view
+        # needs a login, most likely enforced outside this file.
         confidence = Confidence.LOW
     yield hit(name_node(ctx, node), methods, h.name, where, anchor, confidence=confidence)
