@@ -535,3 +535,35 @@ def test_ais301_a_view_that_changes_only_the_callers_own_record_is_low():
     assert _found(OWN_ACCOUNT_VIEWS, "AIS301", filename="app/views.py") == [
         (15, "low"), (22, "low"), (27, "low"), (36, "high"), (42, "high"),
     ]
+
+
+def test_ais301_own_record_and_secret_lookup_shapes_do_not_crash():
+    # Regressions from corpus D: a call named "_" in a try, and a write to an attribute of
+    # an attribute of the view (self.object.x = ...), which is no write to the caller.
+    src = """\
+        from django.contrib.auth.decorators import login_required
+        from django.http import JsonResponse
+        from django.utils.translation import gettext as _
+        from django.views.generic import UpdateView
+
+        from .models import Project
+
+
+        @login_required
+        def dashboard(request):
+            return JsonResponse({})
+
+
+        class ProjectRename(UpdateView):
+            model = Project
+            fields = ["name"]
+
+            def form_valid(self, form):
+                try:
+                    label = _("renamed")
+                except ValueError:
+                    return JsonResponse({}, status=400)
+                self.object.label = label
+                return super().form_valid(form)
+        """
+    assert _found(src, "AIS301", filename="app/views.py") == [(14, "high")]

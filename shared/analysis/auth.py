@@ -963,7 +963,9 @@ def writes_only_caller(ctx: "FileContext", h: Handler) -> bool:
                     if isinstance(t, (ast.Attribute, ast.Subscript)):
                         if _rooted_at_caller(ctx, t.value):
                             own = True
-                        elif not (isinstance(t.value, ast.Name) and t.value.id == "self") and not _local_literal(ctx, t.value):
+                        elif not (
+                            isinstance(t.value, ast.Name) and (t.value.id == "self" or _local_literal(ctx, t.value))
+                        ):
                             return False  # self.x = ... keeps state on the view instance
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _WRITE_METHODS:
                 receiver = node.func.value
@@ -1385,7 +1387,7 @@ def _stops_on_secret_miss(ctx: "FileContext", node: ast.Try) -> bool:
             if type(call) is not ast.Call:
                 continue
             name = _last(call.func)
-            if not name or not (name in LOOKUP_CALLS or split_words(name)[0] == "get"):
+            if not name or not (name in LOOKUP_CALLS or split_words(name)[:1] == ["get"]):
                 continue
             for kw in call.keywords:
                 if kw.arg and field_words(kw.arg) & _POSSESSION_WORDS and _client_sent(ctx, kw.value):
