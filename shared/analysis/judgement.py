@@ -11,10 +11,10 @@ from __future__ import annotations
 import ast
 
 from .context import FileContext
-from .taint import FLOW_EXITS, own_nodes, tainted_for
+from .taint import FLOW_EXITS, REQUEST_ATTRS, own_nodes, tainted_for
 from .words import split_words
 
-__all__ = ['describe', 'from_params', 'is_check_of', 'judge', 'roots']
+__all__ = ['describe', 'from_params', 'is_check_of', 'judge', 'rereadable', 'roots']
 
 # Words of a function name that make it a validator: ``is_safe_url``, ``_is_local_path``,
 # ``validate_target``, ``url_has_allowed_host_and_scheme``.
@@ -102,14 +102,16 @@ def validated(ctx: FileContext, expr: ast.AST, kind: str, depth: int = 0) -> boo
     """True when every untrusted part of `expr` passed a check the engine does not model."""
     if depth > _MAX_DEPTH:
         return False
-    if guarded_at(ctx, expr, _tainted_names(ctx, expr, kind), kind):
+    if guarded_at(ctx, expr, _tainted_names(ctx, expr, kind), kind, expr if rereadable(expr) else None):
         return True
     if isinstance(expr, ast.IfExp):
         return _ifexp_ok(ctx, expr, kind, depth)
     if isinstance(expr, ast.Name):
         binds = ctx.bindings_of(expr)
-        single = len(binds) == 1 and binds[0].kind in ("assign", "walrus") and binds[0].value is not None
-        return single and validated(ctx, binds[0].value, kind, depth + 1)  # type: ignore[arg-type]
+        if len(binds) == 1:
+            single = binds[0].kind in ("assign", "walrus") and binds[0].value is not None
+            return single and validated(ctx, binds[0].value, kind, depth + 1)  # type: ignore[arg-type]
+        return _bindings_ok(ctx, expr, kind, depth)
     if isinstance(expr, ast.Call):
         if _converted_get(expr):
             return True
@@ -119,6 +121,60 @@ def validated(ctx: FileContext, expr: ast.AST, kind: str, depth: int = 0) -> boo
     if parts is None:
         return False
     return all(ctx.taint.judge(p, kind)[0] != "source" or validated(ctx, p, kind, depth + 1) for p in parts)
+
+
+def _bindings_ok(ctx: FileContext, name: ast.Name, kind: str, depth: int) -> bool:
+    """A name bound more than once (``url = request.GET["next"]`` then ``url = url if
+    safe(url) else "/"``, or ``next_page = "/"`` then ``if safe: next_page = target``):
+    validated when every assignment that may reach the use (`FileContext.reaching_bindings`)
+    stores a value that is not untrusted or is validated where it is stored. A binding of
+    another kind (a parameter, a loop target) or an unknown value is not judged."""
+    steps = ctx.reaching_bindings(name)
+    if not steps:
+        return False
+    for step in steps:
+        value = step.value
+        if value is None or step.kind not in ("assign", "walrus", "aug"):
+            return False
+        if ctx.taint.judge(value, kind)[0] == "source" and not validated(ctx, value, kind, depth + 1):
+            return False
+    return True
+
+
+# Methods that read a request's data without changing it: two spellings of the same read
+# (``request.GET.get("next")``) give the same value.
+_READ_METHODS = frozenset({"get", "getlist", "getone", "get_all"})
+
+
+def rereadable(expr: ast.AST, limit: int = 8) -> bool:
+    """An expression that reads the same value each time it is evaluated within a request:
+    a chain of attributes, constant subscripts and ``.get(<constants>)`` calls on a name that
+    passes through the request's data (an attribute of `REQUEST_ATTRS`:
+    ``self.request.GET.get("next")``, ``request.args["next"]``), which no code changes while
+    the request is handled. A check of one spelling then proves another spelling of the same
+    chain (the guard and the sink re-read it)."""
+    node = expr
+    data = False
+    for _ in range(limit):
+        if isinstance(node, ast.Name):
+            return data
+        if isinstance(node, ast.Attribute):
+            data = data or node.attr in REQUEST_ATTRS
+            node = node.value
+        elif isinstance(node, ast.Subscript):
+            if not isinstance(node.slice, ast.Constant):
+                return False
+            node = node.value
+        elif isinstance(node, ast.Call):
+            func = node.func
+            if node.keywords or not isinstance(func, ast.Attribute) or func.attr not in _READ_METHODS:
+                return False
+            if not all(isinstance(a, ast.Constant) for a in node.args):
+                return False
+            node = func.value
+        else:
+            return False
+    return False
 
 
 def _operands(expr: ast.AST) -> list[ast.AST] | None:
@@ -228,7 +284,9 @@ def _tests(ctx: FileContext, test: ast.AST, checked: _Checked, kind: str, positi
             break
         test, positive = test.operand, not positive
     if isinstance(test, ast.Name):
-        return not positive and test.id in checked.names  # a falsy value ("" or None) carries nothing
+        if not positive and test.id in checked.names:
+            return True  # a falsy value ("" or None) carries nothing
+        return _flag_proves(ctx, test, checked, kind, positive)
     if isinstance(test, ast.BoolOp):
         results = (_tests(ctx, v, checked, kind, positive) for v in test.values)
         # `a and b` true, or `a or b` false: each part holds, one check suffices.
@@ -238,6 +296,18 @@ def _tests(ctx: FileContext, test: ast.AST, checked: _Checked, kind: str, positi
     if isinstance(test, ast.Call) and positive:
         return _call_proves(ctx, test, checked)
     return False
+
+
+def _flag_proves(ctx: FileContext, flag: ast.Name, checked: _Checked, kind: str, positive: bool) -> bool:
+    """``ok = url_has_allowed_host_and_scheme(url, ...)`` then ``if ok:``: a name bound once,
+    to a check (a call or a comparison, not another name), tests what that check tests."""
+    binds = ctx.bindings_of(flag)
+    if len(binds) != 1 or binds[0].kind not in ("assign", "walrus"):
+        return False
+    value = binds[0].value
+    if not isinstance(value, (ast.Call, ast.Compare, ast.BoolOp, ast.UnaryOp)):
+        return False
+    return _tests(ctx, value, checked, kind, positive)
 
 
 def _compare_proves(ctx: FileContext, test: ast.Compare, checked: _Checked, kind: str, positive: bool) -> bool:
@@ -279,12 +349,13 @@ def is_validator_name(name: str) -> bool:
     return bool(name) and bool(VALIDATOR_WORDS & set(split_words(name)))
 
 
-def guarded_at(ctx: FileContext, node: ast.AST, names: set[str], kind: str) -> bool:
+def guarded_at(ctx: FileContext, node: ast.AST, names: set[str], kind: str, value: ast.AST | None = None) -> bool:
     """True when `node` only runs after a check of `names`: inside ``if check:`` (or its
-    ``else`` for a failed check), or after ``if not check: abort()/return/x = default``."""
-    if not names:
+    ``else`` for a failed check), or after ``if not check: abort()/return/x = default``.
+    With `value` (a `rereadable` expression), a check of the same expression counts too."""
+    if not names and value is None:
         return False
-    checked = _Checked(None, names)
+    checked = _Checked(value, names)
     child = node
     for anc in ctx.ancestors(node):
         if isinstance(anc, (ast.If, ast.IfExp)):
@@ -318,7 +389,14 @@ def _early_guard(ctx: FileContext, stmt: ast.stmt, checked: _Checked, kind: str)
     if isinstance(stmt, ast.If):
         if _settles(ctx, stmt.body, checked, kind) and _tests(ctx, stmt.test, checked, kind, False):
             return True
-        return bool(stmt.orelse) and _settles(ctx, stmt.orelse, checked, kind) and _tests(ctx, stmt.test, checked, kind, True)
+        if stmt.orelse and _settles(ctx, stmt.orelse, checked, kind) and _tests(ctx, stmt.test, checked, kind, True):
+            return True
+        # ``if a: raise`` / ``elif not check(x): raise``: past the statement, either branch
+        # settled the value or the branch that flows on held a guard of its own.
+        for branch, other in ((stmt.body, stmt.orelse), (stmt.orelse, stmt.body)):
+            if other and _settles(ctx, branch, checked, kind) and any(_early_guard(ctx, s, checked, kind) for s in other):
+                return True
+        return False
     if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
         call = stmt.value
         tail = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")

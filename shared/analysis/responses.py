@@ -297,14 +297,34 @@ def host_fixed(ctx: FileContext, value: ast.AST) -> bool:
     if parts is None:
         return False
     prefix = ""
-    for part in parts:
+    for i, part in enumerate(parts):
         if isinstance(part, str):
             prefix += part
         elif _untrusted(ctx, part):
-            return fixes_host(prefix)
+            if fixes_host(prefix):
+                return True
+            # "/" + path.lstrip("/\\") + "?" + query: the stripped part starts with neither
+            # slash, so the path keeps one leading slash (or, empty, the next constant follows).
+            if not (_strips_slashes(ctx, part) and fixes_host(prefix + "x")):
+                return False
+            after = ""
+            for rest in parts[i + 1:]:
+                if not isinstance(rest, str):
+                    return fixes_host(prefix + after)
+                after += rest
+            return True  # nothing but constant text follows
         else:
             prefix += "x"
     return False
+
+
+def _strips_slashes(ctx: FileContext, part: ast.AST) -> bool:
+    """``s.lstrip("/\\")``: a value that cannot start with a slash or a backslash (browsers
+    read both as the start of ``//host``)."""
+    if not (isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute) and part.func.attr == "lstrip"):
+        return False
+    chars = ctx.const_str(part.args[0]) if len(part.args) == 1 else None
+    return chars is not None and "/" in chars and "\\" in chars
 
 
 def _weak_prefix_check_only(ctx: FileContext, value: ast.AST) -> list[str]:

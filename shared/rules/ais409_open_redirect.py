@@ -18,7 +18,14 @@ browser to another site. Nothing is reported after a real host check: an allow-l
 (``if target not in ALLOWED: abort(400)``, ``target if target in PAGES else "/"``), a
 ``urlparse(target).hostname`` or ``.netloc`` comparison, Django's
 ``url_has_allowed_host_and_scheme``, a module predicate named as a validator
-(``_is_local_path(target)``), or a ``fullmatch`` against a local-path pattern. Targets made by
+(``_is_local_path(target)``), or a ``fullmatch`` against a local-path pattern. Such a check
+also counts when the redirect reads the same request value again
+(``if url_has_allowed_host_and_scheme(request.GET.get("next"), ...): return
+redirect(request.GET.get("next"))``), when its result was kept in a flag (``ok = check(url)``
+then ``if ok:``), when it picks the value in a conditional expression that is assigned back
+(``url = url if check(url) else "/"``), and when every assignment that reaches the redirect
+was checked where it was made. ``"/" + path.lstrip("/\\")`` keeps one leading slash, so
+the path that follows it is local too. Targets made by
 ``url_for()`` / ``reverse()`` or taken from a constant mapping are safe. A
 ``startswith("/")`` check is *not* a host check (``//evil.example`` and ``/\\evil.example``
 pass it) and does not clear the finding.
