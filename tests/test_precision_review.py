@@ -567,3 +567,23 @@ def test_ais301_own_record_and_secret_lookup_shapes_do_not_crash():
                 return super().form_valid(form)
         """
     assert _found(src, "AIS301", filename="app/views.py") == [(14, "high")]
+
+
+# ------------------------------------------------------------------ corpus D (w3): AIS415, AIS407
+def test_ais415_key_with_a_constant_prefix_is_low():
+    # pretix mailsetup: the client's part of the key only names a key inside a namespace; the
+    # stored value is server-random. A key the client picks whole stays high.
+    src = """\
+        from django.shortcuts import redirect
+        from django.utils.crypto import get_random_string
+
+        def send_code(request):
+            key = f"verification_code_{request.path}"
+            request.session[key] = get_random_string(6, "0123456789")
+            return redirect("/")
+
+        def send_code_any_key(request):
+            request.session[request.GET["k"]] = get_random_string(6, "0123456789")
+            return redirect("/")
+        """
+    assert _found(src, "AIS415") == [(6, "low"), (10, "high")]

@@ -11,10 +11,11 @@ from __future__ import annotations
 import ast
 
 from .context import FileContext
+from .frameworks import SESSION_QUALNAMES
 from .taint import FLOW_EXITS, REQUEST_ATTRS, own_nodes, tainted_for
 from .words import split_words
 
-__all__ = ['describe', 'from_params', 'is_check_of', 'judge', 'rereadable', 'roots']
+__all__ = ['describe', 'from_params', 'is_check_of', 'is_session', 'judge', 'rereadable', 'roots', 'session_read']
 
 # Words of a function name that make it a validator: ``is_safe_url``, ``_is_local_path``,
 # ``validate_target``, ``url_has_allowed_host_and_scheme``.
@@ -319,9 +320,39 @@ def _compare_proves(ctx: FileContext, test: ast.Compare, checked: _Checked, kind
         return False  # a substring test, not an allow-list
     if isinstance(left, ast.Attribute) and (left.attr == "scheme" or (kind == "url" and left.attr not in HOST_ATTRS)):
         return False  # the scheme (or another URL part) says nothing about the host
-    if checked.names & roots(ctx, right, depth=0) or ctx.taint.judge(right, kind)[0] == "source":
+    if checked.names & roots(ctx, right, depth=0):
         return False  # compared with input: no allow-list
+    if ctx.taint.judge(right, kind)[0] == "source" and not (isinstance(op, (ast.In, ast.NotIn)) and session_read(ctx, right)):
+        return False
     return checked.covered_by(ctx, left)
+
+
+REQUEST_NAMES = frozenset({"request", "req"})
+
+
+def is_session(ctx: FileContext, expr: ast.AST) -> bool:
+    """``session`` (Flask, Quart: `SESSION_QUALNAMES`) or ``request.session`` /
+    ``self.request.session`` (Django, Starlette)."""
+    if ctx.qualname(expr) in SESSION_QUALNAMES:
+        return True
+    if isinstance(expr, ast.Attribute) and expr.attr == "session":
+        base = expr.value
+        if isinstance(base, ast.Name) and base.id in REQUEST_NAMES:
+            return True
+        return isinstance(base, ast.Attribute) and base.attr == "request" and isinstance(base.value, ast.Name) and base.value.id == "self"
+    return False
+
+
+def session_read(ctx: FileContext, expr: ast.AST) -> bool:
+    """A container read from the server-side session (``request.session.get("carts", {})``,
+    ``session["carts"]``, the session itself). Its keys and items were written by the server
+    for this session (an unchecked write of input into it is a finding of its own, AIS415), so
+    membership in it is an allow-list (``if cart_id in request.session.get("carts", {}):``)."""
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in ("get", "setdefault"):
+        expr = expr.func.value
+    elif isinstance(expr, ast.Subscript):
+        expr = expr.value
+    return is_session(ctx, expr)
 
 
 def _call_proves(ctx: FileContext, test: ast.Call, checked: _Checked) -> bool:

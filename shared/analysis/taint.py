@@ -1987,7 +1987,10 @@ class TaintAnalysis:
         if kind is ast.Call:
             return self._call(node, r, flow, env)  # type: ignore[arg-type]
         if kind is ast.Subscript:
-            return _strip_request(r.get(id(node.value), CLEAN), "request data")  # type: ignore[attr-defined]
+            base = r.get(id(node.value), CLEAN)  # type: ignore[attr-defined]
+            if base and _server_meta(node.value, node.slice):  # type: ignore[attr-defined]
+                return CLEAN
+            return _strip_request(base, "request data")
         if kind is ast.keyword:
             return r.get(id(node.value), CLEAN)  # type: ignore[attr-defined]
         if kind is ast.Compare:
@@ -2153,6 +2156,8 @@ class TaintAnalysis:
                 return CLEAN
             if receiver:
                 rec = self._attribute_of(receiver, attr) if any(l.kind == "request" for l in receiver) else receiver
+                if attr == "get" and node.args and _server_meta(func.value, node.args[0]):
+                    return frozenset().union(*(get(id(a), CLEAN) for a in node.args[1:]))
                 if attr in _STR_METHODS:
                     return rec | args_taint
                 return rec
@@ -2230,6 +2235,21 @@ class TaintAnalysis:
                 for inner in r.get(id(arg), CLEAN):
                     out.add(Label(inner.origin, inner.kind, inner.cleared | lab.cleared, inner.param_index))
         return frozenset(out)
+
+
+# Keys of Django's ``request.META`` that its own middleware writes, not the client:
+# CsrfViewMiddleware stores the (format-checked or freshly generated) CSRF secret in
+# "CSRF_COOKIE" and its renewal flag in "CSRF_COOKIE_NEEDS_UPDATE" (formerly
+# "CSRF_COOKIE_USED"). https://github.com/django/django/blob/main/django/middleware/csrf.py
+SERVER_META_KEYS = frozenset({"CSRF_COOKIE", "CSRF_COOKIE_NEEDS_UPDATE", "CSRF_COOKIE_USED"})
+
+
+def _server_meta(container: ast.AST, key: ast.AST) -> bool:
+    """``request.META["CSRF_COOKIE"]``: a `SERVER_META_KEYS` entry of a ``META`` mapping."""
+    return (
+        type(container) is ast.Attribute and container.attr == "META"  # type: ignore[attr-defined]
+        and type(key) is ast.Constant and key.value in SERVER_META_KEYS  # type: ignore[attr-defined]
+    )
 
 
 def _has_default(func: ast.AST, index: int) -> bool:

@@ -12,11 +12,17 @@ model output) written into a server-side session without validation:
 
 The finding points at the stored value. Confidence is high when untrusted input reaches it,
 also through a helper of the same module; low (hidden by default) for a parameter of a
-function nobody in the module calls. Nothing is reported for constants, server-derived values
-(a database row's primary key, the user ``authenticate()`` returned), casts (``int()``,
-``uuid.UUID()``), values checked against an allow-list (``if role not in ROLES: abort(400)``,
-``topic if topic in TOPICS else "general"``, ``if code in dict(settings.LANGUAGES):``), values
-matched by ``re.fullmatch`` or a compiled pattern's ``fullmatch``, or in dead code.
+function nobody in the module calls, and for a key built with constant text first
+(``f"verification_code_{request.path}"``: the client only names a key inside that
+namespace). Nothing is reported for constants, server-derived values (a database row's
+primary key, the user ``authenticate()`` returned, the CSRF secret Django's middleware keeps
+in ``request.META["CSRF_COOKIE"]``), casts (``int()``, ``uuid.UUID()``), values checked
+against an allow-list (``if role not in ROLES: abort(400)``, ``topic if topic in TOPICS else
+"general"``, ``if code in dict(settings.LANGUAGES):``, membership in a container of the
+session itself: ``if cart_id in request.session.get("carts", {}):``), values matched by
+``re.fullmatch`` or a compiled pattern's ``fullmatch``, values past a check in any branch of
+an ``if`` / ``elif`` chain whose other branches end (``if not prefixes: raise ...`` / ``elif
+not check(u, prefixes): raise ...``), or in dead code.
 
 ## Why is this bad?
 Code that reads the session trusts it: it was written by the server. A value the client chose
@@ -58,8 +64,11 @@ def complete_onboarding():
 Validation done by a function of another module (``validate_role(role)`` that raises) is
 recognised only when the function's name says it validates (``validate``, ``check``,
 ``ensure``, ``allowed``, ``valid``, ``safe``). Values that are only displayed back to the same
-user (a search term kept for the next page) are reported too; cast or allow-list them, or
-suppress the line. Session stores other than Flask, Quart, Django and Starlette are not
+user (a search term kept for the next page, a card's last four digits) are reported too:
+from one module they cannot be told from a value that later code trusts (a page size, a
+language code); cast or allow-list them, or suppress the line. A check that a database row
+with the value exists (``Model.objects.filter(host=x).exists()``) is not taken as an
+allow-list, since the table may hold what users wrote. Session stores other than Flask, Quart, Django and Starlette are not
 modelled.
 
 ## Options
@@ -79,13 +88,12 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..analysis.judgement import describe, from_params, judge
-from ..analysis.strings import MAX_BUILD_DEPTH, constant
+from ..analysis.judgement import REQUEST_NAMES, describe, from_params, is_session, judge
+from ..analysis.strings import MAX_BUILD_DEPTH, constant, string_parts
 from ..analysis.frameworks import SESSION_QUALNAMES
 from ..analysis.taint import REQUEST_ATTRS, extra_sink_args, is_dead, mentions_session, nodes_spelling
 from ..checks import Confidence, FileContext, Hit, hit, on
 
-REQUEST_NAMES = frozenset({"request", "req"})
 # Mapping methods that store into the session (MutableMapping API).
 SESSION_WRITERS = frozenset({"update", "setdefault", "__setitem__"})
 
@@ -93,39 +101,36 @@ SESSION_WRITERS = frozenset({"update", "setdefault", "__setitem__"})
 # ---- the rule ------------------------------------------------------------------------------
 
 
-def is_session(ctx: FileContext, expr: ast.AST) -> bool:
-    """``session`` (Flask, Quart) or ``request.session`` / ``self.request.session``."""
-    if ctx.qualname(expr) in SESSION_QUALNAMES:
-        return True
-    if isinstance(expr, ast.Attribute) and expr.attr == "session":
-        base = expr.value
-        if isinstance(base, ast.Name) and base.id in REQUEST_NAMES:
-            return True
-        return isinstance(base, ast.Attribute) and base.attr == "request" and isinstance(base.value, ast.Name) and base.value.id == "self"
-    return False
-
-
-def _stored(node: ast.AST, ctx: FileContext) -> Iterator[ast.AST]:
-    """The values (and non-constant keys) a statement or call writes into the session."""
+def _stored(node: ast.AST, ctx: FileContext) -> Iterator[tuple[ast.AST, bool]]:
+    """The values (and non-constant keys) a statement or call writes into the session, each
+    with whether it is a key."""
     if isinstance(node, (ast.Assign, ast.AugAssign)):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
             if isinstance(target, ast.Subscript) and is_session(ctx, target.value):
                 if not ctx.is_constant(target.slice):
-                    yield target.slice
-                yield node.value
+                    yield target.slice, True
+                yield node.value, False
                 return
     elif isinstance(node, ast.Call):
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr in SESSION_WRITERS and is_session(ctx, func.value):
             if func.attr == "update":
-                yield from node.args
-                yield from (k.value for k in node.keywords)
+                yield from ((a, False) for a in node.args)
+                yield from ((k.value, False) for k in node.keywords)
             else:
-                yield from node.args[:2]
+                yield from ((a, i == 0) for i, a in enumerate(node.args[:2]))
             return
         for arg, _sink in extra_sink_args(ctx, node, "session"):
-            yield arg
+            yield arg, False
+
+
+def _prefixed_key(ctx: FileContext, key: ast.AST) -> bool:
+    """A key built with constant text first (``f"verification_code_{request.path}"``): the
+    client picks a key only inside that namespace, so it cannot overwrite the session's
+    identity or other keys; it can still fill the session with keys of its choosing."""
+    parts = string_parts(ctx, key)
+    return bool(parts) and isinstance(parts[0], str) and bool(parts[0])
 
 
 def _server_side(ctx: FileContext, expr: ast.AST) -> bool:
@@ -195,12 +200,13 @@ def check_session_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
 
 
 def _judge_writes(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
-    for value in _stored(node, ctx):
+    for value, key in _stored(node, ctx):
         if constant(ctx, value) or is_dead(ctx, value):
             continue
         seen, found = _judge_stored(ctx, value)
         if seen == "source":
-            yield hit(value, f"Untrusted input from {describe(found, 'a request')}", confidence=Confidence.HIGH)
+            confidence = Confidence.LOW if key and _prefixed_key(ctx, value) else Confidence.HIGH
+            yield hit(value, f"Untrusted input from {describe(found, 'a request')}", confidence=confidence)
         elif seen == "unknown":
             params = from_params(ctx, value, "session")
             if params:
