@@ -587,3 +587,38 @@ def test_ais415_key_with_a_constant_prefix_is_low():
             return redirect("/")
         """
     assert _found(src, "AIS415") == [(6, "low"), (10, "high")]
+
+
+def test_ais407_command_line_path_past_a_weak_check_is_low():
+    # gradio `--vibe [path]`: a path its own user typed, past an exists() test that confines
+    # nothing. The origin keeps its note but is still the command line: low, as without it.
+    src = """\
+        import sys
+        from pathlib import Path
+
+        def main():
+            args = sys.argv[1:]
+            demo_path = Path("demo.py") if len(args) == 1 else Path(args[1])
+            if not demo_path.exists():
+                with open(demo_path, "w") as f:
+                    f.write("import gradio as gr")
+        """
+    assert _found(src, "AIS407") == [(8, "low")]
+
+
+def test_ais407_lookup_keys_do_not_make_a_path():
+    # gradio routes: the route parameters pick an entry of a mapping the caller passed in;
+    # the entry's path is unknown (low), not the client's (high).
+    src = """\
+        from fastapi import APIRouter
+        from fastapi.responses import FileResponse
+
+        router = APIRouter()
+
+        def create_routes(blocks):
+            @router.get("/stream/{session_hash}/{run}/playlist-file")
+            async def playlist(session_hash: str, run: str):
+                stream = blocks.pending_streams.get(session_hash, {}).get(run, None)
+                return FileResponse(stream.combined_file)
+        """
+    assert _found(src, "AIS407") == [(10, "low")]

@@ -13,7 +13,7 @@ import ast
 from typing import Iterator
 
 from .context import FileContext
-from .taint import FLOW_EXITS
+from .taint import FLOW_EXITS, LOOKUP_METHODS
 
 __all__ = ['Flow', 'PASS_CALLS', 'PASS_METHODS', 'SAFE', 'call_arg', 'class_constant', 'cli_only', 'configured', 'generic_parts', 'keyword', 'reaching', 'subjects', 'param_argument']
 
@@ -527,6 +527,9 @@ def generic_parts(ctx: FileContext, expr: ast.AST) -> list | None:
         if qn is None and isinstance(expr.func, ast.Attribute) and expr.func.attr in PASS_METHODS:
             if isinstance(expr.func.value, ast.Name) and expr.func.value.id in ("self", "cls"):
                 return None
+            if expr.func.attr in LOOKUP_METHODS and not expr.keywords and 0 < len(expr.args) <= 2:
+                # `mapping.get(key, default)`: an entry or the default; the key only picks one.
+                return [expr.func.value, *expr.args[1:]]
             return [expr.func.value, *args]
     return None
 
@@ -664,5 +667,7 @@ def aiohttp_source(ctx: FileContext, expr: ast.AST) -> str | None:
 
 def cli_only(found: list) -> bool:
     """True when every origin is the program's own command line or terminal: its user
-    already has the program's access, unless the program runs with more (sudo, setuid)."""
-    return bool(found) and all(o.split(" via ", 1)[0] in CLI_ORIGINS for o in found)
+    already has the program's access, unless the program runs with more (sudo, setuid).
+    An origin is read without its notes: the helper it came through (``... via f()``) and a
+    check that did not protect it (``sys.argv (past a check ...)``)."""
+    return bool(found) and all(o.split(" via ", 1)[0].split(" " + _WEAK, 1)[0] in CLI_ORIGINS for o in found)

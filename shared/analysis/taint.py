@@ -19,7 +19,10 @@ How it works
   statements are processed once).
 - Sanitizers clear a label for the sink kinds they make safe (``shlex.quote`` for shell,
   ``html.escape`` for HTML, ...); casts (``int()``, ``uuid.UUID()``) and allow-list or
-  ``re.fullmatch`` guards (``if x not in ALLOWED: abort(400)``) clear it for all.
+  ``re.fullmatch`` guards (``if x not in ALLOWED: abort(400)``) clear it for all, and so does
+  ordering a name against a number (``if x > 5:``, on both branches: a str raises TypeError).
+- A mapping lookup (``d.get(key, default)``, ``d[key]``) carries the mapping's taint and the
+  default's, not the key's: the key only picks an entry.
 - Same-module functions get summaries: which parameters flow to the return value, and
   which sources the function reads itself. Summaries of functions defined after their
   callers are computed on first use, memoised, with a guard against recursion.
@@ -45,7 +48,7 @@ from .patterns import lazy_compile
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "identifier_view", "one_byte", "spelled_lines", "word_lines", "nodes_spelling", "mentions", "mentions_session", "may_route_web", "FLOW_EXITS", "SINK_KINDS"]
+__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "identifier_view", "one_byte", "spelled_lines", "word_lines", "nodes_spelling", "mentions", "mentions_session", "may_route_web", "FLOW_EXITS", "LOOKUP_METHODS", "SINK_KINDS"]
 
 ALL = "*"
 
@@ -242,6 +245,9 @@ _STR_METHODS = frozenset(
         "safe_substitute",
     }
 )
+# Mapping lookups (``d.get(key, default)``, ``d.pop(key)``, ``d.setdefault(key, default)``):
+# the result is an entry of the receiver or the default, never the key.
+LOOKUP_METHODS = frozenset({"get", "pop", "setdefault"})
 # Methods that return something unrelated to the receiver's content.
 _CLEAN_METHODS = frozenset(
     {
@@ -498,6 +504,14 @@ class _FunctionFlow:
                 body, orelse = set.intersection(*bodies), set().union(*elses)
             return (body, orelse) if not negate else (orelse, body)
         safe: set = set()
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], _ORDERINGS):
+            # `version > MAX_VERSION`: Python 3 raises TypeError when a str (or bytes, None,
+            # a list) is ordered against a number, so past the test, on either branch, the
+            # name holds a number.
+            left, right = test.left, test.comparators[0]
+            for name, other in ((left, right), (right, left)):
+                if isinstance(name, ast.Name) and _number(self.ctx, other):
+                    return {name.id}, {name.id}
         if isinstance(test, ast.Compare) and len(test.ops) == 1:
             # x in ALLOWED, urlparse(url).hostname in ALLOWED, ext.lower() == ".png": the one
             # name the tested value derives from is checked.
@@ -677,6 +691,19 @@ def _single_root(ctx: "FileContext", expr: ast.AST) -> str | None:
                 if len(roots) > 1:
                     return None  # several already: the rest cannot make it one
     return roots.pop() if len(roots) == 1 else None
+
+
+_ORDERINGS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+
+
+def _number(ctx: "FileContext", expr: ast.AST) -> bool:
+    """An int or float literal (negated or not), or a name bound to one
+    (`FileContext.reaching_value`); not a bool."""
+    if isinstance(expr, ast.Name):
+        expr = ctx.reaching_value(expr)
+    if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.USub):
+        expr = expr.operand
+    return isinstance(expr, ast.Constant) and type(expr.value) in (int, float)
 
 
 def _constant_truth(test: ast.AST) -> bool | None:
@@ -2158,6 +2185,10 @@ class TaintAnalysis:
                 rec = self._attribute_of(receiver, attr) if any(l.kind == "request" for l in receiver) else receiver
                 if attr == "get" and node.args and _server_meta(func.value, node.args[0]):
                     return frozenset().union(*(get(id(a), CLEAN) for a in node.args[1:]))
+                if attr in LOOKUP_METHODS and not node.keywords and 0 < len(node.args) <= 2:
+                    # `mapping.get(key, default)`: an entry of the mapping, or the default;
+                    # the key only picks one (as a subscript's key does, `_strip_request`).
+                    return rec | get(id(node.args[-1]), CLEAN) if len(node.args) == 2 else rec
                 if attr in _STR_METHODS:
                     return rec | args_taint
                 return rec

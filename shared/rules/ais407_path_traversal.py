@@ -25,11 +25,16 @@ route or a script's ``main`` calls with it; the finding stays at the file operat
 the source); **medium** for unfiltered tar extraction and hand-joined member names of an
 archive of unknown origin (high when the archive itself is an upload); **low** (hidden by
 default) for an unknown value, and for a whole path taken from the program's own command
-line or terminal (a tool opening the file its user names is doing its job; a name from
-there joined under a fixed directory is still high). Nothing is reported for constants, values reduced to one name
+line or terminal, also past a check that does not confine it (a tool opening the file its
+user names is doing its job; a name from there joined under a fixed directory is still
+high). Nothing is reported for constants, values reduced to one name
 component (``os.path.basename``, ``secure_filename``, ``Path(name).name``, Django's
 ``UploadedFile.name``), paths joined with ``safe_join``, values checked against an allow-list
-(also a directory listing), or paths canonicalised with ``realpath`` / ``resolve()`` and
+(also a directory listing), numbers (a name ordered against a number, ``if version >
+MAX_VERSION: raise Http404()``, holds one past the test: Python raises ``TypeError`` for a
+string), entries that untrusted keys only pick from a mapping
+(``streams.get(session_hash, {}).get(run)``: the key's taint does not pass to the entry, as
+for a subscript; a default argument's does), or paths canonicalised with ``realpath`` / ``resolve()`` and
 then checked with ``startswith(base + os.sep)``, ``is_relative_to`` or ``os.path.commonpath``
 before use. A prefix check without the trailing separator (``startswith(BASE)``, which
 also admits ``/base_other``) or on a path that was not canonicalised does not confine it,
