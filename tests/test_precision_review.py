@@ -622,3 +622,37 @@ def test_ais407_lookup_keys_do_not_make_a_path():
                 return FileResponse(stream.combined_file)
         """
     assert _found(src, "AIS407") == [(10, "low")]
+
+
+# ------------------------------------------------------------------ AIS207 change detection (D)
+CHANGE_DETECTION = """\
+    from django.core.cache import cache
+    from flask import request
+
+
+    def refresh_secret(position, generator):
+        secret = generator.generate_secret(position)
+        return position.secret != secret
+
+
+    def reuse_token(spawner, user):
+        api_token = user.new_api_token()
+        return spawner.api_token != api_token
+
+
+    def refresh(self, key):
+        cached = cache.get(key)
+        return cached["access_token"] != self._access_token.access_token
+
+
+    def submitted(order):
+        secret = request.headers["X-Secret"]
+        return order.secret != secret
+    """
+
+
+def test_ais207_change_detection_between_server_values_is_low():
+    # pretix secrets.py, jupyterhub user.py, pretix's PayPal client: no guess is timed.
+    assert _found(CHANGE_DETECTION, "AIS207", filename="app/views.py") == [
+        (7, "low"), (12, "low"), (17, "low"), (22, "high"),
+    ]

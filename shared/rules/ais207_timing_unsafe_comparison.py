@@ -18,9 +18,12 @@ token. A value is such a secret when
 Comparisons with a literal or constant are left to AIS206 (hardcoded-credential-check); so
 are those with an upper-case name imported from another module whose name is no secret (a
 label or sentinel such as ``MASTER_KEY_ALIAS``, ``SENTINEL_API_KEY``: public, so timing
-reveals nothing); an imported ``API_KEY`` is still a secret. Two sides computed from one
+reveals nothing); an imported ``API_KEY`` is still a secret, but an imported placeholder
+(``CHANGE_ME_SECRET_KEY``, ``DEFAULT_SECRET_KEY``) is not. Two sides computed from one
 variable (``token.removeprefix(PREFIX) != token``: did the prefix come off?) compare no
-guess with a secret and are not reported.
+guess with a secret and are not reported; nor is a cache key whose mismatch branch returns
+the stored value itself (``if chart.digest != digest: return redirect(url_for(...,
+digest=chart.digest))``).
 Not flagged: header names, token *types* (``token_type == "bearer"``), schemes and
 algorithm names, lengths (``len(key) != 64``), ``is None`` checks, ids, ``in`` tests,
 comparisons inside a call's arguments (ORM filters such as ``Token.value == token``) and
@@ -80,7 +83,11 @@ security library (``flask``, ``django``, ``fastapi``, ``hmac``, ``jwt``, ``secre
 when one side comes from the request; ``sig`` counts only with a qualifier
 (``webhook_sig``). A secret held under a name that does not say so (``if key != expected_value``) is only
 found when its value is visibly computed as one. Confidence is high when both sides are
-secrets or one is a computed digest, medium when only one side's name marks it. A
+secrets or one is a computed digest, medium when only one side's name marks it; low for
+change detection, where both sides name the same field, one was just made or cached by the
+server and neither is request data (``position.secret != secret`` after ``secret =
+gen.generate_secret(...)``, ``cached["access_token"] != self._token.access_token`` after
+``cached = cache.get(key)``): the name of the making function is the only evidence. A
 comparison of hashes of high-entropy keys leaks little in practice but is still reported:
 ``compare_digest`` costs nothing. Comparisons in test files (``aisec-test-paths``) are low
 confidence.
@@ -316,13 +323,105 @@ def _trivial(ctx: FileContext, expr: ast.AST) -> bool:
 
 def _imported_constant(ctx: FileContext, expr: ast.AST) -> bool:
     """An upper-case name imported from another module whose name is no secret
-    (``LITELLM_PROXY_MASTER_KEY_ALIAS``, ``PTU_SENTINEL_API_KEY``): a label or sentinel that
-    is in the source for anyone to read, so the timing of a comparison with it reveals
-    nothing. An imported ``API_KEY`` stays a secret."""
+    (``LITELLM_PROXY_MASTER_KEY_ALIAS``, ``PTU_SENTINEL_API_KEY``) or names a placeholder
+    (``CHANGE_ME_SECRET_KEY``, ``DEFAULT_SECRET_KEY``: `_placeholder_name`): a label or
+    sentinel that is in the source for anyone to read, so the timing of a comparison with it
+    reveals nothing. An imported ``API_KEY`` stays a secret."""
     if not isinstance(expr, ast.Name) or not expr.id.isupper():
         return False
     found = ctx.lookup(expr.id, expr)
-    return found is not None and found[0] == "import" and secret_kind(expr.id, ctx) is None
+    return found is not None and found[0] == "import" and (secret_kind(expr.id, ctx) is None or _placeholder_name(expr.id))
+
+
+# Words that make an upper-case constant's name a placeholder to be replaced, not a secret:
+# ``CHANGE_ME_SECRET_KEY``, ``DEFAULT_SECRET_KEY``, ``PLACEHOLDER_TOKEN``, ``EXAMPLE_API_KEY``.
+_PLACEHOLDER_WORDS = frozenset({"changeme", "default", "placeholder", "example", "sentinel", "dummy"})
+
+
+def _placeholder_name(name: str) -> bool:
+    """``CHANGE_ME_SECRET_KEY``, ``DEFAULT_SECRET_KEY``: the name of a placeholder value that a
+    startup check compares the configured secret with (it is public: the comparison says
+    only whether the operator replaced it)."""
+    words = split_words(name)
+    return bool(_PLACEHOLDER_WORDS.intersection(words)) or any(
+        a == "change" and b == "me" for a, b in zip(words, words[1:])
+    )
+
+
+# First words of functions that make a new value on the server: ``new_api_token()``,
+# ``generate_secret()``, ``create_token()``.
+_MAKE_VERBS = frozenset({"new", "generate", "gen", "create", "make", "issue", "mint", "regenerate", "rotate"})
+
+
+def _server_made(ctx: FileContext, expr: ast.AST) -> bool:
+    """A value the server has just made or cached: a name bound to the result of a call to a
+    function named for making one (``api_token = self.new_api_token()``,
+    ``secret = gen.generate_secret(...)``), or a value read from a cache (``cached =
+    cache.get(key)``; ``cached["access_token"]``, ``cached.get("access_token")``)."""
+    base = expr
+    if isinstance(base, ast.Subscript):
+        base = base.value
+    elif isinstance(base, ast.Call) and isinstance(base.func, ast.Attribute) and base.func.attr == "get":
+        base = base.func.value
+    if not isinstance(base, ast.Name):
+        return False
+    value = ctx.reaching_value(base)
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    if isinstance(func, ast.Attribute) and func.attr in ("get", "get_many"):
+        receiver = func.value
+        while isinstance(receiver, (ast.Attribute, ast.Subscript, ast.Call)):
+            if isinstance(receiver, ast.Attribute) and "cache" in split_words(receiver.attr):
+                return True
+            receiver = receiver.func if isinstance(receiver, ast.Call) else receiver.value
+        return isinstance(receiver, ast.Name) and "cache" in split_words(receiver.id)
+    if base is not expr:
+        return False
+    callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    words = split_words(callee)
+    return bool(words) and words[0] in _MAKE_VERBS and computed(ctx, value) is None
+
+
+def _change_detection(ctx: FileContext, pair: tuple) -> bool:
+    """Two server-held values of one field compared to see whether it changed:
+    ``position.secret != secret`` after ``secret = gen.generate_secret(...)``,
+    ``spawner.api_token != api_token`` after ``api_token = self.new_api_token()``,
+    ``cached["access_token"] != self._token.access_token`` after ``cached = cache.get(k)``.
+    Both operands name the same field, one is `_server_made`, neither is request data and
+    neither is a computed digest: no guess is timed against a secret."""
+    first, second = (name_of(side) for side in pair)
+    if not first or not second or first.lstrip("_") != second.lstrip("_"):
+        return False
+    if not any(_server_made(ctx, side) for side in pair):
+        return False
+    if any(computed(ctx, side) for side in pair):
+        return False
+    return not any(lab.kind == "source" for side in pair for lab in ctx.taint.of(side))
+
+
+def _hands_out_stored(ctx: FileContext, node: ast.Compare, op: ast.cmpop, pair: tuple) -> bool:
+    """The comparison is an ``if`` test whose mismatch branch returns the stored operand:
+    ``if chart.digest != digest: return redirect(url_for(..., digest=chart.digest))``. A value
+    the server hands to whoever asks is a cache key, not a secret. The stored operand is an
+    attribute or item that holds neither request data nor a parameter."""
+    stmt = ctx.parent(node)
+    if not isinstance(stmt, ast.If) or stmt.test is not node:
+        return False
+    branch = stmt.body if isinstance(op, ast.NotEq) else stmt.orelse
+    wanted = [
+        ast.dump(side)
+        for side in pair
+        if isinstance(side, (ast.Attribute, ast.Subscript)) and not ctx.taint.of(side)
+    ]
+    if not wanted:
+        return False
+    for statement in branch:
+        for inner in ast.walk(statement):
+            if isinstance(inner, ast.Return) and inner.value is not None:
+                if any(ast.dump(part) in wanted for part in ast.walk(inner.value) if isinstance(part, (ast.Attribute, ast.Subscript))):
+                    return True
+    return False
 
 
 def _origin(ctx: FileContext, expr: ast.AST) -> str | None:
@@ -430,9 +529,11 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
             return
         if isinstance(ctx.statement_of(node), ast.Assert) and ctx.settings.is_test_path(ctx.filename):
             return
+        if _hands_out_stored(ctx, node, op, pair):
+            continue
         strong = len(secret) == 2 or any(is_computed for _d, is_computed in secret)
         confidence = Confidence.HIGH if strong else Confidence.MEDIUM
-        if ctx.settings.is_test_path(ctx.filename):
+        if ctx.settings.is_test_path(ctx.filename) or _change_detection(ctx, pair):
             confidence = Confidence.LOW
         label = next((d for d, is_computed in secret if is_computed), secret[0][0])
         yield hit(node, label, "==" if isinstance(op, ast.Eq) else "!=", confidence=confidence)
