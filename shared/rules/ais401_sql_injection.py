@@ -51,7 +51,12 @@ def find_user(cursor, name):
 Constants, module-level constant names, ``int()`` / ``float()`` / ``uuid.UUID()`` casts,
 identifier quoting (``connection.ops.quote_name()``, ``sql.Identifier()``), items of constant
 mappings, ``",".join("?" for _ in ids)`` placeholder lists and bound parameters are not
-findings. Callers in other modules are not seen: a public helper's parameters stay unknown
+findings; nor are pieces the server makes (the clock: ``datetime.now()``, ``time.time()``,
+``uuid4()``, also through a module helper such as ``def utcnow()``), Django model metadata
+(``Model._meta.db_table``), SQLAlchemy table names (``model.__tablename__``), a dialect's
+``identifier_preparer.quote(name)``, string items of a module-level constant mapping taken
+by a ``for`` loop, and a value whose quote is doubled where it sits between two of that quote
+(``f'... "{url}"'`` after ``url = url.replace('"', '""')``; ``''`` inside ``'...'``). Callers in other modules are not seen: a public helper's parameters stay unknown
 (medium in value positions). Query builders other than those listed are not modelled.
 
 ## Options
@@ -120,9 +125,14 @@ def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[C
     best: Confidence | None = None
     found: set = set()
     before = ""
-    for seg in built.parts:
+    parts = built.parts
+    for index, seg in enumerate(parts):
         if isinstance(seg, str):
             before += seg
+            continue
+        after = parts[index + 1] if index + 1 < len(parts) and isinstance(parts[index + 1], str) else ""
+        if server_derived(ctx, seg) or _quoted_in_place(ctx, seg, before, after):
+            before += " 0 "
             continue
         seen, origins_here = ctx.taint.judge(seg, "sql")
         found.update(origins_here)
@@ -139,6 +149,139 @@ def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[C
             best = conf
         before += " 0 "
     return best, sorted(found)
+
+
+# Calls whose result the server makes itself: the clock and random UUIDs.
+_SERVER_CALLS = frozenset(
+    {
+        "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today", "datetime.date.today",
+        "time.time", "time.time_ns", "uuid.uuid1", "uuid.uuid4", "django.utils.timezone.now",
+    }
+)
+# Methods that keep a value server-made: ``now.isoformat()``, ``now._replace(tzinfo=None)``.
+_SERVER_METHODS = frozenset({"isoformat", "strftime", "replace", "_replace", "date", "astimezone", "timestamp", "hex"})
+_SERVER_DEPTH = 4
+
+
+def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
+    """Whether a piece of SQL text comes from the server or the code, never from input.
+
+    Shapes: the clock and random UUIDs (``datetime.now(timezone.utc)``, ``time.time()``,
+    ``uuid4().hex``, `_SERVER_CALLS`), through `_SERVER_METHODS` (``.isoformat()``) and a module
+    function that returns one (``def utcnow(): return datetime.now(timezone.utc)``); Django
+    model metadata (``Model._meta.db_table``) and SQLAlchemy table names
+    (``model.__tablename__``, ``Model.__table__.name``), set in class code; a dialect's
+    identifier quoting (``dialect.identifier_preparer.quote(name)``); an item of a
+    module-level constant mapping or sequence taken by a ``for`` loop (``for dialect, sql in
+    SQL_BY_DIALECT.items()``); a name bound to any of these. Knowledge: the Python standard
+    library, Django's ``Options`` and SQLAlchemy's ``IdentifierPreparer``."""
+    if depth > _SERVER_DEPTH:
+        return False
+    if isinstance(expr, ast.Name):
+        binds = ctx.bindings_of(expr)
+        if len(binds) == 1 and binds[0].kind == "loop":
+            return _constant_loop_item(ctx, binds[0].target)
+        value = ctx.reaching_value(expr)
+        return value is not None and server_derived(ctx, value, depth + 1)
+    if isinstance(expr, ast.Attribute):
+        if expr.attr in ("hex", "int"):  # uuid4().hex
+            return server_derived(ctx, expr.value, depth + 1)
+        return _model_table(expr)
+    if not isinstance(expr, ast.Call):
+        return False
+    func = expr.func
+    if ctx.call_name(expr) in _SERVER_CALLS:
+        return True
+    if isinstance(func, ast.Attribute):
+        if func.attr == "quote" and _attribute_named(func.value, "identifier_preparer"):
+            return True
+        if func.attr in _SERVER_METHODS:
+            return server_derived(ctx, func.value, depth + 1)
+    target = ctx.taint.local_function(func)
+    if target is None:
+        return False
+    values = [ret.value for ret in ctx.nodes_of(ast.Return) if ret.value is not None and ctx.scope_of(ret) is target]
+    return bool(values) and all(server_derived(ctx, value, depth + 1) for value in values)
+
+
+def _attribute_named(node: ast.AST, name: str) -> bool:
+    """``x.identifier_preparer`` or ``dialect().identifier_preparer``."""
+    return isinstance(node, ast.Attribute) and node.attr == name
+
+
+def _model_table(expr: ast.Attribute) -> bool:
+    """``Model._meta.db_table`` (any attribute chain through Django's ``_meta``),
+    ``model.__tablename__`` and ``Model.__table__.name``: names set in class code."""
+    if expr.attr == "__tablename__" or (expr.attr == "name" and _attribute_named(expr.value, "__table__")):
+        return True
+    node: ast.AST = expr
+    while isinstance(node, ast.Attribute):
+        if node.attr == "_meta":
+            return isinstance(node.value, (ast.Name, ast.Attribute))
+        node = node.value
+    return False
+
+
+def _constant_loop_item(ctx: FileContext, target: ast.AST) -> bool:
+    """A ``for`` target that takes the values of a module-level constant mapping or sequence:
+    ``for dialect, sql in SQL_BY_DIALECT.items()`` (`sql`), ``for name in TABLES``. The keys
+    (`dialect` here) may be any objects; the item the target takes must be a string literal."""
+    loop = ctx.parent(target)
+    while loop is not None and not isinstance(loop, (ast.For, ast.AsyncFor)):
+        if not isinstance(loop, (ast.Tuple, ast.List)):
+            return False
+        loop = ctx.parent(loop)
+    if loop is None:
+        return False
+    source = loop.iter
+    method = None
+    if isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and not source.args:
+        method = source.func.attr
+        source = source.func.value
+    if not isinstance(source, ast.Name):
+        return False
+    binds = ctx.bindings_of(source)
+    if len(binds) != 1 or binds[0].value is None or ctx.scope_of(binds[0].target) is not ctx.tree:
+        return False
+    value = binds[0].value
+    if isinstance(value, ast.Dict) and method in ("items", "values"):
+        if method == "items":
+            pair = loop.target
+            if not (isinstance(pair, ast.Tuple) and len(pair.elts) == 2 and pair.elts[1] is target):
+                return False
+        items = value.values
+    elif isinstance(value, (ast.Tuple, ast.List)) and method is None and loop.target is target:
+        items = value.elts
+    else:
+        return False
+    return all(isinstance(item, ast.Constant) and isinstance(item.value, str) for item in items)
+
+
+# Quote-doubling escapes: ``x.replace('"', '""')`` inside "..." and ``x.replace("'", "''")``
+# inside '...' leave the value no way out of its quotes.
+_DOUBLED = {'"': '""', "'": "''"}
+
+
+def _quoted_in_place(ctx: FileContext, expr: ast.AST, before: str, after: str) -> bool:
+    """A value whose quote character is doubled, placed between two of that quote:
+    ``f'SELECT * FROM "{url}"'`` after ``url = url.replace('"', '""')`` (a quoted identifier
+    or string literal that the value cannot close)."""
+    if isinstance(expr, ast.Name):
+        value = ctx.reaching_value(expr)
+        if value is None:
+            return False
+        expr = value
+    while isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "replace":
+        args = expr.args
+        if (
+            len(args) == 2
+            and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args)
+            and _DOUBLED.get(args[0].value) == args[1].value
+        ):
+            quote = args[0].value
+            return before.endswith(quote) and after.startswith(quote) and not before.endswith(quote * 2)
+        expr = expr.func.value
+    return False
 
 
 def _parts_have_values(seg: ast.AST, ctx: FileContext) -> bool:
