@@ -656,3 +656,19 @@ def test_ais207_change_detection_between_server_values_is_low():
     assert _found(CHANGE_DETECTION, "AIS207", filename="app/views.py") == [
         (7, "low"), (12, "low"), (17, "low"), (22, "high"),
     ]
+
+
+# ------------------------------------------------------------------ AIS204 plain-HTTP branch (D)
+QUICKSTART = """\
+    def quickstart_env(port, ssl):
+        env = {"PORT": port}
+        if not ssl:
+            env.update({"CSRF_COOKIE_SECURE": False, "SESSION_COOKIE_SECURE": False})
+        env.update({"REMEMBER_COOKIE_SECURE": False})
+        return env
+    """
+
+
+def test_ais204_secure_off_without_tls_is_low():
+    # fief's quickstart writes the environment of a server it serves over plain HTTP.
+    assert _found(QUICKSTART, "AIS204", filename="fief/cli.py") == [(4, "low"), (4, "low"), (5, "high")]

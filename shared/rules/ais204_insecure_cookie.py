@@ -59,7 +59,12 @@ def login():
 ## Known problems
 Cookies whose name says nothing about sessions (``theme``, ``lang``) are not checked.
 ``secure`` or ``httponly`` given as a non-constant expression (``secure=not app.debug``) are
-trusted. CSRF cookies (``csrf_token``, ``XSRF-TOKEN``, ``csrftoken``) are not checked:
+trusted. A call to the module's own cookie setter that takes the handler or response first
+(``def set_cookie(self, handler, token)``, called as ``self.set_cookie(handler, token)``) is
+not judged: the wrapper's own ``set_cookie`` call inside it is. A ``*_COOKIE_SECURE = False``
+inside a branch that runs only without TLS (``if not ssl:``, ``else`` of ``if use_https:``,
+``if request.scheme == "http":``) is low confidence: Secure cookies never come back over plain
+HTTP, as a quickstart for a local server knows. CSRF cookies (``csrf_token``, ``XSRF-TOKEN``, ``csrftoken``) are not checked:
 double-submit schemes must read them from script. ``SESSION_COOKIE_SECURE`` set in another
 settings module (a base module that this one does not star-import) is not seen, so
 ``SESSION_COOKIE_SAMESITE = "None"`` there is reported; suppress the line. Lifetimes are
@@ -127,10 +132,60 @@ _NOT_IDENTITY = frozenset({"last", "next", "prev", "previous", "first", "preferr
 _DEV_CLASS = lazy_compile(r"(?:^|[a-z_])(?:Dev|Devel|Development|Local|Test|Tests|Testing|CI)(?:[A-Z_]|$)")
 
 
-def _setting_hit(value: ast.AST, setting: str) -> Hit:
+def _setting_hit(value: ast.AST, setting: str, ctx: FileContext) -> Hit:
+    """A cookie flag setting switched off: high, low when only a plain-HTTP branch switches
+    Secure off (`_plain_http_branch`)."""
     cookie = setting.split("_", 1)[0].lower()
     fix = "turn on its Secure flag" if cookie == "csrf" else _FIX_FLAGS  # script may read CSRF cookies
-    return hit(value, f"'{cookie}' ({setting} = False)", f"is sent without {FLAG_SETTINGS[setting]}", fix, confidence=Confidence.HIGH)
+    low = FLAG_SETTINGS[setting] == "Secure" and _plain_http_branch(ctx, value)
+    return hit(value, f"'{cookie}' ({setting} = False)", f"is sent without {FLAG_SETTINGS[setting]}", fix, confidence=Confidence.LOW if low else Confidence.HIGH)
+
+
+# Words of a flag or call that says whether the server is served over TLS: ``ssl``,
+# ``use_https``, ``request.is_secure()``; and of a value that names the scheme.
+_TLS_WORDS = frozenset({"ssl", "tls", "https", "secure"})
+_SCHEME_WORDS = frozenset({"scheme", "protocol", "proto"})
+
+
+def _words_of(expr: ast.AST) -> set:
+    """The words of a Name, the last attribute of a chain, or a called method's name."""
+    if isinstance(expr, ast.Call):
+        expr = expr.func
+    name = expr.id if isinstance(expr, ast.Name) else expr.attr if isinstance(expr, ast.Attribute) else None
+    return set(split_words(name)) if name else set()
+
+
+def _tls_test(test: ast.AST) -> bool | None:
+    """True for a test that holds when TLS is on (``ssl``, ``request.is_secure()``,
+    ``scheme == "https"``), False for one that holds when it is off (``not ssl``,
+    ``scheme == "http"``), None for any other test."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _tls_test(test.operand)
+        return None if inner is None else not inner
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Eq, ast.NotEq)):
+        value = test.comparators[0]
+        if isinstance(value, ast.Constant) and value.value in ("http", "https") and _words_of(test.left) & (_SCHEME_WORDS | _TLS_WORDS):
+            https = value.value == "https"
+            return https if isinstance(test.ops[0], ast.Eq) else not https
+        return None
+    return True if _words_of(test) & _TLS_WORDS else None
+
+
+def _plain_http_branch(ctx: FileContext, node: ast.AST) -> bool:
+    """Inside the branch of an ``if`` that runs only without TLS (``if not ssl:``, the
+    ``else`` of ``if use_https:``, ``if request.scheme == "http":``), in the same function:
+    Secure cookies are never sent back over plain HTTP, so the setting there is what makes the
+    server work, as in a quickstart that writes the environment for a local server."""
+    child = node
+    for anc in ctx.ancestors(node):
+        if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.Module)):
+            return False
+        if isinstance(anc, ast.If) and child is not anc.test:
+            tls = _tls_test(anc.test)
+            if tls is not None:
+                return tls is (child in anc.orelse)
+        child = anc
+    return False
 
 
 def _samesite_hit(value: ast.AST, setting: str) -> Hit:
@@ -241,15 +296,52 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if isinstance(func, ast.Attribute) and func.attr in SETTERS:
         if any(k.arg is None for k in node.keywords) or _deletes(node, ctx):  # **kwargs: flags unknown
             return
+        if _own_wrapper_call(node, ctx):
+            return
         yield from _setter_hits(node, ctx)
         return
     # app.config.update(SESSION_COOKIE_SECURE=False), from_mapping(...) and friends
     for kw in node.keywords:
         if kw.arg in FLAG_SETTINGS and _is_off(kw.value) and not _dev_config(ctx, node):
-            yield _setting_hit(kw.value, kw.arg)
+            yield _setting_hit(kw.value, kw.arg, ctx)
         elif kw.arg in SAMESITE_SETTINGS and _is_none_samesite(kw.value, ctx):
             if not _secure_on(ctx, SAMESITE_SETTINGS[kw.arg]) and not _dev_config(ctx, node):
                 yield _samesite_hit(kw.value, kw.arg)
+
+
+# First parameters of a project's own ``set_cookie`` that takes the response or handler to set
+# the cookie on, not the cookie's name: ``def set_cookie(self, handler, access_token)``.
+_TARGET_WORDS = frozenset({"handler", "request", "response", "req", "resp", "res", "ctx", "context", "reply"})
+
+
+def _own_wrappers(ctx: FileContext) -> frozenset:
+    """Names of the module's own cookie setters (`SETTERS`) whose first parameter (past
+    ``self`` / ``cls``) is the response or handler, not the cookie's name. Memoised."""
+    memo = ctx.__dict__.get("_ais204_wrappers")
+    if memo is None:
+        found = set()
+        for func in ctx.nodes_of(ast.FunctionDef, ast.AsyncFunctionDef):
+            if func.name not in SETTERS:  # type: ignore[attr-defined]
+                continue
+            params = [a.arg for a in (*func.args.posonlyargs, *func.args.args)]  # type: ignore[attr-defined]
+            if params and params[0] in ("self", "cls"):
+                params = params[1:]
+            if params and set(split_words(params[0])) & _TARGET_WORDS:
+                found.add(func.name)  # type: ignore[attr-defined]
+        memo = ctx.__dict__["_ais204_wrappers"] = frozenset(found)
+    return memo
+
+
+def _own_wrapper_call(node: ast.Call, ctx: FileContext) -> bool:
+    """``self.set_cookie(handler, token)``, ``self.hub_auth.set_cookie(self, token)``: a call
+    to the module's own wrapper (`_own_wrappers`), whose first argument is ``self`` or named
+    for the handler, request or response (`_TARGET_WORDS`), not a cookie name. The wrapper's body sets the flags; its own ``set_cookie`` call is judged."""
+    first = node.args[0] if node.args else None
+    if not isinstance(first, (ast.Name, ast.Attribute)) or ctx.const_str(first) is not None:
+        return False
+    if not (isinstance(first, ast.Name) and first.id == "self") and not _words_of(first) & _TARGET_WORDS:
+        return False
+    return node.func.attr in _own_wrappers(ctx)  # type: ignore[attr-defined]
 
 
 def _setter_hits(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
@@ -287,7 +379,7 @@ def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
     for key, value in zip(node.keys, node.values):
         if isinstance(key, ast.Constant) and key.value in FLAG_SETTINGS and _is_off(value):
             if not _dev_config(ctx, node):
-                yield _setting_hit(value, key.value)
+                yield _setting_hit(value, key.value, ctx)
         elif isinstance(key, ast.Constant) and key.value in SAMESITE_SETTINGS and _is_none_samesite(value, ctx):
             if not _secure_on(ctx, SAMESITE_SETTINGS[key.value]) and not _dev_config(ctx, node):
                 yield _samesite_hit(value, key.value)
@@ -306,6 +398,6 @@ def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
         elif isinstance(target, ast.Subscript):
             name = ctx.const_str(target.slice)
         if off and name in FLAG_SETTINGS:
-            yield _setting_hit(node.value, name)
+            yield _setting_hit(node.value, name, ctx)
         elif samesite and name in SAMESITE_SETTINGS and not _secure_on(ctx, SAMESITE_SETTINGS[name]):
             yield _samesite_hit(node.value, name)
