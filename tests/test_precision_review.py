@@ -672,3 +672,33 @@ QUICKSTART = """\
 def test_ais204_secure_off_without_tls_is_low():
     # fief's quickstart writes the environment of a server it serves over plain HTTP.
     assert _found(QUICKSTART, "AIS204", filename="fief/cli.py") == [(4, "low"), (4, "low"), (5, "high")]
+
+
+# ------------------------------------------------------------------ AIS406 SQL templates, choice labels (D)
+SQL_TEMPLATES = """\
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+    from jinja2.sandbox import SandboxedEnvironment
+
+
+    class SQLTemplateProcessor:
+        def __init__(self):
+            self.env = SandboxedEnvironment()
+
+        def process_template(self, sql, **context):
+            return self.env.from_string(sql).render(context)
+
+
+    def validate_jinja_template(template_str):
+        SandboxedEnvironment().from_string(template_str)
+
+
+    class EventChoiceMixin:
+        def label_from_instance(self, obj):
+            return mark_safe("{}<br>{}".format(escape(str(obj)), obj.get_date_range_display()))
+    """
+
+
+def test_ais406_sql_environment_and_choice_labels_are_low():
+    # superset's SQL templating and template validator; pretix's event choice labels.
+    assert _found(SQL_TEMPLATES, "AIS406", filename="app/forms.py") == [(8, "low"), (20, "low")]

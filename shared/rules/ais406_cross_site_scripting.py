@@ -28,8 +28,13 @@ A response declared as something else (``mimetype="text/plain"``,
 Confidence is high when untrusted input reaches the HTML (also through a helper of the same
 module); medium when a parameter of a function nobody in the module calls is formatted into
 HTML markup that is marked safe or sent, and for an Environment with autoescaping off; low
-(hidden by default) for other unknown values and for an Environment whose templates are all
-plain text (``.txt``, ``.sql``, ``.yaml``, ...).
+(hidden by default) for other unknown values, for an Environment whose templates are all
+plain text (``.txt``, ``.sql``, ``.yaml``, ...) or SQL made from a string
+(``env.from_string(sql)``), and for markup that Django's ``label_from_instance(self, obj)``
+builds from the queryset's row. An Environment only used to check a template's syntax
+(``Environment().from_string(source)`` as a statement, nothing rendered) is not reported.
+Dates and numbers formatted by Django's ``date_format`` / ``number_format`` / ``localize``
+or ``strftime`` carry no markup.
 
 ## Why is this bad?
 Text spliced into HTML is parsed as HTML: ``<script>`` or ``<img src=x onerror=...>`` in it
@@ -98,6 +103,7 @@ from ..analysis.taint import extra_sink_args, is_dead
 from ..analysis.templates import is_template_engine
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
+from ..analysis.words import split_words
 
 # Calls that mark a string as safe HTML (no escaping when rendered).
 # MarkupSafe https://markupsafe.palletsprojects.com/en/stable/escaping/#markupsafe.Markup,
@@ -209,9 +215,50 @@ def _unknown_confidence(ctx: FileContext, value: ast.AST) -> tuple[Confidence, l
     if not any(not isinstance(p, str) for p in parts):
         return None
     html = bool(_HTML_TAG.search(constant_text(parts)))
-    if params and html and any(not isinstance(p, str) and from_params(ctx, p, "html") for p in parts):
+    if (
+        params
+        and html
+        and not _choice_label(ctx, value)
+        and any(not isinstance(p, str) and not _formatted(ctx, p) and from_params(ctx, p, "html") for p in parts)
+    ):
         return Confidence.MEDIUM, params
     return Confidence.LOW, params
+
+
+# Django's locale formatting: a date, time or number as text, with no markup of the value's.
+# https://docs.djangoproject.com/en/stable/topics/i18n/formatting/
+_FORMAT_CALLS = frozenset(
+    {
+        "django.utils.formats.date_format", "django.utils.formats.time_format", "django.utils.formats.number_format",
+        "django.utils.formats.localize", "django.utils.formats.localize_input",
+    }
+)
+
+
+def _formatted(ctx: FileContext, part: ast.AST) -> bool:
+    """A date or number formatted as text: Django's ``date_format(...)`` / ``number_format``
+    / ``localize`` (`_FORMAT_CALLS`), ``value.strftime(...)`` or ``.isoformat()``, also through
+    a name bound to one (``ds = date_format(obj.date_start, "SHORT_DATE_FORMAT")``)."""
+    if isinstance(part, ast.FormattedValue):
+        part = part.value
+    if isinstance(part, ast.Name):
+        value = ctx.reaching_value(part)
+        if value is None:
+            return False
+        part = value
+    if not isinstance(part, ast.Call):
+        return False
+    func = part.func
+    return ctx.call_name(part) in _FORMAT_CALLS or (isinstance(func, ast.Attribute) and func.attr in ("strftime", "isoformat"))
+
+
+def _choice_label(ctx: FileContext, value: ast.AST) -> bool:
+    """Inside Django's ``ModelChoiceField.label_from_instance(self, obj)`` (or a
+    ``_label_from_instance`` helper): `obj` is a row of the field's queryset, stored data
+    rather than a request's, so markup built from it is low confidence.
+    https://docs.djangoproject.com/en/stable/ref/forms/fields/#django.forms.ModelChoiceField.label_from_instance"""
+    func = ctx.enclosing_function(value)
+    return func is not None and func.name.endswith("label_from_instance")
 
 
 def _report(ctx: FileContext, value: ast.AST, what: str) -> Iterator[Hit]:
@@ -366,7 +413,7 @@ def _safe_filtered(node: ast.Call, ctx: FileContext, name: str) -> Iterator[Hit]
 
 
 def _autoescape(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
-    if is_dead(ctx, node):
+    if is_dead(ctx, node) or _parse_only(ctx, node):
         return
     keyword = next((k for k in node.keywords if k.arg == "autoescape"), None)
     if keyword is None:
@@ -380,24 +427,79 @@ def _autoescape(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         yield hit(value, "Jinja2 Environment created with autoescape off", confidence=_env_confidence(ctx, node))
 
 
-def _env_confidence(ctx: FileContext, node: ast.Call) -> Confidence:
-    """Low when every template the module renders with this environment is plain text."""
+def _env_target(ctx: FileContext, node: ast.Call) -> ast.AST | None:
+    """The name or attribute an Environment call is assigned to (``env = ...``,
+    ``self.env: Environment = ...``), or None."""
     parent = ctx.parent(node)
-    target = parent.targets[0] if isinstance(parent, ast.Assign) and len(parent.targets) == 1 else None
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1:
+        return parent.targets[0]
+    if isinstance(parent, ast.AnnAssign) and parent.value is node:
+        return parent.target
+    return None
+
+
+_LOADERS = ("get_template", "select_template", "get_or_select_template")
+# Words of a template source variable that holds SQL (``self.env.from_string(sql)``).
+_SQL_WORDS = frozenset({"sql", "query"})
+
+
+def _env_confidence(ctx: FileContext, node: ast.Call) -> Confidence:
+    """Low when every template the module renders with this environment is plain text: each
+    template it loads by name has a text suffix (`TEXT_TEMPLATE_SUFFIXES`), and each template
+    it makes from a string is SQL by its variable's name (``env.from_string(sql)``: superset's
+    SQL templating, where HTML escaping would corrupt the query). ``self.env`` is looked up in
+    its own class only."""
+    target = _env_target(ctx, node)
     key = dotted(target) if target is not None else None
     if key is None:
         return Confidence.MEDIUM
-    names = [
-        ctx.const_str(other.args[0]) if other.args else None
-        for other in ctx.nodes
-        if isinstance(other, ast.Call)
-        and isinstance(other.func, ast.Attribute)
-        and other.func.attr in ("get_template", "select_template", "get_or_select_template")
-        and dotted(other.func.value) == key
-    ]
-    if names and all(n is not None and n.lower().endswith(TEXT_TEMPLATE_SUFFIXES) for n in names):
+    texts = []
+    owner = ctx.enclosing_class(node) if key.startswith(("self.", "cls.")) else None
+    for other in ctx.nodes_of(ast.Call):
+        func = other.func  # type: ignore[attr-defined]
+        if not isinstance(func, ast.Attribute) or dotted(func.value) != key:
+            continue
+        if owner is not None and ctx.enclosing_class(other) is not owner:
+            continue  # `self.env` of another class
+        first = other.args[0] if other.args else None  # type: ignore[attr-defined]
+        if func.attr in _LOADERS:
+            name = ctx.const_str(first) if first is not None else None
+            texts.append(name is not None and name.lower().endswith(TEXT_TEMPLATE_SUFFIXES))
+        elif func.attr == "from_string":
+            label = dotted(first) if first is not None else None
+            texts.append(label is not None and bool(_SQL_WORDS & set(split_words(label.rsplit(".", 1)[-1]))))
+    if texts and all(texts):
         return Confidence.LOW
     return Confidence.MEDIUM
+
+
+# Environment methods that only parse or compile a template's source: nothing is rendered.
+_PARSE_METHODS = frozenset({"from_string", "parse", "compile"})
+
+
+def _discarded_parse(ctx: FileContext, receiver: ast.AST) -> bool:
+    """``receiver.from_string(source)`` (or ``.parse`` / ``.compile``) as a statement of its
+    own: the template is parsed to check its syntax and thrown away."""
+    attr = ctx.parent(receiver)
+    if not isinstance(attr, ast.Attribute) or attr.value is not receiver or attr.attr not in _PARSE_METHODS:
+        return False
+    call = ctx.parent(attr)
+    return isinstance(call, ast.Call) and call.func is attr and isinstance(ctx.parent(call), ast.Expr)
+
+
+def _parse_only(ctx: FileContext, node: ast.Call) -> bool:
+    """An Environment used only to check a template's syntax (superset's
+    ``validate_jinja_template``): ``SandboxedEnvironment().from_string(source)`` as a
+    statement, or a local ``env = Environment()`` whose every use in its function is such a
+    statement. No template is rendered, so nothing is escaped or not."""
+    if _discarded_parse(ctx, node):
+        return True
+    target = _env_target(ctx, node)
+    func = ctx.enclosing_function(node)
+    if not isinstance(target, ast.Name) or func is None or ctx.scope_of(node) is not func:
+        return False
+    uses = [n for n in ast.walk(func) if isinstance(n, ast.Name) and n.id == target.id and n is not target]
+    return bool(uses) and all(isinstance(n.ctx, ast.Load) and _discarded_parse(ctx, n) for n in uses)
 
 
 @on(ast.Assign, names={"autoescape"})
