@@ -702,3 +702,28 @@ SQL_TEMPLATES = """\
 def test_ais406_sql_environment_and_choice_labels_are_low():
     # superset's SQL templating and template validator; pretix's event choice labels.
     assert _found(SQL_TEMPLATES, "AIS406", filename="app/forms.py") == [(8, "low"), (20, "low")]
+
+
+# ------------------------------------------------------------------ AIS205 outbound connection password (D)
+CONNECTION_PARAMETERS = """\
+    from django.http import HttpResponse
+    from sqlalchemy.engine.url import make_url
+
+    from myapp.db_engine_specs.base import BasicParametersType
+    from .models import Account
+
+
+    def get_parameters_from_uri(uri):
+        url = make_url(uri)
+        return BasicParametersType(username=url.username, password=url.password, host=url.host)
+
+
+    def signup(request):
+        Account.objects.create(email=request.POST["email"], password=request.POST["password"])
+        return HttpResponse("ok")
+    """
+
+
+def test_ais205_connection_password_into_parameters_is_low():
+    # superset's get_parameters_from_uri: the password Superset connects to a database with.
+    assert _found(CONNECTION_PARAMETERS, "AIS205", filename="app/views.py") == [(10, "low"), (14, "high")]
