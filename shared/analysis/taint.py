@@ -365,8 +365,11 @@ class _FunctionFlow:
                     env[name] = frozenset({Label(f"parameter '{name}'", "param", frozenset(), i)})
                     continue
                 label = frozenset({Label(f"route parameter '{name}'")})
-                if _typed_scalar(p) or name in self.a.converted_params(scope):
-                    # FastAPI validates `order_id: int`; Flask's <int:order_id> converts.
+                if _typed_scalar(p) or name in self.a.converted_params(scope) or (
+                    route == "fastapi" and _closed_choice(self.a.ctx, p)
+                ):
+                    # FastAPI validates `order_id: int`, an Enum member and a Literal value;
+                    # Flask's <int:order_id> converts.
                     label = _clear(label, frozenset({ALL}))
                 env[name] = label
             else:
@@ -963,6 +966,30 @@ def _typed_scalar(p: ast.arg) -> bool:
         ann = ann.func
     name = ann.id if isinstance(ann, ast.Name) else getattr(ann, "attr", None)
     return name in _SCALAR_TYPES
+
+
+_ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"})
+
+
+def _closed_choice(ctx: "FileContext", p: ast.arg) -> bool:
+    """A parameter annotated with a closed set of values FastAPI validates: ``Literal["a",
+    "b"]`` of constants, or an Enum class of this module (``theme: Theme``); FastAPI answers
+    422 for anything else (https://fastapi.tiangolo.com/tutorial/path-params/#predefined-values)."""
+    ann = p.annotation
+    if isinstance(ann, ast.Subscript) and getattr(ann.value, "id", getattr(ann.value, "attr", "")) == "Annotated":
+        ann = ann.slice.elts[0] if isinstance(ann.slice, ast.Tuple) and ann.slice.elts else ann.slice
+    if isinstance(ann, ast.Subscript) and getattr(ann.value, "id", getattr(ann.value, "attr", "")) == "Literal":
+        values = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
+        return all(isinstance(v, ast.Constant) for v in values)
+    if not isinstance(ann, ast.Name):
+        return False
+    found = ctx.lookup(ann.id, ann)
+    if found is None or found[0] != "local":
+        return False
+    for b in found[1]:  # type: ignore[union-attr]
+        if isinstance(b.target, ast.ClassDef):
+            return any(getattr(base, "id", getattr(base, "attr", "")) in _ENUM_BASES for base in b.target.bases)
+    return False
 
 
 _CONVERTER = lazy_compile(r"<(?:int|float|uuid):([A-Za-z_][A-Za-z0-9_]{0,60})>")
