@@ -727,3 +727,39 @@ CONNECTION_PARAMETERS = """\
 def test_ais205_connection_password_into_parameters_is_low():
     # superset's get_parameters_from_uri: the password Superset connects to a database with.
     assert _found(CONNECTION_PARAMETERS, "AIS205", filename="app/views.py") == [(10, "low"), (14, "high")]
+
+
+# ------------------------------------------------------------------ corpus B
+def _module_uses(src: str, name: str):
+    """A FileContext of `src` and the last load of `name` at module level."""
+    import ast
+
+    from aisec_shared.analysis.context import FileContext
+
+    src = textwrap.dedent(src)
+    tree = ast.parse(src)
+    ctx = FileContext(tree, src.splitlines(True), APP, Settings())
+    uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+    return ctx, max(uses, key=lambda n: (n.lineno, n.col_offset))
+
+
+@pytest.mark.parametrize(
+    ("src", "constant"),
+    [
+        # open-webui utils/oauth.py: the right-hand KEY is the import, not its own binding.
+        ("from app.env import KEY\nKEY = KEY.encode()\nKEY\n", False),
+        ("from app.env import KEY\nKEY = KEY.encode().strip()\nKEY = KEY + b'!'\nKEY\n", False),
+        ("KEY = 'open-sesame'\nKEY = KEY.encode()\nKEY\n", True),
+    ],
+)
+def test_a_rebound_import_is_not_a_constant(src, constant):
+    ctx, use = _module_uses(src, "KEY")
+    assert ctx.is_constant(use) is constant
+
+
+def test_a_rebinding_does_not_read_its_own_value():
+    import ast
+
+    ctx, _ = _module_uses("from app.env import KEY\nKEY = KEY.encode()\n", "KEY")
+    right = next(n for n in ast.walk(ctx.tree) if isinstance(n, ast.Name) and n.id == "KEY" and isinstance(n.ctx, ast.Load))
+    assert ctx.reaching_value(right) is None

@@ -798,7 +798,8 @@ class FileContext:
         if not binds:
             found = None
         elif len(binds) == 1:
-            found = binds[0].value
+            # ``KEY = KEY.encode()``: the right-hand ``KEY`` is not its own binding's value.
+            found = None if _encloses(binds[0].value, name_node) else binds[0].value
         else:
             plain = [b for b in self.reaching_bindings(name_node) if not b.augmented]
             found = plain[0].value if len(plain) == 1 else None  # several may reach the use
@@ -824,6 +825,25 @@ class FileContext:
                 if not self._conditional_for(b.target, name_node):
                     break
         return before[start:]
+
+    def value_bindings(self, name_node: ast.Name) -> list[Binding]:
+        """The bindings whose value a name may hold at `name_node`, for constant folding.
+
+        The `reaching_bindings` when one precedes the use; otherwise (a function reading a
+        module global bound further down) every binding of the name in its scope, except one
+        whose own right-hand side holds the use: in ``KEY = KEY.encode()`` the ``KEY`` on the
+        right reads the previous binding (often an import, which has no `Binding`), never the
+        value being built. When the name is also imported in that scope and no binding
+        precedes the use, the import supplies it: empty (unknown). Empty when nothing known
+        supplies the value.
+        """
+        binds = self.reaching_bindings(name_node)
+        if binds:
+            return binds
+        binds = [b for b in self.bindings_of(name_node) if not _encloses(b.value, name_node)]
+        if binds and name_node.id in self.imports.get(self.scope_of(binds[0].target), ()):
+            return []
+        return binds
 
     def _conditional_for(self, target: ast.AST, use: ast.AST) -> bool:
         """True when `target` sits in a branch or loop body that does not also hold `use`."""
@@ -919,7 +939,7 @@ class FileContext:
                     if node.id in ("__file__", "__name__", "True", "False", "None"):
                         continue
                     return False
-                binds = self.reaching_bindings(node) or self.bindings_of(node)
+                binds = self.value_bindings(node)
                 if not binds:
                     return False
                 for b in binds:

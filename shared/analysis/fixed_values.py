@@ -147,7 +147,7 @@ def fixed_value(ctx: FileContext, expr: ast.AST | None) -> Fixed | None:
         elif isinstance(node, ast.Slice):
             work.extend(n for n in (node.lower, node.upper, node.step) if n is not None)
         elif isinstance(node, ast.Name):
-            binds = ctx.reaching_bindings(node) or ctx.bindings_of(node)
+            binds = ctx.value_bindings(node)
             if not binds or any(b.value is None for b in binds):
                 return None
             derived = derived or len(binds) > 1

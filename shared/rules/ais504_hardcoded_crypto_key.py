@@ -59,7 +59,9 @@ def seal(data):
 HMAC keys are left to AIS105, which reports ``hmac.new(b"...")`` at low confidence (constant
 HMAC keys are also public domain separators). HKDF salts and ``info`` are not secrets (RFC
 5869 allows a fixed salt) and are not reported. Keys read from another module
-(``from config import KEY``) or built through a chain of helper calls are not followed. A key
+(``from config import KEY``) or built through a chain of helper calls are not followed, and
+neither is such a name rebound in the module (``KEY = KEY.encode()`` holds what the import
+gave, not a constant). A key
 derived from a constant that is never seen reaching a cipher is reported only when it is kept
 under a key name (medium confidence); lookup keys (``cache_key``, ``partition_key``) are not
 key material. In test code (a file under ``aisec-test-paths`` that imports pytest or unittest
