@@ -763,3 +763,41 @@ def test_a_rebinding_does_not_read_its_own_value():
     ctx, _ = _module_uses("from app.env import KEY\nKEY = KEY.encode()\n", "KEY")
     right = next(n for n in ast.walk(ctx.tree) if isinstance(n, ast.Name) and n.id == "KEY" and isinstance(n.ctx, ast.Load))
     assert ctx.reaching_value(right) is None
+
+
+def _pem(kind: str, der: bytes) -> str:
+    """A PEM block of `kind` around `der`, built here so that no key block is committed."""
+    import base64
+
+    body = base64.b64encode(der).decode()
+    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
+    return "\n".join([f"-----BEGIN {kind}-----", *lines, f"-----END {kind}-----"])
+
+
+_FULL_DER = b"\x30\x81\x90" + bytes(range(144))  # one complete SEQUENCE of 147 bytes
+_CUT_DER = b"\x30\x82\x04\xbd" + bytes(range(92))  # declares 1,217 bytes, holds 96 (msal's stub)
+
+
+@pytest.mark.parametrize(
+    ("kind", "der", "path", "inside", "expected"),
+    [
+        # google-auth and msal test stubs: the DER is cut short (in application code it may
+        # be the visible part of a real key).
+        ("PRIVATE KEY", _CUT_DER, "tests/test_thumbprint.py", False, []),
+        ("RSA PRIVATE KEY", _CUT_DER, "tests/test_mtls.py", True, []),
+        ("PRIVATE KEY", _CUT_DER, APP, False, ["high"]),
+        # google-auth's passphrase-encrypted mocks and flask-appbuilder's per-test signing keys.
+        ("ENCRYPTED PRIVATE KEY", _FULL_DER, "tests/test_requests.py", False, ["low"]),
+        ("PRIVATE KEY", _FULL_DER, "tests/security/test_oauth.py", True, ["low"]),
+        # A complete key at a test module's top level, or anywhere in application code.
+        ("PRIVATE KEY", _FULL_DER, "tests/security/test_oauth.py", False, ["high"]),
+        ("ENCRYPTED PRIVATE KEY", _FULL_DER, APP, False, ["high"]),
+        ("PRIVATE KEY", _FULL_DER, APP, True, ["high"]),
+    ],
+)
+def test_key_blocks_that_cannot_be_live_keys(kind, der, path, inside, expected):
+    block = _pem(kind, der)
+    src = f'KEY = """{block}"""\n'
+    if inside:
+        src = f'def test_sign():\n    key = """{block}"""\n    return key\n'
+    assert [c for _, c in _found(src, "AIS102", filename=path)] == expected

@@ -55,6 +55,7 @@ __all__ = [
     "documented_key",
     "github_checksum",
     "normalized_name",
+    "truncated_der_block",
 ]
 
 
@@ -221,6 +222,54 @@ def _has_key_body(m: re.Match[str]) -> bool:
             continue
         return _KEY_BODY.match(line) is not None
     return False
+
+
+# How far after a DER key block's BEGIN line its END line is looked for: an 8192-bit RSA key
+# in PKCS#8 is about 6,300 base64 characters, with line breaks and indentation well within.
+_DER_WINDOW = 16000
+_BASE64_LINE = lazy_compile(r"[A-Za-z0-9+/]{1,16000}={0,2}")
+
+
+def truncated_der_block(text: str, begin_end: int) -> bool:
+    """True when the PEM block whose BEGIN line ends at offset `begin_end` of `text` holds
+    less DER than it declares: a stub cut to a line or two to exercise a PEM parser or a
+    regular expression, which no library can load as a key. PKCS#1, SEC 1 and PKCS#8 keys
+    (RFC 8017, RFC 5915, RFC 5958), and the encrypted form of PKCS#8, are one DER
+    ``SEQUENCE`` (tag ``0x30``) whose header gives its length (X.690 section 8.1.3). False,
+    so the block is judged as a key, whenever the body cannot be read that way: no END line
+    within `_DER_WINDOW` characters, armour headers (a legacy encrypted body is ciphertext),
+    a line that is not base64, base64 that does not decode, or a first byte that is no
+    SEQUENCE."""
+    end = text.find("-----END", begin_end, begin_end + _DER_WINDOW)
+    if end < 0:
+        return False
+    body = text[begin_end:end].replace("\\r\\n", "\n").replace("\\n", "\n")
+    parts = []
+    for line in body.split("\n"):
+        line = line.strip().lstrip("#").strip()
+        if not line:
+            continue
+        if not _BASE64_LINE.fullmatch(line):
+            return False
+        parts.append(line)
+    data_text = "".join(parts)
+    try:
+        data = base64.b64decode(data_text + "=" * (-len(data_text) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    if len(data) < 2 or data[0] != 0x30:
+        return False
+    first = data[1]
+    if first < 0x80:
+        declared = 2 + first
+    else:
+        size = first & 0x7F
+        if not 0 < size <= 4:
+            return False
+        if len(data) < 2 + size:
+            return True
+        declared = 2 + size + int.from_bytes(data[2:2 + size], "big")
+    return declared > len(data)
 
 
 def _sas_valid(m: re.Match[str]) -> bool:

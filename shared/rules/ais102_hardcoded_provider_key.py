@@ -62,7 +62,14 @@ built at run time, keys whose context is only an import or a method call the rul
 know, and anything beyond the first megabyte of a literal. A finding in a multi-line string
 is placed on the whole literal; in a comment, on the key itself (a key block pasted into
 consecutive comment lines is recognised from its BEGIN line). A PEM header without key
-material after it (a template, a ``startswith`` check, documentation) is not reported.
+material after it (a template, a ``startswith`` check, documentation) is not reported. In
+test files (``aisec-test-paths``), a PKCS#1, SEC 1 or PKCS#8 block whose DER body is shorter
+than the length its header declares (a one- or two-line stub for a parser or
+regular-expression test, which no library can load) is not reported either, and a
+passphrase-encrypted block (``ENCRYPTED PRIVATE KEY``) or a key block written inside a
+function (a test's throwaway signing key) is low confidence; a complete key at a test
+module's top level is reported as anywhere. Outside tests a cut-short block is still
+reported: it may be the visible part of a real key.
 
 ## Options
 None beyond ``aisec-min-confidence``. Use ``# pragma: allowlist secret`` (on the line, or
@@ -92,7 +99,7 @@ from typing import Iterator
 
 from ..analysis.context import literal_str
 from ..analysis.literals import constant_values
-from ..analysis.credentials import Found, find, find_all, holds_credential, may_hold_tests, prefix_match
+from ..analysis.credentials import Found, find, find_all, holds_credential, may_hold_tests, prefix_match, truncated_der_block
 from ..analysis.words import mask
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -148,7 +155,13 @@ def _constant_hits(node: ast.Constant, value: str, ctx: FileContext) -> Iterator
     if found is not None:
         docstring = _is_docstring(node, ctx)
         where = "Docstring" if docstring else "String literal"
-        yield hit(node, where, found.fmt.kind, _shown(found), confidence=_confidence(found, ctx, docstring))
+        confidence = _confidence(found, ctx, docstring)
+        test_block = _test_key_block(found, value, node, ctx)
+        if test_block == "stub":
+            return
+        if test_block:
+            confidence = Confidence.LOW
+        yield hit(node, where, found.fmt.kind, _shown(found), confidence=confidence)
 
 
 @on(ast.Module)
@@ -196,6 +209,23 @@ def _confidence(found: Found, ctx: FileContext, docstring: bool) -> Confidence:
     if found.fmt.short_lived and (docstring or ctx.settings.is_test_path(ctx.filename)):
         return Confidence.LOW
     return found.confidence
+
+
+def _test_key_block(found: Found, value: str, node: ast.Constant, ctx: FileContext) -> str | None:
+    """How a PEM key block in a test file (``aisec-test-paths``) cannot be a live key:
+    ``"stub"`` when its DER is cut short of the length it declares (a one- or two-line
+    block for a parser or regular-expression test, `truncated_der_block`); ``"throwaway"``
+    when it is passphrase-encrypted (``ENCRYPTED PRIVATE KEY``: a mock for the decryption
+    path) or written inside a function (a test's own key, made to sign the tokens it then
+    verifies). None elsewhere, and for a complete key at a test module's top level, which
+    other code may share."""
+    if found.fmt.id != "pem-private-key" or not ctx.settings.is_test_path(ctx.filename):
+        return None
+    if truncated_der_block(value, found.end):
+        return "stub"
+    if "ENCRYPTED" in found.shown or ctx.enclosing_function(node) is not None:
+        return "throwaway"
+    return None
 
 
 def _shown(found: Found) -> str:
