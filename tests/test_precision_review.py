@@ -801,3 +801,36 @@ def test_key_blocks_that_cannot_be_live_keys(kind, der, path, inside, expected):
     if inside:
         src = f'def test_sign():\n    key = """{block}"""\n    return key\n'
     assert [c for _, c in _found(src, "AIS102", filename=path)] == expected
+
+
+REFUSED_DEFAULT = """\
+    _LEGACY_DEFAULT_ADMIN_PASSWORD = "password1234"
+
+
+    def validate_bootstrap_admin_password(password):
+        if password == _LEGACY_DEFAULT_ADMIN_PASSWORD:
+            raise ValueError("refusing the insecure default password")
+
+
+    def rotate(password):
+        if password != _LEGACY_DEFAULT_ADMIN_PASSWORD:
+            return False
+        return True
+
+
+    def refuse(password):
+        if password == "Adm1n-shipped-2019":
+            raise ValueError("set a password of your own")
+    """
+
+
+def test_a_known_bad_password_kept_to_refuse_it_is_low():
+    # mlflow server/auth: the admin password older releases shipped (GHSA-gq3w-7jj3-x7gr).
+    assert _found(REFUSED_DEFAULT, "AIS206") == [(5, "low"), (10, "low"), (16, "low")]
+    assert _found(REFUSED_DEFAULT, "AIS101") == [(1, "low"), (16, "medium")]  # AIS206 wins on line 16
+
+
+def test_a_default_password_kept_to_accept_it_stays():
+    src = REFUSED_DEFAULT.replace("_LEGACY_DEFAULT_", "_DEFAULT_").replace("raise ValueError", "return True  #")
+    assert _found(src, "AIS206") == [(5, "high"), (10, "high"), (16, "high")]
+    assert _found(src, "AIS101") == [(1, "high"), (16, "medium")]

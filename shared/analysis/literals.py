@@ -18,7 +18,7 @@ from .context import SCOPE_TYPES, FileContext
 from .words import is_placeholder, secret_name_kind, split_words
 from .patterns import lazy_compile
 
-__all__ = ['LOCAL_HOST', 'constant_values', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'secret_kind', 'string_text', 'string_text_lowered', 'string_values', 'strength']
+__all__ = ['LOCAL_HOST', 'constant_values', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'names_refused_value', 'secret_kind', 'string_text', 'string_text_lowered', 'string_values', 'strength']
 
 _STRING_VALUES = "_aisec_string_values"
 _STRING_TEXT = "_aisec_string_text"
@@ -156,6 +156,30 @@ def is_credential_placeholder(value: str) -> bool:
         or "EXAMPLE" in v
         or v.endswith(("...", "\u2026"))
     )
+
+
+# Words before a secret's name that say the value is known to be bad and is kept to refuse
+# it: mlflow's ``_LEGACY_DEFAULT_ADMIN_PASSWORD`` (the password of advisory
+# GHSA-gq3w-7jj3-x7gr, compared only to reject it), ``INSECURE_DEFAULT_SECRET``,
+# ``BANNED_PASSWORDS``. "default" alone is not one: ``DEFAULT_ADMIN_PASSWORD`` names backdoors.
+_REFUSED_WORDS = frozenset(
+    {
+        "legacy", "insecure", "compromised", "banned", "blocked", "blocklisted", "blacklisted",
+        "denylisted", "disallowed", "forbidden", "leaked", "pwned", "breached", "weak",
+        "rejected", "revoked", "bad",
+    }
+)
+
+
+def names_refused_value(name: str | None) -> bool:
+    """True when a secret's name says its value is a known-bad one kept to be refused
+    (`_REFUSED_WORDS` before the head noun: ``LEGACY_DEFAULT_PASSWORD``, ``weak_passwords``).
+    Usually a deny-list entry, but a "legacy" password can also be a kept backdoor: callers
+    lower their confidence rather than drop the finding."""
+    if not name:
+        return False
+    words = split_words(name)
+    return not _REFUSED_WORDS.isdisjoint(words[:-1])
 
 
 def strength(value: str) -> Confidence:

@@ -78,7 +78,9 @@ placeholder filter above.
 Then, in order: a comparison is at most medium, and low against a plain word unless the name
 is a password of 4 or more characters (``password == "admin"`` is a backdoor,
 ``secret == "prompt"`` is not); a development or test settings module (``settings/dev.py``,
-``test_settings.py``) lowers every finding to low; a test file applies
+``test_settings.py``) lowers every finding to low, and so does a name that says the value
+is known-bad and kept to be refused (``_LEGACY_DEFAULT_ADMIN_PASSWORD``, ``INSECURE_*``,
+``BANNED_*``, ``WEAK_*``; not ``DEFAULT_*`` alone); a test file applies
 ``aisec-secrets-in-tests``. Low findings show only with ``aisec-min-confidence = low``.
 
 - ``aisec-entropy-threshold`` (default ``3.0``): the entropy of a value of n characters is at
@@ -114,6 +116,7 @@ from typing import Iterator
 from ..analysis.context import literal_str
 from ..analysis.credentials import documented_key, github_checksum
 from ..analysis.frameworks import secrets_in_tests, settings_profile
+from ..analysis.literals import names_refused_value
 from ..analysis.words import holds_head_word, is_placeholder, mask, secret_name_kind, shannon_entropy, split_words, uuid_version
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -314,6 +317,8 @@ def _pair(
     confidence = score(value, kind, declared=declared, threshold=ctx.settings.entropy_threshold)
     if compared:
         confidence = _compare_confidence(confidence, value, kind)
+    if names_refused_value(name):
+        confidence = Confidence.LOW  # a known-bad value kept to refuse it (LEGACY_DEFAULT_PASSWORD)
     return [hit(value_node, mask(value), name, confidence=confidence)]
 
 

@@ -65,7 +65,11 @@ def admin_login():
 The credential must be something presented to the code: a comparison of the application's
 own setting (``settings.SECRET_KEY == "dev-key-1"``, an upper-case constant) is a guard
 against a default value, and ``password in (...)`` with three or more literals is a
-deny-list of common passwords; neither is reported. The rule reports the literal, where AIS101 (hardcoded-secret) would report a comparison too:
+deny-list of common passwords; neither is reported. A comparison whose true branch only
+raises (``if password == OLD_DEFAULT: raise ConfigError(...)``), or with a constant whose
+name says the value is kept to be refused (``_LEGACY_DEFAULT_ADMIN_PASSWORD``,
+``INSECURE_*``, ``BANNED_*``, ``WEAK_*``, ``LEAKED_*``; not ``DEFAULT_*`` alone), is low
+confidence: it rejects a known-bad password rather than accepting one. The rule reports the literal, where AIS101 (hardcoded-secret) would report a comparison too:
 AIS206 wins over it, and over AIS104 (hardcoded-secret-fallback) on an environment
 fallback, so each literal has one finding. A credential under a name that does not say so
 is missed, and so is one compared through a helper function. Comparisons in test files
@@ -91,6 +95,7 @@ from typing import Iterator
 
 from ..analysis.context import literal_str, operand_name
 from ..analysis.frameworks import settings_profile
+from ..analysis.literals import names_refused_value
 from ..analysis.words import holds_head_word, is_placeholder, mask, secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -226,6 +231,27 @@ def _quiet(ctx: FileContext, node: ast.AST) -> bool:
     )
 
 
+def _refusal(ctx: FileContext, node: ast.Compare) -> bool:
+    """``if password == KNOWN_BAD: raise ...``: an equality (or ``in``) test whose true
+    branch only logs and raises, so a match refuses, never grants (mlflow rejects the
+    admin password it once shipped). An ``else`` branch, a ``not`` on the way up, or any
+    other statement in the branch and it is not one."""
+    if not all(isinstance(op, (ast.Eq, ast.In)) for op in node.ops):
+        return False
+    cur: ast.AST = node
+    for anc in ctx.ancestors(node):
+        if isinstance(anc, ast.BoolOp):
+            cur = anc
+            continue
+        if not (isinstance(anc, ast.If) and anc.test is cur) or anc.orelse:
+            return False
+        *before, last = anc.body
+        return isinstance(last, ast.Raise) and all(
+            isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) for stmt in before
+        )
+    return False
+
+
 def _confidence(text: str, kind: str) -> Confidence:
     return Confidence.HIGH if kind == "password" or _strong(text) else Confidence.MEDIUM
 
@@ -309,7 +335,10 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
         if found is not None:
             report, text = found
             if _credential_value(text, kind):
-                yield hit(report, kind, mask(text), confidence=_confidence(text, kind))
+                confidence = _confidence(text, kind)
+                if (isinstance(other, ast.Name) and names_refused_value(other.id)) or _refusal(ctx, node):
+                    confidence = Confidence.LOW
+                yield hit(report, kind, mask(text), confidence=confidence)
             continue
         table = _credentials_dict(ctx, other)
         if table is not None and kind == "password":
