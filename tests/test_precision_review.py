@@ -834,3 +834,19 @@ def test_a_default_password_kept_to_accept_it_stays():
     src = REFUSED_DEFAULT.replace("_LEGACY_DEFAULT_", "_DEFAULT_").replace("raise ValueError", "return True  #")
     assert _found(src, "AIS206") == [(5, "high"), (10, "high"), (16, "high")]
     assert _found(src, "AIS101") == [(1, "high"), (16, "medium")]
+
+
+@pytest.mark.parametrize(
+    ("secret", "salt", "expected"),
+    [
+        # litellm mcp_server/outbound_credentials: subkeys of the master key, labelled salts.
+        ("master_key.encode()", 'b"myproxy-bridge:envelope-signing:"', "low"),
+        ("signing_secret", 'b"app.session.v1"', "low"),
+        # a password, or an unlabelled salt, keeps the finding
+        ("password.encode()", 'b"myproxy-bridge:envelope-signing:"', "high"),
+        ("master_key.encode()", 'b"q8Zr2kT0xYp4"', "high"),
+    ],
+)
+def test_a_labelled_salt_for_subkeys_of_a_key_is_low(secret, salt, expected):
+    src = f"import hashlib\n\ndef derive(master_key, signing_secret, password):\n    return hashlib.scrypt({secret}, salt={salt}, n=2**15, r=8, p=1)\n"
+    assert _found(src, "AIS504") == [(4, expected)]

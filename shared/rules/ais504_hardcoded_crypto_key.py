@@ -57,7 +57,11 @@ def seal(data):
 
 ## Known problems
 HMAC keys are left to AIS105, which reports ``hmac.new(b"...")`` at low confidence (constant
-HMAC keys are also public domain separators). HKDF salts and ``info`` are not secrets (RFC
+HMAC keys are also public domain separators). For the same reason a constant salt that reads
+as a purpose label (``b"myproxy:envelope-signing:"``) given to ``hashlib.scrypt`` or
+``pbkdf2_hmac`` over a value named as a key or token (``master_key.encode()``, not a
+password) is low confidence: deterministic subkey derivation, where both ends must derive
+the same key. HKDF salts and ``info`` are not secrets (RFC
 5869 allows a fixed salt) and are not reported. Keys read from another module
 (``from config import KEY``) or built through a chain of helper calls are not followed, and
 neither is such a name rebound in the module (``KEY = KEY.encode()`` holds what the import
@@ -104,7 +108,8 @@ from ..analysis.fixed_values import (
     literal_text,
 )
 from ..analysis.literals import is_template
-from ..analysis.words import mask, split_words
+from ..analysis.patterns import lazy_compile
+from ..analysis.words import mask, secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 
@@ -194,7 +199,47 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if kind == _KEY and fixed.text is not None and is_template(fixed.text):
         return
     shown = describe(fixed)
-    yield hit(fixed.node, kind, shown, display(node), _FIXES[kind], confidence=confidence_here(ctx, Confidence.HIGH))
+    confidence = Confidence.HIGH
+    if kind == _SALT and _domain_label(fixed.text) and _keyed_secret(ctx, node):
+        confidence = Confidence.LOW
+    yield hit(fixed.node, kind, shown, display(node), _FIXES[kind], confidence=confidence_here(ctx, confidence))
+
+
+# A salt that reads as a purpose label: words joined by separators, with a ':' or two or more
+# words ("myproxy-bridge:envelope-signing:", "app.session.v1").
+_LABEL_SALT = lazy_compile(r"^[A-Za-z][A-Za-z0-9]{0,40}(?:[:._/ -]{1,3}[A-Za-z0-9]{1,40}){1,12}[:._/ -]{0,3}$")
+
+
+def _domain_label(text: str | None) -> bool:
+    """A constant salt that names a purpose (`_LABEL_SALT`), as HKDF's ``info`` does."""
+    return bool(text) and _LABEL_SALT.match(text) is not None  # type: ignore[arg-type]
+
+
+def _keyed_secret(ctx: FileContext, call: ast.Call) -> bool:
+    """The KDF's secret input is named as a key or token (``master_key.encode()``,
+    ``secret_key``, ``api_token``), not a password: deterministic subkey derivation from a
+    high-entropy secret, where both ends must derive the same key and a fixed, labelled salt
+    separates the purposes. A password-named or unnamed input is not."""
+    name = ctx.call_name(call)
+    if name not in DERIVATIONS:
+        return False
+    index, keyword = DERIVATIONS[name]
+    expr = arg(call, index, keyword)
+    for _ in range(4):
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in ("encode", "strip"):
+            expr = expr.func.value
+        elif isinstance(expr, ast.Name) and isinstance(ctx.reaching_value(expr), ast.Call):
+            expr = ctx.reaching_value(expr)  # secret = master_key.encode()
+        else:
+            break
+    if isinstance(expr, ast.Name):
+        label = expr.id
+    elif isinstance(expr, ast.Attribute):
+        label = expr.attr
+    else:
+        return False
+    kind = secret_name_kind(label)
+    return kind is not None and kind != "password"
 
 
 # --- keys derived from a constant and kept under a key name ---------------------------------
