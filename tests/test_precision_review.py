@@ -850,3 +850,29 @@ def test_a_default_password_kept_to_accept_it_stays():
 def test_a_labelled_salt_for_subkeys_of_a_key_is_low(secret, salt, expected):
     src = f"import hashlib\n\ndef derive(master_key, signing_secret, password):\n    return hashlib.scrypt({secret}, salt={salt}, n=2**15, r=8, p=1)\n"
     assert _found(src, "AIS504") == [(4, expected)]
+
+
+def test_hmac_of_a_password_under_a_per_process_random_key_is_low():
+    # mlflow server/auth: the credential cache's key, drawn at import and never stored.
+    src = """\
+        import hashlib
+        import hmac
+        import os
+        import secrets
+
+        _CACHE_KEY = secrets.token_bytes(32)
+        PEPPER = os.environ["PEPPER"].encode()
+
+
+        def cache_key(username, password):
+            return username, hmac.new(_CACHE_KEY, password.encode(), "sha256").digest()
+
+
+        def stored(password):
+            return hmac.new(PEPPER, password.encode(), hashlib.sha256).hexdigest()
+
+
+        def lookup_index(api_key_string):
+            return hashlib.scrypt(api_key_string.encode(), salt=PEPPER, n=2, r=1, p=1).hex()
+        """
+    assert _found(src, "AIS202") == [(11, "low"), (15, "high")]

@@ -82,8 +82,11 @@ avatars, random API keys) are not flagged, and neither is any call with
 ``usedforsecurity=False``, which declares a non-security use (for example a SHA-1 prefix for
 a breach-corpus range query). A password held under a name that does not say so is missed.
 
-PBKDF2 over a value named as a random key or token (``SECRET_KEY``, ``api_token``) is key
-derivation from a high-entropy input and is not reported. Work factors are checked only when
+PBKDF2 or scrypt over a value named as a random key or token (``SECRET_KEY``, ``api_token``,
+``api_key_string``) is key derivation or a lookup index over a high-entropy input and is not
+reported. An HMAC of a password keyed by random bytes drawn in the same file
+(``secrets.token_bytes(32)`` at import) is an in-memory cache key that dies with the process:
+low confidence. Work factors are checked only when
 they are written as numbers in the file (literals, or
 names and class attributes bound to them). Library defaults are trusted, except
 PyCryptodome's PBKDF2 count of 1,000; passlib's PBKDF2 defaults (29,000 rounds for
@@ -294,6 +297,19 @@ def _is_password_data(node: ast.AST, ctx: FileContext, data: ast.AST | None) -> 
     return _mentions_password(data) or _password_function(node, ctx, data)
 
 
+# Random bytes drawn when the module loads: a key that lives only as long as the process.
+_RANDOM_KEY_CALLS = frozenset({"secrets.token_bytes", "secrets.token_hex", "secrets.token_urlsafe", "os.urandom"})
+
+
+def _process_random_key(ctx: FileContext, key: ast.AST | None) -> bool:
+    """The HMAC key is drawn at random in this file (``_CACHE_KEY = secrets.token_bytes(32)``):
+    a digest under it is an in-memory lookup key (mlflow's credential cache), useless once
+    the process ends, so not a stored password hash. Usually; low rather than dropped."""
+    if isinstance(key, ast.Name):
+        key = ctx.reaching_value(key)
+    return isinstance(key, ast.Call) and ctx.call_name(key) in _RANDOM_KEY_CALLS
+
+
 def _fast(node: ast.AST, what: str) -> Hit:
     return hit(node, f"fast hash {what}", _FAST_FIX, confidence=Confidence.HIGH)
 
@@ -314,7 +330,10 @@ def _check_fast_hash(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         # HMAC with a pepper is still one fast hash per guess once the pepper leaks with the data.
         msg = _arg(node, 1, "msg")
         if msg is not None and _is_password_data(node, ctx, msg):
-            yield _fast(node, f"{name} (HMAC)")
+            found = _fast(node, f"{name} (HMAC)")
+            if _process_random_key(ctx, _arg(node, 0, "key")):
+                found = hit(found.node, *found.args, confidence=Confidence.LOW)
+            yield found
         return
     algo = _hash_name(node, ctx)
     if algo is None or _declared_not_for_security(node):
@@ -395,8 +414,19 @@ def _keyed_input(data: ast.AST | None) -> bool:
         name = data.attr
     else:
         name = literal_str(data.slice) if isinstance(data, ast.Subscript) else None
-    kind = secret_name_kind(name) if name else None
+    if not name:
+        return False
+    kind = secret_name_kind(name)
+    if kind is None:
+        # api_key_string, token_value: a key or token word followed by a word for its form.
+        words = split_words(name)
+        while len(words) > 1 and words[-1] not in _KEYED_WORDS:
+            words = words[:-1]
+        kind = secret_name_kind("_".join(words)) if len(words) > 1 else None
     return kind is not None and kind != "password"
+
+
+_KEYED_WORDS = frozenset({"key", "token", "secret"})
 
 
 def _check_kdf_call(node: ast.Call, ctx: FileContext, name: str) -> Iterator[Hit]:
@@ -439,7 +469,8 @@ def _check_kdf_call(node: ast.Call, ctx: FileContext, name: str) -> Iterator[Hit
         else:
             nodes = (_arg(node, 3, "N"), _arg(node, 4, "r"), _arg(node, 5, "p"))
         values = [int_value(ctx, v) for v in nodes]
-        if all(v is not None for v in values) and nodes[0] is not None:
+        secret = _arg(node, 0, "password") if tail == "scrypt" else None
+        if all(v is not None for v in values) and nodes[0] is not None and not _keyed_input(secret):
             found = _scrypt_hit(nodes[0], values[0], values[1], values[2], name)  # type: ignore[arg-type]
             if found:
                 yield found
