@@ -876,3 +876,49 @@ def test_hmac_of_a_password_under_a_per_process_random_key_is_low():
             return hashlib.scrypt(api_key_string.encode(), salt=PEPPER, n=2, r=1, p=1).hex()
         """
     assert _found(src, "AIS202") == [(11, "low"), (15, "high")]
+
+
+DEMO_CONFIG = 'import os\nCSRF_ENABLED = True\nSECRET_KEY = "{value}"\nSQLALCHEMY_DATABASE_URI = "sqlite:///app.db"\n'
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        # flask-appbuilder examples/*/config.py: a demo app's self-named key.
+        ("examples/quickhowto/config.py", "\\2\\1thisismyscretkey\\1\\2\\e\\y\\y\\h", "low"),
+        ("demo_app/config.py", "demo-secret-key", "low"),
+        # a random-looking key (or part) in an example, or a self-named key in an application
+        ("examples/quickhowto/config.py", "9f2c1d7e4b8a6f03c5e1d2b7a9f4e6c8", "high"),
+        ("examples/vulnerable_app/settings.py", "flask-s3cret-key-8f2b1c9e", "high"),
+        ("app/config.py", "thisismyscretkey", "high"),
+    ],
+)
+def test_a_self_named_signing_key_in_a_demo_app_is_low(path, value, expected):
+    assert _found(DEMO_CONFIG.format(value=value), "AIS105", filename=path) == [(3, expected)]
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        # litellm proxy: labels in the SDK's own auth-result objects; chainlit's CI stub key.
+        ('litellm.proxy._types.UserAPIKeyAuth(key_name="ui-token", token="ui-token")', [(2, "low")]),
+        ('openai.OpenAI(api_key="sk-FAKE-OPENAI-API-KEY")', [(2, "low")]),
+        ('openai.OpenAI(api_key="sk-proj-Zq8K2m4N7x9PrT5vW1yB3cD6fG8hJ0kL")', [(2, "high")]),
+        ('requests.get("https://x.test", auth=("ops", "correct-horse-battery"))', [(2, "high")]),
+    ],
+)
+def test_labels_given_as_sdk_keys_are_low(call, expected):
+    src = f"import litellm, openai, requests\nclient = {call}\n"
+    assert _found(src, "AIS105") == expected
+
+
+def test_a_words_only_api_key_set_for_ci_is_low():
+    # chainlit cli: os.environ["OPENAI_API_KEY"] = "sk-FAKE-OPENAI-API-KEY" in --ci mode;
+    # issued keys carry digits (a "-fake" suffix on a random value says nothing).
+    src = """\
+        import os
+        os.environ["OPENAI_API_KEY"] = "sk-FAKE-OPENAI-API-KEY"
+        os.environ["OPENAI_API_KEY"] = "sk-live-Zq8K2m4N7x9PrT5vW1yB"
+        OPENAI_API_KEY = "Qm7vR2pL9xw-fake"
+        """
+    assert [c for _, c in _found(src, "AIS101")] == ["low", "high", "high"]

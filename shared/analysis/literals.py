@@ -14,11 +14,12 @@ import ast
 from operator import attrgetter
 
 from ..findings import Confidence
+from ..options import relative_path
 from .context import SCOPE_TYPES, FileContext
 from .words import is_placeholder, secret_name_kind, split_words
 from .patterns import lazy_compile
 
-__all__ = ['LOCAL_HOST', 'constant_values', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'literal_node', 'names_refused_value', 'secret_kind', 'string_text', 'string_text_lowered', 'string_values', 'strength']
+__all__ = ['LOCAL_HOST', 'constant_values', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'demo_placeholder', 'is_label_value', 'literal_node', 'names_refused_value', 'secret_kind', 'string_text', 'string_text_lowered', 'string_values', 'strength']
 
 _STRING_VALUES = "_aisec_string_values"
 _STRING_TEXT = "_aisec_string_text"
@@ -180,6 +181,44 @@ def names_refused_value(name: str | None) -> bool:
         return False
     words = split_words(name)
     return not _REFUSED_WORDS.isdisjoint(words[:-1])
+
+
+# Folders of published example and demo applications: a directory named examples, demo,
+# sample(s), tutorial(s) or docs, or one starting with such a word (``demo_app/``).
+_DEMO_DIR = lazy_compile(r"(?:^|/)(?:examples?|demos?|samples?|tutorials?|docs?)(?:[_-][\w-]{0,40})?/")
+# A value that names itself as a stand-in key: "thisismyscretkey", "demo-secret-key",
+# "changeme-please".
+_SELF_NAMED = lazy_compile(r"(?i)secret|scret|key|change.?me|example|sample|demo|dummy|fake|insecure|placeholder")
+
+
+def demo_placeholder(ctx: FileContext, value: str) -> bool:
+    """A signing key in a published example or demo application (`_DEMO_DIR`) whose value
+    names itself as a key (`_SELF_NAMED`) and holds no digit: flask-appbuilder's
+    ``examples/*/config.py`` ``SECRET_KEY = "\\2\\1thisismyscretkey..."``. All must hold: a
+    key with a random-looking part (``"flask-s3cret-key-8f2b1c9e"``) in an example folder,
+    or a self-named one in an application, is judged as anywhere."""
+    if any(c.isdigit() for c in value) or not _SELF_NAMED.search(value):
+        return False
+    path = relative_path(ctx.filename).replace("\\", "/").lower()
+    return _DEMO_DIR.search(path) is not None
+
+
+# Words and separators only, each word in one case or capitalised: a label ("ui-token",
+# "failed-to-connect-to-db", "__team_scope_auth_check__", "sk-FAKE-OPENAI-API-KEY"), not an
+# issued key ("FQoGZXIvYXdzEJr-token" mixes case inside a run).
+_WORD = r"(?:[A-Z]{1,40}|[A-Z]?[a-z]{1,40})"
+_LABEL_VALUE = lazy_compile(rf"_{{0,4}}{_WORD}(?:[_ -]{{1,4}}{_WORD}){{0,12}}_{{0,4}}")
+
+
+def is_label_value(value: str) -> bool:
+    """True for a value of words and separators only, each word in one case or capitalised,
+    with a separator or in one case (``"byok_session_cookie"``, ``"ui-token"``): API keys
+    and tokens that providers issue carry digits or mixed-case random runs, so such a value
+    is a label or a stand-in. Not for passwords, which people choose from words."""
+    v = value.strip()
+    if not _LABEL_VALUE.fullmatch(v):
+        return False
+    return any(c in v for c in "_ -") or v.islower() or v.isupper()
 
 
 def strength(value: str) -> Confidence:

@@ -69,7 +69,7 @@ placeholder filter above.
 | Name and value | Confidence |
 | --- | --- |
 | value in a password-hash format (``$2b$...``, ``$argon2id$...``, ``pbkdf2_sha256$...``): a verifier | low |
-| a *token* whose value is only letters, ``_``, ``-`` or spaces (``token == "COLLATE"``): issued tokens carry digits | low |
+| a *token* or *API key* whose value is only letters, ``_``, ``-`` or spaces (``token == "COLLATE"``, ``"sk-FAKE-OPENAI-API-KEY"``): issued tokens and keys carry digits | low |
 | value shorter than 6 characters | medium for a password or an ``aisec-secret-names`` word (CWE-259's first example is Oracle's sample password "tiger"), low otherwise |
 | a random (version 4) UUID: also used as a plain identifier | medium |
 | 8 or more characters, at least 2 character classes (lower, upper, digit, symbol), not only letters and separators, and Shannon entropy at or above ``aisec-entropy-threshold`` bits per character | high |
@@ -233,6 +233,11 @@ def _classes(value: str) -> int:
     )
 
 
+# Credentials a provider issues: random, with digits. Letters and separators alone under
+# these names are a lexer's token or a stand-in ("sk-FAKE-OPENAI-API-KEY" in a CI switch).
+_ISSUED = frozenset({"token", "API key"})
+
+
 def score(value: str, kind: str, *, declared: bool = False, threshold: float = 3.0) -> Confidence:
     """Confidence that `value`, bound to a name of secret `kind`, is a real secret.
 
@@ -242,7 +247,7 @@ def score(value: str, kind: str, *, declared: bool = False, threshold: float = 3
     if _PASSWORD_HASH.match(value):
         return Confidence.LOW
     words_only = bool(_WORDS_ONLY.match(value))
-    if kind == "token" and words_only:
+    if kind in _ISSUED and words_only:
         return Confidence.LOW
     if len(value) < SHORT:
         return Confidence.MEDIUM if kind == "password" or declared else Confidence.LOW

@@ -77,7 +77,10 @@ attacker tries first); only empty values and template syntax (``"<secret>"``,
 ``"${SECRET_KEY}"``, ``"{{ key }}"``) are skipped. API credentials use AIS101's placeholder
 test, plus metasyntactic stand-ins (``"foo"``, ``"fake"``) and AWS's documented
 ``...EXAMPLE`` keys: these are reported at low confidence only (hidden by default), which
-also keeps AIS101 from reporting them by name. So is a key given to a client whose
+also keeps AIS101 from reporting them by name. So is an API key or token made only of
+letters and separators (``token="ui-token"``, ``api_key="byok_session_cookie"`` in an SDK's
+own auth-result objects; issued keys carry digits or mixed-case random runs; passwords are
+exempt), and so is a key given to a client whose
 ``base_url`` is a local server (``http://localhost:11434/v1``: Ollama, vLLM, LM Studio
 ignore it). Public
 keys (``-----BEGIN PUBLIC KEY-----``, or an OpenSSH line such as ``ssh-ed25519 AAAA...``)
@@ -86,7 +89,11 @@ default): constant HMAC keys are also used as public domain separators (BIP-32's
 ``b"Bitcoin seed"``, HKDF salts). A signing key set in a debug-only branch (``if
 app.debug:``), in a development or test settings module, or in the same
 ``config.update(...)`` call as ``TESTING=True`` is low confidence, and so is any value in
-a development or test settings module. In test files (``aisec-test-paths``), where
+a development or test settings module, and a signing key in a published example or demo
+application (an ``examples/``, ``demo*/``, ``sample*/``, ``tutorial*/`` or ``docs/``
+folder) whose value names itself as a key (``"thisismyscretkey"``, ``"demo-secret-key"``):
+both must hold, so a random-looking key in an example, or a self-named one in an
+application, is reported. In test files (``aisec-test-paths``), where
 ``SessionMiddleware(secret_key="example")`` and ``HTTPDigestAuth("user", "pass")`` are the
 norm, findings follow ``aisec-secrets-in-tests``: low confidence by default, hidden unless
 ``aisec-min-confidence = low``. Values that come through a chain of calls, or from another
@@ -117,7 +124,9 @@ from typing import Iterator
 from ..analysis.frameworks import DJANGO_MARKERS, secrets_in_tests, settings_profile
 from ..analysis.literals import (
     LOCAL_HOST,
+    demo_placeholder,
     in_dev_branch,
+    is_label_value,
     is_credential_placeholder,
     is_template,
     literal_node,
@@ -278,7 +287,9 @@ def _signing_hit(expr: ast.AST | None, kind: str, target: str, ctx: FileContext,
     if is_template(value) or _public_key(value):
         return
     conf = secrets_in_tests(ctx, Confidence.HIGH)
-    if conf is not None and (low or in_dev_branch(at, ctx) or settings_profile(ctx) == "development"):
+    if conf is not None and (
+        low or in_dev_branch(at, ctx) or settings_profile(ctx) == "development" or demo_placeholder(ctx, value)
+    ):
         conf = Confidence.LOW
     if conf is not None:
         yield hit(lit, kind, mask(value), target, confidence=conf)
@@ -293,7 +304,7 @@ def _credential_hit(expr: ast.AST | None, kind: str, target: str, ctx: FileConte
         return
     # A placeholder is reported at low confidence (hidden by default) rather than skipped, so
     # that it also wins over AIS101's name-only finding on the same literal.
-    placeholder = is_credential_placeholder(value)
+    placeholder = is_credential_placeholder(value) or ("password" not in kind and is_label_value(value))
     conf = secrets_in_tests(ctx, Confidence.LOW if low or placeholder or settings_profile(ctx) == "development" else strength(value))
     if conf is not None:
         yield hit(lit, kind, mask(value), target, confidence=conf)
