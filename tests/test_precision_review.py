@@ -922,3 +922,26 @@ def test_a_words_only_api_key_set_for_ci_is_low():
         OPENAI_API_KEY = "Qm7vR2pL9xw-fake"
         """
     assert [c for _, c in _found(src, "AIS101")] == ["low", "high", "high"]
+
+
+# ------------------------------------------------------------------ corpus D (pretix, superset)
+def test_ais208_a_token_a_payment_provider_appends_and_the_view_only_stores_is_low():
+    # pretix plugins/paypal2/views.py: PayPal appends ?token=<order id> to the return URL.
+    src = """\
+        from django.shortcuts import redirect
+
+
+        def success(request):
+            token = request.GET.get("token")
+            request.session["payment_paypal_token"] = token
+            return redirect("checkout:confirm")
+
+
+        def login_link(request):
+            token = request.GET.get("token")
+            request.session["api_token"] = token
+            if token != request.user.api_token:
+                return redirect("login")
+            return redirect("home")
+        """
+    assert _found(src, "AIS208") == [(5, "low"), (11, "medium")]

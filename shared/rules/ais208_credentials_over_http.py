@@ -32,7 +32,15 @@ confidence: the traffic still crosses a network that other hosts and containers 
 the OWASP Transport Layer Security Cheat Sheet asks for TLS on internal connections too.
 Tokens read from the query string of one-time links (password reset, e-mail verification,
 invitations, unsubscribe, OAuth callbacks, WebSocket handshakes, which cannot set headers,
-and the dependencies that take the ``WebSocket``) are not reported. A FastAPI query
+and the dependencies that take the ``WebSocket``) are not reported. Such a link is told by
+the words of its handler's name, of its class's name (a class-based view's handler is ``get``:
+``ConfirmChangeView``, ``AnswerDownload``), or by the verifier that checks the token: Django's
+token generator (``default_token_generator.check_token(user, token)``, which expires and dies
+with the next password change) or a timed signature (``signing.loads(token, max_age=...)``,
+``TimestampSigner().unsign(token, max_age=...)``, itsdangerous' timed serializers). A token
+that only names a cookie (``response.set_cookie(token, "done")``: superset's
+download-finished signal) is not reported either, and one the handler only stores in the
+session (the order id PayPal appends to its return URL) is low confidence. A FastAPI query
 parameter named like a key in a route whose caller an authenticating dependency already
 provides (``user=Depends(user_api_key_auth)``, ``dependencies=[Depends(...)]``) is data,
 usually a filter by key id: low confidence.
@@ -93,7 +101,10 @@ is not known here, so credentials sent to it are not reported even when it is ``
 A secret sent in a query string is also reported by AIS107 (exposed-secret), which judges the
 value (where the secret came from) where this rule judges the parameter's name (the API is
 designed to take a credential in the URL); both point at the value. Session-level credentials are
-seen only when set in the same function as the call. A query parameter named only ``key``
+seen only when set in the same function as the call. A secret the handler compares with a
+provider's object (Stripe's ``client_secret`` on its return URL against
+``stripe.Source.retrieve(...).client_secret``) is still reported: nothing in the file tells
+it from a key of the application's own. A query parameter named only ``key``
 is not taken for an API key. In test files (``aisec-test-paths``), where clients talk to mock
 transports and test servers, credentials sent over ``http://`` are low confidence (hidden by
 default). What follows ``#`` in a URL is the fragment, which the client
@@ -143,6 +154,8 @@ _PRIVATE_SUFFIXES = (".local", ".internal", ".lan", ".home", ".corp", ".intranet
 _QUERY_PARAM = lazy_compile(r"[?&]([A-Za-z0-9_.\-\[\]]{1,64})=")
 _QUERY_PARAM_END = lazy_compile(r"[?&]([A-Za-z0-9_.\-\[\]]{1,64})=$")
 _QUERY_CONTAINERS = frozenset({"args", "values", "GET", "query_params", "query"})
+# Response methods whose first argument (``key=``) is a cookie's name.
+_COOKIE_SETTERS = frozenset({"set_cookie", "set_signed_cookie", "delete_cookie"})
 # Handlers that take one-time tokens from a link or cannot send headers.
 _LINK_WORDS = frozenset(
     {
@@ -511,7 +524,132 @@ def _link_handler(ctx: FileContext, node: ast.AST) -> bool:
         if words & _LINK_WORDS:
             return True
         func = ctx.enclosing_function(func)
+    # A class-based view's handler is ``get`` or ``post``: its class names the link
+    # (``ConfirmChangeView``, ``PasswordResetConfirmView``, ``AnswerDownload``).
+    cls = ctx.enclosing_class(node)
+    return cls is not None and not set(split_words(cls.name)).isdisjoint(_LINK_WORDS)
+
+
+def _value_uses(ctx: FileContext, read: ast.AST) -> list[ast.AST] | None:
+    """Where the value of a query read goes: the read itself when it is used in place, or
+    the loads of the one name it is bound to (``token = request.GET.get("token")``, ``if
+    token := request.args.get("token"):``) in the same function. Tests of its truth (``if
+    token:``, ``not token``) are left out. None when the flow is not that simple (the name
+    is bound more than once, unpacked, or global)."""
+    parent = ctx.parent(read)
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+        target = parent.targets[0]
+    elif isinstance(parent, ast.NamedExpr) and parent.value is read:
+        target = parent.target
+    else:
+        return [read]
+    func = ctx.enclosing_function(read)
+    if func is None:
+        return None
+    uses: list[ast.AST] = [] if not isinstance(parent, ast.NamedExpr) or _truth_test(ctx, parent) else [parent]
+    for node in ast.walk(func):
+        if isinstance(node, ast.Name) and node.id == target.id and isinstance(node.ctx, ast.Load):
+            binds = ctx.bindings_of(node)
+            if len(binds) != 1 or binds[0].target is not target:
+                return None
+            if not _truth_test(ctx, node):
+                uses.append(node)
+    return uses
+
+
+def _truth_test(ctx: FileContext, expr: ast.AST) -> bool:
+    """`expr` is only tested for truth: the test of an ``if`` / ``while`` / conditional
+    expression or an ``assert``, or the operand of ``not``."""
+    parent = ctx.parent(expr)
+    if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+        return parent.test is expr
+    return isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not)
+
+
+def _call_of(ctx: FileContext, use: ast.AST) -> tuple[ast.Call, int | str] | None:
+    """The call `use` is an argument of, and its position or keyword."""
+    parent = ctx.parent(use)
+    if isinstance(parent, ast.keyword):
+        call = ctx.parent(parent)
+        return (call, parent.arg or "") if isinstance(call, ast.Call) else None
+    if isinstance(parent, ast.Call) and use in parent.args:
+        return parent, parent.args.index(use)
+    return None
+
+
+def _callee_words(expr: ast.AST) -> list[str]:
+    """The words of a receiver: ``default_token_generator``, ``TokenGenerator()``."""
+    if isinstance(expr, ast.Call):
+        expr = expr.func
+    if isinstance(expr, ast.Attribute):
+        return split_words(expr.attr)
+    return split_words(expr.id) if isinstance(expr, ast.Name) else []
+
+
+def _expiring_verifier(ctx: FileContext, use: ast.AST) -> bool:
+    """`use` is the token checked by a verifier of one-time, expiring links:
+
+    - Django's ``PasswordResetTokenGenerator`` protocol, ``<...token_generator>.check_token(user,
+      token)`` (``default_token_generator``, a ``TokenGenerator()`` subclass): the token
+      expires after ``PASSWORD_RESET_TIMEOUT`` and dies when the password or last login
+      changes;
+    - a timed signature, ``loads(token, max_age=...)`` / ``unsign(token, max_age=...)``
+      (``django.core.signing``, ``TimestampSigner``, itsdangerous' ``URLSafeTimedSerializer``):
+      ``json.loads`` and ``pickle.loads`` take no ``max_age``.
+    """
+    found = _call_of(ctx, use)
+    if found is None:
+        return False
+    call, where = found
+    func = call.func
+    method = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if method == "check_token":
+        return isinstance(func, ast.Attribute) and where == 1 and "generator" in _callee_words(func.value)
+    if method in ("loads", "unsign", "unsign_object"):
+        max_age = next((k.value for k in call.keywords if k.arg == "max_age"), None)
+        return where == 0 and _present(max_age)
     return False
+
+
+def _cookie_name(ctx: FileContext, use: ast.AST) -> bool:
+    """`use` names a cookie (``response.set_cookie(token, "done")``): the value is a key the
+    page polls for, such as superset's download-finished cookie, never compared."""
+    found = _call_of(ctx, use)
+    if found is None:
+        return False
+    call, where = found
+    return isinstance(call.func, ast.Attribute) and call.func.attr in _COOKIE_SETTERS and where in (0, "key")
+
+
+def _session_store(ctx: FileContext, use: ast.AST) -> bool:
+    """`use` is stored in the session (``request.session["paypal_token"] = token``): the
+    handler keeps a value the provider appended to its return URL, and checks nothing here."""
+    parent = ctx.parent(use)
+    if not isinstance(parent, ast.Assign) or parent.value is not use:
+        return False
+    for target in parent.targets:
+        if not isinstance(target, ast.Subscript):
+            return False
+        store = target.value
+        if not (isinstance(store, ast.Attribute) and store.attr == "session") and not (isinstance(store, ast.Name) and store.id == "session"):
+            return False
+    return True
+
+
+def _token_use(ctx: FileContext, read: ast.AST) -> str | None:
+    """How a handler uses a token read from the query string, when that shows it is no
+    reusable credential: "link" when an expiring verifier checks it, "cookie" when it only
+    names a cookie, "session" when it is only stored in the session. None otherwise."""
+    uses = _value_uses(ctx, read)
+    if not uses:
+        return None
+    if any(_expiring_verifier(ctx, u) for u in uses):
+        return "link"
+    if all(_cookie_name(ctx, u) for u in uses):
+        return "cookie"
+    if all(_session_store(ctx, u) for u in uses):
+        return "session"
+    return None
 
 
 def _accepted(ctx: FileContext, key_node: ast.AST, source: str) -> Iterator[Hit]:
@@ -520,9 +658,10 @@ def _accepted(ctx: FileContext, key_node: ast.AST, source: str) -> Iterator[Hit]
     if kind is None:
         return
     if kind == "token":
-        if _link_handler(ctx, key_node):
+        use = _token_use(ctx, ctx.parent(key_node) or key_node)
+        if use in ("link", "cookie") or _link_handler(ctx, key_node):
             return
-        confidence = Confidence.MEDIUM
+        confidence = Confidence.LOW if use == "session" else Confidence.MEDIUM
     else:
         confidence = Confidence.HIGH
     yield hit(key_node, f"{kind} '{name}'", f"read from the URL query string ({source})", confidence=confidence)
