@@ -945,3 +945,18 @@ def test_ais208_a_token_a_payment_provider_appends_and_the_view_only_stores_is_l
             return redirect("home")
         """
     assert _found(src, "AIS208") == [(5, "low"), (11, "medium")]
+
+
+def test_ais101_sample_path_parameters_of_a_built_url_are_low():
+    # pretix base/services/placeholders.py: sample orders for an e-mail preview.
+    src = """\
+        from django.urls import reverse
+
+        PREVIEW = reverse("order.open", kwargs={"order": "F8VVL", "secret": "6zzjnumtsx136ddy"})
+        LINKS = [
+            reverse("order.open", kwargs={"secret": o["secret"]})
+            for o in [{"code": "F8VVL", "secret": "6zzjnumtsx136ddy"}]
+        ]
+        CONFIG = {"order": "F8VVL", "secret": "6zzjnumtsx136ddy"}
+        """
+    assert _found(src, "AIS101") == [(3, "low"), (6, "low"), (8, "high")]

@@ -81,6 +81,14 @@ is a password of 4 or more characters (``password == "admin"`` is a backdoor,
 ``test_settings.py``) lowers every finding to low, and so does a name that says the value
 is known-bad and kept to be refused (``_LEGACY_DEFAULT_ADMIN_PASSWORD``, ``INSECURE_*``,
 ``BANNED_*``, ``WEAK_*``; not ``DEFAULT_*`` alone); a test file applies
+
+
+``secret == "prompt"`` is not); the path parameters of a URL the program builds are low
+(``reverse("order.open", kwargs={"secret": "6zzj..."})``, the Django ``reverse`` wrappers a
+project names after it, ``url_for(..., secret="...")``, ``resolve_url``, and the rows of a
+literal list a comprehension turns into such URLs): sample data for a preview link, as in
+pretix's e-mail placeholders, not a configuration; a development or test settings module (``settings/dev.py``,
+``test_settings.py``) lowers every finding to low; a test file applies
 ``aisec-secrets-in-tests``. Low findings show only with ``aisec-min-confidence = low``.
 
 - ``aisec-entropy-threshold`` (default ``3.0``): the entropy of a value of n characters is at
@@ -445,7 +453,50 @@ def check_keyword(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
         return
     name = node.arg
     if name and (holds_head_word(name) or ctx.settings.secret_names):
-        yield from _in_context(ctx, _pair(name, value, ctx, bare=True))
+        hits = _pair(name, value, ctx, bare=True)
+        if hits and _callee_of_keyword(node, ctx) in _URL_BUILDERS:
+            hits = [hit(h.node, *h.args, confidence=Confidence.LOW) for h in hits]
+        yield from _in_context(ctx, hits)
+
+
+def _callee_of_keyword(node: ast.keyword, ctx: FileContext) -> str:
+    """The name of the call `node` is a keyword of: ``url_for("order", secret="...")``."""
+    call = ctx.parent(node)
+    return _callee(call) if isinstance(call, ast.Call) else ""
+
+
+# Calls that build a URL from a route's name and path parameters: Django ``reverse`` /
+# ``reverse_lazy`` and the project wrappers named after it (pretix ``eventreverse_absolute``),
+# which take them as ``kwargs=`` / ``args=``; Flask ``url_for`` and Django ``resolve_url``,
+# which take them as keywords.
+_URL_BUILDERS = frozenset({"url_for", "resolve_url"})
+_URL_PARAMETER_KEYWORDS = frozenset({"kwargs", "args"})
+
+
+def _url_builder(call: ast.AST | None) -> bool:
+    """A call that reverses a route into a URL (see `_URL_BUILDERS`)."""
+    if not isinstance(call, ast.Call):
+        return False
+    name = _callee(call)
+    return name in _URL_BUILDERS or "reverse" in name.lower() and name != "reversed"
+
+
+def _url_parameters(node: ast.Dict, ctx: FileContext) -> bool:
+    """`node` holds the path parameters of a URL the program builds, not a configuration:
+    ``reverse("order.open", kwargs={"order": "F8VVL", "secret": "6zzj..."})``, or a row of
+    a literal list a comprehension turns into such URLs (``[reverse(..., kwargs={"secret":
+    o["secret"]}) for o in [{"code": "F8VVL", "secret": "6zzj..."}, ...]]``). The values
+    are sample data for a preview (pretix's e-mail placeholders), whatever their keys."""
+    parent = ctx.parent(node)
+    if isinstance(parent, ast.keyword):
+        return parent.arg in _URL_PARAMETER_KEYWORDS and _url_builder(ctx.parent(parent))
+    if isinstance(parent, (ast.List, ast.Tuple)):
+        loop = ctx.parent(parent)
+        if isinstance(loop, ast.comprehension) and loop.iter is parent:
+            owner = ctx.parent(loop)
+            elts = [owner.key, owner.value] if isinstance(owner, ast.DictComp) else [getattr(owner, "elt", None)]
+            return any(_url_builder(n) for e in elts if e is not None for n in ast.walk(e))
+    return False
 
 
 @on(ast.Dict)
@@ -459,6 +510,8 @@ def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
         elif kind is not _CALL or not _may_store(value):
             continue
         hits.extend(_pair(literal_str(key), value, ctx, bare=True))
+    if hits and _url_parameters(node, ctx):
+        hits = [hit(h.node, *h.args, confidence=Confidence.LOW) for h in hits]
     if hits:
         yield from _in_context(ctx, hits)
 
