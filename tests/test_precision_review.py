@@ -249,6 +249,8 @@ def test_ais102_jwts_in_docstrings_and_tests_are_low():
         ("password_of_admin", "password"),
         ("db_password", "password"),
         ("api_key", "API key"),
+        ("secret_from", None),  # jupyterhub: where the cookie secret came from
+        ("token_from_header", "token"),
     ],
 )
 def test_the_head_of_a_compound_name_decides(name, kind):

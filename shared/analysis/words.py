@@ -161,7 +161,8 @@ def secret_name_kind(name: str, extra: Iterable[str] = ()) -> str | None:
     ``"db_password"`` -> ``"password"``, ``"SECRET_KEY"`` -> ``"secret key"``,
     ``"clientSecret"`` -> ``"secret"``; None for names that only contain the word
     (``"token_type"``, ``"tokenize"``, ``"password_field"``, ``"NextToken"``), whose head
-    phrase ends before a preposition (``"cost_per_token"``, ``"nonce_in_id_token"``), that
+    phrase ends before a preposition (``"cost_per_token"``, ``"nonce_in_id_token"``) or that
+    end with one (``"secret_from"``: where the secret came from), that
     name a hash, mask or error label of the secret (``"hashed_token"``, ``"INVALID_TOKEN"``),
     and for names of actions (``"generate_private_key"``, ``"rsa.generate_private_key"``).
 
@@ -186,6 +187,8 @@ def _secret_name_kind(name: str, extra: tuple[str, ...]) -> str | None:
     for phrase in _phrases(tuple(extra)):
         if words[-len(phrase):] == list(phrase) or words[-1] == "".join(phrase):
             return " ".join(phrase)
+    if len(words) > 1 and words[-1] in _PREPOSITIONS and words[-2] not in _PHRASAL_IN:
+        return None  # a dangling preposition: ``secret_from = "config"`` says where it came from
     words = _head_phrase(words)
     last = words[-1]
     prev = words[-2] if len(words) > 1 else ""

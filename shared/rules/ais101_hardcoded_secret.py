@@ -14,7 +14,8 @@ dict keys at any depth, subscript keys (``os.environ["TOKEN"] = ...``), default 
 
 The head noun decides: ``db_password`` and ``clientSecret`` are secrets; ``token_type``,
 ``password_field``, ``password_hash``, ``secret_name``, ``tokenize``, ``NextToken`` and
-``eos_token`` are not, nor are names that say the value is not the secret
+``eos_token`` are not, nor is one that ends with a preposition (``secret_from = "config"``
+says where the secret came from), nor are names that say the value is not the secret
 (``hashed_password``, ``fake_token``, ``example_api_key``) or members of an ``Enum`` or
 Django ``Choices`` class.
 
@@ -52,7 +53,7 @@ secret's name (``"password": "Password for MongoDB"`` in a form's field labels),
 expressions (a lexer's token
 pattern), tokenizer special tokens, a value that only repeats its own name
 (``CLIENT_CREDENTIALS = "client_credentials"``), values public by design (Datadog ``pub...``
-client tokens, Stripe ``pk_`` and Mapbox ``pk.`` keys), keys providers print in their own
+client tokens, Stripe ``pk_`` and Mapbox ``pk.`` keys, PostHog ``phc_`` project keys), keys providers print in their own
 documentation, and GitHub / npm token shapes whose checksum fails. A real secret that looks
 like one of these is missed. Names of actions (``generate_private_key``, a dotted API path
 used as a dict key) are not secret names, and neither are run-together lowercase names
@@ -165,8 +166,12 @@ _USER_WORDS = frozenset({"user", "username", "usr", "login", "uid", "account"})
 
 # Values public by design, whatever the name: Datadog browser client tokens ("pub" + 32 hex,
 # docs.datadoghq.com/account_management/api-app-keys/#client-tokens), Stripe publishable
-# keys (docs.stripe.com/keys), Mapbox public tokens (docs.mapbox.com/help/glossary/access-token).
-_PUBLIC_VALUE = lazy_compile(r"^pub[0-9a-f]{32}$|^pk_(?:live|test)_[0-9A-Za-z]{10,247}$|^pk\.eyJ[A-Za-z0-9_.-]{10,2000}$")
+# keys (docs.stripe.com/keys), Mapbox public tokens (docs.mapbox.com/help/glossary/access-token),
+# PostHog project API keys ("phc_", write-only event ingestion that browsers send with every
+# event; posthog.com/docs/api; the secret personal keys start "phx_").
+_PUBLIC_VALUE = lazy_compile(
+    r"^pub[0-9a-f]{32}$|^pk_(?:live|test)_[0-9A-Za-z]{10,247}$|^pk\.eyJ[A-Za-z0-9_.-]{10,2000}$|^phc_[0-9A-Za-z]{20,80}$"
+)
 # GitHub and npm tokens end with a CRC32 checksum of their 30-character body; a value of that
 # shape whose checksum fails was never issued (github.blog/2021-04-05-behind-githubs-new-
 # authentication-token-formats; GitHub's own secret scanning discards these).
