@@ -962,3 +962,17 @@ def test_ais101_sample_path_parameters_of_a_built_url_are_low():
         CONFIG = {"order": "F8VVL", "secret": "6zzjnumtsx136ddy"}
         """
     assert _found(src, "AIS101") == [(3, "low"), (6, "low"), (8, "high")]
+
+
+def test_ais103_connection_examples_in_documentation_metadata_are_low():
+    # superset db_engine_specs/firebird.py, tdengine.py: vendor-default and demo accounts.
+    src = """\
+        metadata = {
+            "connection_examples": [
+                {"description": "Local", "connection_string": "taosws://root:taosdata@db.internal:6041"},
+            ],
+        }
+        EXAMPLE_URL = "amqp://svc:Br0k3r-88@mq.internal:5672//"
+        BROKERS = {"primary": "amqp://svc:Br0k3r-88@mq.internal:5672//"}
+        """
+    assert _found(src, "AIS103") == [(3, "low"), (6, "low"), (7, "high")]

@@ -53,7 +53,10 @@ followed for ``Authorization`` values. A password containing an unencoded ``/``,
 (``postgres``, ``guest``, the user name repeated), for local hosts (``localhost``,
 ``127.0.0.1``), for URL schemes that are neither a database, a broker nor HTTP, and for an
 ``Authorization`` scheme it does not know (``Custom <token>``, judged on the token alone); and
-low (hidden by default) inside docstrings, where URLs are usually documentation, and for
+low (hidden by default) inside docstrings, where URLs are usually documentation, for a
+literal filed under a key or name that says it is an example (``"connection_examples":
+[{"description": "Local database", "connection_string": "firebird+fdb://SYSDBA:masterkey@..."}]``
+in a database engine's documentation metadata, ``SAMPLE_URLS = [...]``), and for
 hosts reserved for documentation (``example.com``, ``example.net``, ``example.org`` and the
 ``.example``, ``.test`` and ``.invalid`` domains: RFC 2606, RFC 6761). The RFC 7617
 example ``QWxhZGRpbjpvcGVuIHNlc2FtZQ==`` is not reported. In test files
@@ -410,11 +413,40 @@ def _header_hits(value: ast.AST, ctx: FileContext) -> Iterator[Hit]:
 # Checks.
 
 
+# Words of a key or name that say the values under it are examples for a reader.
+_EXAMPLE_WORDS = frozenset({"example", "examples", "sample", "samples"})
+# Containers climbed from a literal to the key or name it is filed under.
+_CONTAINERS = (ast.Dict, ast.List, ast.Tuple)
+
+
+def _documentation_example(node: ast.AST, ctx: FileContext) -> bool:
+    """The literal is filed under a key or name that says it is an example: a database
+    engine's documentation metadata, ``"connection_examples": [{"description": "Local
+    database", "connection_string": "firebird+fdb://SYSDBA:masterkey@..."}]`` (superset's
+    engine specs), or ``SAMPLE_URLS = [...]``. Climbs at most six containers."""
+    child = node
+    for _ in range(6):
+        parent = ctx.parent(child)
+        if isinstance(parent, ast.Dict):
+            key = next((k for k, v in zip(parent.keys, parent.values) if v is child), None)
+            if not _EXAMPLE_WORDS.isdisjoint(split_words(literal_str(key) or "") if key is not None else ()):
+                return True
+        elif isinstance(parent, (ast.Assign, ast.AnnAssign)):
+            targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+            names = [t.id if isinstance(t, ast.Name) else t.attr for t in targets if isinstance(t, (ast.Name, ast.Attribute))]
+            return any(not _EXAMPLE_WORDS.isdisjoint(split_words(n)) for n in names)
+        elif not isinstance(parent, _CONTAINERS):
+            return False
+        child = parent
+    return False
+
+
 def _scan_hit(node: ast.AST, text: str, ctx: FileContext) -> Iterator[Hit]:
     found = scan_text(text)
     if found is None:
         return
-    conf = secrets_in_tests(ctx, Confidence.LOW if is_docstring_like(node, ctx) else found.confidence)
+    documentation = is_docstring_like(node, ctx) or _documentation_example(node, ctx)
+    conf = secrets_in_tests(ctx, Confidence.LOW if documentation else found.confidence)
     if conf is not None:
         yield hit(node, mask(found.secret), found.kind, confidence=conf)
 
