@@ -757,6 +757,32 @@ def _masking(name: str) -> bool:
     return bool(_MASKING_WORDS & set(split_words(name)))
 
 
+# Translation functions (GNU gettext and its Django, Flask-Babel and Jinja names): over
+# literals, their result is a translated constant message.
+_TRANSLATIONS = frozenset(
+    {
+        "_", "_l", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "pgettext", "pgettext_lazy",
+        "ngettext", "ngettext_lazy", "npgettext", "npgettext_lazy", "lazy_gettext", "lazy_pgettext",
+    }
+)
+# Last words of a key or attribute whose value is where a secret lives, not the secret:
+# ``certs["proxy-api"]["keyfile"]``, ``settings.token_path``, ``cfg["credentials_dir"]``.
+_PATH_WORDS = frozenset(
+    {"file", "files", "filename", "filepath", "path", "paths", "dir", "directory", "keyfile", "certfile", "cafile", "pemfile"}
+)
+
+
+def _translated_literal(tail: str, call: ast.Call) -> bool:
+    """``_("A gift card with the same secret already exists.")``: a translation of literals."""
+    return tail in _TRANSLATIONS and bool(call.args) and not call.keywords and all(isinstance(a, ast.Constant) for a in call.args)
+
+
+def _names_path(name: str) -> bool:
+    """A key or attribute that names a file or folder (see `_PATH_WORDS`)."""
+    words = split_words(name)
+    return bool(words) and words[-1] in _PATH_WORDS
+
+
 def _getter_kind(ctx: FileContext, name: str) -> str | None:
     words = split_words(name)
     if len(words) < 2 or words[0] not in _GETTER_VERBS:
@@ -1082,6 +1108,8 @@ class _Tracer:
             if kind or attr.lower() in _VALUE_FIELDS:
                 return base._replace(node=node, kind=kind or base.kind)
             return CLEAN  # metadata of a secret: .name, .id, .arn, .lineno
+        if not kind and _names_path(attr):
+            return CLEAN  # where a secret lives: .keyfile, .token_path
         if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls") and depth < MAX_DEPTH:
             res = self._class_attribute(node, depth, subst)
             if isinstance(res, Secret):
@@ -1180,7 +1208,7 @@ class _Tracer:
             if base is CLEAN or (holder and holder[-1] in _NAME_CONTAINERS):
                 return CLEAN
             return self._named(f"item '{key}'", kind, node, key)
-        return CLEAN if base is CLEAN else None
+        return CLEAN if base is CLEAN or _names_path(key) else None
 
     # ---- calls
     def _call(self, node: ast.Call, get: Callable, depth: int, subst: dict | None) -> object:
@@ -1199,7 +1227,7 @@ class _Tracer:
             return self._found(f"{qn}()", STORED, "password", node)
         if qn in _CLEAN_CALLS or (qn and qn.startswith(_CLEAN_MODULES)) or tail in _SECRET_TYPES:
             return CLEAN
-        if _masking(tail):
+        if _masking(tail) or _translated_literal(tail, node):
             return CLEAN
         args = [get(a) for a in node.args]
         kwargs = [get(k.value) for k in node.keywords]

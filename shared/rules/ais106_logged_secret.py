@@ -77,8 +77,12 @@ again), ``len()``, ``bool()``, comparisons (``token is None``), hashes and HMACs
 (``hashlib``, ``.hexdigest()``, ``make_password``), the result of a function whose name says
 it masks (``mask``, ``redact``, ``obfuscate``, ``censor``, ``scrub``, ``hash``,
 ``fingerprint``, ``encrypt``), and a slice of at most 4 characters with constant bounds
-(``token[-4:]``, the customary masked form; ``token[:8]`` is still reported). Hardcoded
-literals are AIS101's findings, not this rule's.
+(``token[-4:]``, the customary masked form; ``token[:8]`` is still reported), a
+translation of literals (``{"secret": _("A gift card with the same secret already
+exists.")}``, and a dict of such messages read by a secret-like key), and a value read from
+a key or attribute that names a file or folder (``certs["proxy-api"]["keyfile"]``,
+``settings.token_path``: where a key lives, even when the variable is called ``api_key``).
+Hardcoded literals are AIS101's findings, not this rule's.
 
 Name-based findings can be wrong where a word names something else (a lexer's ``token``
 object): annotate the parameter with its class (``token: Token``) or add the name to
