@@ -976,3 +976,23 @@ def test_ais103_connection_examples_in_documentation_metadata_are_low():
         BROKERS = {"primary": "amqp://svc:Br0k3r-88@mq.internal:5672//"}
         """
     assert _found(src, "AIS103") == [(3, "low"), (6, "low"), (7, "high")]
+
+
+def test_ais106_a_command_printing_the_token_it_created_is_low():
+    # jupyterhub app.py: `jupyterhub token USER` prints the new token, its whole output.
+    src = """\
+        from traitlets.config import Application
+
+
+        class NewToken(Application):
+            def start(self):
+                token = self.user.new_api_token(note="command-line generated")
+                print(token)
+
+
+        class Report:
+            def start(self):
+                token = self.user.new_api_token(note="report")
+                print(token)
+        """
+    assert _found(src, "AIS106") == [(7, "low"), (13, "medium")]

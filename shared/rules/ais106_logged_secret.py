@@ -28,7 +28,11 @@ key or getter (``get_api_key()``) *named* like a secret (password, passwd, secre
 api_key, client_secret, private_key, credentials ...) counts too, at lower confidence.
 
 The finding points at the part of the argument that carries the secret. Confidence is high
-for a secret by its source, medium for a secret known by its name only.
+for a secret by its source, medium for a secret known by its name only, and low when a
+command-line command (a click or typer ``command``, a traitlets ``Application.start``, a
+Django ``BaseCommand.handle``) prints to the console a credential it has just made
+(``token = user.new_api_token(...)``, ``create_*``, ``generate_*``): that is the output the
+user ran the command for (``jupyterhub token USER``).
 
 ## Why is this bad?
 Log lines, console output and exception messages are copied to files, log collectors, error
@@ -129,6 +133,14 @@ _CONSOLE = {
     "typer.echo": frozenset({"file", "nl", "err", "color"}),
     "warnings.warn": frozenset({"category", "stacklevel", "source", "skip_file_prefixes"}),
 }
+# Console writers to the invoking user's terminal (not a log, not a warning).
+_STDOUT = frozenset({"print()", "pprint.pprint()", "pprint.pp()", "sys.stdout.write()", "click.echo()", "click.secho()", "typer.echo()"})
+# Command-line entry points: a click or typer command (``@click.command()``, ``@app.command()``),
+# the method that runs a traitlets ``Application`` (``start``) or a Django management command
+# (``BaseCommand.handle``).
+_CLI_RUNNERS = {"start": ("Application", "App"), "handle": ("BaseCommand",)}
+# First words of a call that makes a new credential: ``new_api_token``, ``create_token``.
+_CREATING = frozenset({"new", "create", "generate", "issue", "mint", "make"})
 _LOGGER_WORDS = frozenset({"log", "logger", "logging", "logs"})
 _LOGGER_FACTORIES = ("logging.", "structlog.", "loguru.")
 
@@ -178,6 +190,40 @@ def _describe(func: ast.Attribute) -> str:
     return ".".join(reversed(parts))
 
 
+def _cli_command(ctx: FileContext, node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The command-line entry point that holds `node` (see `_CLI_RUNNERS`), or None."""
+    func = ctx.enclosing_function(node)
+    if func is None:
+        return None
+    for dec in func.decorator_list:
+        target = dec.func if isinstance(dec, ast.Call) else dec
+        if (target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")) == "command":
+            return func
+    bases = _CLI_RUNNERS.get(func.name)
+    cls = ctx.parent(func)
+    if bases and isinstance(cls, ast.ClassDef):
+        for base in cls.bases:
+            name = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "")
+            if name.endswith(bases):
+                return func
+    return None
+
+
+def _made_here(ctx: FileContext, value: ast.AST, func: ast.AST) -> bool:
+    """`value` is a credential the function has just made: ``user.new_api_token(...)``, or
+    a name bound to one in `func`."""
+    if isinstance(value, ast.Name):
+        bound = ctx.reaching_value(value)
+        if bound is None or ctx.enclosing_function(bound) is not func:
+            return False
+        value = bound
+    if not isinstance(value, ast.Call):
+        return False
+    func_node = value.func
+    name = func_node.attr if isinstance(func_node, ast.Attribute) else getattr(func_node, "id", "")
+    return split_words(name)[:1] in ([w] for w in _CREATING)
+
+
 def _confidence(ctx: FileContext, found: Secret) -> Confidence | None:
     if found.definite:
         return Confidence.HIGH
@@ -205,11 +251,14 @@ def _report(ctx: FileContext, node: ast.AST, values: list[tuple[ast.AST, str | N
             todo.append((value, label))
     if not todo or is_dead(ctx, node):
         return
+    command = _cli_command(ctx, node) if sink in _STDOUT else None
     for value, label in todo:
         found = trace_secret(ctx, value, name=label)
         if found is None:
             continue
         confidence = _confidence(ctx, found)
+        if confidence is not None and command is not None and _made_here(ctx, value, command):
+            confidence = Confidence.LOW  # the command's output: `app token USER` prints the new token
         if confidence is not None:
             yield hit(found.node, found.origin, sink, confidence=confidence)
 
