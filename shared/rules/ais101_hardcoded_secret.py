@@ -78,18 +78,14 @@ placeholder filter above.
 
 Then, in order: a comparison is at most medium, and low against a plain word unless the name
 is a password of 4 or more characters (``password == "admin"`` is a backdoor,
-``secret == "prompt"`` is not); a development or test settings module (``settings/dev.py``,
-``test_settings.py``) lowers every finding to low, and so does a name that says the value
-is known-bad and kept to be refused (``_LEGACY_DEFAULT_ADMIN_PASSWORD``, ``INSECURE_*``,
-``BANNED_*``, ``WEAK_*``; not ``DEFAULT_*`` alone); a test file applies
-
-
 ``secret == "prompt"`` is not); the path parameters of a URL the program builds are low
 (``reverse("order.open", kwargs={"secret": "6zzj..."})``, the Django ``reverse`` wrappers a
 project names after it, ``url_for(..., secret="...")``, ``resolve_url``, and the rows of a
 literal list a comprehension turns into such URLs): sample data for a preview link, as in
-pretix's e-mail placeholders, not a configuration; a development or test settings module (``settings/dev.py``,
-``test_settings.py``) lowers every finding to low; a test file applies
+pretix's e-mail placeholders, not a configuration; a development or test settings module
+(``settings/dev.py``, ``test_settings.py``) lowers every finding to low, and so does a name
+that says the value is known-bad and kept to be refused (``_LEGACY_DEFAULT_ADMIN_PASSWORD``,
+``INSECURE_*``, ``BANNED_*``, ``WEAK_*``; not ``DEFAULT_*`` alone); a test file applies
 ``aisec-secrets-in-tests``. Low findings show only with ``aisec-min-confidence = low``.
 
 - ``aisec-entropy-threshold`` (default ``3.0``): the entropy of a value of n characters is at
