@@ -13,7 +13,10 @@ directly or through variables, string building, ``urljoin`` and helpers of the s
 
 Only the part of the URL that picks the destination matters: in
 ``f"https://api.example.com/items/{item}"`` the scheme and host are fixed, so an untrusted
-path or query is not a finding. ``urljoin(BASE, value)`` is, because an absolute or
+path or query is not a finding, also after a base URL that is not a constant (a configured
+connection: ``f"{base}/{item_id}"``, ``url += f"?{query}"``), where only the base is judged.
+``f"{base}{value}"`` is a finding (``@evil.example`` moves the host), and so is
+``urljoin(BASE, value)``, because an absolute or
 ``//host`` value replaces the base's host. Nothing is reported after a check that the parsed
 host is allowed (``urlparse(url).hostname in ALLOWED``, ``!= "hooks.slack.com"``, a
 dot-anchored ``endswith``, also inside ``if a or b: abort()``), after a prefix check that
@@ -94,7 +97,9 @@ from ..analysis.flow import (
     call_arg,
     class_constant,
     cli_only,
+    combine,
     generic_parts,
+    rank,
     subjects,
 )
 from ..analysis.taint import extra_sink_args, is_dead
@@ -163,7 +168,7 @@ def _segments(ctx: FileContext, expr: ast.AST, depth: int = 0) -> list | None:
         binds = ctx.bindings_of(expr)
         if len(binds) == 1 and binds[0].value is not None and not binds[0].augmented:
             return _segments(ctx, binds[0].value, depth + 1)
-        return None
+        return _appended_segments(ctx, expr, depth)
     if isinstance(expr, ast.JoinedStr):
         out: list = []
         for v in expr.values:
@@ -211,6 +216,23 @@ def _segments(ctx: FileContext, expr: ast.AST, depth: int = 0) -> list | None:
     return None
 
 
+def _appended_segments(ctx: FileContext, name: ast.Name, depth: int) -> list | None:
+    """A URL built in steps, ``url = f"{base}/{path}"`` then ``url += f"?{query}"``: the
+    segments of the plain binding that reaches `name` followed by those of each ``+=`` after
+    it; None unless every step is string building."""
+    steps = ctx.reaching_bindings(name)
+    if len(steps) < 2 or steps[0].augmented or steps[0].value is None:
+        return None
+    out = _segments(ctx, steps[0].value, depth + 1)
+    for b in steps[1:]:
+        stmt = ctx.statement_of(b.target)
+        if out is None or b.kind != "aug" or not (isinstance(stmt, ast.AugAssign) and isinstance(stmt.op, ast.Add)):
+            return None
+        more = _segments(ctx, stmt.value, depth + 1)
+        out = None if more is None else out + more
+    return out
+
+
 def _text(ctx: FileContext, expr: ast.AST):
     """Constant text of a part, or the part itself."""
     text = ctx.const_str(expr)
@@ -256,6 +278,19 @@ class UrlFlow(Flow):
         if isinstance(expr, ast.Call) and ctx.call_name(expr) in URL_PARSERS | {"urllib.request.Request"}:
             return list(expr.args[:1])
         return generic_parts(ctx, expr)
+
+    def _judge(self, expr: ast.AST, depth: int) -> tuple[str, list]:
+        """The engine's verdict on a built URL covers every part, the path and query too;
+        when the parts that can pick the destination are only unknown (a configured base
+        URL: ``f"{base}/{item_id}"``), that is the verdict."""
+        verdict, found = super()._judge(expr, depth)
+        if verdict != "source":
+            return verdict, found
+        segments = _segments(self.ctx, expr)
+        if segments is None:
+            return verdict, found
+        destination = combine([self.judge(p, depth + 1) for p in _destination_parts(self.ctx, segments, _FIXED_HOST)])
+        return destination if rank(destination[0]) < rank(verdict) else (verdict, found)
 
     def check(self, test: ast.AST, target: set) -> str | None:
         ctx = self.ctx
