@@ -996,3 +996,60 @@ def test_ais106_a_command_printing_the_token_it_created_is_low():
                 print(token)
         """
     assert _found(src, "AIS106") == [(7, "low"), (13, "medium")]
+
+
+# ------------------------------------------------------------------ corpus B: AIS408
+SSRF_VERIFY = """\
+    import aiohttp
+    from fastapi import APIRouter, Depends
+
+    from app.auth import {dep}
+
+    router = APIRouter()
+
+
+    @router.post("/connections/verify")
+    async def verify_connection(url: str, user=Depends({dep})):
+        async with aiohttp.ClientSession() as session:
+            async with session.get(f"{{url}}/models") as r:
+                return r.status == 200
+    """
+
+
+def test_ssrf_in_an_admin_only_handler_is_low():
+    # open-webui: "verify connection" / "load tool from URL", behind Depends(get_admin_user).
+    assert _found(SSRF_VERIFY.format(dep="get_admin_user"), "AIS408") == [(12, "low")]
+
+
+def test_ssrf_any_signed_in_user_can_trigger_stays_high():
+    assert _found(SSRF_VERIFY.format(dep="get_verified_user"), "AIS408") == [(12, "high")]
+
+
+SSRF_PATH_ONLY = """\
+    import aiohttp
+    from fastapi import APIRouter
+
+    from app.config import get_connection
+
+    router = APIRouter()
+
+
+    @router.get("/pipelines/{pipeline_id}/valves")
+    async def valves(pipeline_id: str, q: str):
+        url, key = await get_connection()
+        target = f"{url}/{pipeline_id}/valves"
+        target += f"?{q}"
+        async with aiohttp.ClientSession() as session:
+            async with session.get(target) as r:
+                return await r.json()
+    """
+
+
+def test_untrusted_path_after_a_configured_base_is_low():
+    # open-webui pipelines.py / terminals.py, mlflow's gateway proxy: the host is the configured base.
+    assert _found(SSRF_PATH_ONLY, "AIS408") == [(15, "low")]
+
+
+def test_untrusted_value_glued_to_a_configured_base_stays_high():
+    src = SSRF_PATH_ONLY.replace('f"{url}/{pipeline_id}/valves"', 'f"{url}{pipeline_id}"')
+    assert _found(src, "AIS408") == [(15, "high")]

@@ -27,7 +27,9 @@ check of the scheme or path alone (``urlparse(url).scheme in ("http", "https")``
 
 Confidence: **high** when untrusted input reaches the URL's scheme or host (also through a
 helper; the finding stays at the request and names the source); **low** (hidden by default)
-for an unknown value, and for a URL from the program's own command line or terminal, whose
+in a route handler restricted to administrators (an admin dependency or decorator, or
+``aisec-admin-decorators``: "verify connection" and "load from URL" features fetch the URL the
+administrator is configuring), for an unknown value, and for a URL from the program's own command line or terminal, whose
 user can already reach whatever the program can.
 
 ## Why is this bad?
@@ -102,6 +104,7 @@ from ..analysis.flow import (
     rank,
     subjects,
 )
+from ..analysis.auth import handler_of, protection
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -411,6 +414,18 @@ def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]
                 yield arg, f"{client.rsplit('.', 1)[-1]}.{func.attr}()"
 
 
+def _admin_handler(ctx: FileContext, node: ast.AST) -> bool:
+    """True when the request is made by a route handler restricted to administrators
+    (`auth.protection`: an admin dependency or decorator, ``aisec-admin-decorators``, staff
+    permission classes): the URL is the integration endpoint the administrator configures,
+    which the settings would let them point anywhere anyway."""
+    func = ctx.enclosing_function(node)
+    if func is None:
+        return False
+    h = handler_of(ctx, func)
+    return h is not None and protection(ctx, h).admin
+
+
 def _is_request_object(ctx: FileContext, expr: ast.AST) -> bool:
     value = ctx.reaching_value(expr) if isinstance(expr, ast.Name) else expr
     return isinstance(value, ast.Call) and ctx.call_name(value) == "urllib.request.Request"
@@ -433,7 +448,8 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         if verdict == "safe":
             continue
         if verdict == "source" and not cli_only(found):
-            yield hit(arg, ", ".join(found), sink, confidence=Confidence.HIGH)
+            admin = _admin_handler(ctx, node)
+            yield hit(arg, ", ".join(found), sink, confidence=Confidence.LOW if admin else Confidence.HIGH)
         elif verdict == "source":
             # A command-line tool fetching the URL its user names is doing its job.
             yield hit(arg, ", ".join(found), sink, confidence=Confidence.LOW)
