@@ -1053,3 +1053,43 @@ def test_untrusted_path_after_a_configured_base_is_low():
 def test_untrusted_value_glued_to_a_configured_base_stays_high():
     src = SSRF_PATH_ONLY.replace('f"{url}/{pipeline_id}/valves"', 'f"{url}{pipeline_id}"')
     assert _found(src, "AIS408") == [(15, "high")]
+
+
+# ------------------------------------------------------------------ corpus B: AIS215
+JWT_WINDOW = """\
+    import jwt
+
+
+    def verified(token, secret, now):
+        try:
+            claims = jwt.decode(token, secret, algorithms=["HS256"], options={OPTIONS})
+        except jwt.InvalidTokenError:
+            return False
+        return {RESULT}
+    """
+
+
+@pytest.mark.parametrize(
+    "options, result",
+    [
+        # litellm lens/internal.py: the time window is checked by hand against an injected clock.
+        ('"verify_exp": False, "verify_nbf": False', 'now < claims["exp"] and claims["iat"] <= now + 30'),
+        # litellm envelope.py: exp must be present; the caller compares it with its clock.
+        ('"require": ["iss", "exp"], "verify_exp": False', "claims"),
+    ],
+)
+def test_claim_checks_left_to_hand_written_code_are_low(options, result):
+    src = JWT_WINDOW.replace("{OPTIONS}", "{" + options + "}").replace("{RESULT}", result)
+    assert {c for _, c in _found(src, "AIS215", filename="app/tokens.py")} == {"low"}
+
+
+def test_a_dropped_decode_result_reads_no_claim():
+    # litellm _signed_with(): "is this a token we issued?"
+    src = JWT_WINDOW.replace("claims = jwt.decode", "jwt.decode").replace("{OPTIONS}", '{"verify_exp": False}')
+    assert _found(src.replace("{RESULT}", "True"), "AIS215", filename="app/tokens.py") == [(6, "low")]
+
+
+def test_an_expiry_never_checked_stays_high():
+    # litellm mcp_management_endpoints.py: the session cookie, no require, no comparison.
+    src = JWT_WINDOW.replace("{OPTIONS}", '{"verify_exp": False}').replace("{RESULT}", 'claims.get("exp") is None')
+    assert _found(src, "AIS215", filename="app/tokens.py") == [(6, "high")]

@@ -48,7 +48,14 @@ def device_claims(token):
 Options built at run time (read from settings) are not judged. ``verify_aud`` off is
 reported with medium confidence: an API that really has a single audience loses little;
 passing ``audience=`` is still the fix. ``verify_iat``, ``verify_sub``, ``verify_jti`` and
-``verify_at_hash`` off are low confidence (hidden by default): they matter less. An Authlib
+``verify_at_hash`` off are low confidence (hidden by default): they matter less. A claim
+check turned off is also low when the options' ``"require"`` list names that claim (the
+token format carries it, and its check is left to the caller), when the same function
+compares the claim itself (``now < claims["exp"]``, ``claims["aud"] == AUDIENCE``; one that
+checks ``exp`` checks the time window, so ``nbf`` and ``iat`` too), and when the decode's
+result is dropped (``jwt.decode(...)`` as a statement only asks whether the signature
+verifies, so no claim is read; a caller that takes that answer as "logged in" would still
+accept an expired token, hence low rather than silent). An Authlib
 claims object returned or handed to another function is not followed (the caller may
 validate it). Test files (``aisec-test-paths``) are not checked: tests decode expired
 tokens on purpose.
@@ -73,6 +80,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.durations import duration, seconds
+from ..analysis.taint import own_nodes
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 DECODERS = frozenset(
@@ -128,15 +136,76 @@ def _leeway_hit(value: ast.AST, where: ast.AST, ctx: FileContext) -> Iterator[Hi
         )
 
 
-def _options_hits(value: ast.AST, ctx: FileContext) -> Iterator[Hit]:
+def _required(items: list[tuple[str, ast.AST]], ctx: FileContext) -> set[str]:
+    """The claim names an options dict's ``"require"`` list names."""
+    for key, v in items:
+        if key == "require" and isinstance(v, (ast.List, ast.Tuple, ast.Set)):
+            return {c for c in (ctx.const_str(e) for e in v.elts) if c}
+    return set()
+
+
+# The claims each option checks, and how a hand-written check compares them: times are
+# ordered against a clock (RFC 7519 4.1.4-4.1.6), audience and issuer matched against a value.
+_CLAIM_OF = {"verify_exp": "exp", "verify_nbf": "nbf", "verify_iat": "iat", "verify_aud": "aud", "verify_iss": "iss"}
+_TIMES = frozenset({"exp", "nbf", "iat"})
+_ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+_MATCHING = (ast.Eq, ast.NotEq, ast.In, ast.NotIn)
+
+
+def _claim_read(node: ast.AST, ctx: FileContext) -> str | None:
+    """``claims["exp"]``, ``claims.get("exp")`` or ``claims.exp``: the claim name read."""
+    if isinstance(node, ast.Subscript):
+        return ctx.const_str(node.slice)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+        return ctx.const_str(node.args[0])
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
+
+
+def hand_checked_claims(ctx: FileContext, func: ast.AST | None) -> frozenset:
+    """Claim names that a function compares itself: ``exp``, ``nbf`` and ``iat`` ordered
+    against another value (``now < claims["exp"]``), ``aud`` and ``iss`` matched
+    (``claims.aud == AUDIENCE``). A decode that turns PyJWT's check of such a claim off
+    hands it to this check. Memoised per function."""
+    if func is None:
+        return frozenset()
+    memo = ctx.__dict__.setdefault("_ais215_hand_checked", {})
+    if id(func) in memo:
+        return memo[id(func)]
+    found = set()
+    for node in own_nodes(func):
+        if not isinstance(node, ast.Compare):
+            continue
+        operands = [node.left, *node.comparators]
+        for op, (left, right) in zip(node.ops, zip(operands, operands[1:])):
+            for side in (left, right):
+                for sub in ast.walk(side):
+                    claim = _claim_read(sub, ctx)
+                    if claim in ("exp", "nbf", "iat") and isinstance(op, _ORDERING):
+                        found.add(claim)
+                    elif claim in ("aud", "iss") and isinstance(op, _MATCHING):
+                        found.add(claim)
+    memo[id(func)] = frozenset(found)
+    return memo[id(func)]
+
+
+def _options_hits(value: ast.AST, ctx: FileContext, call: ast.Call) -> Iterator[Hit]:
     options = ctx.reaching_value(value) if isinstance(value, ast.Name) else value
     items = _items(options)
     if any(key == "verify_signature" and _is_false(v) for key, v in items):
         return  # AIS201's finding
+    required = _required(items, ctx)
     for key, v in items:
         where = value if isinstance(value, ast.Name) else v
         if key in CLAIM_OPTIONS and _is_false(v):
             what, fix, conf = CLAIM_OPTIONS[key]
+            claim = _CLAIM_OF.get(key)
+            by_hand = hand_checked_claims(ctx, ctx.enclosing_function(call)) if claim else frozenset()
+            # The claim must be present or is checked by hand; a function that checks the
+            # expiry itself checks the token's time window (its nbf and iat) too.
+            if claim is not None and (claim in required or claim in by_hand or (claim in _TIMES and "exp" in by_hand)):
+                conf = Confidence.LOW
             yield hit(where, f"{what} not verified ({key}=False)", fix, confidence=conf)
         elif key == "leeway":
             yield from _leeway_hit(v, where, ctx)
@@ -180,9 +249,13 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     if name in DECODERS:
         if any(kw.arg == "verify" and _is_false(kw.value) for kw in node.keywords):
             return  # PyJWT 1.x verify=False: AIS201's finding
+        # A decode whose result is dropped reads no claim: it only asks whether the signature
+        # verifies (was this token issued by us?).
+        unused = isinstance(ctx.parent(node), ast.Expr)
         for kw in node.keywords:
             if kw.arg == "options":
-                yield from _options_hits(kw.value, ctx)
+                for h in _options_hits(kw.value, ctx, node):
+                    yield h._replace(confidence=Confidence.LOW) if unused else h
             elif kw.arg == "verify_expiration" and _is_false(kw.value):
                 what, fix, conf = CLAIM_OPTIONS["verify_exp"]
                 yield hit(kw.value, f"{what} not verified (verify_expiration=False)", fix, confidence=conf)
