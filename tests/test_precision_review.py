@@ -1093,3 +1093,30 @@ def test_an_expiry_never_checked_stays_high():
     # litellm mcp_management_endpoints.py: the session cookie, no require, no comparison.
     src = JWT_WINDOW.replace("{OPTIONS}", '{"verify_exp": False}').replace("{RESULT}", 'claims.get("exp") is None')
     assert _found(src, "AIS215", filename="app/tokens.py") == [(6, "high")]
+
+
+# ------------------------------------------------------------------ corpus B: AIS602
+TLS_OPT_OUT = """\
+    import ssl
+
+    VERIFY_SSL = False
+
+
+    def ws_ssl(ssl_verify):
+        context = ssl.create_default_context()
+        if {TEST}:
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        return context
+    """
+
+
+@pytest.mark.parametrize("test", ["ssl_verify is False", "not ssl_verify"])
+def test_honouring_the_users_verify_false_is_not_reported(test):
+    # litellm cato_networks.py: the websocket mirrors verify=ssl_verify for HTTP.
+    assert _found(TLS_OPT_OUT.replace("{TEST}", test), "AIS602") == []
+
+
+@pytest.mark.parametrize("test", ["not VERIFY_SSL", "ssl_verify"])
+def test_a_constant_setting_or_the_verifying_branch_stays_reported(test):
+    assert _found(TLS_OPT_OUT.replace("{TEST}", test), "AIS602") == [(9, "high"), (10, "high")]
