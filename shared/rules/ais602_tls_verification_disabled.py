@@ -62,7 +62,9 @@ in the branch where the program's own verification setting is off (``if ssl_veri
 False:``, the ``else`` of ``if settings.verify_tls:``, ``if insecure:``): it honours the
 user's opt-out as ``verify=ssl_verify`` does. A setting bound to a constant
 (``VERIFY_SSL = False``) is no one's choice and is still reported; a branch on another
-condition (``if ssl_require:``) is too. ``verify``
+condition (``if ssl_require:``) is too. ``check_hostname = False`` on a context made by
+urllib3's ``create_urllib3_context()`` is not reported: urllib3 matches the host name itself
+after the handshake while the certificate is checked (``CERT_NONE`` on it still is). ``verify``
 taken from configuration is not judged. A context built with ``ssl.SSLContext(ssl.PROTOCOL_TLS)``
 (whose default is ``CERT_NONE``) and used by a client is not reported: build it with
 ``ssl.create_default_context()`` or ``PROTOCOL_TLS_CLIENT``, which verify by default.
@@ -166,7 +168,7 @@ def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
         if not isinstance(target, ast.Attribute):
             continue
         if target.attr == "check_hostname":
-            if not opted_out(node, ctx):
+            if not opted_out(node, ctx) and not _urllib3_context(target.value, ctx):
                 yield hit(node.value, "check_hostname = False", confidence=Confidence.HIGH)
         elif target.attr == "verify":
             receiver = target.value
@@ -257,6 +259,25 @@ def _table_or_choice(node: ast.AST, ctx: FileContext) -> bool:
     if isinstance(parent, ast.Assign) and all(isinstance(t, ast.Subscript) for t in parent.targets):
         return True
     return isinstance(parent, ast.IfExp) and parent.test is not node
+
+
+# urllib3 builds its contexts with check_hostname off and matches the host name itself after
+# the handshake unless the certificate check is off (urllib3.util.ssl_.create_urllib3_context,
+# urllib3.connection._ssl_wrap_socket_and_match_hostname).
+URLLIB3_CONTEXTS = frozenset(
+    {
+        "urllib3.util.ssl_.create_urllib3_context",
+        "urllib3.util.create_urllib3_context",
+        "requests.packages.urllib3.util.ssl_.create_urllib3_context",
+        "requests.packages.urllib3.util.create_urllib3_context",
+    }
+)
+
+
+def _urllib3_context(expr: ast.AST, ctx: FileContext) -> bool:
+    """A context made by urllib3's ``create_urllib3_context()`` (here or bound to a name)."""
+    value = ctx.reaching_value(expr) if isinstance(expr, ast.Name) else expr
+    return isinstance(value, ast.Call) and ctx.call_name(value) in URLLIB3_CONTEXTS
 
 
 # A setting that turns verification on (``ssl_verify``, ``verify_tls``) or off (``insecure``).
