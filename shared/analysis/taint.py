@@ -355,6 +355,9 @@ class _FunctionFlow:
                 if isinstance(default, ast.Call) and _call_tail(default) in ("Depends", "Security"):
                     env[name] = CLEAN
                     continue
+                if route == "fastapi" and _framework_injected(self.a.ctx, p):
+                    env[name] = CLEAN
+                    continue
                 if route == "lambda":
                     env[name] = frozenset({Label("Lambda event" if name == "event" else f"Lambda {name}")}) if i == 0 else CLEAN
                     continue
@@ -1042,6 +1045,31 @@ def _is_request_param(p: ast.arg) -> bool:
         return False
     name = ann.id if isinstance(ann, ast.Name) else getattr(ann, "attr", "")
     return name in ("Request", "HttpRequest", "WebSocket", "ASGIRequest", "WSGIRequest")
+
+
+# FastAPI parameters whose value the framework makes, not the client: the outgoing response
+# and the background task queue (https://fastapi.tiangolo.com/advanced/response-change-status-code/,
+# https://fastapi.tiangolo.com/tutorial/background-tasks/).
+_INJECTED_TYPES = frozenset({"Response", "BackgroundTasks"})
+
+
+def _framework_injected(ctx, p: ast.arg) -> bool:
+    """A FastAPI handler parameter that carries no request data: annotated ``Response`` or
+    ``BackgroundTasks``, or ``Annotated[T, Depends(...)]`` (also through a type alias of
+    the module, or an imported alias named ``...Dep`` / ``...Dependency`` by FastAPI's
+    convention: ``SessionDep = Annotated[Session, Depends(get_session)]``)."""
+    ann = p.annotation
+    if isinstance(ann, ast.Name):
+        if ann.id.endswith(("Dep", "Dependency")) and ann.id[:1].isupper():
+            return True
+        ann = ctx.reaching_value(ann) or ann
+    name = ann.id if isinstance(ann, ast.Name) else getattr(ann, "attr", "")
+    if name in _INJECTED_TYPES:
+        return True
+    if isinstance(ann, ast.Subscript) and getattr(ann.value, "id", getattr(ann.value, "attr", "")) == "Annotated":
+        extras = ann.slice.elts[1:] if isinstance(ann.slice, ast.Tuple) else []
+        return any(isinstance(e, ast.Call) and _call_tail(e) in ("Depends", "Security") for e in extras)
+    return False
 
 
 def _is_exit_call(expr: ast.AST) -> bool:

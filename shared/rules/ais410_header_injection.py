@@ -64,7 +64,11 @@ def export():
 Your own cleaning functions (``re.sub(r"[^\\w.-]", "", name)``, ``slugify``) are trusted
 because their result is not traced as input; a function that only strips CR/LF leaves
 parameter injection open. Header objects that are not reached through a ``.headers``
-attribute or a known response object are not seen.
+attribute or a known response object are not seen. FastAPI parameters the framework fills
+(``response: Response``, ``BackgroundTasks``, ``Annotated[T, Depends(...)]`` and aliases of
+it, including imported ones named ``...Dep`` by FastAPI's convention) are not request data:
+a header copied from the outgoing response or a value read from an injected store is not
+reported.
 
 ## Options
 ``aisec-extra-sinks`` (``myapp.http.set_header:header``) adds your own header setters;
