@@ -1120,3 +1120,45 @@ def test_honouring_the_users_verify_false_is_not_reported(test):
 @pytest.mark.parametrize("test", ["not VERIFY_SSL", "ssl_verify"])
 def test_a_constant_setting_or_the_verifying_branch_stays_reported(test):
     assert _found(TLS_OPT_OUT.replace("{TEST}", test), "AIS602") == [(9, "high"), (10, "high")]
+
+
+# ------------------------------------------------------------------ corpus B: AIS201
+ID_TOKEN_FROM = """\
+    import httpx
+    import jwt
+    from fastapi import APIRouter, Request
+
+    router = APIRouter()
+
+
+    @router.post("/sso/callback")
+    async def callback(request: Request, code: str):
+        async with httpx.AsyncClient() as client:
+            resp = await client.post("https://idp.example.com/token", data={"code": code})
+        token_response = {SOURCE}
+        return jwt.decode(token_response["id_token"], options={"verify_signature": False})
+    """
+
+
+def test_an_id_token_from_the_token_endpoint_is_low():
+    # litellm SSO, flask-appbuilder Azure: OIDC Core 3.1.3.7, TLS stands in for the signature.
+    assert _found(ID_TOKEN_FROM.replace("{SOURCE}", "resp.json()"), "AIS201") == [(13, "low")]
+
+
+def test_an_id_token_the_client_sent_stays_high():
+    # open-webui auths.py: a client-sent token's unverified claims drive roles.
+    assert _found(ID_TOKEN_FROM.replace("{SOURCE}", "await request.json()"), "AIS201") == [(13, "high")]
+
+
+def test_an_unverified_read_the_operator_opted_into_is_low():
+    # flask-appbuilder manager.py: verified against the JWKS unless verify_signature is off.
+    src = """\
+        import jwt
+
+
+        def azure_claims(id_token, verify_signature, keyset):
+            if verify_signature:
+                return validate_jwt(id_token, keyset)
+            return jwt.decode(id_token, options={"verify_signature": False})
+        """
+    assert _found(src, "AIS201") == [(7, "low")]

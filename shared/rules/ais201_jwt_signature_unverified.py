@@ -52,10 +52,19 @@ def current_user(token):
 ```
 
 ## Known problems
-Reading claims without verification is legitimate when the result only picks the key or
-issuer for a second, verified decode: when the same function decodes the same token name
-again with a key and full verification, the unverified read is low confidence (hidden by
-default); elsewhere, suppress the finding with a comment saying so.
+Reading claims without verification is legitimate where the signature is not what the
+program trusts; such reads are low confidence (hidden by default): when the same function
+also verifies the same token name (a PyJWT decode with a key and full verification, an
+Authlib decode, or a ``*verify*`` / ``*validate*`` JWT helper given it: the unverified read
+only picks the key or issuer, or is the operator's ``verify_signature`` opt-out); when the
+enclosing function's name says its result is unverified (``get_unverified_claims``); and
+when the token is an ``id_token`` / ``access_token`` the server received from the identity
+provider's token endpoint in the same function or class (a ``.json()`` response,
+``fetch_token()``, ``authorize_access_token()``, a token set such as ``token_response`` or
+``session.token``), where OIDC Core 3.1.3.7 lets TLS stand in for the signature, unless the
+token is request data. A token that reaches a helper as a parameter is not traced to its
+callers (a Google Sign-In backend receives its ``id_token`` from the browser); suppress the
+finding with a comment saying where the token comes from.
 The PyJWT version is not known to a linter: ``jwt.decode(token, key)`` is reported with
 medium confidence because PyJWT 2.x raises instead of accepting any algorithm. An
 allow-list built at run time (read from configuration) is not judged. jwcrypto is not
@@ -81,6 +90,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.taint import own_nodes
+from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 DECODERS = frozenset(
@@ -191,36 +201,163 @@ def _allow_list_hits(expr: ast.AST, ctx: FileContext) -> Iterator[Hit]:
 @on(ast.Call, callees={n.rsplit(".", 1)[-1] for n in DECODERS | UNVERIFIED_READERS} | {"JsonWebToken"})
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     """`_check_call`, at low confidence in test files (``aisec-test-paths``): tests decode
-    tokens they made themselves, and a JWT library's tests exercise every option."""
+    tokens they made themselves, and a JWT library's tests exercise every option. An
+    unverified read whose signature is not the trust anchor (`not_the_anchor`) is low too."""
     test = ctx.settings.is_test_path(ctx.filename)
     for h in _check_call(node, ctx):
-        if test or (h.args[0] == _UNVERIFIED and _verified_after_peek(ctx, node)):
+        if test or (h.args[0] == _UNVERIFIED and not_the_anchor(ctx, node)):
             h = h._replace(confidence=Confidence.LOW)
         yield h
 
 
-def _verified_after_peek(ctx: FileContext, node: ast.Call) -> bool:
-    """True when the function that reads `node`'s token unverified also decodes the same
-    token name with a key and full verification: the unverified read only picks the issuer
-    or the key (OIDC back-channel logout, multi-provider JWKS), the pattern the PyJWT docs
-    show for ``get_unverified_header`` and ``options={"verify_signature": False}``."""
-    if not node.args or not isinstance(node.args[0], ast.Name):
-        return False
+# A helper whose name says its result is unverified: get_unverified_claims, unverified_payload.
+_PEEK_WORD = "unverified"
+# The token fields of an OAuth 2.0 / OIDC token response (RFC 6749 5.1, OIDC Core 3.1.3.3).
+_RESPONSE_TOKENS = frozenset({"id_token", "access_token"})
+# Calls that return the token endpoint's response: an HTTP response's .json(), and the OAuth
+# clients' code exchange (Authlib fetch_token / authorize_access_token, requests-oauthlib).
+_TOKEN_RESPONSE_CALLS = frozenset({"json", "fetch_token", "fetch_access_token", "authorize_access_token"})
+# Names of a token set: token_response, oauth_response, tokens, session.token.
+_TOKEN_SET_WORDS = frozenset({"token", "tokens"})
+_AUTHLIB_DECODERS = frozenset({"authlib.jose.jwt.decode"})
+
+
+def not_the_anchor(ctx: FileContext, node: ast.Call) -> bool:
+    """True when an unverified read is not what the program trusts the token on:
+
+    - the enclosing function's name says its result is unverified (``get_unverified_claims``),
+      so its callers know;
+    - the same function also verifies the same token: a PyJWT decode with a key and an
+      allow-list, an Authlib decode (which always checks the signature), or a call to a
+      ``*verify*`` / ``*validate*`` function given it; the unverified read only picks the
+      issuer or key, or is the operator's opt-out (``if verify_signature:`` ... else);
+    - the token is an ``id_token`` / ``access_token`` the server received itself from the
+      identity provider's token endpoint: read from a ``.json()`` response, ``fetch_token()``,
+      ``authorize_access_token()``, a token set (``token_response``, ``session.token``), or
+      an attribute of ``self`` set from one. OIDC Core 3.1.3.7 lets TLS stand in for the
+      signature there.
+
+    A token from request data (taint) is none of these: the last case then does not apply."""
     func = ctx.enclosing_function(node)
-    if func is None:
+    if func is not None and (_PEEK_WORD in func.name.lower() or _verified_here(ctx, node, func)):
+        return True
+    token = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "jwt"), None)
+    if token is None or not _from_token_endpoint(ctx, token):
+        return False
+    return ctx.taint.judge(token, "token")[0] != "source"
+
+
+def _from_token_endpoint(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
+    """``resp.json()["id_token"]``, ``tokens.get("access_token")``, ``self._id_token`` set
+    from one, through names and one-argument wrappers (``str(...)``, ``validate(...)``)."""
+    if depth > 4:
+        return False
+    if isinstance(expr, ast.Name):
+        value = ctx.reaching_value(expr)
+        return value is not None and _from_token_endpoint(ctx, value, depth + 1)
+    field, container = _token_field(ctx, expr)
+    if field is not None:
+        return field in _RESPONSE_TOKENS and _token_set(ctx, container, depth + 1)
+    if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "self":
+        return any(_from_token_endpoint(ctx, v, depth + 1) for v in _self_assignments(ctx, expr))
+    if isinstance(expr, ast.Call) and len(expr.args) == 1 and not expr.keywords:
+        return _from_token_endpoint(ctx, expr.args[0], depth + 1)
+    return False
+
+
+def _token_field(ctx: FileContext, expr: ast.AST) -> tuple[str | None, ast.AST | None]:
+    """``(field, container)`` for ``c["f"]``, ``c.get("f")`` and ``c.f`` (not on ``self``)."""
+    if isinstance(expr, ast.Subscript):
+        return ctx.const_str(expr.slice), expr.value
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "get" and expr.args:
+        return ctx.const_str(expr.args[0]), expr.func.value
+    if isinstance(expr, ast.Attribute) and expr.attr in _RESPONSE_TOKENS and not (isinstance(expr.value, ast.Name) and expr.value.id == "self"):
+        return expr.attr, expr.value
+    return None, None
+
+
+def _token_set(ctx: FileContext, expr: ast.AST | None, depth: int) -> bool:
+    """A token endpoint's response: ``resp.json()``, ``oauth.fetch_token(...)``, a name or
+    attribute that says it is a token set (``token_response``, ``session.token``)."""
+    if expr is None or depth > 6:
+        return False
+    if isinstance(expr, ast.Await):
+        expr = expr.value
+    if isinstance(expr, ast.Call):
+        func = expr.func
+        tail = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if tail in _TOKEN_RESPONSE_CALLS:
+            return True
+        return len(expr.args) == 1 and _token_set(ctx, expr.args[0], depth + 1)  # validate(resp.json())
+    name = expr.id if isinstance(expr, ast.Name) else getattr(expr, "attr", None)
+    if name is None:
+        return False
+    words = set(split_words(name))
+    if words & _TOKEN_SET_WORDS and (len(words) == 1 or words & {"response", "set", "result", "content"}):
+        return True
+    if isinstance(expr, ast.Name):
+        value = ctx.reaching_value(expr)
+        return value is not None and _token_set(ctx, value, depth + 1)
+    return False
+
+
+def _self_assignments(ctx: FileContext, attr: ast.Attribute) -> list[ast.AST]:
+    """The values assigned to ``self.<attr>`` in the methods of the enclosing class."""
+    cls = next((a for a in ctx.ancestors(attr) if isinstance(a, ast.ClassDef)), None)
+    if cls is None:
+        return []
+    memo = ctx.__dict__.setdefault("_ais201_self_assignments", {})
+    if id(cls) not in memo:
+        found: dict[str, list] = {}
+        for method in cls.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for sub in own_nodes(method):
+                if isinstance(sub, (ast.Assign, ast.AnnAssign)) and sub.value is not None:
+                    for target in sub.targets if isinstance(sub, ast.Assign) else [sub.target]:
+                        if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+                            found.setdefault(target.attr, []).append(sub.value)
+        memo[id(cls)] = found
+    return memo[id(cls)].get(attr.attr, [])
+
+
+def _verified_here(ctx: FileContext, node: ast.Call, func: ast.AST) -> bool:
+    """True when the function that reads `node`'s token unverified also verifies the same
+    token name: a PyJWT decode with a key and full verification (the unverified read only
+    picks the issuer or the key: OIDC back-channel logout, multi-provider JWKS, the pattern
+    the PyJWT docs show), an Authlib ``jwt.decode`` (which always checks the signature), or
+    a call to a ``*verify*`` / ``*validate*`` function given the token (the unverified
+    read is then the operator's opt-out or a peek)."""
+    if not node.args or not isinstance(node.args[0], ast.Name):
         return False
     token = node.args[0].id
     for other in own_nodes(func):
-        if other is node or not isinstance(other, ast.Call) or ctx.call_name(other) not in DECODERS:
+        if other is node or not isinstance(other, ast.Call):
             continue
-        first = other.args[0] if other.args else None
-        if not (isinstance(first, ast.Name) and first.id == token):
+        if not any(isinstance(a, ast.Name) and a.id == token for a in other.args):
             continue
-        if len(other.args) < 2 and not any(k.arg == "key" for k in other.keywords):
-            continue
-        if next(iter(_check_call(other, ctx)), None) is None:  # verified, with an allow-list
+        name = ctx.call_name(other)
+        if name in DECODERS:
+            first = other.args[0] if other.args else None
+            if not (isinstance(first, ast.Name) and first.id == token):
+                continue
+            if len(other.args) < 2 and not any(k.arg == "key" for k in other.keywords):
+                continue
+            if next(iter(_check_call(other, ctx)), None) is None:  # verified, with an allow-list
+                return True
+        elif name in _AUTHLIB_DECODERS or _authlib_instance_decode(ctx, other):
             return True
+        else:
+            func_name = other.func.attr if isinstance(other.func, ast.Attribute) else getattr(other.func, "id", "")
+            words = set(split_words(func_name))
+            if words & {"verify", "validate"} and words & {"jwt", "token", "signature", "jws"}:
+                return True
     return False
+
+
+def _authlib_instance_decode(ctx: FileContext, call: ast.Call) -> bool:
+    func = call.func
+    return isinstance(func, ast.Attribute) and func.attr == "decode" and ctx.instance_of(func.value) in AUTHLIB_JWT
 
 
 def _check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
