@@ -1162,3 +1162,42 @@ def test_an_unverified_read_the_operator_opted_into_is_low():
             return jwt.decode(id_token, options={"verify_signature": False})
         """
     assert _found(src, "AIS201") == [(7, "low")]
+
+
+# ------------------------------------------------------------------ corpus B (w7): AIS207
+SERVER_HELD = """\
+    import hashlib
+
+    from fastapi import Request
+
+
+    def _body_digest(body):
+        return hashlib.sha256(body).hexdigest()
+
+
+    def body_changed(selected_body_digest, body):
+        return selected_body_digest != _body_digest(body)
+
+
+    def needs_migration(previous_master_key, master_key):
+        return previous_master_key == master_key
+
+
+    def exclude(keys, hashed_key):
+        return [key for key in keys if key.token != hashed_key]
+
+
+    def verify_master_key(previous_master_key, master_key):
+        return previous_master_key == master_key
+
+
+    def key_ok(request: Request, api_key, master_key):
+        return api_key == master_key
+    """
+
+
+def test_ais207_server_held_values_are_low():
+    # litellm: a content digest, a boot-time comparison of the server's own keys, a list
+    # filter: lowered, not dropped. An authentication verb or a request parameter keeps it.
+    assert _found(SERVER_HELD, "AIS207") == [(11, "low"), (15, "low"), (19, "low"), (23, "high"), (27, "high")]
+

@@ -21,7 +21,8 @@ label or sentinel such as ``MASTER_KEY_ALIAS``, ``SENTINEL_API_KEY``: public, so
 reveals nothing); an imported ``API_KEY`` is still a secret, but an imported placeholder
 (``CHANGE_ME_SECRET_KEY``, ``DEFAULT_SECRET_KEY``) is not. Two sides computed from one
 variable (``token.removeprefix(PREFIX) != token``: did the prefix come off?) compare no
-guess with a secret and are not reported; nor is a cache key whose mismatch branch returns
+guess with a secret and are not reported, nor is a canonical-encoding round trip
+(``base64.urlsafe_b64encode(base64.b64decode(sig)).decode() != sig``); nor is a cache key whose mismatch branch returns
 the stored value itself (``if chart.digest != digest: return redirect(url_for(...,
 digest=chart.digest))``).
 Not flagged: header names, token *types* (``token_type == "bearer"``), schemes and
@@ -87,7 +88,18 @@ secrets or one is a computed digest, medium when only one side's name marks it; 
 change detection, where both sides name the same field, one was just made or cached by the
 server and neither is request data (``position.secret != secret`` after ``secret =
 gen.generate_secret(...)``, ``cached["access_token"] != self._token.access_token`` after
-``cached = cache.get(key)``): the name of the making function is the only evidence. A
+``cached = cache.get(key)``): the name of the making function is the only evidence. Also
+low: an unkeyed digest of content, directly or from a same-module helper
+(``body_digest != hashlib.sha256(body).hexdigest()``), or read from a key named after the
+hash (``source.get("sha256") == digest``), since it fingerprints public data; a comprehension
+filter (``[k for k in keys if k.token != hashed]``), which selects and decides no access; and
+two server-held values, in a function that is no route, takes no request, has no
+authentication word in its name or its class's (*verify*, *check*, *auth*, *valid*,
+*decode*, *require* ...), compares neither request data (also through this module's callers)
+nor a computed digest nor a configured secret (environment, settings, config, upper-case
+constant), and does not compare a loaded record's secret with a value passed in
+(``previous_master_key == master_key`` at boot). A helper that verifies a guess passed in
+by a caller in another module, under a name with none of those words, is lowered with them. A
 comparison of hashes of high-entropy keys leaks little in practice but is still reported:
 ``compare_digest`` costs nothing. Comparisons in test files (``aisec-test-paths``) are low
 confidence.
@@ -109,6 +121,7 @@ from typing import Iterator
 
 from ..memo import memo
 from ..analysis.context import operand_name
+from ..analysis.taint import may_route_web
 from ..analysis.words import holds_head_word, secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -425,12 +438,23 @@ def _hands_out_stored(ctx: FileContext, node: ast.Compare, op: ast.cmpop, pair: 
 
 
 def _origin(ctx: FileContext, expr: ast.AST) -> str | None:
-    """The variable a value is computed from by str methods: ``token`` for ``token`` and
-    for ``body`` after ``body = token.removeprefix(PREFIX)``."""
-    for _ in range(3):
-        while isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute):
-            expr = expr.func.value
+    """The variable a value is computed from by str methods and codecs: ``token`` for
+    ``token``, for ``body`` after ``body = token.removeprefix(PREFIX)``, and for
+    ``base64.urlsafe_b64encode(raw).decode()`` after ``raw = base64.b64decode(token)`` (a
+    canonical-encoding round trip). A module (``hashlib`` of ``hashlib.sha256(x)``) is no
+    origin."""
+    for _ in range(4):
+        while isinstance(expr, ast.Call):
+            if expr.args and ctx.call_name(expr) in _PASS_CALLS:
+                expr = expr.args[0]
+            elif isinstance(expr.func, ast.Attribute):
+                expr = expr.func.value
+            else:
+                break
         if not isinstance(expr, ast.Name):
+            return None
+        found = ctx.lookup(expr.id, expr)
+        if found is not None and found[0] == "import":
             return None
         value = ctx.reaching_value(expr)
         if value is None or not isinstance(value, ast.Call):
@@ -499,6 +523,201 @@ def _security_context(ctx: FileContext, pair: tuple) -> bool:
     return any(lab.kind == "source" for side in pair for lab in ctx.taint.of(side))
 
 
+# Keys and attributes named after an unkeyed hash: the value is a content digest
+# (``source.get("sha256")``, ``blob.etag``), public like the content it fingerprints.
+_CONTENT_HASH_NAMES = frozenset(
+    {"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3", "blake2b", "blake2s", "etag", "checksum", "crc32"}
+)
+
+
+def _content_digest(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
+    """An unkeyed digest of data that holds no secret: ``hashlib.sha256(body).hexdigest()``,
+    a same-module helper that returns one (``_body_digest(body)``, through helpers up to
+    `_DEPTH` deep), or a key or attribute named after an unkeyed hash (``source.get("sha256")``,
+    ``obj.etag``). Such a digest fingerprints content; it authenticates nothing, so its
+    timing reveals no secret. Keyed digests (``hmac.new``), KDFs and hashes of a
+    secret-named value (``hashlib.sha256(token.encode())``, `_mentions_secret`) are not
+    content digests, nor is a hash object fed with ``update()`` (its input is not visible
+    in the call)."""
+    if depth > _DEPTH:
+        return False
+    key = expr.slice if isinstance(expr, ast.Subscript) else None
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "get" and expr.args:
+        key = expr.args[0]
+    if key is not None and isinstance(key, ast.Constant) and isinstance(key.value, str):
+        return key.value.lower() in _CONTENT_HASH_NAMES
+    if isinstance(expr, ast.Attribute) and expr.attr.lower() in _CONTENT_HASH_NAMES:
+        return True
+    if not isinstance(expr, ast.Call):
+        return False
+    func = expr.func
+    if isinstance(func, ast.Attribute) and func.attr in _DIGEST_WRAPPERS and not expr.args:
+        return isinstance(func.value, ast.Call) and _content_digest(ctx, func.value, depth + 1)
+    name = ctx.call_name(expr) or ""
+    if name.startswith("hashlib."):
+        data = expr.args[1:] if name == "hashlib.new" else expr.args
+        return name not in _KDF_CALLS and bool(data) and not _mentions_secret(expr, ctx)
+    local = ctx.taint.local_function(func)
+    if local is None or _mentions_secret(expr, ctx):
+        return False
+    returned = [node.value for node in ast.walk(local) if isinstance(node, ast.Return) and node.value is not None]
+    return bool(returned) and all(_content_digest(ctx, value, depth + 1) for value in returned)
+
+
+def _content_check(ctx: FileContext, pair: tuple) -> bool:
+    """One operand is a `_content_digest` and the other is no computed (keyed) digest: an
+    integrity or change check of content, not a check of a secret."""
+    found = False
+    for side in pair:
+        if _content_digest(ctx, side):
+            found = True
+        elif computed(ctx, side):
+            return False
+    return found
+
+
+def _in_filter(ctx: FileContext, node: ast.AST) -> bool:
+    """The comparison is (part of) the ``if`` of a comprehension: ``[k for k in keys if
+    k.token != hashed_key]`` selects items, like an ORM filter, and decides no access."""
+    child = node
+    for anc in ctx.ancestors(node):
+        if isinstance(anc, ast.comprehension):
+            return child in anc.ifs
+        if isinstance(anc, ast.stmt):
+            return False
+        child = anc
+    return False
+
+
+# Words of a function's name that make it an authentication step, where a comparison checks
+# a caller's credential whatever the operands are called (``verify_legacy``,
+# ``check_api_key``, ``decode_context_token``, ``require_admin``).
+_AUTH_WORDS = frozenset(
+    {
+        "auth", "authenticate", "authentication", "authenticated", "authorize", "authorization",
+        "authorized", "login", "logon", "signin", "verify", "verified", "verification", "check",
+        "checks", "valid", "validate", "validation", "validated", "decode", "unsign", "sign",
+        "signed", "open", "loads", "require", "required", "requires", "permission",
+        "permissions", "allowed", "allow", "access", "match", "matches", "compare", "confirm",
+        "accept", "guard", "protect", "admin",
+    }
+)
+# Method names of request handlers (Django, Tornado and aiohttp views; ``__call__`` of a
+# middleware or an authentication object).
+_HANDLER_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "dispatch", "__call__", "handle"})
+# Last words of a class name that make its methods authentication code (``TokenAuth``,
+# ``ApiKeyAuthentication``, ``LoginHandler``, ``OrderView``).
+_AUTH_CLASS_WORDS = frozenset(
+    {"auth", "authentication", "authenticator", "backend", "permission", "middleware", "handler", "view", "viewset", "resource", "guard", "login"}
+)
+# Parameters through which a function receives the request: by name, by annotation (last
+# word), or as a FastAPI-injected default (``x_api_key: str = Header(...)``).
+_REQUEST_PARAMS = frozenset({"request", "req", "handler", "websocket", "ws", "scope", "environ", "event"})
+_REQUEST_TYPES = ("Request", "RequestHandler", "WebSocket", "Handler")
+_INJECTED = frozenset({"Header", "Query", "Cookie", "Body", "Form", "Depends", "Security", "Path", "File"})
+# Words of a receiver or callee that name a configured secret's store (``settings.API_KEY``,
+# ``current_app.config[...]``, ``os.getenv(...)``, ``keyring.get_password(...)``).
+_STORE_WORDS = frozenset({"settings", "config", "conf", "cfg", "environ", "env", "getenv", "secrets", "secret", "vault", "keyring"})
+
+
+def _takes_request(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """`func` receives the request: a parameter named or annotated as one, or a default that
+    a web framework injects from it."""
+    args = func.args
+    for param in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+        if param.arg in _REQUEST_PARAMS:
+            return True
+        ann = param.annotation
+        label = ann.id if isinstance(ann, ast.Name) else ann.attr if isinstance(ann, ast.Attribute) else ""
+        if label.endswith(_REQUEST_TYPES):
+            return True
+    for default in (*args.defaults, *args.kw_defaults):
+        if isinstance(default, ast.Call):
+            callee = default.func
+            label = callee.id if isinstance(callee, ast.Name) else callee.attr if isinstance(callee, ast.Attribute) else ""
+            if label in _INJECTED:
+                return True
+    return False
+
+
+def _configured(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
+    """A configured secret: read from the environment, a settings or config object, a secret
+    store (``os.getenv(...)``, ``settings.API_KEY``, ``app.config["KEY"]``,
+    ``keyring.get_password(...)``), an upper-case constant, or a name bound to one of these."""
+    if depth > 3:
+        return False
+    if isinstance(expr, ast.JoinedStr):
+        return any(isinstance(v, ast.FormattedValue) and _configured(ctx, v.value, depth + 1) for v in expr.values)
+    if isinstance(expr, ast.BinOp):
+        return _configured(ctx, expr.left, depth + 1) or _configured(ctx, expr.right, depth + 1)
+    if isinstance(expr, ast.Name):
+        if expr.id.isupper():
+            return True
+        value = ctx.reaching_value(expr)
+        return value is not None and _configured(ctx, value, depth + 1)
+    node = expr
+    while isinstance(node, (ast.Call, ast.Attribute, ast.Subscript)):
+        if isinstance(node, ast.Call):
+            node = node.func
+            continue
+        if isinstance(node, ast.Attribute):
+            if node.attr.isupper() or _STORE_WORDS.intersection(split_words(node.attr)):
+                return True
+        node = node.value
+    return isinstance(node, ast.Name) and bool(_STORE_WORDS.intersection(split_words(node.id)))
+
+
+def _param_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    args = func.args
+    return {p.arg for p in (*args.posonlyargs, *args.args, *args.kwonlyargs)} - {"self", "cls"}
+
+
+def _stored_against_passed(ctx: FileContext, params: set[str], pair: tuple) -> bool:
+    """A loaded record's secret compared with a value the caller passed in
+    (``chart = load_chart(pk); chart.digest != digest``): the shape of a helper that verifies
+    a credential for its caller."""
+    for passed, stored in (pair, pair[::-1]):
+        if not (isinstance(passed, ast.Name) and passed.id in params and isinstance(stored, (ast.Attribute, ast.Subscript))):
+            continue
+        root = stored
+        while isinstance(root, (ast.Attribute, ast.Subscript)):
+            root = root.value
+        if isinstance(root, ast.Name) and root.id not in params and root.id not in ("self", "cls"):
+            return True
+    return False
+
+
+def _server_held(ctx: FileContext, node: ast.Compare, pair: tuple) -> bool:
+    """Both operands are the server's own values: bookkeeping, change detection or list
+    filtering (``previous_master_key == master_key`` at boot, ``current_session.token !=
+    session.token`` after a refresh lock). All of these hold:
+
+    - the comparison is in a function that is not a route, takes no request (`_takes_request`)
+      and whose name, or its class's, has no authentication word (`_AUTH_WORDS`);
+    - neither operand is request data, also through this module's callers
+      (`TaintAnalysis.judge`), nor a computed digest, nor a configured secret (`_configured`);
+    - it is not a loaded record's secret against a value passed in (`_stored_against_passed`).
+
+    A guess would have to come in through the request or a caller that passes one; the
+    callers in other modules are unseen, so the finding is lowered, not dropped."""
+    func = ctx.enclosing_function(node)
+    if func is None or _takes_request(func) or ctx.taint.route_kind(func) or may_route_web(func):
+        return False
+    if func.name in _HANDLER_METHODS or _AUTH_WORDS.intersection(split_words(func.name)):
+        return False
+    cls = ctx.enclosing_class(func)
+    if cls is not None:
+        words = split_words(cls.name)
+        if words and words[-1] in _AUTH_CLASS_WORDS:
+            return False
+    for side in pair:
+        if computed(ctx, side) or _configured(ctx, side):
+            return False
+    if _stored_against_passed(ctx, _param_names(func), pair):
+        return False
+    return not any(ctx.taint.judge(side, "timing")[0] == "source" for side in pair)
+
+
 _CONSTANT, _EQ, _NOT_EQ = ast.Constant, ast.Eq, ast.NotEq
 
 
@@ -533,7 +752,13 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
             continue
         strong = len(secret) == 2 or any(is_computed for _d, is_computed in secret)
         confidence = Confidence.HIGH if strong else Confidence.MEDIUM
-        if ctx.settings.is_test_path(ctx.filename) or _change_detection(ctx, pair):
+        if (
+            ctx.settings.is_test_path(ctx.filename)
+            or _change_detection(ctx, pair)
+            or _in_filter(ctx, node)
+            or _content_check(ctx, pair)
+            or _server_held(ctx, node, pair)
+        ):
             confidence = Confidence.LOW
         label = next((d for d, is_computed in secret if is_computed), secret[0][0])
         yield hit(node, label, "==" if isinstance(op, ast.Eq) else "!=", confidence=confidence)
