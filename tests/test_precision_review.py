@@ -1201,3 +1201,35 @@ def test_ais207_server_held_values_are_low():
     # filter: lowered, not dropped. An authentication verb or a request parameter keeps it.
     assert _found(SERVER_HELD, "AIS207") == [(11, "low"), (15, "low"), (19, "low"), (23, "high"), (27, "high")]
 
+
+# ------------------------------------------------------------------ corpus B (w7): AIS205
+STORED_HASHES = """\
+    from sqlalchemy import update
+
+    from .models import Auth, AuthModel, RedisImportStorage, get_auth
+
+
+    async def swap(session, auth: AuthModel, new_password):
+        \"\"\"Set a new password hash.\"\"\"
+        await session.execute(update(Auth).where(Auth.password == auth.password).values(password=new_password))
+
+
+    async def gate(user, auth=None):
+        auth = auth or await get_auth(user.id)
+        current = await get_auth(user.id)
+        return current.password != auth.password
+
+
+    def storage(params):
+        return RedisImportStorage.objects.create(host=params.get("host"), password=params.get("password"))
+
+
+    def store(new_password):
+        return Auth(password=new_password)
+    """
+
+
+def test_ais205_stored_hashes_and_outbound_passwords_are_low():
+    # open-webui's compare-and-swap and change check of the stored hash, a docstring that says
+    # the value is a hash, label-studio's Redis connection password: low, not dropped.
+    assert _found(STORED_HASHES, "AIS205", filename="app/models.py") == [(8, "low"), (8, "low"), (14, "low"), (18, "low"), (22, "medium")]

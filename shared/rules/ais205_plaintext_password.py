@@ -26,7 +26,14 @@ transforms it: ``generate_password_hash(pw)``, ``bcrypt.hashpw(...)``, ``make_pa
 ``pw_digest`` are hashes too. ``password == confirm_password`` (a confirmation check) is not
 flagged. A record stored with the same field of another record (``password=other.password``,
 copying a page and its restrictions) is low: it stores what that record already holds, and
-the flaw, if any, is where that was first stored.
+the flaw, if any, is where that was first stored. So is the same password field of two
+records the server loaded (``current.password != auth.password`` after both came from
+``get_auth(...)``, or ``where(Auth.password == auth.password)`` with ``auth: AuthModel``): a
+compare-and-swap or change check of what is stored. A password kept to be sent, not checked
+(a keyword of a call that also takes ``host=``, ``port=``, ``url=`` ..., or of a record named
+``*Storage``, ``*Connection``, ``*Backend``, ``*Integration``), cannot be hashed and is low;
+so is a parameter that receives a hash: the function's docstring says *hash*, or every call
+of it in the module passes a call named for hashing (``get_password_hash(pw)``).
 
 ## Why is this bad?
 Whoever reads the database (a leaked backup, an SQL injection, an over-privileged
@@ -319,6 +326,71 @@ def _stored_side(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     return not any(lab.kind == "source" for lab in ctx.taint.of(base))
 
 
+# Keyword words (last word) that make a call's password the credential of a connection the
+# program opens (``create(host=..., port=..., password=...)``): it must stay usable, so it
+# cannot be hashed.
+_ENDPOINT_WORDS = frozenset({"host", "hostname", "port", "server", "endpoint", "url", "uri", "dsn", "address"})
+# Class-name words (last word) of records that hold a connection's settings.
+_CONNECTION_CLASSES = frozenset({"storage", "connection", "backend", "integration", "datasource", "database"})
+
+
+def _outbound(call: ast.AST, func: ast.AST | None = None) -> bool:
+    """A password keyword of a call that also takes an endpoint (``host=``, ``port=``), or
+    of a record named for a connection (``RedisImportStorage.objects.create(...)``,
+    ``DatabaseConnection(...)``): the password the program sends, not a user's login."""
+    if not isinstance(call, ast.Call):
+        return False
+    for kw in call.keywords:
+        words = split_words(kw.arg or "")
+        if words and words[-1] in _ENDPOINT_WORDS:
+            return True
+    for part in _receiver_chain(call.func):
+        words = split_words(part)
+        if part[:1].isupper() and words and words[-1] in _CONNECTION_CLASSES:
+            return True
+    return False
+
+
+_HASH_DOC = lazy_compile(r"\bhash(?:ed|es)?\b", re.I)
+
+
+def _takes_hash(ctx: FileContext, value: ast.AST) -> bool:
+    """A parameter that receives a hash: the function's docstring says it stores a hash
+    ("Set a new password hash"), or every call of it in this module passes a call named for
+    hashing (``insert_new_auth(email, get_password_hash(pw))``)."""
+    if not isinstance(value, ast.Name):
+        return False
+    binds = ctx.bindings_of(value)
+    if len(binds) != 1 or binds[0].kind != "param":
+        return False
+    func = ctx.enclosing_function(value)
+    if func is None:
+        return False
+    doc = ast.get_docstring(func) or ""
+    if _HASH_DOC.search(doc):
+        return True
+    args = func.args
+    params = [p.arg for p in (*args.posonlyargs, *args.args)]
+    calls = ctx.taint.callers(func)
+    if not calls or value.id not in params:
+        return False
+    index = params.index(value.id)
+    for call in calls:
+        bound = isinstance(call.func, ast.Attribute) and params[:1] in (["self"], ["cls"])
+        position = index - 1 if bound else index
+        arg = next((kw.value for kw in call.keywords if kw.arg == value.id), None)
+        if arg is None and 0 <= position < len(call.args):
+            arg = call.args[position]
+        if isinstance(arg, ast.Await):
+            arg = arg.value
+        if not isinstance(arg, ast.Call):
+            return False
+        callee = arg.func.attr if isinstance(arg.func, ast.Attribute) else arg.func.id if isinstance(arg.func, ast.Name) else ""
+        if not {"hash", "hashpw", "hashed", "encrypt", "make"} & set(split_words(callee)):
+            return False
+    return True
+
+
 def _hit(node: ast.AST, verb: str, where: str, supplied: bool, ctx: FileContext, copied: bool = False) -> Hit:
     confidence = Confidence.HIGH if supplied else Confidence.MEDIUM
     if ctx.settings.is_test_path(ctx.filename) or copied:
@@ -333,6 +405,51 @@ def _copied_field(ctx: FileContext, field: str | None, value: ast.AST) -> bool:
     when a page and its restrictions are copied (wagtail's ``copy_page``). Whatever form that
     record holds it in, the flaw, if any, is where it was first stored."""
     return isinstance(value, ast.Attribute) and value.attr == field and _stored_side(ctx, value)
+
+
+# Callee words of a getter that loads a record (``get_auth(user.id)``, ``load_user(...)``).
+_LOAD_WORDS = frozenset({"get", "load", "fetch", "find", "read", "lookup", "select", "refresh"})
+
+
+def _loaded_record(ctx: FileContext, base: ast.AST, depth: int = 0) -> bool:
+    """`base` is a record the server loaded: a parameter annotated with a model type
+    (``auth: AuthModel``, ``row: UserRecord``), or a name bound to a getter's result
+    (``current = await get_auth(user.id)``, also ``auth or await get_auth(...)``) or to a
+    record loaded here (`_db_object`)."""
+    if depth > 4:
+        return False
+    if isinstance(base, ast.Await):
+        return _loaded_record(ctx, base.value, depth + 1)
+    if isinstance(base, ast.BoolOp):
+        return any(_loaded_record(ctx, value, depth + 1) for value in base.values if not isinstance(value, ast.Name))
+    if isinstance(base, ast.Call):
+        func = base.func
+        callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        words = split_words(callee)
+        return (bool(words) and words[0] in _LOAD_WORDS) or _db_object(ctx, base)
+    if not isinstance(base, ast.Name):
+        return False
+    for binding in ctx.bindings_of(base):
+        if binding.kind == "param":
+            ann = getattr(binding.target, "annotation", None)
+            label = ann.id if isinstance(ann, ast.Name) else ann.attr if isinstance(ann, ast.Attribute) else ""
+            words = split_words(label)
+            if words and words[-1] in ("model", "record", "row", "entity") and label not in _NOT_MODEL_BASES:
+                return True
+    value = ctx.reaching_value(base)
+    return value is not None and _loaded_record(ctx, value, depth + 1)
+
+
+def _loaded_same_field(ctx: FileContext, stored: ast.AST, other: ast.AST) -> bool:
+    """The same password field of two records (``current.password != auth.password`` after
+    both were loaded, ``where(Auth.password == auth.password)`` against the row read
+    before): a compare-and-swap or change check of what is stored, whatever form that is; the
+    flaw, if any, is where it was first stored."""
+    if not (isinstance(stored, ast.Attribute) and isinstance(other, ast.Attribute) and stored.attr == other.attr):
+        return False
+    if any(lab.kind == "source" for lab in ctx.taint.of(other)):
+        return False
+    return _loaded_record(ctx, other.value)
 
 
 def _inside_call(ctx: FileContext, node: ast.AST) -> bool:
@@ -379,7 +496,7 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
         if column is not None and _inside_call(ctx, node):
             other = pair[1] if column is pair[0] else pair[0]
             if raw_password(ctx, other):
-                yield _hit(node, "looked up", f"{ast.unparse(column)} {text} ...", True, ctx)
+                yield _hit(node, "looked up", f"{ast.unparse(column)} {text} ...", True, ctx, _loaded_same_field(ctx, column, other))
             return
         stored = [side for side in pair if _stored_side(ctx, side)]
         if not stored:
@@ -387,7 +504,7 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
         other = pair[1] if stored[0] is pair[0] else pair[0]
         if other not in stored and not raw_password(ctx, other):
             continue
-        yield _hit(node, "compared", f"{_short(stored[0])} {text} ...", True, ctx)
+        yield _hit(node, "compared", f"{_short(stored[0])} {text} ...", True, ctx, _loaded_same_field(ctx, stored[0], other))
         return
 
 
@@ -582,7 +699,8 @@ def check_orm_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
             if value is not None:
                 yield _hit(value, "stored", f"{method}(defaults={{'password': ...}})", _supplied(ctx, value), ctx)
         elif _is_password_name(kw.arg) and raw_password(ctx, kw.value):
-            yield _hit(kw.value, "stored", f"{method}({kw.arg}=...)", _supplied(ctx, kw.value), ctx, _copied_field(ctx, kw.arg, kw.value))
+            low = _copied_field(ctx, kw.arg, kw.value) or _outbound(node) or _takes_hash(ctx, kw.value)
+            yield _hit(kw.value, "stored", f"{method}({kw.arg}=...)", _supplied(ctx, kw.value), ctx, low)
 
 
 def _sa_statement(ctx: FileContext, expr: ast.AST) -> bool:
@@ -611,7 +729,8 @@ def check_constructor(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
     name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
     if not name[:1].isupper() or _hashing_setter(ctx) or not _model_class(ctx, func):
         return
-    yield _hit(node.value, "stored", f"{name}({node.arg}=...)", _supplied(ctx, node.value), ctx, _copied_field(ctx, arg, node.value))
+    low = _copied_field(ctx, arg, node.value) or _outbound(call) or _takes_hash(ctx, node.value)
+    yield _hit(node.value, "stored", f"{name}({node.arg}=...)", _supplied(ctx, node.value), ctx, low)
 
 
 # --- SQL ------------------------------------------------------------------------------------
