@@ -1233,3 +1233,28 @@ def test_ais205_stored_hashes_and_outbound_passwords_are_low():
     # open-webui's compare-and-swap and change check of the stored hash, a docstring that says
     # the value is a hash, label-studio's Redis connection password: low, not dropped.
     assert _found(STORED_HASHES, "AIS205", filename="app/models.py") == [(8, "low"), (8, "low"), (14, "low"), (18, "low"), (22, "medium")]
+
+
+# ------------------------------------------------------------------ corpus B (w7): AIS401
+PRAGMAS = """\
+    import os
+    import sqlite3
+
+    from app.env import BUSY_TIMEOUT
+
+    DATABASE_PASSWORD = os.environ.get("DATABASE_PASSWORD")
+
+
+    def connect(path, timeout):
+        conn = sqlite3.connect(path)
+        conn.execute(f"PRAGMA key = '{DATABASE_PASSWORD}'")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT}")
+        conn.execute(f"PRAGMA busy_timeout={timeout}")
+        conn.execute(f"SELECT * FROM t WHERE k = '{DATABASE_PASSWORD}'")
+    """
+
+
+def test_ais401_pragma_from_operator_settings_is_low():
+    # open-webui's SQLCipher key and PRAGMA settings from its env module: low, not dropped.
+    # A parameter in a PRAGMA, and an environment value where SQL takes a bound one, stay.
+    assert _found(PRAGMAS, "AIS401") == [(11, "low"), (12, "low"), (13, "medium"), (14, "medium")]

@@ -56,7 +56,11 @@ findings; nor are pieces the server makes (the clock: ``datetime.now()``, ``time
 (``Model._meta.db_table``), SQLAlchemy table names (``model.__tablename__``), a dialect's
 ``identifier_preparer.quote(name)``, string items of a module-level constant mapping taken
 by a ``for`` loop, and a value whose quote is doubled where it sits between two of that quote
-(``f'... "{url}"'`` after ``url = url.replace('"', '""')``; ``''`` inside ``'...'``). Callers in other modules are not seen: a public helper's parameters stay unknown
+(``f'... "{url}"'`` after ``url = url.replace('"', '""')``; ``''`` inside ``'...'``). A
+statement that takes no bound parameters anywhere (``PRAGMA``, ``SET``, DDL) built from the
+operator's settings (``os.environ.get(...)``, ``os.getenv(...)``, a name imported from an
+``env``, ``settings`` or ``config`` module, Django's ``settings``) is low: the environment is
+not input in this rule's model (``f"PRAGMA key = '{DATABASE_PASSWORD}'"`` for SQLCipher). Callers in other modules are not seen: a public helper's parameters stay unknown
 (medium in value positions). Query builders other than those listed are not modelled.
 
 ## Options
@@ -122,6 +126,7 @@ def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[C
     text = "".join(s if isinstance(s, str) else " 0 " for s in built.parts)
     if statement and not (_SQL_START.match(text) or (not isinstance(built.parts[0], str) and _SQL_ANYWHERE.search(text))):
         return None, []
+    unbindable = statement and _NO_BIND_START.match(text) is not None
     best: Confidence | None = None
     found: set = set()
     before = ""
@@ -141,6 +146,8 @@ def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[C
             continue
         if seen == "source":
             conf = Confidence.HIGH
+        elif unbindable and operator_setting(ctx, seg):
+            conf = Confidence.LOW
         elif _value_position(before) or _parts_have_values(seg, ctx):
             conf = Confidence.MEDIUM
         else:
@@ -149,6 +156,56 @@ def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[C
             best = conf
         before += " 0 "
     return best, sorted(found)
+
+
+# Statements that take no bound parameters anywhere (SQLite ``PRAGMA``, ``SET`` of a
+# session variable, DDL): a setting can only be spliced in.
+_NO_BIND_START = lazy_compile(r"\s{0,20}(?:pragma|set|create|alter|drop|vacuum|grant|revoke)\b", re.IGNORECASE)
+# Last module names of the operator's settings (``from app.env import BUSY_TIMEOUT``).
+_SETTINGS_MODULES = frozenset({"env", "environment", "settings", "config", "conf", "configuration", "constants"})
+_ENV_READS = frozenset({"os.getenv", "os.environ.get", "os.environ.__getitem__"})
+# Calls and methods that keep a setting a setting: ``int(TIMEOUT)``, ``KEY.strip()``.
+_SETTING_KEEPERS = frozenset({"builtins.int", "builtins.str", "builtins.float", "builtins.bool"})
+
+
+def operator_setting(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
+    """A value from the operator's configuration: read from the environment
+    (``os.environ.get("DATABASE_PASSWORD")``, ``os.environ["X"]``, ``os.getenv("X")``),
+    imported from a settings module (``from app.env import BUSY_TIMEOUT``; the last module
+    name is in `_SETTINGS_MODULES`), Django's ``settings.X``, or a name every binding of which
+    is one of these, also through ``int()`` / ``str()`` and str methods. The environment is
+    not input in this rule's model: whoever sets it runs the program."""
+    if depth > 4:
+        return False
+    if isinstance(expr, ast.Name):
+        found = ctx.lookup(expr.id, expr)
+        if found is None:
+            return False
+        if found[0] == "import":
+            module = str(found[1]).rsplit(".", 1)[0] if "." in str(found[1]) else ""
+            return module.rsplit(".", 1)[-1] in _SETTINGS_MODULES
+        if found[0] != "local":
+            return False
+        binds = found[1]
+        return bool(binds) and all(
+            b.value is not None and b.kind in ("assign", "aug") and operator_setting(ctx, b.value, depth + 1) for b in binds
+        )
+    if isinstance(expr, ast.Subscript):
+        return ctx.qualname(expr.value) == "os.environ"
+    if isinstance(expr, ast.Attribute):
+        qn = ctx.qualname(expr) or ""
+        return qn.startswith("django.conf.settings.")
+    if not isinstance(expr, ast.Call):
+        return False
+    name = ctx.call_name(expr)
+    if name in _ENV_READS:
+        return True
+    if name in _SETTING_KEEPERS and expr.args:
+        return operator_setting(ctx, expr.args[0], depth + 1)
+    func = expr.func
+    if isinstance(func, ast.Attribute) and func.attr in ("strip", "lower", "upper", "encode", "decode"):
+        return operator_setting(ctx, func.value, depth + 1)
+    return False
 
 
 # Calls whose result the server makes itself: the clock and random UUIDs.
