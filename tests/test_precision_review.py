@@ -1258,3 +1258,37 @@ def test_ais401_pragma_from_operator_settings_is_low():
     # open-webui's SQLCipher key and PRAGMA settings from its env module: low, not dropped.
     # A parameter in a PRAGMA, and an environment value where SQL takes a bound one, stay.
     assert _found(PRAGMAS, "AIS401") == [(11, "low"), (12, "low"), (13, "medium"), (14, "medium")]
+
+
+CONSTANT_IDENTIFIERS = """\
+    from sqlalchemy import text
+
+
+    def access_grants(conn):
+        resource_tables = [("knowledge", "knowledge"), ("prompt", "prompt")]
+        for table_name, resource_type in resource_tables:
+            conn.execute(text(f'SELECT id, access_control FROM "{table_name}"'))
+
+
+    def upsert_thread(conn, thread_id, name):
+        data = {"id": thread_id, "name": name}
+        parameters = {key: value for key, value in data.items() if value is not None}
+        columns = ", ".join(f'"{key}"' for key in parameters.keys())
+        conn.execute(text(f"INSERT INTO threads ({columns}) VALUES (:id, :name)"), parameters)
+
+
+    def mutated(conn, extra):
+        tables = ["a", "b"]
+        tables.append(extra)
+        for table_name in tables:
+            conn.execute(text(f'SELECT * FROM "{table_name}"'))
+        alias = extra
+        conn.execute(text(f'SELECT * FROM "{alias}"'))
+    """
+
+
+def test_ais401_loop_over_literals_and_dict_literal_keys_are_constant():
+    # open-webui's migration loops over a literal list; chainlit's columns are the keys of a
+    # dict literal. A list that took a parameter, and a name bound to a parameter
+    # (`alias = extra`, which `is_constant` once took for constant), stay reported.
+    assert _found(CONSTANT_IDENTIFIERS, "AIS401") == [(21, "medium"), (23, "medium")]

@@ -869,6 +869,66 @@ class FileContext:
             return None
         return None
 
+    def _loop_items(self, target: ast.AST) -> list[ast.AST] | None:
+        """What must be constant for a ``for`` (or comprehension) target to be: the iterable
+        (``for table, kind in [("a", "x"), ("b", "y")]``), or only the keys of a mapping the
+        target takes keys of (``for k in d``, ``d.keys()``, the first name of ``for k, v in
+        d.items()``: `_mapping_keys`). None when the loop is not found or the keys are not
+        known."""
+        node, position = target, None
+        loop = self.parents.get(target)
+        while loop is not None and type(loop) in (ast.Tuple, ast.List):
+            position = loop.elts.index(node) if type(node) is not ast.Starred else -1
+            node, loop = loop, self.parents.get(loop)
+        if type(loop) not in (ast.For, ast.AsyncFor, ast.comprehension) or loop.target is not node:  # type: ignore[union-attr]
+            return None
+        source = loop.iter  # type: ignore[union-attr]
+        keys = False
+        if type(source) is ast.Call and type(source.func) is ast.Attribute and not source.args and source.func.attr in ("keys", "items", "values"):
+            method = source.func.attr
+            if method == "keys" or (method == "items" and position == 0 and node is not target):
+                keys, source = True, source.func.value
+            elif method == "values" or method == "items":
+                return [source.func.value]
+        else:
+            direct = self._mapping_keys(source)
+            if direct is not None:
+                return direct  # iterating a mapping yields its keys
+        return self._mapping_keys(source) if keys else [source]
+
+    def _mapping_keys(self, expr: ast.AST, depth: int = 0) -> list[ast.AST] | None:
+        """The key expressions of a mapping built here: a dict literal's keys (no ``**``), a
+        dict comprehension's key, or through a name every binding of which is one, with
+        ``d[k] = v`` adding `k`. None otherwise (another mutation, an unknown value)."""
+        if depth > 3:
+            return None
+        kind = type(expr)
+        if kind is ast.Dict:
+            keys = expr.keys  # type: ignore[attr-defined]
+            return None if any(k is None for k in keys) else list(keys)
+        if kind is ast.DictComp:
+            return [expr.key]  # type: ignore[attr-defined]
+        if kind is not ast.Name:
+            return None
+        binds = self.bindings_of(expr)  # type: ignore[arg-type]
+        if not binds:
+            return None
+        found: list[ast.AST] = []
+        for b in binds:
+            if b.kind == "mutate":
+                holder = self.parents.get(b.target)
+                if type(holder) is not ast.Subscript or holder.value is not b.target:  # type: ignore[union-attr]
+                    return None
+                found.append(holder.slice)  # type: ignore[union-attr]
+                continue
+            if b.value is None or b.augmented:
+                return None
+            inner = self._mapping_keys(b.value, depth + 1)
+            if inner is None:
+                return None
+            found.extend(inner)
+        return found
+
     def is_constant(self, expr: ast.AST | None, *, sanitizers: bool = True) -> bool:
         """True when `expr` cannot carry data from outside the program.
 
@@ -879,7 +939,12 @@ class FileContext:
         ``int()``, ``shlex.quote()``, ...; `SANITIZING_METHODS`: ``ops.quote_name()``, ...). Parameters, calls to unknown functions, attributes
         of unknown objects and subscripts of unknown containers are not constant. An item of a
         constant container (``COLUMNS[key]``, ``COLUMNS.get(key, "name")``) is constant, and so
-        is a comprehension whose items are (``",".join("?" for _ in ids)``).
+        is a comprehension whose items are (``",".join("?" for _ in ids)``). A loop target is
+        constant when what it takes is (`_loop_items`): the items of a constant iterable
+        (``for table, kind in [("a", "x")]``) or the keys of a mapping built here from
+        constant keys (``for k in d``, ``k`` of ``for k, v in d.items()``, with ``d`` a dict
+        literal or a dict comprehension over one: `_mapping_keys`). A name bound to another
+        name (``alias = param``) is as constant as that name.
 
         Iterative with a node budget: a query that exceeds it answers False (unknown).
         """
@@ -943,9 +1008,23 @@ class FileContext:
                 if not binds:
                     return False
                 for b in binds:
-                    if b.value is None or id(b.value) in seen:
-                        if b.value is None:
+                    if b.value is None and b.kind == "loop":
+                        items = self._loop_items(b.target)
+                        if items is None:
                             return False
+                        for item in items:
+                            if type(item) is ast.Name:
+                                work.append(item)
+                            elif id(item) not in seen:
+                                seen.add(id(item))
+                                work.append(item)
+                        continue
+                    if b.value is None:
+                        return False
+                    if type(b.value) is ast.Name:
+                        work.append(b.value)  # `x = p`: the Name branch dedups names
+                        continue
+                    if id(b.value) in seen:
                         continue
                     seen.add(id(b.value))
                     work.append(b.value)

@@ -60,7 +60,12 @@ by a ``for`` loop, and a value whose quote is doubled where it sits between two 
 statement that takes no bound parameters anywhere (``PRAGMA``, ``SET``, DDL) built from the
 operator's settings (``os.environ.get(...)``, ``os.getenv(...)``, a name imported from an
 ``env``, ``settings`` or ``config`` module, Django's ``settings``) is low: the environment is
-not input in this rule's model (``f"PRAGMA key = '{DATABASE_PASSWORD}'"`` for SQLCipher). Callers in other modules are not seen: a public helper's parameters stay unknown
+not input in this rule's model (``f"PRAGMA key = '{DATABASE_PASSWORD}'"`` for SQLCipher).
+A loop over a literal list (``for table, kind in [("knowledge", "k"), ...]``) and the keys of
+a dict literal built in the function (``", ".join(f'"{k}"' for k in params)`` after
+``params = {k: v for k, v in {"id": ..., "name": ...}.items() if v}``) are constants; the
+keys of a caller's dict are not. Not seen yet: the field names of ``asdict(obj)`` and of
+``to_dict()`` results, and attributes validated in ``__init__``. Callers in other modules are not seen: a public helper's parameters stay unknown
 (medium in value positions). Query builders other than those listed are not modelled.
 
 ## Options
@@ -136,7 +141,7 @@ def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[C
             before += seg
             continue
         after = parts[index + 1] if index + 1 < len(parts) and isinstance(parts[index + 1], str) else ""
-        if server_derived(ctx, seg) or _quoted_in_place(ctx, seg, before, after):
+        if server_derived(ctx, seg) or _quoted_in_place(ctx, seg, before, after) or ctx.is_constant(seg):
             before += " 0 "
             continue
         seen, origins_here = ctx.taint.judge(seg, "sql")
