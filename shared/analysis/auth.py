@@ -1032,16 +1032,23 @@ _DRF_ADMIN = frozenset({"IsAdminUser"})
 _DRF_PUBLIC = frozenset({"AllowAny"})
 
 
-def drf_list(ctx: "FileContext", value: ast.expr | None) -> list[ast.expr] | None:
-    """The elements of a ``permission_classes`` / ``authentication_classes`` value (a list
-    or tuple, also through a module constant); None when it is not a literal sequence."""
+def drf_list(ctx: "FileContext", value: ast.expr | None, depth: int = 0) -> list[ast.expr] | None:
+    """The elements of a ``permission_classes`` / ``authentication_classes`` / FastAPI
+    ``dependencies=`` value (a list or tuple, also through a module constant); None when it
+    is not a literal sequence. A starred constant among them is spread (``(Depends(
+    skip_body), *_AUTHENTICATED)`` with ``_AUTHENTICATED = (Depends(user_api_key_auth),)``,
+    litellm's OTLP routes); one that is no literal sequence stays as it is."""
     if isinstance(value, ast.Name):
         reached = ctx.reaching_value(value)
         if reached is not None:
             value = reached
-    if isinstance(value, (ast.List, ast.Tuple)):
-        return list(value.elts)
-    return None
+    if not isinstance(value, (ast.List, ast.Tuple)):
+        return None
+    out: list[ast.expr] = []
+    for elt in value.elts:
+        spread = drf_list(ctx, elt.value, depth + 1) if isinstance(elt, ast.Starred) and depth < 3 else None
+        out.extend(spread if spread is not None else [elt])
+    return out
 
 
 def _permission_names(expr: ast.expr) -> Iterator[tuple[str, bool]]:
@@ -1209,9 +1216,68 @@ def _auth_params(ctx: "FileContext", func: ast.AST, depth: int = 0) -> Iterator[
         for cand in candidates:
             if _is_depends(ctx, cand):
                 found = dependency_auth(ctx, cand, depth)
+                if found is None and _provides_principal(ctx, p, ann):
+                    found = (f"{_last(cand.func)}({dotted(cand.args[0]) if cand.args else '...'})", False)
                 if found is not None:
                     yield p, found
                     break
+
+
+# Types too general to name the signed-in principal.
+_GENERIC_TYPES = frozenset(
+    {
+        "dict", "Dict", "Any", "object", "str", "int", "bool", "bytes", "float", "None", "list",
+        "List", "tuple", "Tuple", "Mapping", "Optional", "Union", "Request", "Response", "Session",
+    }
+)
+
+
+def _declared_type(ann: ast.AST | None) -> str:
+    """The type an annotation declares, ``Annotated`` unwrapped (``UserAPIKeyAuth`` in
+    ``Annotated[UserAPIKeyAuth, Depends(...)]``); "" for anything but a plain class name."""
+    if isinstance(ann, ast.Subscript) and _last(ann.value) == "Annotated":
+        sl = ann.slice
+        ann = sl.elts[0] if isinstance(sl, ast.Tuple) and sl.elts else sl
+    name = dotted(ann) if isinstance(ann, (ast.Name, ast.Attribute)) else ""
+    return "" if not name or name.rsplit(".", 1)[-1] in _GENERIC_TYPES else name
+
+
+def principal_types(ctx: "FileContext") -> frozenset:
+    """Types of the principal the module's recognised authenticating dependencies provide:
+    ``UserAPIKeyAuth`` when a handler declares ``caller: Annotated[UserAPIKeyAuth,
+    Depends(user_api_key_auth)]`` (or ``user: User = Depends(get_current_user)``). Read once
+    per file over every function's parameters; a parameter of such a type provided by a
+    dependency the module does not show is the principal too (`_provides_principal`)."""
+    memo = ctx.__dict__.get("_auth_principal_types")
+    if memo is not None:
+        return memo
+    ctx.__dict__["_auth_principal_types"] = frozenset()  # re-entry guard while reading
+    found: set = set()
+    for func in ctx.nodes_of(ast.FunctionDef, ast.AsyncFunctionDef):
+        for p, _dep in _auth_params(ctx, func):
+            ann = p.annotation
+            if isinstance(ann, ast.Name) and isinstance(ctx.reaching_value(ann), ast.Subscript):
+                ann = ctx.reaching_value(ann)  # CurrentUser = Annotated[User, Depends(...)]
+            name = _declared_type(ann)
+            if name:
+                found.add(name)
+    memo = ctx.__dict__["_auth_principal_types"] = frozenset(found)
+    return memo
+
+
+def _provides_principal(ctx: "FileContext", param: ast.arg, ann: ast.AST | None) -> bool:
+    """True for a parameter named for the caller (``caller``, ``user``, ``principal``) whose
+    declared type is the principal the module's authenticating dependencies provide
+    (`principal_types`), provided by a dependency the linter cannot read (litellm's
+    ``caller: Annotated[UserAPIKeyAuth, Depends(archive_writer)]``, ``archive_writer``
+    imported from another module, itself built on ``user_api_key_auth``): a dependency that
+    produces the authenticated principal authenticates. A parameter named for something
+    else (``target: User = Depends(load_target)``, a user loaded by id) is not the caller."""
+    words = set(split_words(param.arg))
+    if not words & _DEP_AUTH_WORDS or words & _DEP_NOT_AUTH:
+        return False
+    name = _declared_type(ann)
+    return bool(name) and name in principal_types(ctx)
 
 
 def identity_params(ctx: "FileContext", func: ast.AST) -> frozenset:

@@ -15,7 +15,10 @@ raises ``PermissionDenied``, redirects to the sign-in), DRF
 ``permission_classes``, a FastAPI ``Depends`` / ``Security`` dependency on the parameter,
 route, router or app (a name that says current user, auth, token or API key, a
 ``fastapi.security`` scheme, a dependency of the module that raises 401 / 403, your
-``aisec-auth-dependencies``), a Flask ``before_request`` hook that checks the user, or a check
+``aisec-auth-dependencies``; also spread from a constant, ``dependencies=(Depends(x),
+*_AUTHENTICATED)``, and a dependency the file does not show that yields a parameter named
+for the caller of the type the module's own auth dependency yields: ``caller:
+Annotated[UserAPIKeyAuth, Depends(archive_writer)]``), a Flask ``before_request`` hook that checks the user, or a check
 in the body (``if not current_user.is_authenticated: abort(401)``, an API key or webhook
 signature compared with ``hmac.compare_digest``, ``verify_jwt_in_request()``, a lookup by a
 secret the client sent that stops the request on a miss: ``try: Order.objects.get(
