@@ -1005,6 +1005,16 @@ SSRF_VERIFY = """\
 
     from app.auth import {dep}
 
+
+# ------------------------------------------------------------------ corpus B (w8): AIS301 self-authenticating endpoints
+SELF_AUTHENTICATING = """\
+    from fastapi import APIRouter, Depends, Form, Request
+    from pydantic import BaseModel
+
+    from app.auth import get_current_user, mfa, revoke_refresh_token
+    from app.bots import adapter, bot, slack_handler
+    from app.db import notes
+
     router = APIRouter()
 
 
@@ -1292,3 +1302,61 @@ def test_ais401_loop_over_literals_and_dict_literal_keys_are_constant():
     # dict literal. A list that took a parameter, and a name bound to a parameter
     # (`alias = extra`, which `is_constant` once took for constant), stay reported.
     assert _found(CONSTANT_IDENTIFIERS, "AIS401") == [(21, "medium"), (23, "medium")]
+
+
+    class ChallengeForm(BaseModel):
+        challenge_token: str
+        code: str
+
+
+    class NoteForm(BaseModel):
+        note_id: str
+        text: str
+
+
+    @router.get("/me")
+    async def me(user=Depends(get_current_user)):
+        return user
+
+
+    @router.post("/mfa/enroll/confirm")
+    async def confirm_mfa_enrollment(form_data: ChallengeForm):
+        return await mfa.confirm_enrollment(form_data.challenge_token, form_data.code)
+
+
+    @router.post("/oauth/revoke")
+    async def revoke(token: str = Form(...), client_id: str = Form(...)):
+        return await revoke_refresh_token(token=token, client_id=client_id)
+
+
+    @router.post("/slack/events")
+    async def slack_events(req: Request):
+        return await slack_handler.handle(req)
+
+
+    @router.post("/teams/events")
+    async def teams_events(req: Request):
+        body = await req.json()
+        auth_header = req.headers.get("Authorization", "")
+        return await adapter.process_activity(body, auth_header, bot.on_turn)
+
+
+    @router.post("/notes/update")
+    async def update_note(form_data: NoteForm):
+        return await notes.update(form_data.note_id, form_data.text)
+
+
+    @router.post("/notes/import")
+    async def import_notes(req: Request):
+        return await notes.import_all(req)
+    """
+
+
+def test_ais301_forwarded_credential_is_low():
+    # open-webui's MFA enrolment steps (challenge token), litellm's RFC 7009 revocation,
+    # chainlit's Slack and Teams webhooks: the callee checks the credential, most likely.
+    # A body with only an id, or the request handed to a call that is no request handler,
+    # stays.
+    assert _found(SELF_AUTHENTICATING, "AIS301", filename="app/api.py") == [
+        (27, "low"), (32, "low"), (37, "low"), (42, "low"), (49, "high"), (54, "high"),
+    ]

@@ -1410,6 +1410,7 @@ def body_guard(ctx: "FileContext", func: ast.AST) -> tuple[str, bool] | None:
     memo = ctx.__dict__.setdefault("_auth_body_guard", {})
     if id(func) in memo:
         return memo[id(func)]
+    memo[id(func)] = None  # a function that calls itself, or a cycle of helpers
     found: tuple[str, bool] | None = None
     for node in own_nodes(func):
         if isinstance(node, ast.If):
@@ -1429,8 +1430,23 @@ def body_guard(ctx: "FileContext", func: ast.AST) -> tuple[str, bool] | None:
             label = CREDENTIAL_CHECK if words & _CREDENTIAL_CALL_WORDS else f"{name}() in the body"
             found = (label, body_privileged(ctx, func) or bool(words & _ADMIN_WORDS))
             break
+        elif type(node) is ast.Call and type(node.func) is ast.Name and (helper := _helper_guard(ctx, node)) is not None:
+            found = helper
+            break
     memo[id(func)] = found
     return found
+
+
+def _helper_guard(ctx: "FileContext", call: ast.Call) -> tuple[str, bool] | None:
+    """The check in the body of a module function that `call` calls with a value the client
+    sent (litellm's ``payload = _decode_connect_code(master_key, body.code)``, whose body
+    refuses the request unless ``hmac.compare_digest`` accepts the code's signature): the
+    check runs for the caller as if written in its body (`body_guard`, one call deep per
+    level, cycles cut)."""
+    local = _local_function(ctx, call.func)
+    if local is None or not any(_client_sent(ctx, a) for a in [*call.args, *(k.value for k in call.keywords)]):
+        return None
+    return body_guard(ctx, local)
 
 
 # Words of a lookup's keyword that name a secret the client must hold (``token=``,
@@ -1483,6 +1499,89 @@ def _client_sent(ctx: "FileContext", expr: ast.AST) -> bool:
             cur = cur.value
         else:
             return False
+    return False
+
+
+# Words of a value the client sends as its own credential: a challenge or reset token, a
+# one-time secret, an ``Authorization`` header, a signature.
+_HELD_WORDS = _POSSESSION_WORDS | frozenset({"authorization", "signature"})
+# Verbs of calls that keep or send what they are given rather than check it: a token the
+# client submits to be stored (an integration's API token) authenticates nobody.
+_KEEP_VERBS = frozenset(
+    {
+        "save", "store", "set", "update", "create", "add", "insert", "put", "write", "register",
+        "upsert", "persist", "append", "send", "log", "print", "info", "debug", "warning", "error",
+    }
+)
+# Verbs of calls that take over a whole request: an SDK's request handler (slack_bolt's
+# ``handler.handle(req)``) verifies the sender's signature itself.
+_HANDOFF_VERBS = frozenset({"handle", "dispatch", "process"})
+
+
+def forwards_credential(ctx: "FileContext", func: ast.AST) -> bool:
+    """True when a handler hands a credential the client sent to a call that can check it:
+    a body field or form value named for a token or secret (open-webui's
+    ``mfa.confirm_mfa_enrollment(form_data.challenge_token.get_secret_value(), ...)``, an
+    RFC 7009 ``revoke_refresh_token(token=token, ...)``), the ``Authorization`` header
+    (Bot Framework's ``adapter.process_activity(activity, auth_header, ...)``), or the whole
+    request to another request handler (``slack_handler.handle(req)``). The check happens
+    in code the file does not show, so this only makes a finding less likely (AIS301 lowers
+    it): the callee may verify the credential, or may not. A call that stores or sends the
+    value (``save_token(...)``, ``logger.info(...)``) does not count."""
+    if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    memo = ctx.__dict__.setdefault("_auth_forwards_credential", {})
+    if id(func) in memo:
+        return memo[id(func)]
+    args = func.args
+    requests = {
+        a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]
+        if a.arg in ("request", "req") or _last(a.annotation) == "Request"
+    }
+    found = False
+    for node in own_nodes(func):
+        if type(node) is not ast.Call:
+            continue
+        name = _last(node.func)
+        words = split_words(name) if name else []
+        if not words or words[0] in _KEEP_VERBS or name in _RESPONSE_CALLS:
+            continue
+        given = [*node.args, *(k.value for k in node.keywords)]
+        if words[0] in _HANDOFF_VERBS and isinstance(node.func, ast.Attribute) and any(
+            type(a) is ast.Name and a.id in requests for a in given
+        ):
+            found = True
+            break
+        if any(_held_credential(ctx, a) for a in given):
+            found = True
+            break
+    memo[id(func)] = found
+    return found
+
+
+def _held_credential(ctx: "FileContext", expr: ast.AST, depth: int = 0) -> bool:
+    """`expr` reads a credential the client sent (`forwards_credential`): an attribute,
+    parameter or key named for one (``form_data.challenge_token``, ``token``,
+    ``request.headers.get("Authorization")``), also through a local name bound to it."""
+    methods = {id(n.func) for n in ast.walk(expr) if type(n) is ast.Call}
+    for node in ast.walk(expr):
+        words: set = set()
+        if type(node) is ast.Attribute and id(node) not in methods:  # not .get_secret_value()
+            words = set(split_words(node.attr))
+        elif type(node) is ast.Name:
+            words = set(split_words(node.id))
+            if not words & _HELD_WORDS and depth < 2:
+                value = ctx.reaching_value(node)
+                if value is not None and _held_credential(ctx, value, depth + 1):
+                    return True
+        elif type(node) is ast.Subscript:
+            key = ctx.const_str(node.slice)
+            words = set(split_words(key)) if key else set()
+        elif type(node) is ast.Call and _last(node.func) == "get" and node.args:
+            key = ctx.const_str(node.args[0])
+            words = set(split_words(key)) if key else set()
+        if words & _HELD_WORDS and _client_sent(ctx, node):
+            return True
     return False
 
 
@@ -1719,6 +1818,10 @@ _GENERIC = frozenset(
 )
 
 
+# The kinds of client that start a sign-in flow (``cli_sso_start``).
+_SIGN_IN_CLIENTS = frozenset({"cli", "device", "desktop", "mobile", "browser", "ui", "web"})
+
+
 def is_public_name(h: Handler) -> str | None:
     """Why a handler is public by design, read from its name or route path (``login``,
     ``register``, ``password_reset``, ``token``, ``oauth_callback``, ``healthz``)."""
@@ -1748,6 +1851,17 @@ def _public_words(words: list[str]) -> str | None:
         # The second factor of a sign-in: the session does not exist yet (open-webui's
         # /mfa/verify takes the challenge token the password step issued).
         triggers.add("second-factor")
+    protocol: set = set()
+    for a, b in zip(words, words[1:]):
+        if a == "device" and b in ("authorization", "code"):
+            # RFC 8628's device authorization request: the client has no user yet; the
+            # endpoint hands out a device code and a user code and grants nothing.
+            triggers.add("device authorization")
+            protocol.update((a, b))
+    if wordset & {"sso", "oidc", "saml", "oauth", "oauth2"} and wordset & {"start", "begin", "initiate", "init"}:
+        # The first step of a sign-in flow (``/sso/cli/start``): the caller signs in after it.
+        triggers.add("sign-in start")
+        protocol.update(wordset & _SIGN_IN_CLIENTS)
     if words[0] in ("create", "new", "open") and len(words) >= 2 and words[1] in ("account", "user") and len(words) <= 3:
         # POST /users, create_user(user_in): the sign-up of REST APIs and the FastAPI tutorial.
         triggers.add("sign-up")
@@ -1758,7 +1872,7 @@ def _public_words(words: list[str]) -> str | None:
         # Issuing a token is public; revoking or listing a user's tokens is not.
         if wordset - _GENERIC - _PUBLIC_TRIGGERS:
             return None
-    leftover = wordset - _PUBLIC_TRIGGERS - _GENERIC
+    leftover = wordset - _PUBLIC_TRIGGERS - _GENERIC - protocol
     if leftover - {"forgot", "reset", "password", "email", "account", "registration", "signup"}:
         return None
     return f"{sorted(triggers)[0]} endpoint"

@@ -18,19 +18,22 @@ route, router or app (a name that says current user, auth, token or API key, a
 ``aisec-auth-dependencies``; also spread from a constant, ``dependencies=(Depends(x),
 *_AUTHENTICATED)``, and a dependency the file does not show that yields a parameter named
 for the caller of the type the module's own auth dependency yields: ``caller:
-Annotated[UserAPIKeyAuth, Depends(archive_writer)]``), a Flask ``before_request`` hook that checks the user, or a check
-in the body (``if not current_user.is_authenticated: abort(401)``, an API key or webhook
-signature compared with ``hmac.compare_digest``, ``verify_jwt_in_request()``, a lookup by a
-secret the client sent that stops the request on a miss: ``try: Order.objects.get(
-secret=kwargs["secret"]) except Order.DoesNotExist: raise Http404``). Only declared
-mechanisms count as the evidence on the other handlers: checks written in bodies are often
-conditional. A check of a client value that is no credential (``if
-request.headers.get("X-Role") != "admin"``) authenticates nobody.
+Annotated[UserAPIKeyAuth, Depends(archive_writer)]``), a Flask ``before_request`` hook
+that checks the user, or a check in the body (``if not current_user.is_authenticated:
+abort(401)``, an API key or webhook signature compared with ``hmac.compare_digest``,
+``verify_jwt_in_request()``, a lookup by a secret the client sent that stops the request on
+a miss: ``try: Order.objects.get(secret=kwargs["secret"]) except Order.DoesNotExist: raise
+Http404``, such a check in a function of the module the handler calls with a client value:
+``_decode_connect_code(key, body.code)``). Only declared mechanisms count as the evidence on
+the other handlers: checks written in bodies are often conditional. A check of a client
+value that is no credential (``if request.headers.get("X-Role") != "admin"``)
+authenticates nobody.
 
 Not reported: endpoints that are public by design (sign-in, sign-up, sign-out and OIDC
 back-channel logout, password-reset request and confirmation, token issuing, OAuth
-callbacks, email confirmation, the second factor of a sign-in (``/mfa/verify``) and health
-checks, read from the handler's name or route path), handlers
+callbacks, RFC 8628 device authorization, the start of an SSO flow (``/sso/cli/start``),
+email confirmation, the second factor of a sign-in (``/mfa/verify``) and health checks, read
+from the handler's name or route path), handlers
 marked ``@public`` / ``@login_not_required`` or with DRF ``AllowAny`` (AIS303 judges that),
 DRF views without ``permission_classes`` (they run the project's
 ``DEFAULT_PERMISSION_CLASSES``), and handlers that only read and answer (a ``POST`` search,
@@ -99,7 +102,14 @@ own record or through it (``request.user.notifications_send = ...; request.user.
 ``request.user.teams.filter(...).delete()``, an ``UpdateView`` whose ``get_object()``
 returns ``self.request.user``): an anonymous caller has no record to change, so its login
 is most likely enforced outside the file (a middleware). Writes through a call the linter
-cannot see into (``remove_project(pk)``) are not counted against this.
+cannot see into (``remove_project(pk)``) are not counted against this. A handler that hands
+a credential the client sent to a call is low as well: a token or secret field
+(``mfa.confirm_enrollment(form_data.challenge_token, ...)``, an RFC 7009
+``revoke_refresh_token(token=token, ...)``), the ``Authorization`` header
+(``adapter.process_activity(activity, auth_header, ...)``) or the whole request to another
+request handler (``slack_handler.handle(req)``): the callee most likely checks it, but the
+linter cannot see that it does. A call that keeps the value (``save_token(token)``) does not
+count.
 
 ## Options
 ``aisec-auth-decorators``, ``aisec-auth-dependencies`` and ``aisec-permission-checks`` name
@@ -124,6 +134,7 @@ from ..analysis.auth import (
     Handler,
     changes_state,
     declared_evidence,
+    forwards_credential,
     handlers,
     handlers_by_node,
     name_node,
@@ -177,5 +188,10 @@ def _check_handler(node: ast.AST, h: Handler, ctx: FileContext) -> Iterator[Hit]
     elif writes_only_caller(ctx, h):
         # Only the caller's own record changes: an anonymous caller has none, so the view
         # needs a login, most likely enforced outside this file.
+        confidence = Confidence.LOW
+    elif forwards_credential(ctx, node):
+        # The request carries its own credential (a challenge token, the Authorization
+        # header, a signed Slack request) and the handler hands it to code the file does
+        # not show, which most likely checks it.
         confidence = Confidence.LOW
     yield hit(name_node(ctx, node), methods, h.name, where, anchor, confidence=confidence)
