@@ -1360,3 +1360,29 @@ def test_ais301_forwarded_credential_is_low():
     assert _found(SELF_AUTHENTICATING, "AIS301", filename="app/api.py") == [
         (27, "low"), (32, "low"), (37, "low"), (42, "low"), (49, "high"), (54, "high"),
     ]
+
+
+TEST_APP = """\
+    from fastapi import Depends, FastAPI, Response
+    from fastapi.security import OAuth2PasswordBearer
+
+    app = FastAPI()
+    auth_scheme = OAuth2PasswordBearer(tokenUrl="token")
+
+
+    @app.get("/protected")
+    async def protected(token: str = Depends(auth_scheme)):
+        return {"ok": True}
+
+
+    @app.post("/set-cookie")
+    async def set_cookie_endpoint(response: Response):
+        await store.save(response)
+        return {"ok": True}
+    """
+
+
+@pytest.mark.parametrize(("filename", "confidence"), [("tests/auth/test_cookie.py", "low"), ("app/api.py", "high")])
+def test_ais301_test_app_is_low(filename, confidence):
+    # chainlit's tests/auth/test_cookie.py: the endpoints of a test app.
+    assert _found(TEST_APP, "AIS301", filename=filename) == [(14, confidence)]

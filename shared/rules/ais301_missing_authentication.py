@@ -109,7 +109,8 @@ a credential the client sent to a call is low as well: a token or secret field
 (``adapter.process_activity(activity, auth_header, ...)``) or the whole request to another
 request handler (``slack_handler.handle(req)``): the callee most likely checks it, but the
 linter cannot see that it does. A call that keeps the value (``save_token(token)``) does not
-count.
+count. Handlers in test files (``aisec-test-paths``) are low: a test module's app serves its
+tests.
 
 ## Options
 ``aisec-auth-decorators``, ``aisec-auth-dependencies`` and ``aisec-permission-checks`` name
@@ -181,7 +182,10 @@ def _check_handler(node: ast.AST, h: Handler, ctx: FileContext) -> Iterator[Hit]
     anchor = labels.most_common(1)[0][0]
     methods = "/".join(m for m in _ORDER if m in h.mutating)
     confidence = Confidence.MEDIUM if h.inferred else Confidence.HIGH
-    if subclasses_authenticate(ctx, h):
+    if ctx.settings.is_test_path(ctx.filename):
+        # The app of a test module: its endpoints exist to be called by the tests.
+        confidence = Confidence.LOW
+    elif subclasses_authenticate(ctx, h):
         # A base whose every subclass in the module adds the check: the subclasses are
         # the routed views. Low, not dropped: the base may be routed as well.
         confidence = Confidence.LOW
