@@ -2111,7 +2111,7 @@ _RESPONSE_CALLS = frozenset(
         "RedirectResponse", "JSONResponse", "HTTPException", "HttpResponseRedirect", "TemplateResponse",
         "len", "str", "int", "float", "bool", "dict", "list", "tuple", "set", "sorted", "min", "max",
         "sum", "any", "all", "isinstance", "enumerate", "zip", "range", "reversed", "round", "abs",
-        "print", "escape", "gettext", "_",
+        "print", "escape", "gettext", "_", "frozenset", "MappingProxyType",
     }
 )
 # Response methods that only shape what is sent back.
@@ -2121,9 +2121,12 @@ _RESPONSE_METHODS = frozenset({"set_cookie", "delete_cookie", "set_signed_cookie
 def changes_state(ctx: "FileContext", func: ast.AST) -> bool:
     """False when a handler's body only reads and answers: every call reads (``get_*``,
     ``find_*``, ``search``, ``jsonify``, ``render``, ``set_cookie`` on its response) and it
-    assigns only to its own locals and response objects. Unknown calls count as changes."""
+    assigns only to its own locals and response objects. A call to a function of the module
+    reads when that function's body does (``return _otlp_error(content_type, 410, "...")``,
+    a helper that builds the ``Response``). Unknown calls count as changes."""
     memo = ctx.__dict__.setdefault("_auth_changes_state", {})
     if id(func) not in memo:
+        memo[id(func)] = True  # a function that calls itself changes state, for all we know
         memo[id(func)] = _changes_state(ctx, func)
     return memo[id(func)]
 
@@ -2149,6 +2152,9 @@ def _changes_state(ctx: "FileContext", func: ast.AST) -> bool:
                 continue
             if name in _READ_METHODS and isinstance(node.func, ast.Attribute):
                 continue
+            local = _local_function(ctx, node.func) if type(node.func) is ast.Name else None
+            if local is not None and not changes_state(ctx, local):
+                continue  # a function of the module that only builds an answer (a static 410)
             words = split_words(name) if name else []
             if not words or words[0] not in _READ_VERBS:
                 return True

@@ -37,7 +37,8 @@ from the handler's name or route path), handlers
 marked ``@public`` / ``@login_not_required`` or with DRF ``AllowAny`` (AIS303 judges that),
 DRF views without ``permission_classes`` (they run the project's
 ``DEFAULT_PERMISSION_CLASSES``), and handlers that only read and answer (a ``POST`` search,
-a preference cookie set on the response: every call reads, and nothing outside the
+a preference cookie set on the response, a static ``410 Gone`` built by a function of the
+module: every call reads, also in the module's functions it calls, and nothing outside the
 handler is assigned). A webhook is not exempt by its name: it authenticates by checking the
 sender's signature in its body, and one that does not is reported. The method is read from
 the route (``methods=[...]``, ``@app.post``, ``@require_POST``, viewset actions, the
