@@ -22,7 +22,10 @@ token issuing, health checks: read from the class or function name and route), a
 mutating views whose every mutating method checks the caller in its body (a webhook that
 verifies its HMAC signature, an API key compared with ``hmac.compare_digest``, a one-time
 token the client sent looked up with ``try: Device.objects.get(initialization_token=...)
-except Device.DoesNotExist: raise ...``: only its holder gets past).
+except Device.DoesNotExist: raise ...``: only its holder gets past) or only validates what
+the client sent and answers (a ``create()`` that runs ``serializer.is_valid()`` and returns
+204 without calling ``save()`` or ``perform_create()``: every call reads, and nothing
+outside it is assigned).
 
 ## Why is this bad?
 ``AllowAny`` switches DRF's permission check off: anyone on the network can create, edit
@@ -76,6 +79,7 @@ from typing import Iterator
 from ..analysis.auth import (
     Handler,
     body_guard,
+    changes_state,
     class_attr,
     drf_list,
     drf_permission_value,
@@ -84,6 +88,7 @@ from ..analysis.auth import (
     is_public_name,
 )
 from ..analysis.frameworks import settings_profile
+from ..analysis.taint import own_nodes
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 _ORDER = ("POST", "PUT", "PATCH", "DELETE")
@@ -120,7 +125,26 @@ def _exempt(ctx: FileContext, mutating: list[Handler], name_handler: Handler) ->
     if is_public_name(name_handler) or any(is_public_name(h) for h in mutating):
         return True
     bodies = [h.node for h in mutating if isinstance(h.node, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    return bool(bodies) and len(bodies) == len(mutating) and all(body_guard(ctx, b) for b in bodies)
+    if not bodies or len(bodies) != len(mutating):
+        return False
+    # Every mutating method checks the caller, or only validates and answers (a create()
+    # that runs the serializer's validation and returns 204 without save()).
+    return all(body_guard(ctx, b) or _only_validates(ctx, b) for b in bodies)
+
+
+_VALIDATIONS = frozenset({"is_valid", "validate", "full_clean", "run_validation"})
+
+
+def _only_validates(ctx: FileContext, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """True for a method that validates what the client sent and answers, changing nothing:
+    label-studio's ``LabelConfigValidateAPI.create()``, ``serializer.is_valid(
+    raise_exception=True); return Response(status=204)`` with no ``save()`` (every call
+    reads: `auth.changes_state`)."""
+    return any(type(n) is ast.Call and _last_name(n.func) in _VALIDATIONS for n in own_nodes(func)) and not changes_state(ctx, func)
+
+
+def _last_name(expr: ast.AST) -> str:
+    return expr.id if isinstance(expr, ast.Name) else expr.attr if isinstance(expr, ast.Attribute) else ""
 
 
 def _what(methods: set, name: str) -> str:
