@@ -16,14 +16,16 @@ after it ties the object to the current user:
 - a scope is a second filter on the caller (``owner=request.user``, ``user_id=
   current_user.id``, ``Model.owner_id == user.id``, a tenant or organisation field not taken
   from the client), a query that starts from the caller (``request.user.notes.get(
-  pk=pk)``, a queryset variable built that way) or a manager or queryset method given the
-  caller (``Project.objects.for_user(request.user)``);
+  pk=pk)``, a queryset variable built that way), a manager or queryset method given the
+  caller (``Project.objects.for_user(request.user)``) or a filter on a parent object loaded
+  that way (``FileUpload.objects.filter(project=project, id__in=ids)``);
 - an ownership check afterwards (of the object kept in a name or on the instance,
   ``self.upload``) is a comparison of the object (or the id) with the caller
   (``if note.owner_id != current_user.id: abort(403)``, ``if note.user != request.user``,
   ``assert``), a permission call on it (``check_object_permissions``,
-  ``has_object_permission``, ``user.has_perm("...", obj)``, ``obj.can_edit(user)``, your
-  ``aisec-permission-checks``), or a check of a secret against the object that proves the
+  ``has_object_permission``, ``user.has_perm("...", obj)``, ``obj.can_edit(user)``, a
+  check of the caller on a related object, ``obj.project.has_permission(request.user)``,
+  your ``aisec-permission-checks``), or a check of a secret against the object that proves the
   client holds it (``default_token_generator.check_token(user, token)`` in a password-reset
   link, ``user.check_password(...)``, a token attribute compared with what the client sent).
 
@@ -91,6 +93,13 @@ def invoice_detail(request, invoice_id):
     invoice = get_object_or_404(Invoice, pk=invoice_id, owner=request.user)
     return JsonResponse(invoice.as_dict())
 ```
+
+A lookup in a helper method of the view whose id is a parameter is not reported when every
+call of it in the class comes after such a check in the caller (``perform_create`` checks
+the draft's owner, then calls ``self.delete_draft(draft_id)``). The class ``queryset`` is not
+judged when the view overrides every method it serves and none reaches ``get_object()``,
+``retrieve()``, ``update()``, ``destroy()`` or ``super()``: it then loads nothing by the
+URL's lookup field, and the lookups the methods write are judged where they are.
 
 ## Known problems
 Lookups in helper functions that a handler calls, and authorization enforced elsewhere (a
@@ -215,12 +224,13 @@ def _scope(ctx: FileContext, query: Query, func: ast.AST | None) -> tuple[bool, 
 
 
 def _owned_value(ctx: FileContext, value: ast.AST) -> bool:
-    """``customer.id`` where ``customer`` was loaded scoped to the caller: filtering by an
-    owned parent scopes the child."""
+    """``customer.id`` (or ``customer`` itself: ``filter(project=project)``) where
+    ``customer`` was loaded scoped to the caller: filtering by an owned parent scopes the
+    child."""
     root = value
     while isinstance(root, ast.Attribute):
         root = root.value
-    if not isinstance(root, ast.Name) or root is value:
+    if not isinstance(root, ast.Name):
         return False
     bound = ctx.reaching_value(root)
     if isinstance(bound, ast.Await):
@@ -313,6 +323,13 @@ def _checked(ctx: FileContext, func: ast.AST, names: set, objects: set = frozens
                 return True
             if receiver is not None and _ref(receiver) in names and any(is_identity(ctx, a) for a in args):
                 return True  # note.can_edit(request.user), note.is_owned_by(current_user)
+            if (
+                isinstance(receiver, ast.Attribute)
+                and _owner_ref(receiver) in names
+                and _check_name(ctx, node)
+                and any(is_identity(ctx, a) for a in args)
+            ):
+                return True  # task.project.has_permission(request.user): through the parent
             if (inside & objects or (receiver is not None and _ref(receiver) in objects)) and _possession_call(node):
                 return True  # token_generator.check_token(user, token), user.check_password(pw)
             if receiver is not None and inside & names and is_identity(ctx, receiver):
@@ -320,8 +337,78 @@ def _checked(ctx: FileContext, func: ast.AST, names: set, objects: set = frozens
     return False
 
 
+def _owner_ref(expr: ast.AST) -> str | None:
+    """The loaded object a related object hangs off (`_ref`): ``task`` for ``task.project``,
+    ``self.upload`` for ``self.upload.project``."""
+    for _ in range(8):
+        ref = _ref(expr)
+        if ref is not None or not isinstance(expr, ast.Attribute):
+            return ref
+        expr = expr.value
+    return None
+
+
+_ASKING_WORDS = frozenset({"can", "is", "has", "may", "check", "owns", "belongs"})
+
+
+def _check_name(ctx: FileContext, call: ast.Call) -> bool:
+    """A call that asks about the caller's rights rather than acting on the object:
+    ``has_permission``, ``can_edit``, ``is_member``, a permission check."""
+    words = split_words(_last(call.func))
+    return bool(words) and (words[0] in _ASKING_WORDS or permission_call(ctx, call, strict=True))
+
+
 _CHECK_VERBS = frozenset({"check", "verify", "validate"})
 _PROOF_WORDS = frozenset({"token", "password", "secret", "otp", "signature", "hash", "digest"})
+
+
+def _callers_check(ctx: FileContext, func: ast.AST | None, h: Handler, ids: list[tuple[ast.expr, str]]) -> bool:
+    """True when the lookup sits in a helper method of the view (no handler itself) whose id
+    is a parameter, and every call of it in the class (``self.delete_draft(draft_id, ...)``)
+    comes from a method that checks that id, or the object it loaded by it, against the
+    caller first: label-studio's ``perform_create`` raises ``PermissionDenied`` unless
+    ``draft.user_id == user.id``, then calls ``delete_draft(draft_id)``. A helper never
+    called in the class is judged as it is."""
+    if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) or h.node is func or h.cls is None:
+        return False
+    params = [a.arg for a in [*func.args.posonlyargs, *func.args.args]]
+    used = {n.id for value, _ in ids for n in ast.walk(value) if isinstance(n, ast.Name)}
+    positions = [i for i, name in enumerate(params) if name in used]
+    if not positions or positions[0] == 0:  # no id parameter, or the id is ``self``
+        return False
+    sites = [
+        c for c in ctx.nodes_of(ast.Call)
+        if isinstance(c.func, ast.Attribute) and c.func.attr == func.name and isinstance(c.func.value, ast.Name)
+        and c.func.value.id == "self" and ctx.enclosing_class(c) is h.cls
+    ]
+    if not sites:
+        return False
+    for call in sites:
+        caller = ctx.enclosing_function(call)
+        if caller is None or caller is func:
+            return False
+        passed: set = set()
+        for i in positions:
+            arg = call.args[i - 1] if i - 1 < len(call.args) else next((k.value for k in call.keywords if k.arg == params[i]), None)
+            if arg is None:
+                return False
+            passed |= {n.id for n in ast.walk(arg) if isinstance(n, ast.Name)}
+        loaded = _loaded_by(ctx, caller, passed)
+        if not _checked(ctx, caller, passed | loaded, loaded):
+            return False
+    return True
+
+
+def _loaded_by(ctx: FileContext, func: ast.AST, names: set) -> set:
+    """Names the function binds to objects it looked up by one of `names`
+    (``draft = AnnotationDraft.objects.filter(id=draft_id).first()``)."""
+    out: set = set()
+    for node in own_nodes(func):
+        if type(node) is ast.Call and _last(node.func) in LOOKUP_CALLS:
+            query = query_of(ctx, node)
+            if query.model and any(_names(v) & names for _f, v in query_filters(ctx, query)):
+                out |= _bound_names(ctx, node)
+    return out
 
 
 def _possession_call(call: ast.Call) -> bool:
@@ -594,6 +681,8 @@ def check_lookup(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     bound = _bound_names(ctx, node)
     if _checked(ctx, func, bound | {n.id for value, _ in ids for n in ast.walk(value) if isinstance(n, ast.Name)}, bound):
         return
+    if _callers_check(ctx, func, h, ids):
+        return
     owned = owned_models(ctx).get(query.model)
     changes = _mutated(ctx, node, func, bound)
     if owned == "read" or (owned and changes):
@@ -609,6 +698,31 @@ def check_lookup(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     yield hit(node, _label(node, query.model), _a(query.model), _id_text(*ids[0]), confidence=conf)
 
 
+# The generic views' methods that load the object by the URL's lookup field from the class
+# queryset: https://www.django-rest-framework.org/api-guide/generic-views/#get_objectself
+_GENERIC_PATH = frozenset({"get_object", "retrieve", "update", "partial_update", "destroy", "perform_update", "perform_destroy"})
+
+
+def _generic_path_unused(ctx: FileContext, own: list[Handler], classes: list[ast.ClassDef]) -> bool:
+    """True when the view overrides every method it serves and none of its methods reaches
+    the generic detail path (``get_object()``, ``retrieve()``, ``update()``, ``destroy()``,
+    ``super()``): label-studio's ``TaskAgreementAPI.get`` loads the task itself and checks
+    it, so the class ``queryset`` never loads anything by the URL's lookup field (that
+    lookup is judged where it is written)."""
+    if not all(isinstance(h.node, (ast.FunctionDef, ast.AsyncFunctionDef)) for h in own):
+        return False
+    for c in classes:
+        for stmt in c.body:
+            if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for n in own_nodes(stmt):
+                if type(n) is ast.Call and (
+                    _last(n.func) in _GENERIC_PATH or (isinstance(n.func, ast.Name) and n.func.id == "super")
+                ):
+                    return False
+    return True
+
+
 @on(ast.ClassDef)
 def check_viewset(node: ast.ClassDef, ctx: FileContext) -> Iterator[Hit]:
     own = [h for h in handlers(ctx) if h.cls is node]
@@ -618,6 +732,8 @@ def check_viewset(node: ast.ClassDef, ctx: FileContext) -> Iterator[Hit]:
     if not {_last(b) for b in bases} & _DETAIL_BASES:
         return
     if any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name in ("get_queryset", "get_object") for c in classes for s in c.body):
+        return
+    if _generic_path_unused(ctx, own, classes):
         return
     value = next(
         (s.value for s in node.body if isinstance(s, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "queryset" for t in s.targets)),
