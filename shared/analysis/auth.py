@@ -2112,6 +2112,9 @@ _RESPONSE_CALLS = frozenset(
         "len", "str", "int", "float", "bool", "dict", "list", "tuple", "set", "sorted", "min", "max",
         "sum", "any", "all", "isinstance", "enumerate", "zip", "range", "reversed", "round", "abs",
         "print", "escape", "gettext", "_", "frozenset", "MappingProxyType",
+        # Django REST framework's answer builders: APIView.finalize_response and
+        # rest_framework.views.exception_handler (https://www.django-rest-framework.org/api-guide/exceptions/).
+        "finalize_response", "exception_handler",
     }
 )
 # Response methods that only shape what is sent back.

@@ -25,7 +25,8 @@ token the client sent looked up with ``try: Device.objects.get(initialization_to
 except Device.DoesNotExist: raise ...``: only its holder gets past) or only validates what
 the client sent and answers (a ``create()`` that runs ``serializer.is_valid()`` and returns
 204 without calling ``save()`` or ``perform_create()``: every call reads, and nothing
-outside it is assigned).
+outside it is assigned; a ``post()`` that only returns ``super().post(...)`` is judged by
+the view's own ``create()``).
 
 ## Why is this bad?
 ``AllowAny`` switches DRF's permission check off: anyone on the network can create, edit
@@ -129,7 +130,34 @@ def _exempt(ctx: FileContext, mutating: list[Handler], name_handler: Handler) ->
         return False
     # Every mutating method checks the caller, or only validates and answers (a create()
     # that runs the serializer's validation and returns 204 without save()).
-    return all(body_guard(ctx, b) or _only_validates(ctx, b) for b in bodies)
+    return all(body_guard(ctx, b) or _only_validates(ctx, _action_of(h, b)) for h, b in zip(mutating, bodies))
+
+
+# The action DRF's generic views run for each method: CreateAPIView.post returns
+# self.create(...), UpdateAPIView.put / patch self.update / partial_update, DestroyAPIView.delete
+# self.destroy (https://www.django-rest-framework.org/api-guide/generic-views/).
+_ACTIONS = {"post": "create", "put": "update", "patch": "partial_update", "delete": "destroy"}
+
+
+def _action_of(h: Handler, func: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.FunctionDef | ast.AsyncFunctionDef:
+    """The method that does the work of `func`: for ``def post(...): return super().post(
+    ...)`` in a view that defines ``create``, that ``create`` (DRF's ``post`` calls it);
+    else `func` itself."""
+    action = _ACTIONS.get(func.name)
+    body = [s for s in func.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+    if action is None or h.cls is None or len(body) != 1 or not isinstance(body[0], ast.Return):
+        return func
+    value = body[0].value
+    if not (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr == func.name
+        and isinstance(value.func.value, ast.Call)
+        and _last_name(value.func.value.func) == "super"
+    ):
+        return func
+    own = next((s for s in h.cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == action), None)
+    return own if own is not None else func
 
 
 _VALIDATIONS = frozenset({"is_valid", "validate", "full_clean", "run_validation"})
