@@ -1005,16 +1005,6 @@ SSRF_VERIFY = """\
 
     from app.auth import {dep}
 
-
-# ------------------------------------------------------------------ corpus B (w8): AIS301 self-authenticating endpoints
-SELF_AUTHENTICATING = """\
-    from fastapi import APIRouter, Depends, Form, Request
-    from pydantic import BaseModel
-
-    from app.auth import get_current_user, mfa, revoke_refresh_token
-    from app.bots import adapter, bot, slack_handler
-    from app.db import notes
-
     router = APIRouter()
 
 
@@ -1302,6 +1292,18 @@ def test_ais401_loop_over_literals_and_dict_literal_keys_are_constant():
     # dict literal. A list that took a parameter, and a name bound to a parameter
     # (`alias = extra`, which `is_constant` once took for constant), stay reported.
     assert _found(CONSTANT_IDENTIFIERS, "AIS401") == [(21, "medium"), (23, "medium")]
+
+
+# ------------------------------------------------------------------ corpus B (w8): AIS301 self-authenticating endpoints
+SELF_AUTHENTICATING = """\
+    from fastapi import APIRouter, Depends, Form, Request
+    from pydantic import BaseModel
+
+    from app.auth import get_current_user, mfa, revoke_refresh_token
+    from app.bots import adapter, bot, slack_handler
+    from app.db import notes
+
+    router = APIRouter()
 
 
     class ChallengeForm(BaseModel):
