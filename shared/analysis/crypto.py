@@ -145,3 +145,26 @@ def display(call: ast.Call) -> str:
     if isinstance(func, ast.Name):
         return f"{func.id}()"
     return "the call"
+
+
+def input_name(ctx: FileContext | None, expr: ast.AST | None, *, follow: bool = False) -> str | None:
+    """The name a key-derivation or hash input is known by, under up to four ``.encode()`` /
+    ``.strip()`` calls: ``master_key.encode()`` gives ``master_key``, ``self.api_token``
+    gives ``api_token``, ``cfg["secret_key"]`` gives ``secret_key``; None for anything else.
+    With `follow`, a name bound to such a call is followed too (``secret =
+    master_key.encode()``, then ``derive(secret)``)."""
+    for _ in range(4):
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in ("encode", "strip"):
+            expr = expr.func.value
+        elif follow and ctx is not None and isinstance(expr, ast.Name) and isinstance(ctx.reaching_value(expr), ast.Call):
+            expr = ctx.reaching_value(expr)
+        else:
+            break
+    if isinstance(expr, ast.Name):
+        return expr.id
+    if isinstance(expr, ast.Attribute):
+        return expr.attr
+    if isinstance(expr, ast.Subscript):
+        key = expr.slice
+        return key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
+    return None

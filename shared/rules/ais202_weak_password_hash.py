@@ -119,6 +119,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.context import literal_str
+from ..analysis.crypto import input_name
 from ..analysis.frameworks import settings_profile
 from ..analysis.numbers import class_attr, int_value
 from ..analysis.words import is_password_name, secret_name_kind, split_words
@@ -403,17 +404,7 @@ def _hashlib_digest_of(ctx: FileContext, expr: ast.AST | None) -> str | None:
 def _keyed_input(data: ast.AST | None) -> bool:
     """PBKDF2 over a random key or token (``SECRET_KEY``, ``api_token``), not a password: the
     input's entropy, not the iteration count, protects it."""
-    for _ in range(4):
-        if isinstance(data, ast.Call) and isinstance(data.func, ast.Attribute) and data.func.attr in ("encode", "strip"):
-            data = data.func.value
-        else:
-            break
-    if isinstance(data, ast.Name):
-        name = data.id
-    elif isinstance(data, ast.Attribute):
-        name = data.attr
-    else:
-        name = literal_str(data.slice) if isinstance(data, ast.Subscript) else None
+    name = input_name(None, data)
     if not name:
         return False
     kind = secret_name_kind(name)

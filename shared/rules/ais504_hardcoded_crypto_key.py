@@ -97,6 +97,7 @@ from ..analysis.crypto import (
     cryptography_aead,
     cryptography_algorithm,
     display,
+    input_name,
     pycryptodome_cipher,
 )
 from ..analysis.fixed_values import (
@@ -225,18 +226,8 @@ def _keyed_secret(ctx: FileContext, call: ast.Call) -> bool:
         return False
     index, keyword = DERIVATIONS[name]
     expr = arg(call, index, keyword)
-    for _ in range(4):
-        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in ("encode", "strip"):
-            expr = expr.func.value
-        elif isinstance(expr, ast.Name) and isinstance(ctx.reaching_value(expr), ast.Call):
-            expr = ctx.reaching_value(expr)  # secret = master_key.encode()
-        else:
-            break
-    if isinstance(expr, ast.Name):
-        label = expr.id
-    elif isinstance(expr, ast.Attribute):
-        label = expr.attr
-    else:
+    label = input_name(ctx, expr, follow=True)
+    if label is None:
         return False
     kind = secret_name_kind(label)
     return kind is not None and kind != "password"
