@@ -73,6 +73,7 @@ import ast
 import re
 from typing import Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
+from .frameworks import REQUEST_NAMES
 from .context import dotted as _dotted
 from .taint import own_nodes
 from .words import split_words
@@ -1536,7 +1537,7 @@ def forwards_credential(ctx: "FileContext", func: ast.AST) -> bool:
     args = func.args
     requests = {
         a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]
-        if a.arg in ("request", "req") or _last(a.annotation) == "Request"
+        if a.arg in REQUEST_NAMES or _last(a.annotation) == "Request"
     }
     found = False
     for node in own_nodes(func):
@@ -1731,7 +1732,7 @@ def _is_session(ctx: "FileContext", expr: ast.AST) -> bool:
     qn = ctx.qualname(expr) or ""
     if qn in ("flask.session", "quart.session"):
         return True
-    return isinstance(expr, ast.Attribute) and expr.attr == "session" and _last(expr.value) in ("request", "req")
+    return isinstance(expr, ast.Attribute) and expr.attr == "session" and _last(expr.value) in REQUEST_NAMES
 
 
 def _session_key_is_user(ctx: "FileContext", key: ast.AST | None) -> bool:

@@ -12,9 +12,12 @@ from ..findings import Confidence
 from .context import FileContext
 from .patterns import lazy_compile
 
-__all__ = ['PYCRYPTODOME_BLOCK_CIPHERS', 'PYCRYPTODOME_SYMMETRIC', 'WEAK_CIPHERS', 'arg', 'confidence_here', 'cryptography_aead', 'cryptography_algorithm', 'cryptography_mode', 'display', 'in_tests', 'pycryptodome_cipher', 'weak_cipher_of']
+__all__ = ['CSPRNG_BYTES', 'PYCRYPTODOME_BLOCK_CIPHERS', 'PYCRYPTODOME_SYMMETRIC', 'WEAK_CIPHERS', 'arg', 'confidence_here', 'cryptography_aead', 'cryptography_algorithm', 'cryptography_mode', 'display', 'in_tests', 'pycryptodome_cipher', 'weak_cipher_of']
 
 # --- shared knowledge of the Python crypto APIs (used by the other AIS5xx rules) -----------
+# The standard library's CSPRNG calls that return `nbytes` random bytes (raw, hex or
+# URL-safe base64): https://docs.python.org/3/library/secrets.html and os.urandom.
+CSPRNG_BYTES = frozenset({"secrets.token_hex", "secrets.token_urlsafe", "secrets.token_bytes", "os.urandom"})
 _PYCRYPTODOME = lazy_compile(r"^(?:Crypto|Cryptodome)\.Cipher\.(\w{1,40})\.new$")
 
 

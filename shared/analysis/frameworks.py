@@ -119,6 +119,11 @@ APP_NAMES = frozenset({"app", "application", "server", "socketio"})
 # and Starlette https://www.starlette.io/middleware/#sessionmiddleware hang it on the request.
 SESSION_QUALNAMES = frozenset({"flask.session", "quart.session", "flask.globals.session"})
 
+# The names every framework's convention gives the request object (Django, DRF, Flask's views
+# that take one, Starlette, FastAPI, aiohttp, Express-style ``req``): a parameter or local so
+# named is the request, also in the helpers views pass it to.
+REQUEST_NAMES = frozenset({"request", "req"})
+
 
 def is_flask_app(expr: ast.AST, ctx: "FileContext") -> bool:
     """A Flask-like application object: constructed here, or named like one.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 
 from .context import FileContext
-from .frameworks import SESSION_QUALNAMES
+from .frameworks import REQUEST_NAMES, SESSION_QUALNAMES
 from .taint import FLOW_EXITS, REQUEST_ATTRS, own_nodes, tainted_for
 from .words import split_words
 
@@ -325,9 +325,6 @@ def _compare_proves(ctx: FileContext, test: ast.Compare, checked: _Checked, kind
     if ctx.taint.judge(right, kind)[0] == "source" and not (isinstance(op, (ast.In, ast.NotIn)) and session_read(ctx, right)):
         return False
     return checked.covered_by(ctx, left)
-
-
-REQUEST_NAMES = frozenset({"request", "req"})
 
 
 def is_session(ctx: FileContext, expr: ast.AST) -> bool:

@@ -75,6 +75,7 @@ from operator import attrgetter
 from typing import Callable, NamedTuple
 
 from .context import FileContext, dotted, literal_str
+from .frameworks import REQUEST_NAMES
 from .literals import string_values
 from .taint import own_nodes
 from .words import HEAD_WORDS, secret_name_kind, split_words
@@ -665,7 +666,6 @@ _VALUE_FIELDS = frozenset(
 _AUTH_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 # Request attributes that hold client-sent fields.
 _FIELD_ATTRS = frozenset({"form", "json", "POST", "data", "values", "args", "GET", "query_params", "get_json"})
-_REQUEST_NAMES = frozenset({"request", "req"})
 _REQUEST_MODULES = ("flask.request", "quart.request", "bottle.request")
 # Calls and methods whose result says nothing of the secret's value.
 _CLEAN_CALLS = frozenset(
@@ -1472,7 +1472,7 @@ def _is_request(ctx: FileContext, expr: ast.AST) -> bool:
     if qn is not None:
         return qn in _REQUEST_MODULES or qn.endswith(".request") and qn.split(".")[0] in ("flask", "quart", "bottle", "sanic")
     if isinstance(expr, ast.Name):
-        if expr.id in _REQUEST_NAMES:
+        if expr.id in REQUEST_NAMES:
             return True
         for b in ctx.bindings_of(expr):
             ann = getattr(b.target, "annotation", None)

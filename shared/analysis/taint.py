@@ -42,7 +42,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
 from ..options import SINK_KINDS
 from .context import BUILTIN_NAMES, child_nodes
-from .frameworks import helper_module
+from .frameworks import REQUEST_NAMES, helper_module
 from .patterns import lazy_compile
 
 if TYPE_CHECKING:
@@ -347,7 +347,7 @@ class _FunctionFlow:
                 continue
             # A parameter called `request` is, by every framework's convention, the request
             # object, also in helpers that views pass it to.
-            if _is_request_param(p) or name in ("request", "req") or (route == "django" and i == 0):
+            if _is_request_param(p) or name in REQUEST_NAMES or (route == "django" and i == 0):
                 env[name] = frozenset({Label("request object", "request")})
                 continue
             if route:
@@ -1481,7 +1481,7 @@ class TaintAnalysis:
         if kind in _FUNCTION_SCOPES:
             args = scope.args  # type: ignore[attr-defined]
             params = [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]
-            if any(p is not None and (p.arg in ("request", "req") or _is_request_param(p)) for p in params) or (
+            if any(p is not None and (p.arg in REQUEST_NAMES or _is_request_param(p)) for p in params) or (
                 kind is not ast.Lambda
                 and bool(scope.decorator_list or scope.name in ("lambda_handler", "handler"))  # type: ignore[attr-defined]
                 and self.route_kind(scope) is not None
@@ -1622,7 +1622,7 @@ class TaintAnalysis:
         binds = self.ctx.bindings.get(func, {})
         params = [*args.posonlyargs, *args.args, *args.kwonlyargs]
         # The request (the first parameter of a Django view) and self are objects anyway.
-        skip = {"request", "req", "self", "cls"} | ({params[0].arg} if params else set())
+        skip = {*REQUEST_NAMES, "self", "cls"} | ({params[0].arg} if params else set())
         names = {a.arg for a in params if a.arg not in skip and all(b.kind == "param" for b in binds.get(a.arg, ()))}
         objects: set[str] = {a.arg for a in params if a.arg not in skip and _object_annotation(a.annotation)}
         if names:

@@ -133,6 +133,19 @@ _VERBS = frozenset(
 )
 
 
+# First words of a function that makes a new value, a credential above all: ``new_api_token``,
+# ``generate_secret``, ``create_token``, ``rotate_key``. Not ``get``: a getter may return a
+# value it did not make.
+MAKING_VERBS = frozenset({"new", "generate", "gen", "create", "make", "issue", "mint", "regenerate", "rotate"})
+
+
+def names_making(name: str) -> bool:
+    """True when the identifier `name` (a function's or method's name, without its receiver)
+    starts with a `MAKING_VERBS` word: ``new_api_token``, ``generateSecret``; False for
+    ``get_token`` and for ``""``."""
+    words = split_words(name)
+    return bool(words) and words[0] in MAKING_VERBS
+
 # Every head word `secret_name_kind` accepts without extra words. Each word of `split_words`
 # is a piece of the lowercased name, so a name whose lowercase holds none has no kind.
 HEAD_WORDS = frozenset({*_SECRET_HEADS, *_QUALIFIED_HEADS, "key"})

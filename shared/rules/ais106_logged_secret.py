@@ -114,7 +114,7 @@ from typing import Iterator
 from ..analysis.secrets import WEAK, Secret, may_carry_secret, ruled_out, secret_kind, trace_secret
 from ..analysis.frameworks import secrets_in_tests
 from ..analysis.taint import is_dead
-from ..analysis.words import split_words
+from ..analysis.words import names_making, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"})
@@ -139,8 +139,6 @@ _STDOUT = frozenset({"print()", "pprint.pprint()", "pprint.pp()", "sys.stdout.wr
 # the method that runs a traitlets ``Application`` (``start``) or a Django management command
 # (``BaseCommand.handle``).
 _CLI_RUNNERS = {"start": ("Application", "App"), "handle": ("BaseCommand",)}
-# First words of a call that makes a new credential: ``new_api_token``, ``create_token``.
-_CREATING = frozenset({"new", "create", "generate", "issue", "mint", "make"})
 _LOGGER_WORDS = frozenset({"log", "logger", "logging", "logs"})
 _LOGGER_FACTORIES = ("logging.", "structlog.", "loguru.")
 
@@ -221,7 +219,7 @@ def _made_here(ctx: FileContext, value: ast.AST, func: ast.AST) -> bool:
         return False
     func_node = value.func
     name = func_node.attr if isinstance(func_node, ast.Attribute) else getattr(func_node, "id", "")
-    return split_words(name)[:1] in ([w] for w in _CREATING)
+    return names_making(name)
 
 
 def _confidence(ctx: FileContext, found: Secret) -> Confidence | None:

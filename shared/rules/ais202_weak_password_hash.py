@@ -119,7 +119,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.context import literal_str
-from ..analysis.crypto import input_name
+from ..analysis.crypto import CSPRNG_BYTES, input_name
 from ..analysis.frameworks import settings_profile
 from ..analysis.numbers import class_attr, int_value
 from ..analysis.words import is_password_name, secret_name_kind, split_words
@@ -298,17 +298,13 @@ def _is_password_data(node: ast.AST, ctx: FileContext, data: ast.AST | None) -> 
     return _mentions_password(data) or _password_function(node, ctx, data)
 
 
-# Random bytes drawn when the module loads: a key that lives only as long as the process.
-_RANDOM_KEY_CALLS = frozenset({"secrets.token_bytes", "secrets.token_hex", "secrets.token_urlsafe", "os.urandom"})
-
-
 def _process_random_key(ctx: FileContext, key: ast.AST | None) -> bool:
     """The HMAC key is drawn at random in this file (``_CACHE_KEY = secrets.token_bytes(32)``):
     a digest under it is an in-memory lookup key (mlflow's credential cache), useless once
     the process ends, so not a stored password hash. Usually; low rather than dropped."""
     if isinstance(key, ast.Name):
         key = ctx.reaching_value(key)
-    return isinstance(key, ast.Call) and ctx.call_name(key) in _RANDOM_KEY_CALLS
+    return isinstance(key, ast.Call) and ctx.call_name(key) in CSPRNG_BYTES
 
 
 def _fast(node: ast.AST, what: str) -> Hit:

@@ -74,6 +74,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from ..analysis.crypto import CSPRNG_BYTES
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -218,7 +219,7 @@ TIME_FUNCS = frozenset(
 # nbytes-taking generators. OWASP Session Management Cheat Sheet: at least 64 bits of entropy
 # for a session id; 128 bits (16 bytes) is what the Python docs' secrets section and OWASP
 # recommend for tokens; the secrets module's own default is 32 bytes.
-BYTE_FUNCS = frozenset({"secrets.token_hex", "secrets.token_urlsafe", "secrets.token_bytes", "os.urandom"})
+BYTE_FUNCS = CSPRNG_BYTES
 MIN_BYTES = 16
 HARD_MIN_BYTES = 8
 # CSPRNG output anywhere in the value makes a clock or uuid1 part harmless.

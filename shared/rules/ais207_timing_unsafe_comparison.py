@@ -122,7 +122,7 @@ from typing import Iterator
 from ..memo import memo
 from ..analysis.context import operand_name
 from ..analysis.taint import may_route_web
-from ..analysis.words import holds_head_word, secret_name_kind, split_words
+from ..analysis.words import holds_head_word, names_making, secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # Head nouns (last word of a name) that name a secret guessed byte by byte, beyond the
@@ -361,11 +361,6 @@ def _placeholder_name(name: str) -> bool:
     )
 
 
-# First words of functions that make a new value on the server: ``new_api_token()``,
-# ``generate_secret()``, ``create_token()``.
-_MAKE_VERBS = frozenset({"new", "generate", "gen", "create", "make", "issue", "mint", "regenerate", "rotate"})
-
-
 def _server_made(ctx: FileContext, expr: ast.AST) -> bool:
     """A value the server has just made or cached: a name bound to the result of a call to a
     function named for making one (``api_token = self.new_api_token()``,
@@ -392,8 +387,7 @@ def _server_made(ctx: FileContext, expr: ast.AST) -> bool:
     if base is not expr:
         return False
     callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    words = split_words(callee)
-    return bool(words) and words[0] in _MAKE_VERBS and computed(ctx, value) is None
+    return names_making(callee) and computed(ctx, value) is None
 
 
 def _change_detection(ctx: FileContext, pair: tuple) -> bool:

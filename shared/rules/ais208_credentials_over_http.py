@@ -130,6 +130,7 @@ import re
 from typing import Iterator
 
 from ..analysis.auth import fastapi_dependencies, handler_of
+from ..analysis.frameworks import REQUEST_NAMES
 from ..analysis.strings import build_string
 from ..analysis.words import secret_name_kind, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -489,7 +490,7 @@ def _query_container(ctx: FileContext, expr: ast.AST) -> str | None:
         return None
     base = expr.value
     flask = ctx.qualname(base) in ("flask.request", "quart.request")
-    named = isinstance(base, ast.Name) and base.id in ("request", "req")
+    named = isinstance(base, ast.Name) and base.id in REQUEST_NAMES
     if expr.attr == "values":
         return "request.values" if flask or named else None
     if flask or named or (isinstance(base, ast.Attribute) and base.attr == "request"):

@@ -85,7 +85,7 @@ from typing import Iterable, Iterator
 
 from ..memo import memo
 from ..analysis.auth import handler_of, protection
-from ..analysis.frameworks import SESSION_QUALNAMES
+from ..analysis.frameworks import REQUEST_NAMES, SESSION_QUALNAMES
 from ..analysis.taint import identifier_text, identifier_view, mentions_session, nodes_spelling, own_nodes, word_lines
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -134,7 +134,6 @@ _CONTAINERS = {
     "args": "param", "form": "param", "values": "param", "json": "param", "GET": "param",
     "POST": "param", "data": "param", "query_params": "param", "get_json": "param", "query": "param",
 }
-_REQUEST_NAMES = frozenset({"request", "req"})
 _GETTERS = frozenset({"get", "getlist", "getone", "pop"})
 _STR_METHODS = frozenset({"lower", "upper", "strip", "casefold", "title", "lstrip", "rstrip"})
 _CASTS = frozenset({"builtins.int", "builtins.str", "builtins.bool", "builtins.float", "uuid.UUID"})
@@ -225,7 +224,7 @@ def _container(ctx: FileContext, expr: ast.AST) -> str | None:
     qn = ctx.qualname(expr) or ""
     if qn.startswith(("flask.request.", "quart.request.")):
         return _CONTAINERS[expr.attr]
-    if isinstance(base, ast.Name) and base.id in _REQUEST_NAMES:
+    if isinstance(base, ast.Name) and base.id in REQUEST_NAMES:
         return _CONTAINERS[expr.attr]
     if isinstance(base, ast.Attribute) and base.attr == "request":
         return _CONTAINERS[expr.attr]
@@ -756,7 +755,7 @@ def _is_session(ctx: FileContext, expr: ast.AST) -> bool:
     if isinstance(expr, ast.Attribute) and expr.attr == "session":
         base = expr.value
         if isinstance(base, ast.Name):
-            return base.id in _REQUEST_NAMES and ctx.qualname(base) is None
+            return base.id in REQUEST_NAMES and ctx.qualname(base) is None
         return isinstance(base, ast.Attribute) and base.attr == "request"
     return False
 

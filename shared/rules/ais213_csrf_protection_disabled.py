@@ -82,7 +82,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.auth import Handler, handler_of, handlers, protection
-from ..analysis.frameworks import settings_profile
+from ..analysis.frameworks import REQUEST_NAMES, settings_profile
 from ..analysis.taint import mentions, nodes_spelling, own_nodes
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -156,7 +156,7 @@ def _request_reads(func: ast.AST) -> bool:
     for node in own_nodes(func):
         if isinstance(node, ast.Attribute) and node.attr in _SESSION_ATTRS:
             base = node.value
-            if isinstance(base, ast.Name) and base.id in ("request", "req"):
+            if isinstance(base, ast.Name) and base.id in REQUEST_NAMES:
                 return True
             if isinstance(base, ast.Attribute) and base.attr == "request":
                 return True

@@ -71,7 +71,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..analysis.frameworks import settings_profile
+from ..analysis.frameworks import REQUEST_NAMES, settings_profile
 from ..analysis.words import split_words
 from ..analysis.durations import duration, lifetime, seconds
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -206,7 +206,7 @@ def _is_django_session(expr: ast.AST) -> bool:
         return False
     base = expr.value
     if isinstance(base, ast.Name):
-        return base.id in ("request", "req")
+        return base.id in REQUEST_NAMES
     return isinstance(base, ast.Attribute) and base.attr == "request"
 
 

@@ -146,6 +146,7 @@ from ..analysis.auth import (
     query_filters,
     query_of,
 )
+from ..analysis.frameworks import REQUEST_NAMES
 from ..analysis.taint import own_nodes
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -190,7 +191,7 @@ def _client(ctx: FileContext, expr: ast.AST, func: ast.AST | None) -> str | None
         return None
     # Parameters of a handler whose registry the taint engine does not know.
     params = {a.arg for a in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]}
-    params -= {"self", "cls", "request", "req"} | set(identity_params(ctx, func))
+    params -= {"self", "cls"} | REQUEST_NAMES | set(identity_params(ctx, func))
     for node in ast.walk(expr):
         if isinstance(node, ast.Name) and node.id in params:
             binds = ctx.bindings_of(node)

@@ -87,6 +87,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator, NamedTuple
 
+from ..analysis.frameworks import REQUEST_NAMES
 from ..analysis.taint import extra_sink_args, is_dead
 from ..analysis.values import (
     NUMERIC_TYPES,
@@ -308,7 +309,7 @@ class _Shape:
                 model = model_class(ctx, param.annotation)
                 if model is not None:
                     return self._field_is_json(model, expr.attr)
-                if expr.attr in _JSON_ATTRS and param.arg in ("request", "req"):
+                if expr.attr in _JSON_ATTRS and param.arg in REQUEST_NAMES:
                     return True
             if base.id == "self" and expr.attr == "request":
                 return False

@@ -88,7 +88,8 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from ..analysis.judgement import REQUEST_NAMES, describe, from_params, is_session, judge
+from ..analysis.frameworks import REQUEST_NAMES
+from ..analysis.judgement import describe, from_params, is_session, judge
 from ..analysis.strings import MAX_BUILD_DEPTH, constant, string_parts
 from ..analysis.frameworks import SESSION_QUALNAMES
 from ..analysis.taint import REQUEST_ATTRS, extra_sink_args, is_dead, mentions_session, nodes_spelling
