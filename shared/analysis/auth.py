@@ -71,7 +71,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Iterable, Iterator, NamedTuple, TYPE_CHECKING
+from typing import Callable, Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
 from .frameworks import REQUEST_NAMES
 from .context import dotted as _dotted
@@ -1415,7 +1415,7 @@ def body_guard(ctx: "FileContext", func: ast.AST) -> tuple[str, bool] | None:
     found: tuple[str, bool] | None = None
     for node in own_nodes(func):
         if isinstance(node, ast.If):
-            exits = _exits(node.body)
+            exits = _exits(ctx, node.body)
             denial = _denies(ctx, node.body) or _denies(ctx, node.orelse) or (exits and _denies(ctx, _next_statement(ctx, node)))
             kind = (exits or denial) and _authenticates(ctx, node.test, denial)
             if kind:
@@ -1463,7 +1463,7 @@ def _stops_on_secret_miss(ctx: "FileContext", node: ast.Try) -> bool:
     device initialisation, an order fetched with ``get_with_secret_check(received_secret=
     ...)``). Only the holder of the secret gets past it: the endpoint authenticates its
     caller by possession, as one comparing the secret with ``hmac.compare_digest`` does."""
-    if not node.handlers or not all(_exits(h.body) for h in node.handlers):
+    if not node.handlers or not all(_exits(ctx, h.body) for h in node.handlers):
         return False
     for stmt in node.body:
         for call in ast.walk(stmt):
@@ -1592,7 +1592,7 @@ def body_privileged(ctx: "FileContext", func: ast.AST) -> bool:
     request.user.is_staff``, ``if not request.user.has_perm("app.change_x")``), however
     weak the check (other rules judge an ``assert`` or a role read from a cookie)."""
     for node in own_nodes(func):
-        if isinstance(node, ast.If) and (_exits(node.body) or _denies(ctx, node.body)) or isinstance(node, ast.Assert):
+        if isinstance(node, ast.If) and (_exits(ctx, node.body) or _denies(ctx, node.body)) or isinstance(node, ast.Assert):
             if _mentions_admin(ctx, node.test):
                 return True
     return False
@@ -1637,30 +1637,59 @@ def permission_call(ctx: "FileContext", call: ast.Call, strict: bool = True) -> 
     return False
 
 
-def _exits(body: list[ast.stmt]) -> bool:
-    for stmt in body:
-        for node in ast.walk(stmt):
-            if isinstance(node, (ast.Return, ast.Raise)):
-                return True
-            if isinstance(node, ast.Call) and _last(node.func) in ("abort", "exit", "redirect", "HttpResponseRedirect"):
-                return True
+_EXIT_CALLS = frozenset({"abort", "exit", "redirect", "HttpResponseRedirect"})
+
+
+def _exit_node(node: ast.AST) -> bool:
+    return isinstance(node, (ast.Return, ast.Raise)) or (isinstance(node, ast.Call) and _last(node.func) in _EXIT_CALLS)
+
+
+def _denial_node(node: ast.AST) -> bool:
+    if isinstance(node, ast.Constant):
+        value = node.value
+        if isinstance(value, int) and not isinstance(value, bool) and value in _DENIAL_STATUS:
+            return True
+        return isinstance(value, str) and bool(set(split_words(value)) & {"login", "signin"})
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        name = node.id if isinstance(node, ast.Name) else node.attr
+        return name in _DENIALS or bool(_STATUS_NAME.search(name))
     return False
+
+
+def _holds(ctx: "FileContext", body: list[ast.stmt], test: Callable[[ast.AST], bool]) -> bool:
+    """True when a node of the statements in `body` (nested ones included, as `ast.walk`
+    finds them) passes `test`. The answer for each statement is memoised per file and built
+    from its children's: the body guards ask about every ``if`` of a function and about the
+    ``if`` blocks inside those, so a plain walk per question costs the nesting depth times
+    the function's size (pretix's 200-line views)."""
+    memo = ctx.__dict__.setdefault("_auth_holds", {}).setdefault(test, {})
+    return any(_stmt_holds(stmt, test, memo) for stmt in body)
+
+
+def _stmt_holds(stmt: ast.AST, test: Callable[[ast.AST], bool], memo: dict[int, bool]) -> bool:
+    found = memo.get(id(stmt))
+    if found is None:
+        found = test(stmt)
+        if not found:
+            for child in ast.iter_child_nodes(stmt):
+                if isinstance(child, ast.expr):
+                    found = any(test(n) for n in ast.walk(child))
+                else:  # statements, handlers, match cases, arguments...
+                    found = _stmt_holds(child, test, memo)
+                if found:
+                    break
+        memo[id(stmt)] = found
+    return found
+
+
+def _exits(ctx: "FileContext", body: list[ast.stmt]) -> bool:
+    """True when the statements return, raise, abort, exit or redirect somewhere."""
+    return _holds(ctx, body, _exit_node)
 
 
 def _denies(ctx: "FileContext", body: list[ast.stmt]) -> bool:
     """True when a branch answers 401 / 403, raises a permission error or redirects to login."""
-    for stmt in body:
-        for node in ast.walk(stmt):
-            if isinstance(node, ast.Constant):
-                if isinstance(node.value, int) and not isinstance(node.value, bool) and node.value in _DENIAL_STATUS:
-                    return True
-                if isinstance(node.value, str) and set(split_words(node.value)) & {"login", "signin"}:
-                    return True
-            elif isinstance(node, (ast.Name, ast.Attribute)):
-                name = node.id if isinstance(node, ast.Name) else node.attr
-                if name in _DENIALS or _STATUS_NAME.search(name):
-                    return True
-    return False
+    return _holds(ctx, body, _denial_node)
 
 
 _CREDENTIAL_WORDS = frozenset(
@@ -1881,7 +1910,7 @@ def _public_words(words: list[str]) -> str | None:
 
 def _raises_auth_failure(ctx: "FileContext", func: ast.AST) -> bool:
     for node in own_nodes(func):
-        if isinstance(node, ast.If) and _exits(node.body) and _authenticates(ctx, node.test, _denies(ctx, node.body)):
+        if isinstance(node, ast.If) and _exits(ctx, node.body) and _authenticates(ctx, node.test, _denies(ctx, node.body)):
             return True
     return False
 
