@@ -51,6 +51,10 @@ most 4 characters with constant bounds (``token[-4:]``, ``key[:4]``: the customa
 form; longer slices such as ``token[:8]`` still count); and the metadata fields of a secret
 container (``["ARN"]``, ``["Name"]``, ``["VersionId"]``, ``.name``, ``.id``, any field that is
 neither secret-like nor a value field such as ``SecretString`` / ``data`` / ``value``).
+Also clean: an identifier key of any response (``response["ARN"]``, ``["VersionId"]``),
+an attribute the same class passes to a secret store's accessor as the secret's name
+(``get_secret_by_name(name=self.config.secret)``), and an UPPER_CASE member of an
+enumeration (``GrantTypes.OAUTH_PASSWORD``, `_enum_member`).
 Names whose head noun is not a secret (``secret_id``, ``token_type``, ``password_field``,
 ``max_tokens``, ``cost_per_token``, ``hashed_token``) are not secret-like; what
 ``.replace(old, new)``, ``.strip(chars)`` and ``.split(sep)`` look for is not in their
@@ -777,6 +781,48 @@ def _translated_literal(tail: str, call: ast.Call) -> bool:
     return tail in _TRANSLATIONS and bool(call.args) and not call.keywords and all(isinstance(a, ast.Constant) for a in call.args)
 
 
+# Enumeration bases (enum module, Django's model choices).
+# https://docs.python.org/3/library/enum.html, https://docs.djangoproject.com/en/stable/ref/models/fields/#enumeration-types
+_ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "Choices", "TextChoices", "IntegerChoices"})
+# Last words of a class name that enumerates kinds of something (``GrantType``,
+# ``OAuthGrantTypes``, ``AuthMethod``, ``CredentialKind``): its UPPER_CASE members name a kind.
+_ENUM_CLASS_WORDS = frozenset(
+    {
+        "type", "types", "kind", "kinds", "mode", "modes", "method", "methods", "scheme", "schemes",
+        "enum", "choice", "choices", "category", "categories", "strategy", "strategies", "flow", "flows",
+    }
+)
+
+
+def _enum_member(ctx: FileContext, node: ast.Attribute) -> bool:
+    """``GrantType.PASSWORD``, ``AuthMethods.API_KEY``: an UPPER_CASE member of a class of this
+    module that derives from an enum base (`_ENUM_BASES`), or of a CapWords class named for an
+    enumeration of kinds (`_ENUM_CLASS_WORDS`) wherever it is defined. Its value is a
+    constant that names a kind of credential (``"password"``), not a credential; a settings
+    class's ``Config.API_KEY`` is neither and stays a secret by its name."""
+    owner = node.value
+    name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
+    if not (name[:1].isupper() and not name.isupper()) or not node.attr.isupper():
+        return False
+    if isinstance(owner, ast.Name):
+        cls = _local_class(ctx, owner)
+        if cls is not None:
+            return any(_tail(b) in _ENUM_BASES for b in cls.bases)
+    words = split_words(name)
+    return bool(words) and words[-1] in _ENUM_CLASS_WORDS
+
+
+# Last words of a key that identifies a resource (AWS ``["ARN"]``, ``["SecretArn"]``,
+# ``["VersionId"]``): what a create or update call answers with, never a secret's value.
+_IDENTIFIER_WORDS = frozenset({"arn", "id", "uuid", "version", "etag"})
+
+
+def _names_identifier(name: str) -> bool:
+    """A key that is not secret-like and names a resource's identifier (`_IDENTIFIER_WORDS`)."""
+    words = split_words(name)
+    return bool(words) and words[-1] in _IDENTIFIER_WORDS
+
+
 def _names_path(name: str) -> bool:
     """A key or attribute that names a file or folder (see `_PATH_WORDS`)."""
     words = split_words(name)
@@ -797,6 +843,34 @@ def _int_const(node: ast.AST | None) -> int | None:
         inner = _int_const(node.operand)
         return -inner if inner is not None else None
     return None
+
+
+# Keywords of a secret store's accessor that take the secret's name or id, not its value.
+_SECRET_NAME_KEYWORDS = frozenset({"name", "secret_name", "secret_id", "SecretId", "Name", "name_id_or_prefix", "key_name"})
+_LOOKUP_VERBS = frozenset({"get", "read", "load", "fetch", "lookup", "find", "resolve", "access", "delete", "describe"})
+
+
+def _secret_name_reference(ctx: FileContext, node: ast.Attribute) -> bool:
+    """The same attribute (``self.config.secret``) is, in the same class (the module, outside
+    a class), the name a secret store's accessor looks a secret up by: a `_SECRET_NAME_KEYWORDS`
+    keyword or the first argument of a call named for reading a secret
+    (``Client().get_secret_by_name_and_private_status(name=self.config.secret)``,
+    ``get_secret(self.secret)``). What it holds is the secret's name; the accessor returns the
+    value. Memoised per file: one pass over the calls of a secret accessor."""
+    memo = ctx.__dict__.get("_aisec_secret_name_refs")
+    if memo is None:
+        memo = ctx.__dict__["_aisec_secret_name_refs"] = {}
+        for call in ctx.nodes_of(ast.Call):
+            words = split_words(_tail(call.func))  # type: ignore[attr-defined]
+            if "secret" not in words or not words or words[0] not in _LOOKUP_VERBS:
+                continue
+            named = [k.value for k in call.keywords if k.arg in _SECRET_NAME_KEYWORDS]  # type: ignore[attr-defined]
+            named.extend(call.args[:1])  # type: ignore[attr-defined]
+            for value in named:
+                if isinstance(value, ast.Attribute):
+                    memo.setdefault(ast.dump(value), []).append(ctx.enclosing_class(value))
+    classes = memo.get(ast.dump(node)) if memo else None
+    return bool(classes) and ctx.enclosing_class(node) in classes
 
 
 def _names_no_secret(ctx: FileContext, call: ast.Call) -> bool:
@@ -1102,6 +1176,8 @@ class _Tracer:
             return self._found("the request's Authorization header", REQUEST, "password" if attr == "password" else "credential", node)
         if attr in self._secret_fields():
             return CLEAN
+        if kind and _secret_name_reference(ctx, node):
+            return CLEAN  # self.config.secret passed as get_secret_by_name(name=...): a name
         if kind and _is_config_object(ctx, node.value):
             return self._found(f"{dotted(node) or attr}", STORED, kind, node)
         if isinstance(base, Secret):
@@ -1110,6 +1186,8 @@ class _Tracer:
             return CLEAN  # metadata of a secret: .name, .id, .arn, .lineno
         if not kind and _names_path(attr):
             return CLEAN  # where a secret lives: .keyfile, .token_path
+        if kind and _enum_member(ctx, node):
+            return CLEAN  # GrantType.PASSWORD: a member of an enumeration of kinds, a constant
         if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls") and depth < MAX_DEPTH:
             res = self._class_attribute(node, depth, subst)
             if isinstance(res, Secret):
@@ -1208,7 +1286,7 @@ class _Tracer:
             if base is CLEAN or (holder and holder[-1] in _NAME_CONTAINERS):
                 return CLEAN
             return self._named(f"item '{key}'", kind, node, key)
-        return CLEAN if base is CLEAN or _names_path(key) else None
+        return CLEAN if base is CLEAN or _names_path(key) or _names_identifier(key) else None
 
     # ---- calls
     def _call(self, node: ast.Call, get: Callable, depth: int, subst: dict | None) -> object:

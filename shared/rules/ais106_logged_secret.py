@@ -74,7 +74,15 @@ def connect(client, settings: Settings):
 
 ## Known problems
 Not reported, by design: the *names*, ids and ARNs of secrets (``secret_id``,
-``SecretId=``, ``["ARN"]``, ``["Name"]``), metadata fields of a secret (``.name``,
+``SecretId=``, ``["ARN"]``, ``["Name"]``; an identifier key such as ``["ARN"]`` or
+``["VersionId"]`` of any response, so ``secret_arn = self._create_or_update_secret(...)``
+whose returns are ``response["ARN"]`` is an identifier), an attribute that the same class
+passes to a secret store's accessor as the secret's name (``self.config.secret`` in
+``get_secret_by_name(name=self.config.secret)``: it holds a name, the accessor returns the
+value), an UPPER_CASE member of an enumeration (``GrantTypes.OAUTH_PASSWORD``: a class of
+the module deriving from ``Enum``, or a class named for kinds, ``*Type(s)``, ``*Kind``,
+``*Mode``, ``*Method``, ``*Scheme`` ...; its value names a kind of credential; a settings
+class's ``Config.API_KEY`` is still a secret), metadata fields of a secret (``.name``,
 ``["username"]``), ``token_type``, ``password_field``, counts (``max_tokens``), pydantic
 ``SecretStr`` values (they print as ``**********``; ``.get_secret_value()`` is a secret
 again), ``len()``, ``bool()``, comparisons (``token is None``), hashes and HMACs
