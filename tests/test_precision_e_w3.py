@@ -118,3 +118,98 @@ def test_ais106_arn_answered_by_a_create_call_is_an_identifier():
             logger.debug(f"Secret {name} holds {secret_value}")
     """
     assert _found(src, "AIS106") == [(24, "medium")]
+
+
+# ------------------------------------------------------------------ AIS205
+MODELS = "src/app/zen_server/routers/users.py"
+
+
+def test_ais205_request_and_update_schemas_are_not_records():
+    src = """\
+    from fastapi import APIRouter
+
+    from app.models import User, UserRequest, UserUpdate
+    from app.store import store
+
+    router = APIRouter()
+
+
+    def update_user(name, updated_password, old_password):
+        user_update = UserUpdate(name=name)
+        if updated_password is not None:
+            user_update.password = updated_password
+            user_update.old_password = old_password
+        return user_update
+
+
+    def activate(request):
+        return store.create_user(UserRequest(name=request.admin_username, password=request.admin_password))
+
+
+    @router.post("/users")
+    def create(user_update: UserUpdate):
+        user = User(name=user_update.name, password=user_update.password)
+        return user
+    """
+    assert _found(src, "AIS205", MODELS) == [(23, "high")]
+
+
+def test_ais205_copy_of_the_request_body_is_not_a_record():
+    src = """\
+    from fastapi import APIRouter
+
+    from app.models import UserUpdate
+    from app.store import store
+
+    router = APIRouter()
+
+
+    @router.put("/users/{user_id}")
+    def put_user(user_id: str, user_update: UserUpdate):
+        safe_update = user_update.create_copy(exclude={"is_admin"})
+        if user_update.password is not None:
+            safe_update.password = user_update.password
+        record = store.get_user(user_id)
+        record.password = user_update.password
+        return store.update_user(user_id, safe_update)
+    """
+    assert _found(src, "AIS205", MODELS) == [(15, "high")]
+
+
+CREDENTIALS = """\
+class CredentialsStore:
+    def set_api_key(self, server_url, api_key):
+        credential = self.credentials.get(server_url)
+        if credential and credential.api_key != api_key:
+            credential.api_token = None
+            credential.api_key = api_key
+        else:
+            self.credentials[server_url] = make(server_url, api_key)
+
+    def set_password(self, server_url, username, password):
+        credential = self.credentials.get(server_url)
+        if credential and (credential.username != username or credential.password != password):
+            credential.username = username
+            credential.password = password
+
+    def check_api_key(self, server_url, api_key):
+        credential = self.credentials.get(server_url)
+        if credential.api_key != api_key:
+            raise PermissionError("bad key")
+        return True
+
+    def login(self, username, password):
+        user = self.users.get(username)
+        if user.password != password:
+            raise PermissionError("bad password")
+        return user
+"""
+
+
+def test_ais205_compare_then_replace_is_a_change_check():
+    assert _found(CREDENTIALS, "AIS205", "src/app/store.py") == [(12, "low"), (24, "high")]
+
+
+# ------------------------------------------------------------------ AIS207
+def test_ais207_compare_then_replace_is_a_change_check():
+    assert _found(CREDENTIALS, "AIS207", "src/app/store.py") == [(4, "low"), (18, "high")]

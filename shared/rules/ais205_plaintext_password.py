@@ -33,7 +33,16 @@ compare-and-swap or change check of what is stored. A password kept to be sent, 
 (a keyword of a call that also takes ``host=``, ``port=``, ``url=`` ..., or of a record named
 ``*Storage``, ``*Connection``, ``*Backend``, ``*Integration``), cannot be hashed and is low;
 so is a parameter that receives a hash: the function's docstring says *hash*, or every call
-of it in the module passes a call named for hashing (``get_password_hash(pw)``).
+of it in the module passes a call named for hashing (``get_password_hash(pw)``). A comparison
+whose mismatch branch assigns the compared field the other side (``if cred.password !=
+password: cred.password = password``, a client's credential cache) replaces a value that
+changed and checks no login: low. Request and update schemas are not records: a class
+imported from a ``models`` module whose name ends in *Request*, *Update*, *Create*, *In*,
+*Input*, *Payload*, *Body*, *Schema*, *Dto* or *Params* (FastAPI's ``UserCreate`` /
+``UserUpdate``, a client's ``UserUpdate(password=...)`` sent to the API) carries the password
+to the code that hashes it, and so does a copy of the request body the handler trims before
+handing it on (``safe = user_update.create_copy(exclude=...); safe.password =
+user_update.password``, also ``.model_copy()`` and ``copy.deepcopy(body)``).
 
 ## Why is this bad?
 Whoever reads the database (a leaked backup, an SQL injection, an over-privileged
@@ -122,6 +131,7 @@ from typing import Iterator
 from ..memo import memo
 from ..analysis.context import literal_str, operand_name
 from ..analysis.words import secret_name_kind, split_words
+from ..analysis.comparisons import replaced_on_change
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
 
@@ -150,6 +160,10 @@ _MODEL_MODULE_WORDS = frozenset(
     {"models", "model", "entities", "entity", "orm", "tables", "db", "database", "store", "stores", "repository", "domain"}
 )
 _NOT_MODEL_MODULE_WORDS = frozenset({"schemas", "schema", "forms", "serializers", "dto", "requests", "auth"})
+# Last words of the class names of request and update schemas (FastAPI's ``UserIn`` /
+# ``UserCreate`` / ``UserUpdate``, ``UserRequest``): what a client sends or the API is sent,
+# which the code that stores it hashes; imported from a ``models`` module all the same.
+_SCHEMA_CLASS_WORDS = frozenset({"request", "update", "create", "in", "input", "payload", "body", "schema", "dto", "params"})
 # Class names of accounts (last word).
 _ACCOUNT_WORDS = frozenset(
     {
@@ -504,7 +518,8 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
         other = pair[1] if stored[0] is pair[0] else pair[0]
         if other not in stored and not raw_password(ctx, other):
             continue
-        yield _hit(node, "compared", f"{_short(stored[0])} {text} ...", True, ctx, _loaded_same_field(ctx, stored[0], other))
+        low = _loaded_same_field(ctx, stored[0], other) or replaced_on_change(ctx, node, op, pair)
+        yield _hit(node, "compared", f"{_short(stored[0])} {text} ...", True, ctx, low)
         return
 
 
@@ -564,6 +579,8 @@ def _model_class(ctx: FileContext, func: ast.AST) -> bool:
     if words & _NOT_MODEL_MODULE_WORDS:
         return False
     class_words = split_words(name)
+    if class_words and class_words[-1] in _SCHEMA_CLASS_WORDS:
+        return False  # UserUpdate, UserCreate, UserRequest: what a client sends, not a record
     return bool(words & _MODEL_MODULE_WORDS) or bool(class_words and class_words[-1] in _ACCOUNT_WORDS)
 
 
@@ -599,11 +616,26 @@ def check_assign(node: ast.Assign, ctx: FileContext) -> Iterator[Hit]:
             continue
         base = target.value
         root = _root_name(base)
-        if root in _SUPPLIED_BASES or root == "session":
+        if root in _SUPPLIED_BASES or root == "session" or _request_copy(ctx, base):
             continue
         supplied = _supplied(ctx, node.value)
         if supplied or _db_object(ctx, base) or _model_self(ctx, node, base):
             yield _hit(node.value, "stored", f"{_short(target)} = ...", supplied, ctx)
+
+
+def _request_copy(ctx: FileContext, base: ast.AST) -> bool:
+    """`base` is a copy of what the client sent (``safe_update = user_update.create_copy(
+    exclude=...)``, ``.model_copy()``, ``copy.deepcopy(body)``): a request object the handler
+    trims before handing it on, not a record; the code that stores it hashes or not."""
+    value = ctx.reaching_value(base) if isinstance(base, ast.Name) else None
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if "copy" not in split_words(name):
+        return False
+    copied = func.value if isinstance(func, ast.Attribute) and not ctx.qualname(func.value) == "copy" else (value.args[0] if value.args else None)
+    return copied is not None and _supplied(ctx, copied)
 
 
 def _model_self(ctx: FileContext, node: ast.AST, base: ast.AST) -> bool:

@@ -25,6 +25,9 @@ guess with a secret and are not reported, nor is a canonical-encoding round trip
 (``base64.urlsafe_b64encode(base64.b64decode(sig)).decode() != sig``); nor is a cache key whose mismatch branch returns
 the stored value itself (``if chart.digest != digest: return redirect(url_for(...,
 digest=chart.digest))``).
+A comparison whose mismatch branch assigns the compared field the other side (``if
+credential.api_key != api_key: credential.api_key = api_key``: a client's credential cache
+replacing a key that changed) grants nothing on a match and is low.
 Not flagged: header names, token *types* (``token_type == "bearer"``), schemes and
 algorithm names, lengths (``len(key) != 64``), ``is None`` checks, ids, ``in`` tests,
 comparisons inside a call's arguments (ORM filters such as ``Token.value == token``) and
@@ -123,6 +126,7 @@ from ..memo import memo
 from ..analysis.context import operand_name
 from ..analysis.taint import may_route_web
 from ..analysis.words import holds_head_word, names_making, secret_name_kind, split_words
+from ..analysis.comparisons import replaced_on_change
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # Head nouns (last word of a name) that name a secret guessed byte by byte, beyond the
@@ -752,6 +756,7 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
             or _in_filter(ctx, node)
             or _content_check(ctx, pair)
             or _server_held(ctx, node, pair)
+            or replaced_on_change(ctx, node, op, pair)
         ):
             confidence = Confidence.LOW
         label = next((d for d, is_computed in secret if is_computed), secret[0][0])
