@@ -213,3 +213,47 @@ def test_ais205_compare_then_replace_is_a_change_check():
 # ------------------------------------------------------------------ AIS207
 def test_ais207_compare_then_replace_is_a_change_check():
     assert _found(CREDENTIALS, "AIS207", "src/app/store.py") == [(4, "low"), (18, "high")]
+
+
+# ------------------------------------------------------------------ AIS602
+def test_ais602_warning_silenced_in_the_opt_out_branch():
+    src = """\
+    import requests
+    import urllib3
+
+
+    class Store:
+        def session(self):
+            if self.config.verify_ssl is False:
+                urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+            return requests.Session()
+
+
+    def quiet():
+        urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+    """
+    assert _found(src, "AIS602") == [(13, "medium")]
+
+
+# ------------------------------------------------------------------ AIS606
+def test_ais606_auto_add_policy_in_the_opt_out_branch():
+    src = """\
+    import paramiko
+
+
+    class Client:
+        def connect(self):
+            client = paramiko.SSHClient()
+            if self.config.verify_host_key:
+                client.set_missing_host_key_policy(paramiko.RejectPolicy())
+                client.load_system_host_keys()
+            else:
+                client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+            return client
+
+        def other(self):
+            client = paramiko.SSHClient()
+            client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+            return client
+    """
+    assert _found(src, "AIS606") == [(16, "high")]

@@ -59,8 +59,9 @@ Comparisons such as ``if ctx.verify_mode == ssl.CERT_NONE:``, translation tables
 (``{ssl.CERT_NONE: SSL.VERIFY_NONE}``) and choices made by a flag
 (``ssl.CERT_REQUIRED if verify else ssl.CERT_NONE``) are not flagged, and neither is code
 in the branch where the program's own verification setting is off (``if ssl_verify is
-False:``, the ``else`` of ``if settings.verify_tls:``, ``if insecure:``): it honours the
-user's opt-out as ``verify=ssl_verify`` does. A setting bound to a constant
+False:``, the ``else`` of ``if settings.verify_tls:``, ``if insecure:``), silenced
+``InsecureRequestWarning`` included (``if self.config.verify_ssl is False:
+urllib3.disable_warnings(...)``): it honours the user's opt-out as ``verify=ssl_verify`` does. A setting bound to a constant
 (``VERIFY_SSL = False``) is no one's choice and is still reported; a branch on another
 condition (``if ssl_require:``) is too. ``check_hostname = False`` on a context made by
 urllib3's ``create_urllib3_context()`` is not reported: urllib3 matches the host name itself
@@ -89,6 +90,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.words import split_words
+from ..analysis.optout import opted_out
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 HTTP_LIBS = ("requests.", "httpx.")
@@ -191,6 +193,8 @@ def _names_insecure_warning(node: ast.AST, ctx: FileContext) -> bool:
 def check_helpers(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     """Silenced InsecureRequestWarning and ``ssl.wrap_socket`` without ``cert_reqs``."""
     name = ctx.call_name(node) or ""
+    if name != WRAP_SOCKET and opted_out(node, ctx):
+        return  # `if verify_ssl is False: urllib3.disable_warnings(...)`: the user's opt-out
     if name == "urllib3.disable_warnings" or name.endswith(".urllib3.disable_warnings"):
         if not node.args or _names_insecure_warning(node.args[0], ctx):
             yield hit(node, f"{name}() hides the warning of unverified requests", confidence=Confidence.MEDIUM)
@@ -278,71 +282,6 @@ def _urllib3_context(expr: ast.AST, ctx: FileContext) -> bool:
     """A context made by urllib3's ``create_urllib3_context()`` (here or bound to a name)."""
     value = ctx.reaching_value(expr) if isinstance(expr, ast.Name) else expr
     return isinstance(value, ast.Call) and ctx.call_name(value) in URLLIB3_CONTEXTS
-
-
-# A setting that turns verification on (``ssl_verify``, ``verify_tls``) or off (``insecure``).
-_ON_WORDS = frozenset({"verify", "verification"})
-_OFF_WORDS = frozenset({"insecure"})
-_NEGATED = {"on": "off", "off": "on", None: None}
-
-
-def _setting(expr: ast.AST, ctx: FileContext, depth: int = 0) -> str | None:
-    """"on" for a value named as the verification setting (``ssl_verify``, ``self.verify``,
-    ``config["verify_ssl"]``, ``opts.get("verify")``, or a name bound to a call given one:
-    ``cfg = get_ssl_configuration(ssl_verify)``), "off" for an ``insecure`` one, else None."""
-    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "get" and expr.args:
-        name = ctx.const_str(expr.args[0])
-    elif isinstance(expr, ast.Subscript):
-        name = ctx.const_str(expr.slice)
-    elif isinstance(expr, ast.Attribute):
-        name = expr.attr
-    elif isinstance(expr, ast.Name):
-        name = expr.id
-    else:
-        return None
-    words = set(split_words(name or ""))
-    if words & _OFF_WORDS:
-        return "off"
-    if words & _ON_WORDS:
-        return "on"
-    if isinstance(expr, ast.Name) and depth == 0:
-        value = ctx.reaching_value(expr)
-        if isinstance(value, ast.Call):
-            found = {_setting(a, ctx, 1) for a in [*value.args, *(k.value for k in value.keywords)]} - {None}
-            if len(found) == 1:
-                return found.pop()
-    return None
-
-
-def _when_true(test: ast.AST, ctx: FileContext) -> str | None:
-    """What a branch test being true says of the verification setting: "on", "off" or None.
-    ``if not ssl_verify``, ``if cfg is False``, ``if insecure`` are "off"."""
-    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        return _NEGATED[_when_true(test.operand, ctx)]
-    if isinstance(test, ast.Compare) and len(test.ops) == 1:
-        right = test.comparators[0]
-        if isinstance(right, ast.Constant) and isinstance(right.value, bool):
-            positive = isinstance(test.ops[0], (ast.Is, ast.Eq)) == right.value
-            found = None if ctx.is_constant(test.left) else _setting(test.left, ctx)
-            return found if positive else _NEGATED[found]
-        return None
-    return None if ctx.is_constant(test) else _setting(test, ctx)  # VERIFY_SSL = False: no user chose it
-
-
-def opted_out(node: ast.AST, ctx: FileContext) -> bool:
-    """True when `node` runs only in the branch where the program's own verification setting
-    is off (``if ssl_verify is False:`` body, ``if verify:`` else branch, ``if insecure:``
-    body): the code honours the user's explicit opt-out, as ``verify=ssl_verify`` does."""
-    child = node
-    for anc in ctx.ancestors(node):
-        if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            return False
-        if isinstance(anc, ast.If) and child is not anc.test:
-            state = _when_true(anc.test, ctx)
-            if state is not None and (state == "off") == (child in anc.body):
-                return True
-        child = anc
-    return False
 
 
 def _reference(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:

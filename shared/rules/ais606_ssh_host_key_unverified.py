@@ -46,7 +46,11 @@ client.connect("build.example.com", username="deploy")
 ## Known problems
 Fabric's ``Connection`` and other wrappers that choose a policy internally are not checked.
 A custom policy class imported from another module is not judged. ``known_hosts`` taken from a
-variable is trusted.
+variable is trusted. A policy set only in the branch where the program's own verification
+setting is off (the ``else`` of ``if self.config.verify_host_key:`` whose other branch sets
+``RejectPolicy``, the body of ``if insecure:``) is not reported: it honours the user's explicit
+opt-out, as AIS602 leaves ``verify=ssl_verify`` to the user; a setting bound to a constant
+(``VERIFY_HOST_KEY = False``) is no one's choice and is still reported.
 
 ## Options
 None beyond ``aisec-min-confidence``.
@@ -66,6 +70,7 @@ import ast
 import re
 from typing import Iterator
 
+from ..analysis.optout import opted_out
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.literals import constant_values, string_text_lowered
 from ..analysis.patterns import lazy_compile
@@ -131,7 +136,7 @@ def _judge_policy(arg: ast.AST, ctx: FileContext, depth: int = 0) -> tuple[str, 
 def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
     func = node.func
     if isinstance(func, ast.Attribute) and func.attr == "set_missing_host_key_policy":
-        if node.args:
+        if node.args and not opted_out(node, ctx):
             found = _judge_policy(node.args[0], ctx)
             if found:
                 yield hit(node.args[0], found[0], _FIX_PARAMIKO, confidence=found[1])
