@@ -215,6 +215,53 @@ def test_ais207_compare_then_replace_is_a_change_check():
     assert _found(CREDENTIALS, "AIS207", "src/app/store.py") == [(4, "low"), (18, "high")]
 
 
+# ------------------------------------------------------------------ AIS301
+def test_ais301_check_in_a_helper_run_in_the_threadpool():
+    src = """\
+    from fastapi import APIRouter, HTTPException, Request, Response, Security
+    from starlette.concurrency import run_in_threadpool
+
+    from app.auth import authorize
+    from app.store import store
+
+    router = APIRouter()
+
+
+    @router.delete("/hooks/{hook_id}")
+    def delete_hook(hook_id: str, auth=Security(authorize)):
+        store.delete_hook(hook_id)
+
+
+    @router.post("/hooks/{hook_type}/{hook_id}/events")
+    async def receive_event(hook_type: str, hook_id: str, request: Request) -> Response:
+        body = await request.body()
+        return await run_in_threadpool(_receive_event, hook_id=hook_id, body=body, headers=request.headers)
+
+
+    def _receive_event(hook_id, body, headers):
+        config = store.get_hook_config(hook_id)
+        provider = get_provider(config.kind)
+        try:
+            provider.authenticate(body=body, headers=headers, secret=config.secret.get_secret_value())
+        except AuthError as error:
+            raise HTTPException(status_code=401, detail="Invalid webhook authentication.") from error
+        store.record_event(hook_id, body)
+        return Response(status_code=202)
+
+
+    @router.post("/hooks/{hook_id}/replay")
+    async def replay(hook_id: str, request: Request) -> Response:
+        body = await request.body()
+        return await run_in_threadpool(_store_event, hook_id=hook_id, body=body)
+
+
+    def _store_event(hook_id, body):
+        store.record_event(hook_id, body)
+        return Response(status_code=202)
+    """
+    assert _found(src, "AIS301", "src/app/routers/hooks.py") == [(33, "high")]
+
+
 # ------------------------------------------------------------------ AIS602
 def test_ais602_warning_silenced_in_the_opt_out_branch():
     src = """\

@@ -1431,21 +1431,38 @@ def body_guard(ctx: "FileContext", func: ast.AST) -> tuple[str, bool] | None:
             label = CREDENTIAL_CHECK if words & _CREDENTIAL_CALL_WORDS else f"{name}() in the body"
             found = (label, body_privileged(ctx, func) or bool(words & _ADMIN_WORDS))
             break
-        elif type(node) is ast.Call and type(node.func) is ast.Name and (helper := _helper_guard(ctx, node)) is not None:
+        elif (
+            type(node) is ast.Call
+            and (type(node.func) is ast.Name or _last(node.func) in _RUNNERS)
+            and (helper := _helper_guard(ctx, node)) is not None
+        ):
             found = helper
             break
     memo[id(func)] = found
     return found
 
 
+# Calls that run the function they are given (at this argument position) with the arguments
+# that follow and the keywords: starlette.concurrency.run_in_threadpool(func, *args, **kwargs),
+# asyncio.to_thread(func, /, *args, **kwargs), anyio.to_thread.run_sync(func, *args),
+# concurrent.futures.Executor.submit(fn, /, *args, **kwargs), loop.run_in_executor(executor,
+# func, *args) (https://www.starlette.io/threadpool/, https://docs.python.org/3/library/asyncio-task.html#asyncio.to_thread).
+_RUNNERS = {"run_in_threadpool": 0, "to_thread": 0, "run_sync": 0, "submit": 0, "run_in_executor": 1}
+
+
 def _helper_guard(ctx: "FileContext", call: ast.Call) -> tuple[str, bool] | None:
     """The check in the body of a module function that `call` calls with a value the client
     sent (litellm's ``payload = _decode_connect_code(master_key, body.code)``, whose body
-    refuses the request unless ``hmac.compare_digest`` accepts the code's signature): the
-    check runs for the caller as if written in its body (`body_guard`, one call deep per
-    level, cycles cut)."""
-    local = _local_function(ctx, call.func)
-    if local is None or not any(_client_sent(ctx, a) for a in [*call.args, *(k.value for k in call.keywords)]):
+    refuses the request unless ``hmac.compare_digest`` accepts the code's signature), also
+    when a thread-pool runner calls it (``await run_in_threadpool(_receive_event,
+    body=body, headers=request.headers)``, `_RUNNERS`): the check runs for the caller as if
+    written in its body (`body_guard`, one call deep per level, cycles cut)."""
+    target, given = call.func, [*call.args, *(k.value for k in call.keywords)]
+    position = _RUNNERS.get(_last(call.func))
+    if position is not None and len(call.args) > position:
+        target, given = call.args[position], [*call.args[position + 1:], *(k.value for k in call.keywords)]
+    local = _local_function(ctx, target)
+    if local is None or not any(_client_sent(ctx, a) for a in given):
         return None
     return body_guard(ctx, local)
 

@@ -24,7 +24,10 @@ abort(401)``, an API key or webhook signature compared with ``hmac.compare_diges
 ``verify_jwt_in_request()``, a lookup by a secret the client sent that stops the request on
 a miss: ``try: Order.objects.get(secret=kwargs["secret"]) except Order.DoesNotExist: raise
 Http404``, such a check in a function of the module the handler calls with a client value:
-``_decode_connect_code(key, body.code)``). Only declared mechanisms count as the evidence on
+``_decode_connect_code(key, body.code)``, also through a thread-pool runner that calls it
+with the arguments given: ``await run_in_threadpool(_receive_event, body=body,
+headers=request.headers)``, ``asyncio.to_thread``, ``anyio.to_thread.run_sync``,
+``executor.submit``, ``loop.run_in_executor``). Only declared mechanisms count as the evidence on
 the other handlers: checks written in bodies are often conditional. A check of a client
 value that is no credential (``if request.headers.get("X-Role") != "admin"``)
 authenticates nobody.
