@@ -262,6 +262,29 @@ def test_ais301_check_in_a_helper_run_in_the_threadpool():
     assert _found(src, "AIS301", "src/app/routers/hooks.py") == [(33, "high")]
 
 
+# ------------------------------------------------------------------ AIS401
+def test_ais401_members_of_an_enumeration_are_constants():
+    src = """\
+    import sqlalchemy as sa
+    from alembic import op
+
+    from app.enums import RunStatus
+
+
+    def upgrade():
+        finished = ", ".join(f"'{status}'" for status in RunStatus if status.is_finished)
+        connection = op.get_bind()
+        connection.execute(sa.text(f"UPDATE run SET done = CASE WHEN status IN ({finished}) THEN 1 ELSE 0 END"))
+
+
+    def purge(statuses):
+        names = ", ".join(f"'{s}'" for s in statuses)
+        connection = op.get_bind()
+        connection.execute(sa.text(f"DELETE FROM run WHERE status IN ({names})"))
+    """
+    assert _found(src, "AIS401", "src/app/migrations/versions/0001_runs.py") == [(16, "medium")]
+
+
 # ------------------------------------------------------------------ AIS602
 def test_ais602_warning_silenced_in_the_opt_out_branch():
     src = """\

@@ -55,7 +55,9 @@ findings; nor are pieces the server makes (the clock: ``datetime.now()``, ``time
 ``uuid4()``, also through a module helper such as ``def utcnow()``), Django model metadata
 (``Model._meta.db_table``), SQLAlchemy table names (``model.__tablename__``), a dialect's
 ``identifier_preparer.quote(name)``, string items of a module-level constant mapping taken
-by a ``for`` loop, and a value whose quote is doubled where it sits between two of that quote
+by a ``for`` loop, the members of an enumeration a loop or comprehension takes (``", ".join(
+f"'{s}'" for s in ExecutionStatus if s.is_finished)``: iterating a class object works only for
+an ``Enum``, whose members the code declares; Python docs, enum), and a value whose quote is doubled where it sits between two of that quote
 (``f'... "{url}"'`` after ``url = url.replace('"', '""')``; ``''`` inside ``'...'``). A
 statement that takes no bound parameters anywhere (``PRAGMA``, ``SET``, DDL) built from the
 operator's settings (``os.environ.get(...)``, ``os.getenv(...)``, a name imported from an
@@ -235,7 +237,9 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     (``model.__tablename__``, ``Model.__table__.name``), set in class code; a dialect's
     identifier quoting (``dialect.identifier_preparer.quote(name)``); an item of a
     module-level constant mapping or sequence taken by a ``for`` loop (``for dialect, sql in
-    SQL_BY_DIALECT.items()``); a name bound to any of these. Knowledge: the Python standard
+    SQL_BY_DIALECT.items()``); the members of an enumeration taken by a loop or comprehension
+    (``for s in Status``, `_enum_class`), formatted or joined with a constant separator; a
+    name bound to any of these. Knowledge: the Python standard
     library, Django's ``Options`` and SQLAlchemy's ``IdentifierPreparer``."""
     if depth > _SERVER_DEPTH:
         return False
@@ -246,14 +250,20 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
         value = ctx.reaching_value(expr)
         return value is not None and server_derived(ctx, value, depth + 1)
     if isinstance(expr, ast.Attribute):
-        if expr.attr in ("hex", "int"):  # uuid4().hex
+        if expr.attr in ("hex", "int", "value"):  # uuid4().hex, Status.DONE.value
             return server_derived(ctx, expr.value, depth + 1)
         return _model_table(expr)
+    if isinstance(expr, ast.JoinedStr):
+        values = [v.value for v in expr.values if isinstance(v, ast.FormattedValue)]
+        return bool(values) and all(server_derived(ctx, v, depth + 1) for v in values)
     if not isinstance(expr, ast.Call):
         return False
     func = expr.func
     if ctx.call_name(expr) in _SERVER_CALLS:
         return True
+    if isinstance(func, ast.Attribute) and func.attr == "join" and ctx.is_constant(func.value) and len(expr.args) == 1:
+        items = expr.args[0]  # ", ".join(f"'{s}'" for s in Status if s.is_finished)
+        return isinstance(items, (ast.GeneratorExp, ast.ListComp)) and server_derived(ctx, items.elt, depth + 1)
     if isinstance(func, ast.Attribute):
         if func.attr == "quote" and _attribute_named(func.value, "identifier_preparer"):
             return True
@@ -289,13 +299,15 @@ def _constant_loop_item(ctx: FileContext, target: ast.AST) -> bool:
     ``for dialect, sql in SQL_BY_DIALECT.items()`` (`sql`), ``for name in TABLES``. The keys
     (`dialect` here) may be any objects; the item the target takes must be a string literal."""
     loop = ctx.parent(target)
-    while loop is not None and not isinstance(loop, (ast.For, ast.AsyncFor)):
+    while loop is not None and not isinstance(loop, (ast.For, ast.AsyncFor, ast.comprehension)):
         if not isinstance(loop, (ast.Tuple, ast.List)):
             return False
         loop = ctx.parent(loop)
     if loop is None:
         return False
     source = loop.iter
+    if loop.target is target and _enum_class(ctx, source):
+        return True  # for status in ExecutionStatus: the members of an enumeration
     method = None
     if isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and not source.args:
         method = source.func.attr
@@ -317,6 +329,28 @@ def _constant_loop_item(ctx: FileContext, target: ast.AST) -> bool:
     else:
         return False
     return all(isinstance(item, ast.Constant) and isinstance(item.value, str) for item in items)
+
+
+_ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "TextChoices", "IntegerChoices", "Choices"})
+
+
+def _enum_class(ctx: FileContext, expr: ast.AST) -> bool:
+    """`expr` names a class that a loop iterates: a class of this module deriving from an enum
+    base, or a CapWords name imported from another module. Iterating a class object works only
+    when its metaclass defines ``__iter__``, as ``enum.EnumType`` does (Python docs, enum:
+    "Iterating over the members of an enum"); anything else raises ``TypeError``. What the loop
+    takes are the members the code declares: constants."""
+    if not isinstance(expr, ast.Name) or not (expr.id[:1].isupper() and not expr.id.isupper()):
+        return False
+    found = ctx.lookup(expr.id, expr)
+    if found is None or found[0] == "builtin":
+        return False
+    if found[0] == "import":
+        return True
+    binds = found[1]
+    return len(binds) == 1 and isinstance(binds[0].target, ast.ClassDef) and any(
+        (b.attr if isinstance(b, ast.Attribute) else getattr(b, "id", "")) in _ENUM_BASES for b in binds[0].target.bases
+    )
 
 
 # Quote-doubling escapes: ``x.replace('"', '""')`` inside "..." and ``x.replace("'", "''")``
