@@ -285,6 +285,31 @@ def test_ais401_members_of_an_enumeration_are_constants():
     assert _found(src, "AIS401", "src/app/migrations/versions/0001_runs.py") == [(16, "medium")]
 
 
+# ------------------------------------------------------------------ AIS404
+def test_ais404_compile_whose_code_object_is_discarded_is_a_syntax_check():
+    src = """\
+    import inspect
+
+
+    def build(func):
+        source = inspect.getsource(func)
+        code = f"{source}\\n{func.__name__}()\\n"
+        try:
+            compile(code, "<step>", "exec")
+        except SyntaxError as e:
+            raise ValueError(str(e))
+        return ["python", "-c", code]
+
+
+    def run(func):
+        source = inspect.getsource(func)
+        code = f"{source}\\n{func.__name__}()\\n"
+        obj = compile(code, "<step>", "exec")
+        exec(obj)
+    """
+    assert _found(src, "AIS404") == [(17, "medium")]
+
+
 # ------------------------------------------------------------------ AIS602
 def test_ais602_warning_silenced_in_the_opt_out_branch():
     src = """\

@@ -15,7 +15,10 @@ Flags the source argument of the builtins ``eval``, ``exec`` and ``compile`` (al
   ``exec(open(path).read())`` in a ``setup.py``.
 
 ``eval(code)`` of a code object made by ``compile(...)`` is judged at the ``compile`` call;
-``compile(..., flags=ast.PyCF_ONLY_AST)`` only parses and is not a sink.
+``compile(..., flags=ast.PyCF_ONLY_AST)`` only parses and is not a sink, and neither is a
+``compile(...)`` whose code object is discarded (a statement of its own, as in ``try:
+compile(source, "<check>", "exec") except SyntaxError:``): it checks the syntax, and a code
+object runs only when ``exec`` / ``eval`` is given it (Python docs, ``compile``).
 Nothing is reported for constants, items of constant tables (``exec(SNIPPETS[name])``),
 values converted with ``int()`` / ``float()`` or checked against an allow-list, a
 ``re.fullmatch`` pattern or ``str.isidentifier()`` / ``isdigit()`` before use (an ``if`` that
@@ -173,6 +176,8 @@ def sink_args(call: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]
         return
     if sink == _COMPILE and _only_ast(argument(call, 3, ("flags",))):
         return
+    if sink == _COMPILE and isinstance(ctx.parent(call), ast.Expr):
+        return  # `try: compile(code, "<x>", "exec") except SyntaxError`: a syntax check, nothing runs
     yield arg, sink.rsplit(".", 1)[-1] + "()"
 
 
