@@ -310,6 +310,38 @@ def test_ais404_compile_whose_code_object_is_discarded_is_a_syntax_check():
     assert _found(src, "AIS404") == [(17, "medium")]
 
 
+# ------------------------------------------------------------------ AIS414
+def test_ais414_data_checked_against_a_recorded_sha256():
+    src = """\
+    import hashlib
+    import os
+
+    import cloudpickle
+
+
+    class Materializer:
+        def load(self, data_type):
+            filepath = os.path.join(self.uri, "artifact.pkl")
+            with self.artifact_store.open(filepath, "rb") as fid:
+                serialized_data = fid.read()
+            content_hash = hashlib.sha256(serialized_data).hexdigest()
+            if content_hash != self.expected_content_hash:
+                raise RuntimeError("The artifact does not match its recorded content hash.")
+            return cloudpickle.loads(serialized_data)
+
+        def load_md5(self, blob):
+            if hashlib.md5(blob).hexdigest() != self.expected:
+                raise RuntimeError("mismatch")
+            return cloudpickle.loads(blob)
+
+        def load_unchecked(self, blob):
+            digest = hashlib.sha256(blob).hexdigest()
+            self.log(digest)
+            return cloudpickle.loads(blob)
+    """
+    assert _found(src, "AIS414") == [(20, "medium"), (25, "medium")]
+
+
 # ------------------------------------------------------------------ AIS602
 def test_ais602_warning_silenced_in_the_opt_out_branch():
     src = """\

@@ -23,8 +23,12 @@ objects without running them and reads every ``.pyc``). A file the program opens
 constant path or from its own configuration is not reported for the pickle family: the
 program wrote it. An unsafe YAML loader is reported whatever the data's origin (medium,
 high for untrusted data) except for a constant string. Data is trusted after an HMAC check
-(``hmac.compare_digest`` against ``hmac.new(key, data, ...)``) and when it comes from
-``Signer.unsign`` or ``Fernet.decrypt``, which only return what the key holder produced.
+(``hmac.compare_digest`` against ``hmac.new(key, data, ...)``), after a check of its
+SHA-2/SHA-3/BLAKE2 digest against one recorded before and not sent by the client (``if
+hashlib.sha256(data).hexdigest() != self.expected_content_hash: raise``: the bytes are
+those recorded when they were written, as for a pinned download; an MD5 or SHA-1 digest does
+not count, collisions are practical), and when it comes from ``Signer.unsign`` or
+``Fernet.decrypt``, which only return what the key holder produced.
 
 ## Why is this bad?
 A pickle (or marshal, jsonpickle, dill, a PyTorch checkpoint, a numpy object array) names
@@ -189,7 +193,9 @@ class DataFlow(Flow):
         return verdict, [f"a file named by {o}" for o in found]
 
     def check(self, test: ast.AST, target: set) -> str | None:
-        """``hmac.compare_digest(sig, hmac.new(KEY, data, ...).digest())`` proves `data`."""
+        """``hmac.compare_digest(sig, hmac.new(KEY, data, ...).digest())`` proves `data`; so
+        does ``hashlib.sha256(data).hexdigest() != expected_hash`` (then leave) against a
+        digest the client did not send (`_pinned_digest`)."""
         ctx = self.ctx
         if isinstance(test, ast.Call) and ctx.call_name(test) in ("hmac.compare_digest", "secrets.compare_digest"):
             for arg in test.args:
@@ -197,6 +203,11 @@ class DataFlow(Flow):
                     message = call_arg(mac, 1, "msg")
                     if message is not None and subjects(ctx, message) & target:
                         return "pos"
+            if len(test.args) == 2 and _pinned_digest(ctx, test.args[0], test.args[1], target):
+                return "pos"
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Eq, ast.NotEq)):
+            if _pinned_digest(ctx, test.left, test.comparators[0], target):
+                return "pos" if isinstance(test.ops[0], ast.Eq) else "neg"
         return None
 
 
@@ -208,6 +219,43 @@ class _FilePath(ast.AST):
     def __init__(self, path: ast.AST) -> None:
         super().__init__()
         self.path = path
+
+
+def _hash_of(ctx: FileContext, expr: ast.AST, target: set, depth: int = 0) -> bool:
+    """`expr` is a ``hashlib`` digest of a value in `target`: ``hashlib.sha256(data)
+    .hexdigest()``, ``hashlib.new("sha256", data).digest()``, or a name bound to one."""
+    if depth > 4:
+        return False
+    if isinstance(expr, ast.Name):
+        value = ctx.reaching_value(expr)
+        return value is not None and _hash_of(ctx, value, target, depth + 1)
+    if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in ("digest", "hexdigest")):
+        return False
+    made = expr.func.value
+    if not isinstance(made, ast.Call):
+        return False
+    name = ctx.call_name(made) or ""
+    if not name.startswith("hashlib.") or name in _WEAK_HASHES:
+        return False
+    data = made.args[1] if name == "hashlib.new" and len(made.args) > 1 else made.args[0] if made.args and name != "hashlib.new" else None
+    return data is not None and bool(subjects(ctx, data) & target)
+
+
+# Digests an attacker can collide: a pinned MD5 or SHA-1 proves nothing.
+_WEAK_HASHES = frozenset({"hashlib.md5", "hashlib.sha1"})
+
+
+def _pinned_digest(ctx: FileContext, a: ast.AST, b: ast.AST, target: set) -> bool:
+    """One side is a strong ``hashlib`` digest of the data (`_hash_of`), the other a digest
+    recorded before and not sent by the client (no taint source, no digest of the same data):
+    ``if hashlib.sha256(blob).hexdigest() != self.expected_content_hash: raise``. The data is
+    then byte for byte what was recorded when it was written, as a pinned download is."""
+    for digest, expected in ((a, b), (b, a)):
+        if _hash_of(ctx, digest, target):
+            if _hash_of(ctx, expected, target) or any(lab.kind == "source" for lab in ctx.taint.of(expected)):
+                continue
+            return True
+    return False
 
 
 def _hmac_calls(ctx: FileContext, expr: ast.AST, depth: int = 0) -> list:
