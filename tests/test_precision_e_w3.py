@@ -310,6 +310,46 @@ def test_ais404_compile_whose_code_object_is_discarded_is_a_syntax_check():
     assert _found(src, "AIS404") == [(17, "medium")]
 
 
+# ------------------------------------------------------------------ AIS407
+def test_ais407_name_in_a_listing_built_at_start_up_then_joined():
+    src = """\
+    import os
+
+    from fastapi import FastAPI
+    from fastapi.responses import FileResponse
+
+    app = FastAPI()
+
+
+    def dashboard_directory():
+        return os.environ.get("DASHBOARD_DIR", "/srv/dashboard")
+
+
+    def list_root_files():
+        root = dashboard_directory()
+        return [f for f in os.listdir(root) if os.path.isfile(os.path.join(root, f))]
+
+
+    root_files = list_root_files()
+
+
+    @app.get("/{file_path:path}")
+    async def catch_all(file_path: str):
+        if file_path and file_path in root_files:
+            full_path = os.path.join(dashboard_directory(), file_path)
+            return FileResponse(full_path)
+        return None
+
+
+    @app.get("/raw/{file_path:path}")
+    async def raw(file_path: str):
+        full_path = os.path.join(dashboard_directory(), file_path)
+        return FileResponse(full_path)
+    """
+    # The directory comes from a helper the flow does not read: unknown, hidden (low).
+    assert _found(src, "AIS407", "src/app/server.py") == [(25, "low"), (32, "high")]
+
+
 # ------------------------------------------------------------------ AIS414
 def test_ais414_data_checked_against_a_recorded_sha256():
     src = """\

@@ -253,9 +253,16 @@ class Flow:
             local = self._name(expr, depth)
             if local is not None and len(local) == 3:
                 return local[0], local[1]  # a parameter judged through all its callers here
+            if local is not None and seen == "source" and local[0] != "source":
+                steps = reaching(ctx, expr)
+                values = [b.value for b in steps if b.kind not in ("param", "loop") and b.value is not None]
+                if len(values) == len(steps) and self._sources_cleared(values, depth):
+                    return local  # full = join(BASE, name) bound after `if name in LISTING:`
         else:
             sub = self.parts(expr)
             local = None if sub is None else combine([self.judge(p, depth + 1) for p in sub])
+            if local is not None and seen == "source" and local[0] != "source" and self._sources_cleared(sub, depth):
+                return local  # join(BASE_DIR(), name) after `if name in LISTING:`: the source part was checked
         if local is None:
             return (seen, found)
         if local[0] == "safe":
@@ -263,6 +270,15 @@ class Flow:
         if rank(local[0]) >= rank(seen):
             return local
         return (seen, found)
+
+    def _sources_cleared(self, sub: list, depth: int) -> bool:
+        """Every part the engine holds a source for was judged below a source here (a
+        dominating check cleared it), and at least one such part exists: the engine's verdict
+        on the whole came from those parts, so the parts' verdict stands. When no part is a
+        source to the engine, the parts do not account for its verdict, which then stands."""
+        ctx = self.ctx
+        carried = [p for p in sub if isinstance(p, ast.AST) and ctx.taint.judge(p, self.kind)[0] == "source"]
+        return bool(carried) and all(self.judge(p, depth + 1)[0] != "source" for p in carried)
 
     def _recheck(self, expr: ast.AST, depth: int) -> tuple[str, list]:
         """The engine cleared `expr`: keep that unless one of its variables was cleared only

@@ -30,7 +30,8 @@ user names is doing its job; a name from there joined under a fixed directory is
 high). Nothing is reported for constants, values reduced to one name
 component (``os.path.basename``, ``secure_filename``, ``Path(name).name``, Django's
 ``UploadedFile.name``), paths joined with ``safe_join``, values checked against an allow-list
-(also a directory listing), numbers (a name ordered against a number, ``if version >
+(also a directory listing, and a path joined from such a value after the check:
+``if name in ROOT_FILES: full = os.path.join(root_dir(), name)``), numbers (a name ordered against a number, ``if version >
 MAX_VERSION: raise Http404()``, holds one past the test: Python raises ``TypeError`` for a
 string), entries that untrusted keys only pick from a mapping
 (``streams.get(session_hash, {}).get(run)``: the key's taint does not pass to the entry, as
