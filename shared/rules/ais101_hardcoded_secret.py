@@ -85,8 +85,12 @@ literal list a comprehension turns into such URLs): sample data for a preview li
 pretix's e-mail placeholders, not a configuration; a development or test settings module
 (``settings/dev.py``, ``test_settings.py``) lowers every finding to low, and so does a name
 that says the value is known-bad and kept to be refused (``_LEGACY_DEFAULT_ADMIN_PASSWORD``,
-``INSECURE_*``, ``BANNED_*``, ``WEAK_*``; not ``DEFAULT_*`` alone); a test file applies
-``aisec-secrets-in-tests``. Low findings show only with ``aisec-min-confidence = low``.
+``INSECURE_*``, ``BANNED_*``, ``WEAK_*``; not ``DEFAULT_*`` alone), and so does a value
+that is a compound identifier the module uses as the name of a parameter or keyword
+argument: a table of deprecated keyword arguments and their replacements
+(``{"cache_password": "cache_url"}`` beside ``def __init__(self, cache_url: str)``) names a
+parameter, not a password (a single word such as ``"admin"`` is judged as before, whatever
+the parameters); a test file applies ``aisec-secrets-in-tests``. Low findings show only with ``aisec-min-confidence = low``.
 
 - ``aisec-entropy-threshold`` (default ``3.0``): the entropy of a value of n characters is at
   most log2(n) bits per character, so at 3.0 a value needs 8 or more distinct characters to
@@ -331,9 +335,26 @@ def _pair(
     confidence = score(value, kind, declared=declared, threshold=ctx.settings.entropy_threshold)
     if compared:
         confidence = _compare_confidence(confidence, value, kind)
-    if names_refused_value(name):
-        confidence = Confidence.LOW  # a known-bad value kept to refuse it (LEGACY_DEFAULT_PASSWORD)
+    if names_refused_value(name) or _names_a_parameter(value, ctx):
+        # a known-bad value kept to refuse it (LEGACY_DEFAULT_PASSWORD), or the name of one
+        # of the module's parameters ({"cache_password": "cache_url"}: a renamed keyword)
+        confidence = Confidence.LOW
     return [hit(value_node, mask(value), name, confidence=confidence)]
+
+
+# A compound snake_case identifier: two or more words joined by "_" ("cache_url").
+_COMPOUND_IDENTIFIER = lazy_compile(r"^_{0,2}[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")
+
+
+def _names_a_parameter(value: str, ctx: FileContext) -> bool:
+    """`value` is a compound identifier that the module uses as the name of a parameter or
+    a keyword argument: a table of deprecated keyword arguments and their replacements
+    (``{"cache_password": "cache_url"}``), a map from a form's fields to a function's
+    parameters. Single words are left out (a parameter ``admin`` says nothing of the
+    password ``"admin"``)."""
+    if not _COMPOUND_IDENTIFIER.match(value):
+        return False
+    return any(a.arg == value for a in ctx.nodes_of(ast.arg)) or any(k.arg == value for k in ctx.nodes_of(ast.keyword))
 
 
 def _compare_confidence(confidence: Confidence, value: str, kind: str) -> Confidence:
