@@ -67,7 +67,11 @@ The rule reads names, not types: an assert on an object whose attributes happen 
 ``assert user`` alone is not reported, although after ``authenticate()`` it is the login
 check; review such asserts yourself. A comparison of a type field (``credential_type``,
 ``token_kind``) or with an upper-case member whose name is no secret (``TokenType.ACCESS``)
-is an invariant about the value and is not reported; ``== settings.API_KEY`` is.
+is an invariant about the value and is not reported; ``== settings.API_KEY`` is. The
+roles of a chat model's messages are no access roles: ``assert role in ("assistant",
+"system", "user")`` checks a message's format (a constant of chat roles only, ``"assistant"``
+among them, after the OpenAI chat completions API's ``messages[].role``); ``assert role ==
+"user"`` alone is still reported.
 
 ## Options
 ``aisec-test-paths`` names the test files, where asserts are the point.
@@ -206,13 +210,29 @@ def _is_none(expr: ast.AST) -> bool:
     return isinstance(expr, ast.Constant) and expr.value is None
 
 
+# The roles of a chat model's messages (OpenAI chat completions and the APIs that copy it:
+# https://platform.openai.com/docs/api-reference/chat/create, "messages").
+_CHAT_ROLES = frozenset({"system", "user", "assistant", "tool", "function", "developer"})
+
+
+def _chat_roles(expr: ast.AST) -> bool:
+    """A constant that names chat message roles only, ``"assistant"`` among them:
+    ``("assistant", "system", "user")``, ``"assistant"``. Access roles are not called that."""
+    items = expr.elts if isinstance(expr, (ast.Tuple, ast.List, ast.Set)) else [expr]
+    names = [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)]
+    return len(names) == len(items) and "assistant" in names and set(names) <= _CHAT_ROLES
+
+
 def _shape_only(expr: ast.AST) -> bool:
-    """``isinstance(x, T)``, ``len(x) == n``, ``x is None``: about the value, not access."""
+    """``isinstance(x, T)``, ``len(x) == n``, ``x is None``: about the value, not access;
+    so is a test of a chat message's role against the chat roles (`_chat_roles`)."""
     if isinstance(expr, ast.Call) and _tail(expr.func) in _SHAPE_CALLS:
         return True
     if isinstance(expr, ast.Compare):
         operands = [expr.left, *expr.comparators]
         if any(_is_none(o) for o in operands):
+            return True
+        if any(_chat_roles(o) for o in expr.comparators):
             return True
         if any(isinstance(o, ast.Call) and _tail(o.func) in _SHAPE_CALLS for o in operands):
             return True
