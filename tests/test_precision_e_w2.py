@@ -34,3 +34,72 @@ def test_ais306_chat_message_role_is_no_access_role():
         """
     # A message's role against the chat roles is a format check; access roles stay high.
     assert _found(src, "AIS306") == [(8, "high"), (9, "high")]
+
+
+# ------------------------------------------------------------------ AIS414
+def test_ais414_load_after_an_explicit_opt_in_is_low():
+    src = """\
+        import pickle
+
+        def load_index(folder, *, allow_dangerous_deserialization=False):
+            if not allow_dangerous_deserialization:
+                raise ValueError("pickle files can run code; opt in if the file is yours")
+            with open(folder + "/index.pkl", "rb") as fh:
+                return pickle.load(fh)
+
+        def from_blob(blob, **kwargs):
+            if not kwargs.get("allow_unsafe_pickle"):
+                raise ValueError("opt in")
+            return pickle.loads(blob)
+
+        def load_blob(blob, verbose=False):
+            if not verbose:
+                raise ValueError("not a danger flag")
+            return pickle.loads(blob)
+
+        def load_late(blob, allow_dangerous_deserialization=False):
+            data = pickle.loads(blob)
+            if not allow_dangerous_deserialization:
+                raise ValueError("too late")
+            return data
+        """
+    assert _found(src, "AIS414") == [(7, "low"), (12, "low"), (17, "medium"), (20, "medium")]
+
+
+def test_ais414_opt_in_in_the_constructor_covers_the_methods():
+    src = """\
+        import pickle
+
+        class Store:
+            def __init__(self, uri, *, allow_dangerous_deserialization=False):
+                if not allow_dangerous_deserialization:
+                    raise ValueError("this store unpickles its metadata")
+                self.uri = uri
+
+            def metadata(self, raw):
+                return pickle.loads(raw)
+
+        class Cache:
+            def __init__(self, uri):
+                self.uri = uri
+
+            def metadata(self, raw):
+                return pickle.loads(raw)
+        """
+    assert _found(src, "AIS414") == [(10, "low"), (17, "medium")]
+
+
+def test_ais414_opt_in_does_not_excuse_request_data():
+    src = """\
+        import pickle
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+        @app.post("/restore")
+        def restore(allow_dangerous_deserialization=False):
+            if not allow_dangerous_deserialization:
+                raise ValueError("opt in")
+            return pickle.loads(request.data)
+        """
+    assert _found(src, "AIS414") == [(10, "high")]

@@ -30,6 +30,14 @@ those recorded when they were written, as for a pinned download; an MD5 or SHA-1
 not count, collisions are practical), and when it comes from ``Signer.unsign`` or
 ``Fernet.decrypt``, which only return what the key holder produced.
 
+Data of unknown origin is **low** when the load runs only after the caller's explicit opt-in:
+the function (or the ``__init__`` of the method's class) first refuses with ``if not
+allow_dangerous_deserialization: raise ValueError(...)``, on a parameter, ``kwargs.get(...)``
+or ``self.`` flag whose name says the danger (``dangerous``, ``unsafe``, ``insecure``,
+``pickle``, ``untrusted``: LangChain's ``load_local(..., allow_dangerous_deserialization=True)``,
+numpy's ``allow_pickle``). The default refuses, and whoever sets the flag has been told the
+file must be their own. Untrusted input reaching the load stays high.
+
 ## Why is this bad?
 A pickle (or marshal, jsonpickle, dill, a PyTorch checkpoint, a numpy object array) names
 the functions to call while loading: ``__reduce__`` returning ``(os.system, ("...",))``
@@ -91,6 +99,7 @@ from typing import Iterator
 
 from ..analysis.flow import SAFE, Flow, call_arg, generic_parts, keyword, subjects
 from ..analysis.taint import extra_sink_args, is_dead
+from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 _PICKLES = ("pickle", "cPickle", "_pickle", "dill", "cloudpickle")
@@ -379,6 +388,65 @@ def sinks(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str, str]
             yield arg, "shelve.open()", "shelve"
 
 
+# Words of a flag by which the caller says the data may run code: ``allow_dangerous_deserialization``,
+# ``allow_pickle``, ``unsafe``, ``trust_untrusted``.
+_OPT_IN_WORDS = frozenset({"dangerous", "unsafe", "insecure", "pickle", "pickled", "untrusted"})
+
+
+def _opt_in_flag(expr: ast.AST, params: set) -> bool:
+    """A caller's flag named for the risk: a parameter (``allow_dangerous_deserialization``),
+    ``kwargs.get("allow_dangerous_deserialization")`` / ``kwargs["..."]`` or
+    ``self.allow_dangerous_deserialization``."""
+    name = None
+    if isinstance(expr, ast.Name) and expr.id in params:
+        name = expr.id
+    elif isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls"):
+        name = expr.attr
+    elif isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "get" and expr.args:
+        key = expr.args[0]
+        if isinstance(expr.func.value, ast.Name) and expr.func.value.id in params and isinstance(key, ast.Constant):
+            name = key.value
+    elif isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Name) and expr.value.id in params:
+        if isinstance(expr.slice, ast.Constant):
+            name = expr.slice.value
+    return isinstance(name, str) and bool(set(split_words(name)) & _OPT_IN_WORDS)
+
+
+def _refuses_without_opt_in(func: ast.AST, before: int | None = None) -> bool:
+    """`func`'s own body holds ``if not <opt-in flag>: ... raise`` (before line `before`)."""
+    args = func.args  # type: ignore[attr-defined]
+    params = {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg] if a is not None}
+    for stmt in func.body:  # type: ignore[attr-defined]
+        if before is not None and stmt.lineno >= before:
+            break
+        if (
+            isinstance(stmt, ast.If)
+            and not stmt.orelse
+            and isinstance(stmt.test, ast.UnaryOp)
+            and isinstance(stmt.test.op, ast.Not)
+            and isinstance(stmt.body[-1], ast.Raise)
+            and _opt_in_flag(stmt.test.operand, params)
+        ):
+            return True
+    return False
+
+
+def opted_in(ctx: FileContext, node: ast.AST) -> bool:
+    """The load runs only after the caller opted into the risk: its function, or the
+    ``__init__`` of its method's class, refuses first unless a flag named for the danger is
+    set (``if not allow_dangerous_deserialization: raise ValueError(...)``)."""
+    func = ctx.enclosing_function(node)
+    if func is None:
+        return False
+    if _refuses_without_opt_in(func, node.lineno):
+        return True
+    owner = ctx.enclosing_class(func)
+    if owner is None or func not in owner.body:
+        return False
+    init = next((s for s in owner.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__init__"), None)
+    return init is not None and init is not func and _refuses_without_opt_in(init)
+
+
 def _describe(verdict: str, found: list) -> str:
     if found:
         return "data from " + ", ".join(found)
@@ -415,6 +483,7 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
             yield hit(arg, sink, _describe(verdict, found), confidence=Confidence.HIGH)
         elif verdict != "safe" or family == "yaml":
             # marshal builds code objects but does not run them; its documented risk on
-            # untrusted input is a crash. Reading .pyc files is its everyday use: low.
-            low = sink.startswith("marshal.")
+            # untrusted input is a crash. Reading .pyc files is its everyday use: low. So is
+            # data of unknown origin that the caller explicitly opted into (`opted_in`).
+            low = sink.startswith("marshal.") or opted_in(ctx, node)
             yield hit(arg, sink, _describe(verdict, []), confidence=Confidence.LOW if low else Confidence.MEDIUM)
