@@ -103,3 +103,87 @@ def test_ais414_opt_in_does_not_excuse_request_data():
             return pickle.loads(request.data)
         """
     assert _found(src, "AIS414") == [(10, "high")]
+
+
+# ------------------------------------------------------------------ AIS401
+def test_ais401_setting_in_a_statement_without_parameters_is_low():
+    src = """\
+        from sqlalchemy import text
+
+        def use_schema(cursor, schema):
+            cursor.execute(f"alter session set current_schema={schema}")
+
+        def build_index(conn, dims: int = 1536, links: int = 8):
+            conn.execute(text(
+                '''
+                                    CREATE INDEX IF NOT EXISTS docs_idx ON docs USING hnsw (embedding)
+                                    WITH (dims = {}, m = {})
+                '''.format(dims, links)
+            ))
+
+        def quoted_setting(cursor, path):
+            cursor.execute(f"ALTER ROLE app SET search_path = '{path}'")
+
+        def lookup(cursor, name):
+            cursor.execute(f"SELECT 1 FROM pg_indexes WHERE indexname = '{name}'")
+        """
+    # Settings and index options cannot be bound: identifier positions (low). A quoted value
+    # in SET and a bindable value in a query stay medium.
+    assert _found(src, "AIS401") == [(4, "low"), (8, "low"), (15, "medium"), (18, "medium")]
+
+
+def test_ais401_ddl_with_a_where_clause_keeps_its_values():
+    src = """\
+        def snapshot(cursor, owner):
+            cursor.execute(f"CREATE TABLE snap AS SELECT * FROM docs WHERE owner = {owner}")
+        """
+    assert _found(src, "AIS401") == [(2, "medium")]
+
+
+def test_ais401_json_of_a_constant_is_constant():
+    src = """\
+        import json
+
+        def extract(cursor, column, options):
+            fixed = {"plaintext": "false"}
+            cursor.execute("select utl_to_text(t." + column + ", json('" + json.dumps(fixed) + "')) from docs t")
+            cursor.execute("select utl_to_text(t." + column + ", json('" + json.dumps(options) + "')) from docs t")
+        """
+    # The column is an identifier (low); the caller's options inside quotes stay medium.
+    assert _found(src, "AIS401") == [(5, "low"), (6, "medium")]
+
+
+def test_ais401_class_string_constant_is_constant():
+    src = """\
+        class Fixture:
+            table_name = "demo.profiles"
+            label: str = "demo.labels"
+            kind = "people"
+
+            def __init__(self, kind):
+                self.kind = kind
+
+            @classmethod
+            def describe(cls, db):
+                db.execute_sql(f"SELECT 'rows of {cls.table_name}' FROM meta WHERE t = '{cls.table_name}'")
+
+            def labels(self, db):
+                db.execute_sql(f"SELECT * FROM meta WHERE t = '{self.label}'")
+
+            def kinds(self, db):
+                db.execute_sql(f"SELECT * FROM meta WHERE t = '{self.kind}'")
+        """
+    # An annotated field and a constant rebound in __init__ are set by the constructor.
+    assert _found(src, "AIS401") == [(14, "medium"), (17, "medium")]
+
+
+def test_ais401_pragma_value_stays_a_value():
+    src = """\
+        import sqlite3
+
+        def tune(path, timeout):
+            db = sqlite3.connect(path)
+            db.execute(f"PRAGMA busy_timeout={timeout}")
+            db.execute(f"ALTER TABLE docs SET (fillfactor = {timeout})")
+        """
+    assert _found(src, "AIS401") == [(5, "medium"), (6, "low")]

@@ -63,6 +63,16 @@ statement that takes no bound parameters anywhere (``PRAGMA``, ``SET``, DDL) bui
 operator's settings (``os.environ.get(...)``, ``os.getenv(...)``, a name imported from an
 ``env``, ``settings`` or ``config`` module, Django's ``settings``) is low: the environment is
 not input in this rule's model (``f"PRAGMA key = '{DATABASE_PASSWORD}'"`` for SQLCipher).
+In DDL (``CREATE`` / ``ALTER`` / ``DROP``) a bare piece after ``=``, outside quotes and
+outside a WHERE clause, is an option of the object or a name, not a value a placeholder could
+carry (``ALTER SESSION SET current_schema = {schema}``, ``CREATE INDEX ... WITH (dims =
+{dims})``): an unknown value there is low, as in any identifier position; a quoted one
+(``ALTER ROLE app SET search_path = '{v}'``) and a ``PRAGMA`` value (``PRAGMA
+busy_timeout={timeout}``) stay medium.
+``json.dumps()`` of a constant (``json.dumps({"plaintext": "false"})``) and a class's own
+string constant read through ``self.`` / ``cls.`` (``table_name = "profiles"`` in the class
+body, a plain assignment never rebound as an attribute in the module; an annotated field is
+set by the constructor and is not one) are constants.
 A loop over a literal list (``for table, kind in [("knowledge", "k"), ...]``) and the keys of
 a dict literal built in the function (``", ".join(f'"{k}"' for k in params)`` after
 ``params = {k: v for k, v in {"id": ..., "name": ...}.items() if v}``) are constants; the
@@ -155,7 +165,7 @@ def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[C
             conf = Confidence.HIGH
         elif unbindable and operator_setting(ctx, seg):
             conf = Confidence.LOW
-        elif _value_position(before) or _parts_have_values(seg, ctx):
+        elif (_value_position(before) and not (unbindable and _option_slot(text, before))) or _parts_have_values(seg, ctx):
             conf = Confidence.MEDIUM
         else:
             conf = Confidence.LOW
@@ -167,7 +177,20 @@ def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[C
 
 # Statements that take no bound parameters anywhere (SQLite ``PRAGMA``, ``SET`` of a
 # session variable, DDL): a setting can only be spliced in.
-_NO_BIND_START = lazy_compile(r"\s{0,20}(?:pragma|set|create|alter|drop|vacuum|grant|revoke)\b", re.IGNORECASE)
+_NO_BIND_START = lazy_compile(r"(?<!\s)\s*(?:pragma|set|create|alter|drop|vacuum|grant|revoke)\b", re.IGNORECASE)
+_DDL_START = lazy_compile(r"(?<!\s)\s*(?:create|alter|drop)\b", re.IGNORECASE)
+_WHERE = lazy_compile(r"\bwhere\b", re.IGNORECASE)
+
+
+def _option_slot(text: str, before: str) -> bool:
+    """In DDL (``CREATE`` / ``ALTER`` / ``DROP``, which take no bound parameters), a bare piece
+    after ``=`` outside quotes and outside a WHERE clause is an option of the object or a
+    name (``ALTER SESSION SET current_schema = {schema}``, ``CREATE INDEX ... WITH (dims =
+    {n})``), not a value a placeholder could carry: an identifier position, as the rule
+    judges one. A ``PRAGMA`` or ``SET`` value stays a value."""
+    return _DDL_START.match(text) is not None and not _inside_quotes(before) and _WHERE.search(before) is None
+
+
 # Last module names of the operator's settings (``from app.env import BUSY_TIMEOUT``).
 _SETTINGS_MODULES = frozenset({"env", "environment", "settings", "config", "conf", "configuration", "constants"})
 _ENV_READS = frozenset({"os.getenv", "os.environ.get", "os.environ.__getitem__"})
@@ -238,9 +261,10 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     identifier quoting (``dialect.identifier_preparer.quote(name)``); an item of a
     module-level constant mapping or sequence taken by a ``for`` loop (``for dialect, sql in
     SQL_BY_DIALECT.items()``); the members of an enumeration taken by a loop or comprehension
-    (``for s in Status``, `_enum_class`), formatted or joined with a constant separator; a
-    name bound to any of these. Knowledge: the Python standard
-    library, Django's ``Options`` and SQLAlchemy's ``IdentifierPreparer``."""
+    (``for s in Status``, `_enum_class`), formatted or joined with a constant separator;
+    ``json.dumps`` of a constant and a class's own string constant (`_class_constant`); a
+    name bound to any of these. Knowledge: the Python standard library, Django's ``Options``
+    and SQLAlchemy's ``IdentifierPreparer``."""
     if depth > _SERVER_DEPTH:
         return False
     if isinstance(expr, ast.Name):
@@ -252,14 +276,17 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     if isinstance(expr, ast.Attribute):
         if expr.attr in ("hex", "int", "value"):  # uuid4().hex, Status.DONE.value
             return server_derived(ctx, expr.value, depth + 1)
-        return _model_table(expr)
+        return _model_table(expr) or _class_constant(ctx, expr)
     if isinstance(expr, ast.JoinedStr):
         values = [v.value for v in expr.values if isinstance(v, ast.FormattedValue)]
         return bool(values) and all(server_derived(ctx, v, depth + 1) for v in values)
     if not isinstance(expr, ast.Call):
         return False
     func = expr.func
-    if ctx.call_name(expr) in _SERVER_CALLS:
+    name = ctx.call_name(expr)
+    if name in _SERVER_CALLS:
+        return True
+    if name == "json.dumps" and expr.args and ctx.is_constant(expr.args[0]):
         return True
     if isinstance(func, ast.Attribute) and func.attr == "join" and ctx.is_constant(func.value) and len(expr.args) == 1:
         items = expr.args[0]  # ", ".join(f"'{s}'" for s in Status if s.is_finished)
@@ -274,6 +301,30 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
         return False
     values = [ret.value for ret in ctx.nodes_of(ast.Return) if ret.value is not None and ctx.scope_of(ret) is target]
     return bool(values) and all(server_derived(ctx, value, depth + 1) for value in values)
+
+
+def _class_constant(ctx: FileContext, expr: ast.Attribute) -> bool:
+    """``self.X`` / ``cls.X`` in a method of a class whose body binds ``X = "literal"`` once
+    (a plain assignment: an annotated one is a dataclass or pydantic field, which the
+    constructor sets), with no ``obj.X = ...`` anywhere in the module."""
+    if not (isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls")):
+        return False
+    owner = ctx.enclosing_class(expr)
+    if owner is None:
+        return False
+    binds = [
+        stmt for stmt in owner.body
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+        and any(isinstance(t, ast.Name) and t.id == expr.attr for t in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]))
+    ]
+    if len(binds) != 1 or not isinstance(binds[0], ast.Assign) or len(binds[0].targets) != 1:
+        return False
+    value = binds[0].value
+    if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
+        return False
+    return not any(
+        node.attr == expr.attr and not isinstance(node.ctx, ast.Load) for node in ctx.nodes_of(ast.Attribute)
+    )
 
 
 def _attribute_named(node: ast.AST, name: str) -> bool:
