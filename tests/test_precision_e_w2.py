@@ -187,3 +187,20 @@ def test_ais401_pragma_value_stays_a_value():
             db.execute(f"ALTER TABLE docs SET (fillfactor = {timeout})")
         """
     assert _found(src, "AIS401") == [(5, "medium"), (6, "low")]
+
+
+def test_ais401_a_count_read_back_from_the_database_is_a_number():
+    src = """\
+        def add_rows(conn, rows):
+            last = conn.execute("SELECT max(rowid) AS rowid FROM docs").fetchone()["rowid"]
+            if last is None:
+                last = 0
+            conn.executemany("INSERT INTO docs(text) VALUES (?)", rows)
+            return conn.execute(f"SELECT rowid FROM docs WHERE rowid > {last}").fetchall()
+
+        def rename_all(conn):
+            name = conn.execute("SELECT max(title) FROM docs").fetchone()[0]
+            return conn.execute(f"SELECT rowid FROM docs WHERE title = '{name}'").fetchall()
+        """
+    # max(title) is text from the table: a second-order value, still medium.
+    assert _found(src, "AIS401") == [(10, "medium")]

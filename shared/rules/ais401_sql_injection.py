@@ -72,7 +72,11 @@ busy_timeout={timeout}``) stay medium.
 ``json.dumps()`` of a constant (``json.dumps({"plaintext": "false"})``) and a class's own
 string constant read through ``self.`` / ``cls.`` (``table_name = "profiles"`` in the class
 body, a plain assignment never rebound as an attribute in the module; an annotated field is
-set by the constructor and is not one) are constants.
+set by the constructor and is not one) are constants. So is a number the database computes:
+the one column of a ``SELECT count(...)`` or ``SELECT max(rowid)`` / ``min(rowid)`` read back
+with ``.fetchone()[...]`` or ``.scalar()`` (SQLite's rowid is a 64-bit integer), also when
+another binding sets the name to an integer literal (``if max_id is None: max_id = 0``);
+any other value read from the database is not.
 A loop over a literal list (``for table, kind in [("knowledge", "k"), ...]``) and the keys of
 a dict literal built in the function (``", ".join(f'"{k}"' for k in params)`` after
 ``params = {k: v for k, v in {"id": ..., "name": ...}.items() if v}``) are constants; the
@@ -262,15 +266,20 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     module-level constant mapping or sequence taken by a ``for`` loop (``for dialect, sql in
     SQL_BY_DIALECT.items()``); the members of an enumeration taken by a loop or comprehension
     (``for s in Status``, `_enum_class`), formatted or joined with a constant separator;
-    ``json.dumps`` of a constant and a class's own string constant (`_class_constant`); a
-    name bound to any of these. Knowledge: the Python standard library, Django's ``Options``
-    and SQLAlchemy's ``IdentifierPreparer``."""
+    ``json.dumps`` of a constant, a class's own string constant (`_class_constant`) and a
+    name bound only to a COUNT or MAX / MIN(rowid) result or an integer literal
+    (`_database_count`); a name bound to any of these. Knowledge: the Python standard
+    library, Django's ``Options`` and SQLAlchemy's ``IdentifierPreparer``."""
     if depth > _SERVER_DEPTH:
         return False
     if isinstance(expr, ast.Name):
         binds = ctx.bindings_of(expr)
         if len(binds) == 1 and binds[0].kind == "loop":
             return _constant_loop_item(ctx, binds[0].target)
+        if binds and all(b.kind == "assign" and b.value is not None for b in binds) and any(
+            _database_count(ctx, b.value) for b in binds
+        ):
+            return all(_database_count(ctx, b.value) or _int_literal(b.value) for b in binds)
         value = ctx.reaching_value(expr)
         return value is not None and server_derived(ctx, value, depth + 1)
     if isinstance(expr, ast.Attribute):
@@ -325,6 +334,45 @@ def _class_constant(ctx: FileContext, expr: ast.Attribute) -> bool:
     return not any(
         node.attr == expr.attr and not isinstance(node.ctx, ast.Load) for node in ctx.nodes_of(ast.Attribute)
     )
+
+
+# A query whose one column is a number the database computes: COUNT(...), or MAX / MIN of
+# SQLite's rowid, a 64-bit integer (https://www.sqlite.org/lang_createtable.html#rowid).
+_COUNT_QUERY = lazy_compile(
+    r"(?<!\s)\s*select\s+(?:count\s*\([^()]*\)|(?:max|min)\s*\(\s*(?:rowid|oid|_rowid_)\s*\))"
+    r"(?:\s+as\s+\w+)?\s+from\b",
+    re.IGNORECASE,
+)
+
+
+def _int_literal(expr: ast.AST) -> bool:
+    return isinstance(expr, ast.Constant) and type(expr.value) is int
+
+
+def _database_count(ctx: FileContext, expr: ast.AST) -> bool:
+    """``conn.execute("SELECT max(rowid) AS rowid FROM t").fetchone()["rowid"]`` (or
+    ``[0]``, or ``.scalar()``): the one column of a COUNT or MAX / MIN(rowid) query, a number
+    whatever the table holds."""
+    if isinstance(expr, ast.Subscript):
+        expr = expr.value
+        if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "fetchone"):
+            return False
+    elif not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in ("scalar", "fetchval")):
+        return False
+    query = expr.func.value
+    if expr.func.attr == "fetchval":  # asyncpg's conn.fetchval(sql) runs the query itself
+        query = expr
+    if not (isinstance(query, ast.Call) and isinstance(query.func, ast.Attribute) and query.args):
+        return False
+    if query.func.attr not in ("execute", "fetchval"):
+        return False
+    text = ctx.const_str(query.args[0])
+    if text is None:
+        built = build_string(ctx, query.args[0], alternatives=True)
+        if built is None:
+            return False
+        text = "".join(p if isinstance(p, str) else " 0 " for p in built.parts)
+    return _COUNT_QUERY.match(text) is not None
 
 
 def _attribute_named(node: ast.AST, name: str) -> bool:
