@@ -56,6 +56,28 @@ def test_ais106_local_enum_member_is_a_constant_but_a_settings_class_is_not():
     assert _found(src, "AIS106") == [(17, "medium")]
 
 
+def test_ais106_a_certificate_filed_as_a_secret_str_is_low_its_key_is_not():
+    # zenml's mydumper backup: the command line logged at debug level carries the CA file
+    # the SQL store's settings keep as a SecretStr; the client key beside it is a secret.
+    src = """\
+    import logging
+
+    logger = logging.getLogger(__name__)
+
+
+    class Backup:
+        def command(self):
+            cmd = ["mydumper"]
+            if self.config.ssl_ca:
+                cmd.extend(["--ca", self.config.ssl_ca.get_secret_value()])
+            logger.debug(f"mydumper command: {cmd}")
+            logger.debug("cert: %s", self.config.client_cert.get_secret_value())
+            logger.debug("key: %s", self.config.ssl_key.get_secret_value())
+            logger.debug("pw: %s", self.config.cert_password.get_secret_value())
+    """
+    assert _found(src, "AIS106") == [(11, "low"), (12, "low"), (13, "high"), (14, "high")]
+
+
 def test_ais106_attribute_that_names_the_secret_to_look_up_is_a_name():
     src = """\
     class AuthenticationMixin:

@@ -659,6 +659,22 @@ _VAULT_METHODS = {
     "read_secret": "Vault read_secret()",  # hvac KV v1: secrets.kv.v1
     "access_secret_version": "Secret Manager access_secret_version()",  # google-cloud-secret-manager
 }
+# Last words of a name for a certificate or a certificate authority: public material that
+# settings classes sometimes file as a SecretStr beside the key (zenml's SQL store config:
+# ssl_ca, ssl_cert, ssl_key). A CA or a certificate is sent to every peer in the TLS
+# handshake (RFC 8446, 4.4.2), so printing it shows nothing secret; its key stays a secret.
+_CERTIFICATE_WORDS = frozenset({"ca", "cacert", "cafile", "cert", "certs", "certificate", "certificates", "bundle", "chain", "rootcert", "sslrootcert"})
+
+
+def _public_certificate(expr: ast.AST) -> bool:
+    """`expr` (the receiver of ``.get_secret_value()``) is named for a certificate or a CA:
+    its last word is one of `_CERTIFICATE_WORDS` and no word names a key or a secret
+    (``self.config.ssl_ca``, ``ca_bundle``; not ``ssl_key``, ``cert_password``)."""
+    name = expr.attr if isinstance(expr, ast.Attribute) else expr.id if isinstance(expr, ast.Name) else ""
+    words = split_words(name)
+    return bool(words) and words[-1] in _CERTIFICATE_WORDS and not any(w == "key" or w in HEAD_WORDS for w in words)
+
+
 # Fields of a secret container that hold the secret itself (boto3 get_secret_value:
 # SecretString / SecretBinary; get_parameter: Parameter.Value; hvac: data.data; Google:
 # payload.data; Azure KeyVaultSecret: value).
@@ -1328,7 +1344,8 @@ class _Tracer:
                 if node.args or node.keywords:
                     return self._found("Secrets Manager get_secret_value()", STORED, "secret", node)
                 where = dotted(func.value)
-                return self._found(f"{where or 'SecretStr'}.get_secret_value()", STORED, "secret", node)
+                source = WEAK if _public_certificate(func.value) else STORED
+                return self._found(f"{where or 'SecretStr'}.get_secret_value()", source, "secret", node)
             if attr in ("get_parameter", "get_parameters", "get_parameters_by_path") and any(
                 k.arg == "WithDecryption" and isinstance(k.value, ast.Constant) and k.value.value is True
                 for k in node.keywords

@@ -85,7 +85,8 @@ the module deriving from ``Enum``, or a class named for kinds, ``*Type(s)``, ``*
 class's ``Config.API_KEY`` is still a secret), metadata fields of a secret (``.name``,
 ``["username"]``), ``token_type``, ``password_field``, counts (``max_tokens``), pydantic
 ``SecretStr`` values (they print as ``**********``; ``.get_secret_value()`` is a secret
-again), ``len()``, ``bool()``, comparisons (``token is None``), hashes and HMACs
+again, low when the field is named for a certificate or a CA, ``ssl_ca``, ``client_cert``:
+public material some settings classes file as a ``SecretStr`` beside the key), ``len()``, ``bool()``, comparisons (``token is None``), hashes and HMACs
 (``hashlib``, ``.hexdigest()``, ``make_password``), the result of a function whose name says
 it masks (``mask``, ``redact``, ``obfuscate``, ``censor``, ``scrub``, ``hash``,
 ``fingerprint``, ``encrypt``), and a slice of at most 4 characters with constant bounds
