@@ -110,6 +110,7 @@ __all__ = [
     "is_client_value",
     "is_identity",
     "is_model_name",
+    "imported_principal_alias",
     "is_public_name",
     "name_node",
     "permission_call",
@@ -1222,6 +1223,28 @@ def _auth_params(ctx: "FileContext", func: ast.AST, depth: int = 0) -> Iterator[
                 if found is not None:
                     yield p, found
                     break
+
+
+# An imported type alias of the signed-in principal's dependency, named by the convention of
+# FastAPI's full-stack template (backend/app/api/deps.py: ``CurrentUser = Annotated[User,
+# Depends(get_current_user)]``, ``SessionDep``): "Current" then the principal.
+# https://github.com/fastapi/full-stack-fastapi-template
+_ALIAS_PRINCIPALS = frozenset({"user", "principal", "caller", "identity", "admin", "superuser", "account", "member"})
+
+
+def imported_principal_alias(ctx: "FileContext", ann: ast.AST | None) -> bool:
+    """True for a parameter annotation that names an imported alias of the current user's
+    dependency (``user: CurrentActiveUser`` after ``from app.api.deps import
+    CurrentActiveUser``; ``CurrentUser``, ``CurrentSuperuser``): a capitalised name, bound by
+    an import (the file cannot read the alias), whose words start with ``current`` and end
+    with the principal. An alias the module defines is read instead (``_auth_params``)."""
+    if not isinstance(ann, ast.Name) or not ann.id[:1].isupper() or ctx.reaching_value(ann) is not None:
+        return False
+    qualified = ctx.qualname(ann)
+    if not qualified or qualified == ann.id or qualified.startswith("builtins."):
+        return False
+    words = split_words(ann.id)
+    return len(words) >= 2 and words[0] == "current" and words[-1] in _ALIAS_PRINCIPALS
 
 
 # Types too general to name the signed-in principal.

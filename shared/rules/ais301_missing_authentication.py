@@ -18,7 +18,9 @@ route, router or app (a name that says current user, auth, token or API key, a
 ``aisec-auth-dependencies``; also spread from a constant, ``dependencies=(Depends(x),
 *_AUTHENTICATED)``, and a dependency the file does not show that yields a parameter named
 for the caller of the type the module's own auth dependency yields: ``caller:
-Annotated[UserAPIKeyAuth, Depends(archive_writer)]``), a Flask ``before_request`` hook
+Annotated[UserAPIKeyAuth, Depends(archive_writer)]``; on the handler itself also an imported
+alias named for the current user, by the convention of FastAPI's full-stack template:
+``user: CurrentActiveUser``, ``CurrentUser``), a Flask ``before_request`` hook
 that checks the user, or a check in the body (``if not current_user.is_authenticated:
 abort(401)``, an API key or webhook signature compared with ``hmac.compare_digest``,
 ``verify_jwt_in_request()``, a lookup by a secret the client sent that stops the request on
@@ -142,6 +144,7 @@ from ..analysis.auth import (
     forwards_credential,
     handlers,
     handlers_by_node,
+    imported_principal_alias,
     name_node,
     protection,
     subclasses_authenticate,
@@ -166,8 +169,11 @@ def _check_handler(node: ast.AST, h: Handler, ctx: FileContext) -> Iterator[Hit]
     p = protection(ctx, h)
     if p.auth or p.public or p.default or p.misplaced is not None:
         return
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not changes_state(ctx, node):
-        return
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if not changes_state(ctx, node):
+            return
+        if any(imported_principal_alias(ctx, a.annotation) for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)):
+            return  # user: CurrentActiveUser, an imported alias of the current user's dependency
     others = [o for o in handlers(ctx) if o is not h]
     peers = [o for o in others if o.group == h.group]
     where = f"on '{h.group}'" if h.group and peers else "in this module"

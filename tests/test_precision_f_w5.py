@@ -1,0 +1,55 @@
+"""Look-alikes found by the precision review of corpus F, part 1 (langflow-base 1.13.0's
+``langflow/`` and open-interpreter 0.4.3's ``interpreter/``): each case states the
+confidence the core must give, at every confidence level, so that a lowered finding is told
+apart from a dropped one, and keeps the nearby real flaw reported.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from aisec_shared import Settings, check_source
+
+APP = "src/app/api/v1/flows.py"
+
+
+def _found(src: str, code: str, filename: str = APP) -> list[tuple[int, str]]:
+    """``[(line, confidence)]`` of rule `code` at every confidence."""
+    settings = Settings.from_mapping({"aisec_min_confidence": "low"}, strict=True)
+    return [(f.line, f.confidence.value) for f in check_source(textwrap.dedent(src), filename, settings, only=[code])]
+
+
+# ------------------------------------------------------------------ AIS301
+def test_ais301_an_imported_current_user_alias_authenticates():
+    # langflow api/v1/flows.py: ``CurrentActiveUser = Annotated[User,
+    # Depends(get_current_active_user)]`` lives in another module (FastAPI's full-stack
+    # template names it ``CurrentUser``); the handlers that take it are authenticated.
+    src = """\
+        from typing import Annotated
+
+        from fastapi import APIRouter, Depends
+
+        from app.api.deps import CurrentActiveUser, CurrentUserRecord, DbSession
+        from app.auth import get_optional_user
+
+        router = APIRouter(prefix="/flows")
+
+
+        @router.post("/")
+        async def create_flow(*, session: DbSession, flow: dict, current_user: CurrentActiveUser):
+            session.add(flow)
+            await session.commit()
+
+
+        @router.get("/examples/")
+        async def read_examples(user: Annotated[object, Depends(get_optional_user)]):
+            return []
+
+
+        @router.delete("/{flow_id}")
+        async def delete_flow(flow_id: int, session: DbSession, record: CurrentUserRecord):
+            await session.delete(await session.get(dict, flow_id))
+            await session.commit()
+        """
+    # The last handler's imported type is a record, not the current user: still reported.
+    assert _found(src, "AIS301") == [(23, "high")]
