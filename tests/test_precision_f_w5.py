@@ -53,3 +53,29 @@ def test_ais301_an_imported_current_user_alias_authenticates():
         """
     # The last handler's imported type is a record, not the current user: still reported.
     assert _found(src, "AIS301") == [(23, "high")]
+
+
+# ------------------------------------------------------------------ AIS401
+def test_ais401_a_double_quoted_name_is_an_identifier_position():
+    # langflow services/database/sqlite_to_postgres.py: table and column names of the
+    # reflected schema, each in "..." (standard SQL's identifier quotes): an unknown value
+    # there is a name, low. A "..." opened where a value goes (MySQL's default string quotes)
+    # and a function's argument stay values; input stays high.
+    src = """\
+        import sqlalchemy as sa
+        from flask import request
+
+
+        def copy_table(conn, table, where, column_name, name, url):
+            conn.execute(sa.text(f'SELECT count(*) FROM "{table.name}"{where}'))
+            conn.execute(sa.text(f'SELECT COALESCE(MAX("{column_name}"), 1) FROM "{table.name}"'))
+            conn.execute(sa.text(f'SELECT id FROM users WHERE name = "{name}"'))
+            conn.execute(sa.text(f'SELECT id FROM users WHERE name IN ("{name}")'))
+            conn.execute(sa.text(f'SELECT GET_METADATA("{url}")'))
+
+
+        def export():
+            conn = sa.create_engine("sqlite://").connect()
+            conn.execute(sa.text(f'SELECT * FROM "{request.args["table"]}"'))
+        """
+    assert _found(src, "AIS401") == [(6, "low"), (7, "low"), (8, "medium"), (9, "medium"), (10, "medium"), (15, "high")]

@@ -22,10 +22,12 @@ parameters, the command line, ``input()``, a Lambda event, model output) reaches
 any position, including through a helper of the same module that a route calls with it (the
 finding stays at the helper's ``execute``, where the fix goes, and names the source);
 **medium** when an unknown value (a parameter of a function nobody in the module calls) sits
-where SQL expects a *value* (after ``=``, ``LIKE``, ``BETWEEN``, ``LIMIT``, inside quotes or a
+where SQL expects a *value* (after ``=``, ``LIKE``, ``BETWEEN``, ``LIMIT``, inside ``'...'`` or a
 ``VALUES (`` / ``IN (`` list); **low** (hidden by default) for an unknown value in any other
 position (a table or column name, a keyword, a whole clause), since identifiers cannot be bound
-and are usually quoted or allow-listed. Nothing is reported when every caller in the module
+and are usually quoted or allow-listed. Standard SQL's ``"..."`` quotes an identifier (``FROM
+"{table}"``, ``MAX("{column}")``); it is a value only where it opens in a value position
+(MySQL's default ``name = "{v}"``) or as a function's argument (``GET_METADATA("{url}")``). Nothing is reported when every caller in the module
 passes a constant or a checked value, after an allow-list or ``re.fullmatch`` guard, for
 typed route parameters (``order_id: int``, ``<int:order_id>``) or in dead branches.
 
@@ -133,7 +135,7 @@ _SQL_ANYWHERE = lazy_compile(r"\b(?:where|from|set|values|into|join|order\s+by|g
 # Text just before a placeholder that makes it a *value* position: a comparison, a quote,
 # LIKE / BETWEEN / LIMIT / OFFSET / THEN / ELSE / WHEN, or inside VALUES (...) / IN (...).
 _VALUE_BEFORE = lazy_compile(
-    r"(?:[=<>]|\b(?:like|ilike|between|and|limit|offset|then|else|when)|['\"])\s*$", re.IGNORECASE
+    r"(?:[=<>]|\b(?:like|ilike|between|and|limit|offset|then|else|when)|')\s*$", re.IGNORECASE
 )
 _BETWEEN_AND = lazy_compile(r"\bbetween\s+\S+\s+and\s*$", re.IGNORECASE)
 _OPEN_LIST = lazy_compile(r"\b(?:values|in)\s*\(", re.IGNORECASE)
@@ -499,12 +501,26 @@ def _inside_quotes(before: str) -> bool:
     return before.replace("''", "").count("'") % 2 == 1
 
 
+# SQL's aggregate functions, whose argument is a column: MAX("{column}").
+_AGGREGATES = ("count", "sum", "avg", "min", "max")
+
+
+def _aggregate_call(text: str) -> bool:
+    """Whether `text` ends with the name of an aggregate function (the text before its "(")."""
+    head = text.rstrip().lower()
+    return any(
+        head.endswith(name) and not (head[: -len(name)][-1:].isalnum() or head[: -len(name)][-1:] == "_") for name in _AGGREGATES
+    )
+
+
 def _value_position(before: str) -> bool:
     """Whether a placeholder after this SQL text stands where SQL expects a value.
 
     Value: inside an open '...' literal (``LIKE '%{term}%'``), after a comparison, a quote,
     LIKE, BETWEEN ... AND, LIMIT, OFFSET, THEN, ELSE, WHEN, or inside an open ``VALUES (`` /
-    ``IN (`` list. Anything else (table or column names,
+    ``IN (`` list; in an opening ``"`` only where one of these or a function's ``(`` (not
+    an aggregate's) precedes it: elsewhere ``"..."`` quotes an identifier (SQL:2016 5.2,
+    <delimited identifier>; PostgreSQL and SQLite docs). Anything else (table or column names,
     keywords, whole clauses) is an identifier or fragment position: it cannot be bound, so an
     unknown value there is reported with low confidence only.
     """
@@ -512,6 +528,16 @@ def _value_position(before: str) -> bool:
         return True
     tail = before[-200:]
     stripped = tail.rstrip()
+    if stripped.endswith('"'):
+        # Standard SQL quotes identifiers with "..." (PostgreSQL, SQLite, Oracle; MySQL with
+        # ANSI_QUOTES): an opening one is a value only where a value goes (MySQL's default
+        # "string" after =, LIKE, IN (...)); after a closing one comes no value either.
+        if before.replace('""', "").count('"') % 2 == 0:
+            return False
+        prefix = before.rstrip()[:-1].rstrip()
+        if prefix.endswith("(") and not _aggregate_call(prefix[:-1]):
+            return True  # a function's argument may be a string: GET_METADATA("{url}") in SQLite
+        return _value_position(prefix)
     if stripped.lower().endswith(" and") and not _BETWEEN_AND.search(stripped):
         return False
     if _VALUE_BEFORE.search(stripped):
