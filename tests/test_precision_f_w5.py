@@ -79,3 +79,44 @@ def test_ais401_a_double_quoted_name_is_an_identifier_position():
             conn.execute(sa.text(f'SELECT * FROM "{request.args["table"]}"'))
         """
     assert _found(src, "AIS401") == [(6, "low"), (7, "low"), (8, "medium"), (9, "medium"), (10, "medium"), (15, "high")]
+
+
+def test_ais401_a_module_helper_that_returns_a_constant_is_constant():
+    # langflow alembic/versions/..._complete_sso_expand_compatibility.py: trigger bodies built
+    # by helpers that join clauses over a module constant (a tuple with it unpacked, a list
+    # extended by a comprehension over it). A helper whose list also takes a parameter, or
+    # whose result adds one, is no constant.
+    src = """\
+        import sqlalchemy as sa
+        from alembic import op
+
+        COLUMNS = ("discovery_url", "redirect_uri")
+
+
+        def _settings_json() -> str:
+            pairs = ["'protocol', NEW.protocol"]
+            pairs.extend(f"'{name}', NEW.{name}" for name in COLUMNS)
+            return f"json_build_object({', '.join(pairs)})"
+
+
+        def _changed() -> str:
+            return " OR ".join(f"NEW.{name} IS DISTINCT FROM OLD.{name}" for name in ("provider", *COLUMNS))
+
+
+        def _settings_json_with(extra) -> str:
+            pairs = ["'protocol', NEW.protocol"]
+            pairs.append(extra)
+            return f"json_build_object({', '.join(pairs)})"
+
+
+        def _changed_with(extra) -> str:
+            return " OR ".join(f"NEW.{name} <> OLD.{name}" for name in COLUMNS) + extra
+
+
+        def upgrade(extra):
+            changed = _changed()
+            op.execute(sa.text(f"SELECT 1 FROM sso WHERE id = 1 AND x = {_settings_json()} OR {changed}"))
+            op.execute(sa.text(f"SELECT 1 FROM sso WHERE id = 1 AND x = {_settings_json_with(extra)}"))
+            op.execute(sa.text(f"SELECT 1 FROM sso WHERE id = 1 AND x = {_changed_with(extra)}"))
+        """
+    assert _found(src, "AIS401") == [(30, "medium"), (31, "medium")]

@@ -54,7 +54,9 @@ Constants, module-level constant names, ``int()`` / ``float()`` / ``uuid.UUID()`
 identifier quoting (``connection.ops.quote_name()``, ``sql.Identifier()``), items of constant
 mappings, ``",".join("?" for _ in ids)`` placeholder lists and bound parameters are not
 findings; nor are pieces the server makes (the clock: ``datetime.now()``, ``time.time()``,
-``uuid4()``, also through a module helper such as ``def utcnow()``), Django model metadata
+``uuid4()``, also through a module helper such as ``def utcnow()``; a module helper every
+return of which is constant, ``def _changed(): return " OR ".join(f"NEW.{c} <> OLD.{c}" for c
+in ("id", *COLUMNS))``, is too), Django model metadata
 (``Model._meta.db_table``), SQLAlchemy table names (``model.__tablename__``), a dialect's
 ``identifier_preparer.quote(name)``, string items of a module-level constant mapping taken
 by a ``for`` loop, the members of an enumeration a loop or comprehension takes (``", ".join(
@@ -261,7 +263,7 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
 
     Shapes: the clock and random UUIDs (``datetime.now(timezone.utc)``, ``time.time()``,
     ``uuid4().hex``, `_SERVER_CALLS`), through `_SERVER_METHODS` (``.isoformat()``) and a module
-    function that returns one (``def utcnow(): return datetime.now(timezone.utc)``); Django
+    function that returns one or a constant (`FileContext.is_constant`) (``def utcnow(): return datetime.now(timezone.utc)``); Django
     model metadata (``Model._meta.db_table``) and SQLAlchemy table names
     (``model.__tablename__``, ``Model.__table__.name``), set in class code; a dialect's
     identifier quoting (``dialect.identifier_preparer.quote(name)``); an item of a
@@ -311,7 +313,7 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     if target is None:
         return False
     values = [ret.value for ret in ctx.nodes_of(ast.Return) if ret.value is not None and ctx.scope_of(ret) is target]
-    return bool(values) and all(server_derived(ctx, value, depth + 1) for value in values)
+    return bool(values) and all(ctx.is_constant(value) or server_derived(ctx, value, depth + 1) for value in values)
 
 
 def _class_constant(ctx: FileContext, expr: ast.Attribute) -> bool:
