@@ -120,3 +120,34 @@ def test_ais401_a_module_helper_that_returns_a_constant_is_constant():
             op.execute(sa.text(f"SELECT 1 FROM sso WHERE id = 1 AND x = {_changed_with(extra)}"))
         """
     assert _found(src, "AIS401") == [(30, "medium"), (31, "medium")]
+
+
+# ------------------------------------------------------------------ AIS207
+def test_ais207_two_presented_credentials_told_apart_before_checking_one_is_low():
+    # langflow services/auth/service.py: when the native token fails, a distinct external
+    # token the client also sent is tried; `!=` only avoids trying the same one twice. A
+    # mismatch that denies, or a configured key, is still a timing leak.
+    src = """\
+        import os
+
+        from fastapi import HTTPException
+
+
+        class AuthService:
+            async def authenticate(self, token, api_key, db, external_token=None):
+                try:
+                    return await self._authenticate_with_token(token, db)
+                except ValueError as e:
+                    if external_token and external_token != token:
+                        user = await self._authenticate_with_external_token(external_token, db)
+                        if user is not None:
+                            return user
+                    raise e
+
+            async def check_key(self, api_key, expected_key):
+                if api_key != expected_key:
+                    raise HTTPException(status_code=401)
+                if api_key != os.environ["ADMIN_API_KEY"]:
+                    return await self.authenticate_user_key(api_key)
+        """
+    assert _found(src, "AIS207") == [(11, "low"), (18, "medium"), (20, "high")]

@@ -27,7 +27,10 @@ the stored value itself (``if chart.digest != digest: return redirect(url_for(..
 digest=chart.digest))``).
 A comparison whose mismatch branch assigns the compared field the other side (``if
 credential.api_key != api_key: credential.api_key = api_key``: a client's credential cache
-replacing a key that changed) grants nothing on a match and is low.
+replacing a key that changed) grants nothing on a match and is low. So is one of two plain
+names whose mismatch branch hands one of them to a call named for authentication (``if
+external_token != token: user = authenticate_external(external_token)``): it tells two
+credentials the caller presented apart, and the call checks the credential.
 Not flagged: header names, token *types* (``token_type == "bearer"``), schemes and
 algorithm names, lengths (``len(key) != 64``), ``is None`` checks, ids, ``in`` tests,
 comparisons inside a call's arguments (ORM filters such as ``Token.value == token``) and
@@ -716,6 +719,38 @@ def _server_held(ctx: FileContext, node: ast.Compare, pair: tuple) -> bool:
     return not any(ctx.taint.judge(side, "timing")[0] == "source" for side in pair)
 
 
+def _verified_on_mismatch(ctx: FileContext, node: ast.Compare, op: ast.cmpop, pair: tuple) -> bool:
+    """The comparison is an ``if`` test, or an operand of its ``and``, and the branch run on a
+    mismatch (the body for ``!=``, the ``else`` for ``==``) passes an operand, a plain name, to
+    a call named for authentication (`_AUTH_WORDS`): ``if external_token and external_token
+    != token: user = await self._authenticate_with_external_token(external_token, db)``. Both
+    operands are plain names, neither a computed digest nor a configured secret. The
+    comparison only tells two credentials the caller presented apart (try the second one if
+    it differs); the call checks the credential, and a match grants nothing."""
+    stmt = ctx.parent(node)
+    if isinstance(stmt, ast.BoolOp) and isinstance(stmt.op, ast.And) and isinstance(op, ast.NotEq):
+        stmt = ctx.parent(stmt)
+    if not isinstance(stmt, ast.If) or not any(sub is node for sub in ast.walk(stmt.test)):
+        return False
+    if not all(isinstance(side, ast.Name) for side in pair):
+        return False
+    if any(computed(ctx, side) or _configured(ctx, side) for side in pair):
+        return False
+    names = {side.id for side in pair}
+    branch = stmt.body if isinstance(op, ast.NotEq) else stmt.orelse
+    for statement in branch:
+        for call in ast.walk(statement):
+            if not isinstance(call, ast.Call):
+                continue
+            func = call.func
+            callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if _AUTH_WORDS.intersection(split_words(callee)) and any(
+                isinstance(arg, ast.Name) and arg.id in names for arg in (*call.args, *(k.value for k in call.keywords))
+            ):
+                return True
+    return False
+
+
 _CONSTANT, _EQ, _NOT_EQ = ast.Constant, ast.Eq, ast.NotEq
 
 
@@ -757,6 +792,7 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
             or _content_check(ctx, pair)
             or _server_held(ctx, node, pair)
             or replaced_on_change(ctx, node, op, pair)
+            or _verified_on_mismatch(ctx, node, op, pair)
         ):
             confidence = Confidence.LOW
         label = next((d for d, is_computed in secret if is_computed), secret[0][0])
