@@ -151,3 +151,46 @@ def test_ais207_two_presented_credentials_told_apart_before_checking_one_is_low(
                     return await self.authenticate_user_key(api_key)
         """
     assert _found(src, "AIS207") == [(11, "low"), (18, "medium"), (20, "high")]
+
+
+# ------------------------------------------------------------------ AIS414
+def test_ais414_a_helper_hmac_over_the_payload_verifies_it():
+    # langflow services/cache/service.py: entries read from Redis are loaded only after
+    # hmac.compare_digest() against a method that feeds the payload to hmac.new(...).update().
+    # A helper whose MAC covers only the key proves nothing about the payload.
+    src = """\
+        import hashlib
+        import hmac
+
+        import dill
+
+        CACHE_MISS = object()
+
+
+        class RedisCache:
+            def _integrity_tag(self, namespaced_key, payload):
+                mac = hmac.new(self._signing_key, digestmod=hashlib.sha256)
+                mac.update(namespaced_key.encode("utf-8"))
+                mac.update(payload)
+                return mac.digest()
+
+            def _key_tag(self, namespaced_key, payload):
+                mac = hmac.new(self._signing_key, digestmod=hashlib.sha256)
+                mac.update(namespaced_key.encode("utf-8"))
+                return mac.digest()
+
+            async def get(self, key):
+                value = await self._client.get(key)
+                tag, payload = value[:32], value[32:]
+                if not hmac.compare_digest(tag, self._integrity_tag(key, payload)):
+                    return CACHE_MISS
+                return dill.loads(payload)
+
+            async def get_unbound(self, key):
+                value = await self._client.get(key)
+                tag, payload = value[:32], value[32:]
+                if not hmac.compare_digest(tag, self._key_tag(key, payload)):
+                    return CACHE_MISS
+                return dill.loads(payload)
+        """
+    assert _found(src, "AIS414") == [(33, "medium")]

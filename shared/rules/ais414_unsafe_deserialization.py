@@ -23,7 +23,9 @@ objects without running them and reads every ``.pyc``). A file the program opens
 constant path or from its own configuration is not reported for the pickle family: the
 program wrote it. An unsafe YAML loader is reported whatever the data's origin (medium,
 high for untrusted data) except for a constant string. Data is trusted after an HMAC check
-(``hmac.compare_digest`` against ``hmac.new(key, data, ...)``), after a check of its
+(``hmac.compare_digest`` against ``hmac.new(key, data, ...)``, or against a helper of the
+module that feeds its argument to ``hmac.new(...)`` or the MAC's ``update()`` and returns the
+MAC's ``digest()``: ``self._integrity_tag(key, payload)``), after a check of its
 SHA-2/SHA-3/BLAKE2 digest against one recorded before and not sent by the client (``if
 hashlib.sha256(data).hexdigest() != self.expected_content_hash: raise``: the bytes are
 those recorded when they were written, as for a pinned download; an MD5 or SHA-1 digest does
@@ -212,6 +214,9 @@ class DataFlow(Flow):
                     message = call_arg(mac, 1, "msg")
                     if message is not None and subjects(ctx, message) & target:
                         return "pos"
+                for message in _helper_mac_messages(ctx, arg):
+                    if subjects(ctx, message) & target:
+                        return "pos"
             if len(test.args) == 2 and _pinned_digest(ctx, test.args[0], test.args[1], target):
                 return "pos"
         if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Eq, ast.NotEq)):
@@ -281,6 +286,63 @@ def _hmac_calls(ctx: FileContext, expr: ast.AST, depth: int = 0) -> list:
         value = ctx.reaching_value(expr)
         return _hmac_calls(ctx, value, depth + 1) if value is not None else []
     return []
+
+
+def _helper_mac_messages(ctx: FileContext, expr: ast.AST) -> list:
+    """The caller's arguments that a helper of the module (a function or ``self.`` method)
+    feeds to the HMAC it returns: for ``expected = self._integrity_tag(key, payload)`` over
+    ``mac = hmac.new(self._key, digestmod=hashlib.sha256); mac.update(key_bytes);
+    mac.update(payload); return mac.digest()``, ``[payload]`` (langflow's Redis cache). A
+    parameter counts when it is the ``msg`` of ``hmac.new`` or the argument of an
+    ``update()`` of the object ``hmac.new`` made, and every return is that object's
+    ``digest()`` / ``hexdigest()``. Knowledge: Python's ``hmac`` module."""
+    if isinstance(expr, ast.Name):
+        value = ctx.reaching_value(expr)
+        if value is None:
+            return []
+        expr = value
+    if not isinstance(expr, ast.Call):
+        return []
+    local = ctx.taint.local_function(expr.func)
+    if not isinstance(local, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return []
+    params = [p.arg for p in (*local.args.posonlyargs, *local.args.args)]
+    if isinstance(expr.func, ast.Attribute) and params[:1] in (["self"], ["cls"]):
+        params = params[1:]
+    returns = [node.value for node in ast.walk(local) if isinstance(node, ast.Return)]
+    macs: set = set()
+    for value in returns:
+        if not (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Attribute)
+            and value.func.attr in ("digest", "hexdigest")
+            and isinstance(value.func.value, ast.Name)
+            and _hmac_calls(ctx, value.func.value)
+        ):
+            return []
+        macs.add(value.func.value.id)
+    fed: set = set()
+    for node in ast.walk(local):
+        if isinstance(node, ast.Call) and ctx.call_name(node) in _HMAC_NEW:
+            message = call_arg(node, 1, "msg")
+            if isinstance(message, ast.Name):
+                fed.add(message.id)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "update"
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in macs
+            and len(node.args) == 1
+            and isinstance(node.args[0], ast.Name)
+        ):
+            fed.add(node.args[0].id)
+    out = []
+    for index, arg in enumerate(expr.args):
+        if index < len(params) and params[index] in fed and not isinstance(arg, ast.Starred):
+            out.append(arg)
+    out.extend(k.value for k in expr.keywords if k.arg in fed)
+    return out
 
 
 def opened_path(ctx: FileContext, expr: ast.AST, depth: int = 0) -> ast.AST | None:
