@@ -194,3 +194,44 @@ def test_ais414_a_helper_hmac_over_the_payload_verifies_it():
                 return dill.loads(payload)
         """
     assert _found(src, "AIS414") == [(33, "medium")]
+
+
+# ------------------------------------------------------------------ AIS410
+def test_ais410_a_filename_whose_characters_are_filtered_is_header_safe():
+    # langflow agentic/api/files_router.py: the download's filename keeps only the printable
+    # characters other than '"', CR and LF. A filter that keeps '"' (parameter injection)
+    # or lets CR and LF through is no cleaning.
+    src = """\
+        from pathlib import Path
+
+        from fastapi import APIRouter, Response
+
+        router = APIRouter()
+
+
+        def _safe_filename(relative_path: str) -> str:
+            base = Path(relative_path).name
+            return "".join(ch for ch in base if ch.isprintable() and ch not in '"\\r\\n')
+
+
+        def _printable_only(relative_path: str) -> str:
+            return "".join(ch for ch in relative_path if ch.isprintable())
+
+
+        @router.get("/files")
+        async def get_file(path: str, kind: str) -> Response:
+            first = _safe_filename(path) or "file"
+            second = _printable_only(path)
+            third = "".join(c for c in kind if c.isalnum())
+            fourth = "".join(c for c in kind if c != ";")
+            return Response(
+                content=b"",
+                headers={
+                    "Content-Disposition": f'attachment; filename="{first}"',
+                    "X-Second": second,
+                    "X-Third": third,
+                    "X-Fourth": fourth,
+                },
+            )
+        """
+    assert _found(src, "AIS410") == [(27, "high"), (29, "high")]

@@ -111,6 +111,55 @@ def _clear(taint: frozenset, kinds: frozenset) -> frozenset:
     return frozenset(Label(lab.origin, lab.kind, lab.cleared | kinds, lab.param_index) for lab in taint)
 
 
+# Characters that end a header (CR, LF) or a quoted header parameter (``"``): RFC 9110
+# section 5.5 (field values) and RFC 6266 (``filename="..."``).
+_HEADER_BREAKERS = frozenset({"\r", "\n", '"'})
+_HEADER_KINDS = frozenset({"header"})
+# str predicates false for every character of `_HEADER_BREAKERS` (``isprintable`` is true
+# for ``"``, so it clears only CR and LF).
+_BREAKER_FREE_PREDICATES = frozenset({"isalnum", "isalpha", "isdigit", "isdecimal", "isnumeric", "isidentifier"})
+
+
+def _header_safe_characters(node: ast.AST) -> bool:
+    """A comprehension that keeps, of a string's characters, only those its filter lets
+    through, and the filter drops CR, LF and ``"``: ``"".join(ch for ch in name if
+    ch.isprintable() and ch not in '"\\r\\n')`` (langflow's Content-Disposition filename), ``[c
+    for c in s if c.isalnum()]``. Each ``and`` operand of an ``if`` drops characters: a
+    ``ch.isX()`` test (`_BREAKER_FREE_PREDICATES`; ``isprintable``: CR and LF) or ``ch not
+    in "<constant>"``. Knowledge: Python's str predicates (docs, "String Methods")."""
+    gen = node.generators[0]  # type: ignore[attr-defined]
+    elt = node.elt  # type: ignore[attr-defined]
+    if len(node.generators) != 1 or not isinstance(gen.target, ast.Name) or not isinstance(elt, ast.Name) or elt.id != gen.target.id:  # type: ignore[attr-defined]
+        return False
+    dropped: set = set()
+    tests: list = []
+    for cond in gen.ifs:
+        tests.extend(cond.values if isinstance(cond, ast.BoolOp) and isinstance(cond.op, ast.And) else [cond])
+    for test in tests:
+        if (
+            isinstance(test, ast.Call)
+            and isinstance(test.func, ast.Attribute)
+            and isinstance(test.func.value, ast.Name)
+            and test.func.value.id == elt.id
+            and not test.args
+        ):
+            if test.func.attr in _BREAKER_FREE_PREDICATES:
+                return True
+            if test.func.attr == "isprintable":
+                dropped.update("\r\n")
+        elif (
+            isinstance(test, ast.Compare)
+            and len(test.ops) == 1
+            and isinstance(test.ops[0], ast.NotIn)
+            and isinstance(test.left, ast.Name)
+            and test.left.id == elt.id
+            and isinstance(test.comparators[0], ast.Constant)
+            and isinstance(test.comparators[0].value, str)
+        ):
+            dropped.update(test.comparators[0].value)
+    return _HEADER_BREAKERS <= dropped
+
+
 def verdict(taint: frozenset, sink_kind: str) -> str:
     """``"source"``, ``"unknown"`` or ``"safe"`` for a non-constant value at a sink.
 
@@ -2085,7 +2134,10 @@ class TaintAnalysis:
                 env[node.target.id] = t  # type: ignore[attr-defined]
             return t
         if kind is ast.ListComp or kind is ast.SetComp or kind is ast.GeneratorExp:
-            return r.get(id(node.elt), CLEAN)  # type: ignore[attr-defined]
+            t = r.get(id(node.elt), CLEAN)  # type: ignore[attr-defined]
+            if t and node.generators[0].ifs and _header_safe_characters(node):  # type: ignore[attr-defined]
+                return _clear(t, _HEADER_KINDS)
+            return t
         if kind is ast.DictComp:
             return r.get(id(node.key), CLEAN) | r.get(id(node.value), CLEAN)  # type: ignore[attr-defined]
         if kind is ast.IfExp:

@@ -20,7 +20,9 @@ low (hidden by default) for a parameter of a function nobody in the module calls
 instead.
 
 Nothing is reported for constants, casts, ``werkzeug.utils.secure_filename``,
-``urllib.parse.quote`` (RFC 8187 ``filename*=UTF-8''...``), a value from a constant mapping or
+``urllib.parse.quote`` (RFC 8187 ``filename*=UTF-8''...``), the characters a comprehension keeps
+when its filter drops CR, LF and ``"`` (``"".join(ch for ch in name if ch.isprintable() and ch
+not in '"\\r\\n')``, ``c.isalnum()``), a value from a constant mapping or
 checked against an allow-list, Werkzeug's ``headers.add(name, "attachment",
 filename=value)`` (which quotes the parameter), or Django's ``content_disposition_header()``.
 
