@@ -235,3 +235,24 @@ def test_ais410_a_filename_whose_characters_are_filtered_is_header_safe():
             )
         """
     assert _found(src, "AIS410") == [(27, "high"), (29, "high")]
+
+
+# ------------------------------------------------------------------ AIS404
+def test_ais404_a_repr_literal_in_generated_code_is_no_code():
+    # langflow helpers/flow.py: the flow tool's source takes flow_id and user_id only as
+    # {flow_id!r} / {str(user_id)!r}, Python string literals. The same value spliced in
+    # without !r, or with !s, is still code built from it.
+    src = """\
+        def generate_function_for_flow(flow_id: str, user_id, default: str):
+            body = f\"\"\"
+        async def flow_function():
+            return await run_flow(flow_id={flow_id!r}, user_id={str(user_id)!r}, x={repr(default)})
+        \"\"\"
+            exec(compile(body, "<string>", "exec"))
+
+
+        def generate_plain(flow_id: str, user_id):
+            body = f"async def f():\\\\n    return await run_flow(flow_id='{flow_id}', user_id={user_id!s})"
+            exec(compile(body, "<string>", "exec"))
+        """
+    assert _found(src, "AIS404") == [(11, "medium")]

@@ -246,6 +246,15 @@ def model_class(ctx: FileContext, annotation: ast.AST | None) -> ast.ClassDef | 
     return None
 
 
+# Sinks that run Python source: there ``repr()`` of a value (``{x!r}`` in an f-string) is a
+# literal the code cannot leave. The values a program gets from input are str, bytes,
+# numbers, None, bools and containers of them, whose repr() is a literal (Python docs,
+# ``repr``: "a string that would yield an object with the same value when passed to
+# eval()"); a class of the program's own decides its own repr.
+_REPR_LITERAL_KINDS = frozenset({"code"})
+_REPR_CONVERSION = ord("r")
+
+
 def value_parts(
     ctx: FileContext,
     expr: ast.AST,
@@ -257,7 +266,8 @@ def value_parts(
 ) -> list[ast.AST]:
     """The non-constant values a string is built from, through f-strings, ``+``, ``%``,
     ``str.format``, ``join``, text methods and local variables; values a `sanitizers` call
-    returns, checked names and names the engine already judges safe are left out."""
+    returns, checked names, names the engine already judges safe and, for Python source
+    (`_REPR_LITERAL_KINDS`), ``repr()`` / ``{x!r}`` literals are left out."""
     out: list[ast.AST] = []
     seen: set = set()
     work: list[tuple[ast.AST, int]] = [(expr, 0)]
@@ -269,6 +279,8 @@ def value_parts(
         if isinstance(node, ast.JoinedStr):
             work.extend((v, hops) for v in node.values if isinstance(v, ast.FormattedValue))
         elif isinstance(node, ast.FormattedValue):
+            if kind in _REPR_LITERAL_KINDS and node.conversion == _REPR_CONVERSION:
+                continue  # f"flow_id={flow_id!r}": a Python literal of the value
             work.append((node.value, hops))
         elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
             work.extend(((node.left, hops), (node.right, hops)))
@@ -285,6 +297,8 @@ def value_parts(
         elif isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
             work.append((node.elt, hops))
         elif isinstance(node, ast.Call):
+            if kind in _REPR_LITERAL_KINDS and ctx.call_name(node) == "builtins.repr":
+                continue
             _call_parts(ctx, node, hops, work, out, sanitizers, sanitizing_methods)
         elif ctx.is_constant(node) or validated(ctx, node, types):
             continue

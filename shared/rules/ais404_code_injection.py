@@ -20,7 +20,9 @@ Flags the source argument of the builtins ``eval``, ``exec`` and ``compile`` (al
 compile(source, "<check>", "exec") except SyntaxError:``): it checks the syntax, and a code
 object runs only when ``exec`` / ``eval`` is given it (Python docs, ``compile``).
 Nothing is reported for constants, items of constant tables (``exec(SNIPPETS[name])``),
-values converted with ``int()`` / ``float()`` or checked against an allow-list, a
+values spliced in as their ``repr()`` (``f"run(flow_id={flow_id!r})"``, ``repr(x)``: a Python
+literal of a str, number or container), values converted with ``int()`` / ``float()`` or
+checked against an allow-list, a
 ``re.fullmatch`` pattern or ``str.isidentifier()`` / ``isdigit()`` before use (an ``if`` that
 rejects and returns, raises or aborts), ``ast.literal_eval``, or code in a dead branch.
 
@@ -51,7 +53,8 @@ def total():
 
 ## Known problems
 A string passed in from another module is reported with medium confidence whether or not its
-caller validated it. Code objects built by other means (``ast.parse`` then ``compile``,
+caller validated it. The ``repr()`` of an object whose class writes its own ``__repr__`` from
+its data is not a literal; such objects do not come from input, and are not told apart. Code objects built by other means (``ast.parse`` then ``compile``,
 ``types.FunctionType``) and other code runners (``code.InteractiveInterpreter``,
 ``runpy``) are not modelled. A validity check counts only when it rejects and leaves the
 function (or encloses the ``eval``) in the same function.
