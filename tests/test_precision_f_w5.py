@@ -256,3 +256,22 @@ def test_ais404_a_repr_literal_in_generated_code_is_no_code():
             exec(compile(body, "<string>", "exec"))
         """
     assert _found(src, "AIS404") == [(11, "medium")]
+
+
+# ------------------------------------------------------------------ AIS406
+def test_ais406_a_parameter_annotated_as_a_number_is_low():
+    # langflow api/v1/connections.py: an HTML page says how many seconds to wait, from a
+    # parameter annotated int (Python does not enforce it: low, not dropped). A str
+    # parameter in the same page stays medium.
+    src = """\
+        from fastapi.responses import HTMLResponse
+
+
+        def oauth_rate_limit_response(retry_after_seconds: int) -> HTMLResponse:
+            return HTMLResponse(f"<p>Wait about {retry_after_seconds} seconds, then start again.</p>", status_code=429)
+
+
+        def oauth_error_response(message: str) -> HTMLResponse:
+            return HTMLResponse(f"<p>{message}</p>", status_code=400)
+        """
+    assert _found(src, "AIS406") == [(5, "low"), (9, "medium")]

@@ -31,7 +31,8 @@ HTML markup that is marked safe or sent, and for an Environment with autoescapin
 (hidden by default) for other unknown values, for an Environment whose templates are all
 plain text (``.txt``, ``.sql``, ``.yaml``, ...) or SQL made from a string
 (``env.from_string(sql)``), and for markup that Django's ``label_from_instance(self, obj)``
-builds from the queryset's row. An Environment only used to check a template's syntax
+builds from the queryset's row, or from a parameter annotated as a number, bool or UUID
+(``retry_after_seconds: int``; the annotation is not enforced). An Environment only used to check a template's syntax
 (``Environment().from_string(source)`` as a statement, nothing rendered) is not reported.
 Dates and numbers formatted by Django's ``date_format`` / ``number_format`` / ``localize``
 or ``strftime`` carry no markup.
@@ -101,6 +102,7 @@ from ..analysis.judgement import describe, from_params, judge
 from ..analysis.strings import constant, constant_text, string_parts
 from ..analysis.taint import extra_sink_args, is_dead
 from ..analysis.templates import is_template_engine
+from ..analysis.values import NUMERIC_TYPES
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
 from ..analysis.words import split_words
@@ -219,7 +221,10 @@ def _unknown_confidence(ctx: FileContext, value: ast.AST) -> tuple[Confidence, l
         params
         and html
         and not _choice_label(ctx, value)
-        and any(not isinstance(p, str) and not _formatted(ctx, p) and from_params(ctx, p, "html") for p in parts)
+        and any(
+            not isinstance(p, str) and not _formatted(ctx, p) and not _scalar_param(ctx, p) and from_params(ctx, p, "html")
+            for p in parts
+        )
     ):
         return Confidence.MEDIUM, params
     return Confidence.LOW, params
@@ -250,6 +255,22 @@ def _formatted(ctx: FileContext, part: ast.AST) -> bool:
         return False
     func = part.func
     return ctx.call_name(part) in _FORMAT_CALLS or (isinstance(func, ast.Attribute) and func.attr in ("strftime", "isoformat"))
+
+
+def _scalar_param(ctx: FileContext, part: ast.AST) -> bool:
+    """A parameter annotated as a number, bool or UUID (`NUMERIC_TYPES`: ``def
+    oauth_rate_limit_response(retry_after_seconds: int)``), used as is: its text holds no
+    markup. Python does not enforce the annotation, so the value is only probably one: low."""
+    if isinstance(part, ast.FormattedValue):
+        part = part.value
+    if not isinstance(part, ast.Name):
+        return False
+    binds = ctx.bindings_of(part)
+    if len(binds) != 1 or binds[0].kind != "param" or not isinstance(binds[0].target, ast.arg):
+        return False
+    ann = binds[0].target.annotation
+    name = ann.id if isinstance(ann, ast.Name) else ann.attr if isinstance(ann, ast.Attribute) else None
+    return name in NUMERIC_TYPES
 
 
 def _choice_label(ctx: FileContext, value: ast.AST) -> bool:
