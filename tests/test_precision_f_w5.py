@@ -275,3 +275,42 @@ def test_ais406_a_parameter_annotated_as_a_number_is_low():
             return HTMLResponse(f"<p>{message}</p>", status_code=400)
         """
     assert _found(src, "AIS406") == [(5, "low"), (9, "medium")]
+
+
+# ------------------------------------------------------------------ AIS402
+def test_ais402_a_class_string_constant_read_through_self_is_constant():
+    # open-interpreter computer_use/tools/bash.py: the shell session starts
+    # `self.command`, the class's `command: str = "/bin/bash"`. In a dataclass the annotated
+    # name is a field the constructor sets; a name also assigned through an instance is not
+    # constant either.
+    src = """\
+        import asyncio
+        import os
+        from dataclasses import dataclass
+
+
+        class _BashSession:
+            command: str = "/bin/bash"
+
+            async def start(self):
+                self._process = await asyncio.create_subprocess_shell(self.command, preexec_fn=os.setsid)
+
+
+        @dataclass
+        class Job:
+            command: str = "make"
+
+            async def start(self):
+                await asyncio.create_subprocess_shell(self.command)
+
+
+        class Task:
+            target = "make"
+
+            def retarget(self, value):
+                self.target = value
+
+            def start(self):
+                os.system(self.target)
+        """
+    assert _found(src, "AIS402") == [(18, "medium"), (28, "medium")]

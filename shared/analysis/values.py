@@ -17,7 +17,7 @@ from .context import FileContext, dotted
 from .taint import FLOW_EXITS, tainted_for
 from .patterns import lazy_compile
 
-__all__ = ['Judgement', 'NUMERIC_TYPES', 'argument', 'dotted', 'is_built', 'judge_value', 'model_class', 'query_confidence']
+__all__ = ['Judgement', 'NUMERIC_TYPES', 'argument', 'class_constant', 'dotted', 'is_built', 'judge_value', 'model_class', 'query_confidence']
 
 # Methods whose result carries only the receiver's (and arguments') text.
 _TEXT_METHODS = frozenset(
@@ -411,3 +411,36 @@ def argument(call: ast.Call, index: int, names: Iterable[str]) -> ast.AST | None
         return call.args[index]
     wanted = set(names)
     return next((k.value for k in call.keywords if k.arg in wanted), None)
+
+
+def class_constant(ctx: FileContext, expr: ast.AST, *, annotated: bool = False) -> bool:
+    """``self.X`` / ``cls.X`` in a method of a class whose body binds ``X = "literal"`` once,
+    with no ``obj.X = ...`` anywhere in the module (``table_name = "profiles"``). With
+    `annotated`, an annotated binding counts too in a class with no decorator and no base
+    class (the shell of open-interpreter's ``_BashSession``: ``command: str = "/bin/bash"``):
+    in a dataclass, a pydantic or attrs model, or a subclass of one, an annotated name is a
+    field the constructor sets. AIS401 keeps to plain assignments."""
+    if not (isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls")):
+        return False
+    owner = ctx.enclosing_class(expr)
+    if owner is None:
+        return False
+    binds = [
+        stmt for stmt in owner.body
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+        and any(isinstance(t, ast.Name) and t.id == expr.attr for t in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]))
+    ]
+    if len(binds) != 1:
+        return False
+    bind = binds[0]
+    if isinstance(bind, ast.AnnAssign):
+        if not annotated or owner.decorator_list or owner.bases or owner.keywords:
+            return False
+    elif not isinstance(bind, ast.Assign) or len(bind.targets) != 1:
+        return False
+    value = bind.value
+    if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
+        return False
+    return not any(
+        node.attr == expr.attr and not isinstance(node.ctx, ast.Load) for node in ctx.nodes_of(ast.Attribute)
+    )

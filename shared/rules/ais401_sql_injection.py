@@ -111,6 +111,7 @@ from typing import Iterator
 
 from ..analysis.strings import Built, build_string, joined_items
 from ..analysis.taint import extra_sink_args, is_dead
+from ..analysis.values import class_constant
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
 
@@ -270,7 +271,7 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     module-level constant mapping or sequence taken by a ``for`` loop (``for dialect, sql in
     SQL_BY_DIALECT.items()``); the members of an enumeration taken by a loop or comprehension
     (``for s in Status``, `_enum_class`), formatted or joined with a constant separator;
-    ``json.dumps`` of a constant, a class's own string constant (`_class_constant`) and a
+    ``json.dumps`` of a constant, a class's own string constant (`values.class_constant`) and a
     name bound only to a COUNT or MAX / MIN(rowid) result or an integer literal
     (`_database_count`); a name bound to any of these. Knowledge: the Python standard
     library, Django's ``Options`` and SQLAlchemy's ``IdentifierPreparer``."""
@@ -289,7 +290,7 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     if isinstance(expr, ast.Attribute):
         if expr.attr in ("hex", "int", "value"):  # uuid4().hex, Status.DONE.value
             return server_derived(ctx, expr.value, depth + 1)
-        return _model_table(expr) or _class_constant(ctx, expr)
+        return _model_table(expr) or class_constant(ctx, expr)
     if isinstance(expr, ast.JoinedStr):
         values = [v.value for v in expr.values if isinstance(v, ast.FormattedValue)]
         return bool(values) and all(server_derived(ctx, v, depth + 1) for v in values)
@@ -314,30 +315,6 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
         return False
     values = [ret.value for ret in ctx.nodes_of(ast.Return) if ret.value is not None and ctx.scope_of(ret) is target]
     return bool(values) and all(ctx.is_constant(value) or server_derived(ctx, value, depth + 1) for value in values)
-
-
-def _class_constant(ctx: FileContext, expr: ast.Attribute) -> bool:
-    """``self.X`` / ``cls.X`` in a method of a class whose body binds ``X = "literal"`` once
-    (a plain assignment: an annotated one is a dataclass or pydantic field, which the
-    constructor sets), with no ``obj.X = ...`` anywhere in the module."""
-    if not (isinstance(expr.value, ast.Name) and expr.value.id in ("self", "cls")):
-        return False
-    owner = ctx.enclosing_class(expr)
-    if owner is None:
-        return False
-    binds = [
-        stmt for stmt in owner.body
-        if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign))
-        and any(isinstance(t, ast.Name) and t.id == expr.attr for t in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]))
-    ]
-    if len(binds) != 1 or not isinstance(binds[0], ast.Assign) or len(binds[0].targets) != 1:
-        return False
-    value = binds[0].value
-    if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
-        return False
-    return not any(
-        node.attr == expr.attr and not isinstance(node.ctx, ast.Load) for node in ctx.nodes_of(ast.Attribute)
-    )
 
 
 # A query whose one column is a number the database computes: COUNT(...), or MAX / MIN of

@@ -12,7 +12,9 @@ Flags a shell command built from a non-constant value:
   ``asyncio.create_subprocess_exec``.
 
 A value is constant when built only from literals, constant names, ``sys.executable`` and
-similar, or passed through ``shlex.quote`` / ``shlex.join`` / ``int()``. The finding points at
+similar, or passed through ``shlex.quote`` / ``shlex.join`` / ``int()``; so is a class's own
+string constant read through ``self.`` / ``cls.`` (``command: str = "/bin/bash"`` in a plain
+class body, never assigned through an instance in the module). The finding points at
 the command. Confidence comes from the taint engine: high when untrusted input reaches the
 command (also through a helper of the module that a route calls with it; the finding stays at
 the helper's shell call and names the source), medium for an unknown value. Nothing is
@@ -63,6 +65,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.taint import extra_sink_args, is_dead
+from ..analysis.values import class_constant
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
 
@@ -150,7 +153,7 @@ def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]
         return
     if name in ALWAYS_SHELL:
         cmd = _command_arg(node, ("command", "cmd"))
-        if cmd is not None and not ctx.is_constant(cmd):
+        if cmd is not None and not ctx.is_constant(cmd) and not class_constant(ctx, cmd, annotated=True):
             yield cmd, f"{name}()"
         return
     if name not in EXEC_CALLS:
@@ -166,7 +169,7 @@ def sink_args(node: ast.Call, ctx: FileContext) -> Iterator[tuple[ast.AST, str]]
             elts = _argv(cmd, ctx)
             if elts:
                 target = elts[0]
-            if not ctx.is_constant(target):
+            if not ctx.is_constant(target) and not class_constant(ctx, target, annotated=True):
                 yield target, f"{name}(shell=True)"
             return
         argv = _argv(cmd, ctx)
