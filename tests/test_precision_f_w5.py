@@ -314,3 +314,31 @@ def test_ais402_a_class_string_constant_read_through_self_is_constant():
                 os.system(self.target)
         """
     assert _found(src, "AIS402") == [(18, "medium"), (28, "medium")]
+
+
+def test_ais207_a_record_s_config_digest_is_no_configured_secret():
+    # langflow services/connection/oauth/broker.py: the fingerprint of the OAuth
+    # registration (server configuration) against the one stored with the consent row:
+    # change detection between server-held values, low. "config" in `config_digest` names
+    # what was digested, not a configuration store; a digest read from the configuration
+    # (`self.config.webhook_digest`) is still a configured secret.
+    src = """\
+        import secrets
+
+        from sqlalchemy import update
+
+
+        async def bind_desktop_browser(*, provider: str, state: str, handoff: str):
+            binding = await load_binding(state, handoff)
+            registration = get_oauth_settings().registration(binding.registration_id)
+            if registration.provider != provider or registration.fingerprint() != binding.config_digest:
+                raise OAuthError("OAuth registration changed.")
+            return secrets.token_urlsafe(32)
+
+
+        class Relay:
+            def forward(self, digest):
+                if self.config.webhook_digest != digest:
+                    raise OAuthError("bad digest")
+        """
+    assert _found(src, "AIS207") == [(9, "low"), (16, "high")]

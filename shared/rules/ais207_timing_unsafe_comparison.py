@@ -103,7 +103,8 @@ two server-held values, in a function that is no route, takes no request, has no
 authentication word in its name or its class's (*verify*, *check*, *auth*, *valid*,
 *decode*, *require* ...), compares neither request data (also through this module's callers)
 nor a computed digest nor a configured secret (environment, settings, config, upper-case
-constant), and does not compare a loaded record's secret with a value passed in
+constant; a record's ``config_digest`` is none: only the last word of the attribute read
+counts), and does not compare a loaded record's secret with a value passed in
 (``previous_master_key == master_key`` at boot). A helper that verifies a guess passed in
 by a caller in another module, under a name with none of those words, is lowered with them. A
 comparison of hashes of high-entropy keys leaks little in practice but is still reported:
@@ -644,7 +645,9 @@ def _takes_request(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 def _configured(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     """A configured secret: read from the environment, a settings or config object, a secret
     store (``os.getenv(...)``, ``settings.API_KEY``, ``app.config["KEY"]``,
-    ``keyring.get_password(...)``), an upper-case constant, or a name bound to one of these."""
+    ``keyring.get_password(...)``), an upper-case constant, or a name bound to one of these.
+    Of the attribute read itself only the last word counts (``self.app_config``, not
+    ``binding.config_digest``)."""
     if depth > 3:
         return False
     if isinstance(expr, ast.JoinedStr):
@@ -662,7 +665,12 @@ def _configured(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
             node = node.func
             continue
         if isinstance(node, ast.Attribute):
-            if node.attr.isupper() or _STORE_WORDS.intersection(split_words(node.attr)):
+            words = split_words(node.attr)
+            if node is expr:
+                # The value's own name: its head noun, the last word, says what it is
+                # (``config_digest`` is a digest of a configuration, kept on a record).
+                words = words[-1:]
+            if node.attr.isupper() or _STORE_WORDS.intersection(words):
                 return True
         node = node.value
     return isinstance(node, ast.Name) and bool(_STORE_WORDS.intersection(split_words(node.id)))
