@@ -342,3 +342,46 @@ def test_ais207_a_record_s_config_digest_is_no_configured_secret():
                     raise OAuthError("bad digest")
         """
     assert _found(src, "AIS207") == [(9, "low"), (16, "high")]
+
+
+def test_ais207_a_keyless_helper_s_digest_of_the_body_is_a_content_digest():
+    # langflow api/v1/projects.py: an idempotency receipt stores a digest of the request
+    # body; a retry with the same operation id but another body is refused. The helper
+    # handles no key: an unkeyed fingerprint of content, low. A helper that signs the body
+    # with a key, or passes one, is still a signature.
+    src = """\
+        import hashlib
+        import hmac
+
+        from fastapi import APIRouter, HTTPException
+
+        from app.utils import canonical_json_digest, keyed_digest
+        from app.settings import WEBHOOK_SECRET
+
+        router = APIRouter()
+
+
+        def _request_digest(request_body) -> str:
+            normalized = request_body.model_dump(mode="json", exclude_unset=True)
+            return canonical_json_digest(normalized)
+
+
+        def _body_signature_digest(request_body) -> str:
+            return hmac.new(WEBHOOK_SECRET, request_body.json().encode(), hashlib.sha256).hexdigest()
+
+
+        def _signed_digest(request_body) -> str:
+            return keyed_digest(request_body.json(), key=WEBHOOK_SECRET)
+
+
+        @router.post("/projects/{project_id}/replace")
+        async def replace_project(project_id: int, request_body: dict, receipt: dict):
+            request_digest = _request_digest(request_body)
+            if receipt.request_digest != request_digest:
+                raise HTTPException(status_code=409)
+            if receipt.request_digest != _body_signature_digest(request_body):
+                raise HTTPException(status_code=409)
+            if receipt.request_digest != _signed_digest(request_body):
+                raise HTTPException(status_code=409)
+        """
+    assert _found(src, "AIS207") == [(28, "low"), (30, "high"), (32, "high")]

@@ -96,7 +96,10 @@ server and neither is request data (``position.secret != secret`` after ``secret
 gen.generate_secret(...)``, ``cached["access_token"] != self._token.access_token`` after
 ``cached = cache.get(key)``): the name of the making function is the only evidence. Also
 low: an unkeyed digest of content, directly or from a same-module helper
-(``body_digest != hashlib.sha256(body).hexdigest()``), or read from a key named after the
+(``body_digest != hashlib.sha256(body).hexdigest()``; also a helper that handles no key, no
+``hmac`` and no secret-named value and returns a call named for a digest: ``return
+canonical_json_digest(normalized)``, an idempotency receipt's fingerprint of the request
+body), or read from a key named after the
 hash (``source.get("sha256") == digest``), since it fingerprints public data; a comprehension
 filter (``[k for k in keys if k.token != hashed]``), which selects and decides no access; and
 two server-held values, in a function that is no route, takes no request, has no
@@ -535,7 +538,8 @@ _CONTENT_HASH_NAMES = frozenset(
 def _content_digest(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     """An unkeyed digest of data that holds no secret: ``hashlib.sha256(body).hexdigest()``,
     a same-module helper that returns one (``_body_digest(body)``, through helpers up to
-    `_DEPTH` deep), or a key or attribute named after an unkeyed hash (``source.get("sha256")``,
+    `_DEPTH` deep) or that handles no key (`_keyless`) and returns a call named for a digest
+    (``return canonical_json_digest(normalized)``), or a key or attribute named after an unkeyed hash (``source.get("sha256")``,
     ``obj.etag``). Such a digest fingerprints content; it authenticates nothing, so its
     timing reveals no secret. Keyed digests (``hmac.new``), KDFs and hashes of a
     secret-named value (``hashlib.sha256(token.encode())``, `_mentions_secret`) are not
@@ -543,6 +547,9 @@ def _content_digest(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     in the call)."""
     if depth > _DEPTH:
         return False
+    if isinstance(expr, ast.Name):
+        value = ctx.reaching_value(expr)  # request_digest = _request_digest(body)
+        return value is not None and _content_digest(ctx, value, depth + 1)
     key = expr.slice if isinstance(expr, ast.Subscript) else None
     if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "get" and expr.args:
         key = expr.args[0]
@@ -563,7 +570,45 @@ def _content_digest(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     if local is None or _mentions_secret(expr, ctx):
         return False
     returned = [node.value for node in ast.walk(local) if isinstance(node, ast.Return) and node.value is not None]
-    return bool(returned) and all(_content_digest(ctx, value, depth + 1) for value in returned)
+    return bool(returned) and (
+        all(_content_digest(ctx, value, depth + 1) for value in returned)
+        or (_keyless(ctx, local) and all(_digest_named_call(value) for value in returned))
+    )
+
+
+# Words of a callee named for an unkeyed digest of content (``canonical_json_digest``).
+_CONTENT_DIGEST_WORDS = frozenset({"digest", "hash", "fingerprint", "checksum"}) | _CONTENT_HASH_NAMES
+
+
+def _digest_named_call(expr: ast.AST) -> bool:
+    """A call of a function named for a digest and for nothing that signs:
+    ``canonical_json_digest(normalized)``, not ``sign_digest(...)`` / ``hmac_digest(...)``."""
+    if not isinstance(expr, ast.Call):
+        return False
+    func = expr.func
+    callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    words = set(split_words(callee))
+    return bool(words & _CONTENT_DIGEST_WORDS) and not words & (_SIGN_WORDS - {"digest"}) and not words & _SECRET_ARG_WORDS
+
+
+def _keyless(ctx: FileContext, func: ast.AST) -> bool:
+    """A helper of the module that handles no key: no ``hmac`` call, no callee named for
+    signing, and no name, attribute or item that names a secret (`_mentions_secret`'s words)
+    anywhere in its body. What it digests can only be the content it is given."""
+    callees: set = set()
+    for node in ast.walk(func):
+        if isinstance(node, ast.Call):
+            callees.add(id(node.func))
+            if ctx.call_name(node) in _HMAC_CALLS | _KDF_CALLS or _mentions_secret(node, ctx):
+                return False
+            callee = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id if isinstance(node.func, ast.Name) else ""
+            if set(split_words(callee)) & (_SIGN_WORDS - {"digest"}):
+                return False
+        elif isinstance(node, (ast.Name, ast.Attribute)) and id(node) not in callees:
+            name = name_of(node)
+            if name and (secret_kind(name, ctx) or set(split_words(name)) & {"password", "passwd", "pw", "pwd", "secret", "token", "key"}):
+                return False
+    return True
 
 
 def _content_check(ctx: FileContext, pair: tuple) -> bool:
