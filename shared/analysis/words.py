@@ -254,9 +254,10 @@ _SPECIAL_TOKEN = lazy_compile(r"^\[[A-Za-z_]{1,20}\]$|^<\|[A-Za-z_]{1,30}\|>$")
 # Regular-expression syntax: a lexer's token pattern, not a credential.
 _REGEX_SYNTAX = lazy_compile(r"\\[wdsbWDSB]|\(\?[:=!<P]|\[\^|[.\])][*+?]")
 # Masks and template syntax: "xxxx", "****", "••••", "<...>", "${...}", "{{", "{%", "%(pw)s",
-# "%s", "{password}", and a value cut short with an ellipsis ("sk-...").
+# "%s", "{password}" or "{realm-name}" (a URL template's field, python-keycloak's
+# urls_patterns), and a value cut short with an ellipsis ("sk-...").
 _MASK_RUN = lazy_compile(
-    r"[xX*#.\u2022\u25cf]{4}|<[^<>]{1,80}>|\$\{[^{}]{0,80}\}|\{\{|\{%|%\(|%s|\{[A-Za-z_0-9]{0,40}\}"
+    r"[xX*#.\u2022\u25cf]{4}|<[^<>]{1,80}>|\$\{[^{}]{0,80}\}|\{\{|\{%|%\(|%s|\{[A-Za-z_0-9-]{0,40}\}"
     r"|(?:\.\.\.|\u2026)$"
 )
 _FILE_SUFFIX = lazy_compile(r"\.(?:pem|key|crt|cer|p12|pfx|json|txt|yaml|yml|env|ini|cfg|jks|gpg|asc)$", re.I)
@@ -307,7 +308,7 @@ def is_placeholder(value: str) -> bool:
 
     Placeholders and labels: empty or short (< 3 chars) values, ``changeme``, ``None`` /
     ``null``, ``<...>``, templates (``${...}``, ``{{...}}``, ``{% ... %}``, ``%(name)s``,
-    ``{password}``), masks (``xxxx``, ``****``, ``••••``), values that start with "your" or
+    ``{password}``, ``{realm-name}``), masks (``xxxx``, ``****``, ``••••``), values that start with "your" or
     contain "example" / "placeholder" as a word, environment variable *names* and references
     (``"DB_PASSWORD"``, ``"$DB_PASSWORD"``, ``"%DB_PASSWORD%"``), protocol keywords
     (``"client_credentials"``, ``"same-origin"``), file paths, lowercase slash paths and

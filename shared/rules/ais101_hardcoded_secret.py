@@ -40,7 +40,7 @@ client = connect(host="db", password=os.environ.get("DATABASE_PASSWORD", ""))
 
 ## Known problems
 Values that are not secrets are skipped: empty strings, ``None`` / ``null``, ``changeme``,
-``<...>``, templates (``${...}``, ``{{...}}``, ``{% ... %}``, ``%(pw)s``, ``{password}``),
+``<...>``, templates (``${...}``, ``{{...}}``, ``{% ... %}``, ``%(pw)s``, ``{password}``, ``{realm-name}``),
 masks (``xxxx``, ``****``, ``••••``), values starting with "your" or containing "example",
 environment variable *names* and references (``"DB_PASSWORD"``, ``"$DB_PASS"``,
 ``"%DB_PASS%"``), protocol keywords and switches (``"bearer"``, ``"client_credentials"``,

@@ -1,0 +1,31 @@
+"""Look-alikes found by the precision review of corpus E's small packages (datasette,
+fastapi-users, flower, mozilla-django-oidc, python-keycloak, social-auth-core): each case
+states the confidence the core must give, at every confidence level, so that a lowered
+finding is told apart from a dropped one.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from aisec_shared import Settings, check_source
+
+APP = "src/app/store.py"
+
+
+def _found(src: str, code: str, filename: str = APP) -> list[tuple[int, str]]:
+    """``[(line, confidence)]`` of rule `code` at every confidence."""
+    settings = Settings.from_mapping({"aisec_min_confidence": "low"}, strict=True)
+    return [(f.line, f.confidence.value) for f in check_source(textwrap.dedent(src), filename, settings, only=[code])]
+
+
+# ------------------------------------------------------------------ AIS101
+def test_ais101_a_url_template_with_hyphenated_fields_is_no_secret():
+    # python-keycloak urls_patterns.py: endpoint templates filled with str.format(**{...}).
+    src = """\
+        URL_REALM = "realms/{realm-name}"
+        URL_TOKEN = "realms/{realm-name}/protocol/openid-connect/token"
+        URL_ENTITLEMENT_TOKEN = "realms/{realm-name}/authz/entitlement/{resource-server-id}"
+        API_TOKEN = "Zq8rT2vLm4Xw9KpB3nYd7HsC"
+        """
+    assert _found(src, "AIS101") == [(4, "high")]
