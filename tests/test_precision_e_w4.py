@@ -29,3 +29,22 @@ def test_ais101_a_url_template_with_hyphenated_fields_is_no_secret():
         API_TOKEN = "Zq8rT2vLm4Xw9KpB3nYd7HsC"
         """
     assert _found(src, "AIS101") == [(4, "high")]
+
+
+# ------------------------------------------------------------------ AIS106
+def test_ais106_an_error_code_for_bad_credentials_is_no_secret():
+    # fastapi-users router/auth.py: ErrorCode (a str Enum of another module) names the error.
+    src = """\
+        from fastapi import HTTPException
+        from app.common import ErrorCode
+
+
+        async def login(user_manager, credentials):
+            user = await user_manager.authenticate(credentials)
+            if user is None:
+                raise HTTPException(status_code=400, detail=ErrorCode.LOGIN_BAD_CREDENTIALS)
+            if not user.is_verified:
+                raise HTTPException(status_code=400, detail=ErrorCode.RESET_PASSWORD_WRONG_TOKEN)
+            raise HTTPException(status_code=400, detail=credentials.password)
+        """
+    assert _found(src, "AIS106") == [(11, "medium")]

@@ -103,10 +103,14 @@ _NON_SECRET_TOKEN_QUALIFIERS = frozenset(
 _PREPOSITIONS = frozenset({"per", "of", "in", "from", "for", "to"})
 _PHRASAL_IN = frozenset({"sign", "log", "opt", "check", "plug", "logged", "signed"})
 # A secret's name after one of these is not the secret: a hash or a mask of it
-# (``hashed_token``, ``masked_api_key``), a label for an error (``INVALID_TOKEN``), or a
+# (``hashed_token``, ``masked_api_key``), a label for an error (``INVALID_TOKEN``,
+# fastapi-users' ``ErrorCode.LOGIN_BAD_CREDENTIALS``, ``WRONG_PASSWORD``), or a
 # stand-in (``PTU_SENTINEL_API_KEY``, ``DUMMY_PASSWORD``).
 _NOT_THE_SECRET = frozenset(
-    {"hashed", "salted", "masked", "redacted", "obfuscated", "invalid", "expired", "missing", "sentinel", "placeholder", "dummy", "fake"}
+    {
+        "hashed", "salted", "masked", "redacted", "obfuscated", "invalid", "expired", "missing", "bad", "wrong",
+        "incorrect", "sentinel", "placeholder", "dummy", "fake",
+    }
 )
 
 

@@ -83,7 +83,9 @@ value), an UPPER_CASE member of an enumeration (``GrantTypes.OAUTH_PASSWORD``: a
 the module deriving from ``Enum``, or a class named for kinds, ``*Type(s)``, ``*Kind``,
 ``*Mode``, ``*Method``, ``*Scheme`` ...; its value names a kind of credential; a settings
 class's ``Config.API_KEY`` is still a secret), metadata fields of a secret (``.name``,
-``["username"]``), ``token_type``, ``password_field``, counts (``max_tokens``), pydantic
+``["username"]``), ``token_type``, ``password_field``, labels of an error about a credential
+(``INVALID_TOKEN``, ``ErrorCode.LOGIN_BAD_CREDENTIALS``: a name that says the credential is
+bad, wrong, incorrect, invalid, expired or missing), counts (``max_tokens``), pydantic
 ``SecretStr`` values (they print as ``**********``; ``.get_secret_value()`` is a secret
 again, low when the field is named for a certificate or a CA, ``ssl_ca``, ``client_cert``:
 public material some settings classes file as a ``SecretStr`` beside the key), ``len()``, ``bool()``, comparisons (``token is None``), hashes and HMACs
