@@ -48,3 +48,17 @@ def test_ais106_an_error_code_for_bad_credentials_is_no_secret():
             raise HTTPException(status_code=400, detail=credentials.password)
         """
     assert _found(src, "AIS106") == [(11, "medium")]
+
+
+# ------------------------------------------------------------------ AIS103
+def test_ais103_a_url_in_a_help_text_is_low():
+    # flower options.py: tornado's define() documents the option's shape with an example URL.
+    src = """\
+        from tornado.options import define
+
+        define("broker_api", type=str, default=None,
+               help="inspect broker e.g. http://guest:guest@localhost:15672/api/")
+        define("broker_url", type=str,
+               default="amqp://flower:Vq7rLz2Kx9Wm@mq.internal:5672//")
+        """
+    assert _found(src, "AIS103") == [(4, "low"), (6, "high")]

@@ -56,7 +56,9 @@ followed for ``Authorization`` values. A password containing an unencoded ``/``,
 low (hidden by default) inside docstrings, where URLs are usually documentation, for a
 literal filed under a key or name that says it is an example (``"connection_examples":
 [{"description": "Local database", "connection_string": "firebird+fdb://SYSDBA:masterkey@..."}]``
-in a database engine's documentation metadata, ``SAMPLE_URLS = [...]``), and for
+in a database engine's documentation metadata, ``SAMPLE_URLS = [...]``), for a help text
+(the ``help=``, ``help_text=``, ``description=`` or ``epilog=`` argument of an option:
+``define("broker_api", help="e.g. http://guest:guest@localhost:15672/api/")``), and for
 hosts reserved for documentation (``example.com``, ``example.net``, ``example.org`` and the
 ``.example``, ``.test`` and ``.invalid`` domains: RFC 2606, RFC 6761). The RFC 7617
 example ``QWxhZGRpbjpvcGVuIHNlc2FtZQ==`` is not reported. In test files
@@ -419,11 +421,21 @@ _EXAMPLE_WORDS = frozenset({"example", "examples", "sample", "samples"})
 _CONTAINERS = (ast.Dict, ast.List, ast.Tuple)
 
 
+# Keyword arguments that take a help text for a reader: argparse's and click's help=,
+# Django's help_text=, tornado's define(help=), pydantic's Field(description=), epilog=.
+_HELP_KEYWORDS = frozenset({"help", "help_text", "description", "epilog", "usage"})
+
+
 def _documentation_example(node: ast.AST, ctx: FileContext) -> bool:
     """The literal is filed under a key or name that says it is an example: a database
     engine's documentation metadata, ``"connection_examples": [{"description": "Local
     database", "connection_string": "firebird+fdb://SYSDBA:masterkey@..."}]`` (superset's
-    engine specs), or ``SAMPLE_URLS = [...]``. Climbs at most six containers."""
+    engine specs), or ``SAMPLE_URLS = [...]``; or it is a help text, the value of a
+    `_HELP_KEYWORDS` keyword argument (flower's ``define("broker_api", help="inspect broker
+    e.g. http://guest:guest@localhost:15672/api/")``). Climbs at most six containers."""
+    parent = ctx.parent(node)
+    if isinstance(parent, ast.keyword) and parent.arg in _HELP_KEYWORDS:
+        return True
     child = node
     for _ in range(6):
         parent = ctx.parent(child)
