@@ -62,3 +62,35 @@ def test_ais103_a_url_in_a_help_text_is_low():
                default="amqp://flower:Vq7rLz2Kx9Wm@mq.internal:5672//")
         """
     assert _found(src, "AIS103") == [(4, "low"), (6, "high")]
+
+
+# ------------------------------------------------------------------ AIS201
+def test_ais201_a_header_algorithm_checked_against_the_configured_one_is_an_allow_list():
+    # mozilla-django-oidc auth.py _verify_jws: the header's alg must equal the configured one.
+    src = """\
+        import jwt
+
+
+        class Backend:
+            SIGN_ALGO = "RS256"
+
+            def verify(self, payload, key):
+                header = jwt.get_unverified_header(payload)
+                alg = header["alg"]
+                if alg != self.SIGN_ALGO:
+                    raise ValueError("unexpected algorithm")
+                return jwt.decode(payload, key, algorithms=alg, options={"verify_aud": False})
+
+            def verify_with_key(self, payload, key):
+                alg = jwt.get_unverified_header(payload)["alg"]
+                if alg == key.algorithm:
+                    return jwt.decode(payload, key, algorithms=[alg])
+                raise ValueError("unexpected algorithm")
+
+            def trusting(self, payload, key):
+                alg = jwt.get_unverified_header(payload)["alg"]
+                if alg == "none":
+                    raise ValueError("unsigned")
+                return jwt.decode(payload, key, algorithms=[alg])
+        """
+    assert _found(src, "AIS201") == [(24, "high")]

@@ -10,7 +10,9 @@ how it is verified:
 - PyJWT 1.x ``jwt.decode(..., verify=False)``;
 - ``algorithms=["none"]`` (any case), which accepts unsigned tokens, and algorithms read
   from the token's own unverified header (``get_unverified_header(token)["alg"]``), which
-  lets the sender choose, e.g. HS256 keyed with the RSA public key;
+  lets the sender choose, e.g. HS256 keyed with the RSA public key (unless the name holding
+  it was compared before the decode with an algorithm the token does not name, the
+  configured one or the key's own: ``if alg != self.SIGN_ALGO: raise``, an allow-list of one);
 - an allow-list that mixes symmetric (``HS*``) and asymmetric (``RS*``, ``ES*``, ``PS*``,
   ``EdDSA``) algorithms, in ``jwt.decode`` or Authlib's ``JsonWebToken([...])``: a token
   signed with HMAC keyed with the (public) verification key passes (algorithm confusion);
@@ -89,6 +91,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from ..analysis.flow import dominating_tests
 from ..analysis.taint import own_nodes
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -171,6 +174,28 @@ def _family(alg: str) -> str | None:
     return None
 
 
+def _pinned_before(elt: ast.AST, ctx: FileContext) -> bool:
+    """The name `elt` (``alg``) was compared with an algorithm the token does not name, and
+    the decode runs only when they match: after ``if alg != self.OIDC_RP_SIGN_ALGO: raise``
+    (or ``not in ALLOWED``), or inside ``if alg == key_alg:`` (``in``). The comparison is an
+    allow-list (mozilla-django-oidc's ``_verify_jws``)."""
+    if not isinstance(elt, ast.Name):
+        return False
+    for test, where in dominating_tests(ctx, elt):
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+            continue
+        op, left, right = test.ops[0], test.left, test.comparators[0]
+        if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(right, ast.Name) and right.id == elt.id:
+            left, right = right, left
+        if not (isinstance(left, ast.Name) and left.id == elt.id) or _from_unverified_header(right, ctx):
+            continue
+        if isinstance(right, ast.Constant) and isinstance(right.value, str) and right.value.lower() == "none":
+            continue
+        if (where == "after" and isinstance(op, (ast.NotEq, ast.NotIn))) or (where == "body" and isinstance(op, (ast.Eq, ast.In))):
+            return True
+    return False
+
+
 # The two halves of the message: the signature is not checked at all, or it is checked with
 # whatever algorithm the token's own header names (algorithm confusion).
 _UNVERIFIED = "decoded without verifying its signature"
@@ -182,7 +207,7 @@ def _allow_list_hits(expr: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     for elt, alg in entries:
         if alg is not None and alg.lower() == "none":
             yield hit(elt, _UNVERIFIED, "algorithm 'none' allowed", confidence=Confidence.HIGH)
-        elif alg is None and _from_unverified_header(elt, ctx):
+        elif alg is None and _from_unverified_header(elt, ctx) and not _pinned_before(elt, ctx):
             yield hit(elt, _TOKEN_PICKS, "algorithm taken from the token's own header", confidence=Confidence.HIGH)
     kinds: dict[str, str] = {}
     for _elt, alg in entries:
