@@ -94,3 +94,30 @@ def test_ais201_a_header_algorithm_checked_against_the_configured_one_is_an_allo
                 return jwt.decode(payload, key, algorithms=[alg])
         """
     assert _found(src, "AIS201") == [(24, "high")]
+
+
+# ------------------------------------------------------------------ AIS306
+def test_ais306_an_assert_on_the_signed_out_state_is_no_access_check():
+    # mozilla-django-oidc middleware.py: after auth.logout(request) the code asserts the
+    # state it just made.
+    src = """\
+        from django.contrib import auth
+
+
+        def refresh(request):
+            if request.user.is_authenticated:
+                auth.logout(request)
+            assert not request.user.is_authenticated
+            assert not is_logged_in(request)
+
+
+        def delete_all(request):
+            assert request.user.is_authenticated
+            request.items.delete()
+
+
+        def make_admin(request, user):
+            assert not user.is_authenticated or request.user.is_staff
+            user.grant("admin")
+        """
+    assert _found(src, "AIS306") == [(12, "high"), (17, "high")]

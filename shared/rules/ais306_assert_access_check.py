@@ -17,7 +17,8 @@ Flags an ``assert`` inside a function whose condition decides who may do somethi
 In a condition made of several parts (``assert obj is not None and obj.owner_id ==
 user.id``) the access part is reported. Not reported: asserts about types, lengths, ``None``
 or internal state (``assert isinstance(user, User)``, ``assert len(token) == 32``, ``assert
-user is not None``, ``assert device.online``), module-level asserts (configuration checks at
+user is not None``, ``assert device.online``), the signed-out state (``assert not
+request.user.is_authenticated`` after a logout), module-level asserts (configuration checks at
 import), and test code (files matching ``aisec-test-paths``, ``test_*`` functions and
 ``Test*`` classes).
 
@@ -247,9 +248,21 @@ def _parts(test: ast.AST) -> Iterator[ast.AST]:
         if isinstance(node, ast.BoolOp):
             work.extend(node.values)
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            work.append(node.operand)
+            if not _signed_in_test(node.operand):
+                work.append(node.operand)
         else:
             yield node
+
+
+def _signed_in_test(expr: ast.AST) -> bool:
+    """``request.user.is_authenticated``, ``is_logged_in(request)``, ``current_user.signed_in``:
+    whether someone is signed in. Asserted negated (``assert not request.user.is_authenticated``
+    after ``auth.logout(request)``, mozilla-django-oidc's refresh middleware) it states the
+    signed-out state the code just made, which grants nothing."""
+    words = split_words(_tail(expr.func if isinstance(expr, ast.Call) else expr))
+    if "authenticated" in words:
+        return True
+    return any(w in ("logged", "signed") and words[i + 1 : i + 2] == ["in"] for i, w in enumerate(words))
 
 
 def _secret_named(expr: ast.AST) -> bool:
