@@ -121,3 +121,38 @@ def test_ais306_an_assert_on_the_signed_out_state_is_no_access_check():
             user.grant("admin")
         """
     assert _found(src, "AIS306") == [(12, "high"), (17, "high")]
+
+
+# ------------------------------------------------------------------ AIS415
+def test_ais415_a_url_checked_through_unpacked_keyword_arguments_and_a_flag_is_validated():
+    # mozilla-django-oidc views.py get_next_url: the check's arguments are a dict unpacked
+    # into url_has_allowed_host_and_scheme(**kwargs), its result a flag tested after.
+    src = """\
+        from django.utils.http import url_has_allowed_host_and_scheme
+
+
+        def get_next_url(request, field):
+            next_url = request.GET.get(field)
+            if next_url:
+                kwargs = {"url": next_url, "require_https": request.is_secure()}
+                kwargs["allowed_hosts"] = [request.get_host()]
+                is_safe = url_has_allowed_host_and_scheme(**kwargs)
+                if is_safe:
+                    return next_url
+            return None
+
+
+        def get_back_url(request):
+            back = request.GET.get("back")
+            kwargs = {"url": request.GET.get("next"), "allowed_hosts": [request.get_host()]}
+            if url_has_allowed_host_and_scheme(**kwargs):
+                return back
+            return None
+
+
+        def login(request):
+            request.session["login_next"] = get_next_url(request, "next")
+            request.session["login_back"] = get_back_url(request)
+            request.session["refresh_next"] = request.get_full_path()
+        """
+    assert _found(src, "AIS415") == [(25, "high"), (26, "high")]

@@ -368,8 +368,26 @@ def _call_proves(ctx: FileContext, test: ast.Call, checked: _Checked) -> bool:
         elts = kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]
         return all(isinstance(e, ast.Name) and e.id in _SCALARS for e in elts) and checked.covered_by(ctx, test.args[0])
     if is_validator_name(tail):
-        return any(checked.covered_by(ctx, a) for a in [*test.args, *(k.value for k in test.keywords)])
+        return any(checked.covered_by(ctx, a) for a in [*test.args, *(k.value for k in test.keywords), *_unpacked_values(ctx, test)])
     return False
+
+
+def _unpacked_values(ctx: FileContext, call: ast.Call) -> list[ast.AST]:
+    """The values of a dict literal a call unpacks (``f(**kwargs)`` after ``kwargs = {"url":
+    next_url, ...}``, mozilla-django-oidc's ``url_has_allowed_host_and_scheme(**kwargs)``):
+    the arguments it passes by keyword. Only a name bound once to a dict display; items set
+    on it later (``kwargs["allowed_hosts"] = hosts``) add arguments and take none away."""
+    values: list[ast.AST] = []
+    for kw in call.keywords:
+        if kw.arg is not None:
+            continue
+        bound = kw.value
+        if isinstance(bound, ast.Name):
+            binds = [b for b in ctx.bindings_of(bound) if b.kind != "mutate"]
+            bound = binds[0].value if len(binds) == 1 and binds[0].kind == "assign" else None
+        if isinstance(bound, ast.Dict):
+            values.extend(v for k, v in zip(bound.keys, bound.values) if k is not None)
+    return values
 
 
 def is_validator_name(name: str) -> bool:

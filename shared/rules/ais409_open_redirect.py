@@ -22,7 +22,8 @@ browser to another site. Nothing is reported after a real host check: an allow-l
 also counts when the redirect reads the same request value again
 (``if url_has_allowed_host_and_scheme(request.GET.get("next"), ...): return
 redirect(request.GET.get("next"))``), when its result was kept in a flag (``ok = check(url)``
-then ``if ok:``), when it picks the value in a conditional expression that is assigned back
+then ``if ok:``), when the value reaches the check in a dict it unpacks
+(``kwargs = {"url": url, ...}`` then ``url_has_allowed_host_and_scheme(**kwargs)``), when it picks the value in a conditional expression that is assigned back
 (``url = url if check(url) else "/"``), and when every assignment that reaches the redirect
 was checked where it was made. ``"/" + path.lstrip("/\\")`` keeps one leading slash, so
 the path that follows it is local too. Targets made by
