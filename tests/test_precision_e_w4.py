@@ -156,3 +156,33 @@ def test_ais415_a_url_checked_through_unpacked_keyword_arguments_and_a_flag_is_v
             request.session["refresh_next"] = request.get_full_path()
         """
     assert _found(src, "AIS415") == [(25, "high"), (26, "high")]
+
+
+# ------------------------------------------------------------------ AIS102
+_JWT = (
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+    ".eyJzdWIiOiJ1c2VyLTQyIiwiYXVkIjoiYXBwOmF1dGgiLCJleHAiOjE3MDAwMDAwMDB9"
+    ".Q2hlY2tzdW1fb2ZfYV90ZXN0X3Rva2VuX29ubHk"
+)
+
+
+def test_ais102_a_jwt_filed_under_an_example_key_is_low():
+    # fastapi-users authentication/transport/bearer.py: the OpenAPI response example of the
+    # login route shows a token's shape.
+    src = f"""\
+        def openapi_login_responses():
+            return {{
+                200: {{
+                    "content": {{
+                        "application/json": {{
+                            "example": {{"access_token": "{_JWT}", "token_type": "bearer"}},
+                        }}
+                    }}
+                }}
+            }}
+
+
+        SERVICE_TOKEN = "{_JWT}"
+        DEFAULTS = {{"access_token": "{_JWT}"}}
+        """
+    assert _found(src, "AIS102") == [(6, "low"), (13, "medium"), (14, "medium")]

@@ -5,7 +5,8 @@ connection strings, AIS104 fallbacks, AIS105 framework and SDK keys, AIS504 cryp
 `literal_node` (the literal behind a name), `is_template` / `is_credential_placeholder`
 (``{password}``, ``${DB_PASS}``, ``changeme``), `strength` (how secret-like a value looks),
 `secret_kind` (the kind of credential a name stands for) and the development-context checks
-`dev_test` / `in_dev_branch` (dev and test settings, ``if DEBUG:`` branches).
+`dev_test` / `in_dev_branch` (dev and test settings, ``if DEBUG:`` branches), and
+`filed_as_example` (a literal under an ``"example"`` key or a ``SAMPLE_*`` name).
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from operator import attrgetter
 
 from ..findings import Confidence
 from ..options import relative_path
-from .context import SCOPE_TYPES, FileContext
+from .context import SCOPE_TYPES, FileContext, literal_str
 from .words import is_placeholder, secret_name_kind, split_words
 from .patterns import lazy_compile
 
-__all__ = ['LOCAL_HOST', 'constant_values', 'dev_test', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'demo_placeholder', 'is_label_value', 'literal_node', 'names_refused_value', 'secret_kind', 'string_text', 'string_text_lowered', 'string_values', 'strength']
+__all__ = ['LOCAL_HOST', 'constant_values', 'dev_test', 'filed_as_example', 'in_dev_branch', 'is_credential_placeholder', 'is_template', 'demo_placeholder', 'is_label_value', 'literal_node', 'names_refused_value', 'secret_kind', 'string_text', 'string_text_lowered', 'string_values', 'strength']
 
 _STRING_VALUES = "_aisec_string_values"
 _STRING_TEXT = "_aisec_string_text"
@@ -323,3 +324,33 @@ def in_dev_branch(node: ast.AST, ctx: FileContext) -> bool:
 LOCAL_HOST = lazy_compile(
     r"(?i)(?<![A-Za-z0-9.-])(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[?::1\]?|\(local\)|host\.docker\.internal)(?![A-Za-z0-9-])"
 )
+
+
+# Words of a key or name that say the values under it are examples for a reader.
+_EXAMPLE_WORDS = frozenset({"example", "examples", "sample", "samples"})
+# Containers climbed from a literal to the key or name it is filed under.
+_CONTAINERS = (ast.Dict, ast.List, ast.Tuple)
+
+
+def filed_as_example(node: ast.AST, ctx: FileContext) -> bool:
+    """The literal `node` is filed under a dict key or an assigned name that says it is an
+    example for a reader (`_EXAMPLE_WORDS`): a database engine's documentation metadata
+    (``"connection_examples": [{"connection_string": "firebird+fdb://..."}]``, superset's
+    engine specs), an OpenAPI response example (``{"example": {"access_token": "eyJ..."}}``,
+    fastapi-users' bearer transport), ``SAMPLE_URLS = [...]``. Climbs at most six dicts,
+    lists or tuples; the first assignment met decides."""
+    child = node
+    for _ in range(6):
+        parent = ctx.parent(child)
+        if isinstance(parent, ast.Dict):
+            key = next((k for k, v in zip(parent.keys, parent.values) if v is child), None)
+            if not _EXAMPLE_WORDS.isdisjoint(split_words(literal_str(key) or "") if key is not None else ()):
+                return True
+        elif isinstance(parent, (ast.Assign, ast.AnnAssign)):
+            targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+            names = [t.id if isinstance(t, ast.Name) else t.attr for t in targets if isinstance(t, (ast.Name, ast.Attribute))]
+            return any(not _EXAMPLE_WORDS.isdisjoint(split_words(n)) for n in names)
+        elif not isinstance(parent, _CONTAINERS):
+            return False
+        child = parent
+    return False

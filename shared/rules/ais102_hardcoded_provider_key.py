@@ -55,7 +55,9 @@ Placeholders are reported with low confidence only (hidden at the default
 equal characters, and keys that providers publish in their own documentation (the Azurite
 storage emulator key, jwt.io's example token). Weaker shapes are reported with medium
 confidence: Mailgun ``key-`` keys, Entra ID client secrets, Telegram bot tokens, JWTs (low in
-docstrings and test files, whose tokens are signed with throwaway keys), and
+docstrings, test files and literals filed under an example key or name, ``{"example":
+{"access_token": "eyJ..."}}`` in an OpenAPI response, whose tokens are signed with throwaway
+keys), and
 AWS secret keys found only by pairing. GitHub tokens longer than the current 40 characters,
 whose checksum cannot be checked, are missed; so are keys split across several literals or
 built at run time, keys whose context is only an import or a method call the rule does not
@@ -98,7 +100,7 @@ import re
 from typing import Iterator
 
 from ..analysis.context import literal_str
-from ..analysis.literals import constant_values
+from ..analysis.literals import constant_values, filed_as_example
 from ..analysis.credentials import Found, find, find_all, holds_credential, may_hold_tests, prefix_match, truncated_der_block
 from ..analysis.words import mask
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -155,7 +157,7 @@ def _constant_hits(node: ast.Constant, value: str, ctx: FileContext) -> Iterator
     if found is not None:
         docstring = _is_docstring(node, ctx)
         where = "Docstring" if docstring else "String literal"
-        confidence = _confidence(found, ctx, docstring)
+        confidence = _confidence(found, ctx, docstring or filed_as_example(node, ctx))
         test_block = _test_key_block(found, value, node, ctx)
         if test_block == "stub":
             return
@@ -203,9 +205,10 @@ def check_comments(_module: ast.Module, ctx: FileContext) -> Iterator[Hit]:
 
 def _confidence(found: Found, ctx: FileContext, docstring: bool) -> Confidence:
     """The row's confidence; a short-lived token (`CredentialFormat.short_lived`: JWTs) in a
-    docstring or a test file (``aisec-test-paths``) is low. Test suites and API docs carry
-    tokens signed with a throwaway key (python-jose's docstrings, FastAPI's tests), while a
-    provider's API key stays live until someone revokes it."""
+    docstring, in a literal filed as an example (`docstring` True for both) or in a test file
+    (``aisec-test-paths``) is low. Test suites and API docs carry tokens signed with a
+    throwaway key (python-jose's docstrings, FastAPI's tests, fastapi-users' OpenAPI response
+    example), while a provider's API key stays live until someone revokes it."""
     if found.fmt.short_lived and (docstring or ctx.settings.is_test_path(ctx.filename)):
         return Confidence.LOW
     return found.confidence

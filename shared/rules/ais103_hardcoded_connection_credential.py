@@ -93,6 +93,7 @@ from typing import Iterator, NamedTuple
 from ..analysis.context import flatten_add, literal_str
 from ..analysis.frameworks import secrets_in_tests
 from ..analysis.literals import (
+    filed_as_example,
     LOCAL_HOST,
     constant_values,
     is_credential_placeholder,
@@ -415,42 +416,22 @@ def _header_hits(value: ast.AST, ctx: FileContext) -> Iterator[Hit]:
 # Checks.
 
 
-# Words of a key or name that say the values under it are examples for a reader.
-_EXAMPLE_WORDS = frozenset({"example", "examples", "sample", "samples"})
-# Containers climbed from a literal to the key or name it is filed under.
-_CONTAINERS = (ast.Dict, ast.List, ast.Tuple)
-
-
 # Keyword arguments that take a help text for a reader: argparse's and click's help=,
 # Django's help_text=, tornado's define(help=), pydantic's Field(description=), epilog=.
 _HELP_KEYWORDS = frozenset({"help", "help_text", "description", "epilog", "usage"})
 
 
 def _documentation_example(node: ast.AST, ctx: FileContext) -> bool:
-    """The literal is filed under a key or name that says it is an example: a database
-    engine's documentation metadata, ``"connection_examples": [{"description": "Local
-    database", "connection_string": "firebird+fdb://SYSDBA:masterkey@..."}]`` (superset's
-    engine specs), or ``SAMPLE_URLS = [...]``; or it is a help text, the value of a
-    `_HELP_KEYWORDS` keyword argument (flower's ``define("broker_api", help="inspect broker
-    e.g. http://guest:guest@localhost:15672/api/")``). Climbs at most six containers."""
+    """The literal is filed under a key or name that says it is an example
+    (`literals.filed_as_example`: a database engine's documentation metadata,
+    ``"connection_examples": [{"connection_string": "firebird+fdb://SYSDBA:masterkey@..."}]``,
+    ``SAMPLE_URLS = [...]``), or it is a help text, the value of a `_HELP_KEYWORDS` keyword
+    argument (flower's ``define("broker_api", help="inspect broker e.g.
+    http://guest:guest@localhost:15672/api/")``)."""
     parent = ctx.parent(node)
     if isinstance(parent, ast.keyword) and parent.arg in _HELP_KEYWORDS:
         return True
-    child = node
-    for _ in range(6):
-        parent = ctx.parent(child)
-        if isinstance(parent, ast.Dict):
-            key = next((k for k, v in zip(parent.keys, parent.values) if v is child), None)
-            if not _EXAMPLE_WORDS.isdisjoint(split_words(literal_str(key) or "") if key is not None else ()):
-                return True
-        elif isinstance(parent, (ast.Assign, ast.AnnAssign)):
-            targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
-            names = [t.id if isinstance(t, ast.Name) else t.attr for t in targets if isinstance(t, (ast.Name, ast.Attribute))]
-            return any(not _EXAMPLE_WORDS.isdisjoint(split_words(n)) for n in names)
-        elif not isinstance(parent, _CONTAINERS):
-            return False
-        child = parent
-    return False
+    return filed_as_example(node, ctx)
 
 
 def _scan_hit(node: ast.AST, text: str, ctx: FileContext) -> Iterator[Hit]:
