@@ -186,3 +186,32 @@ def test_ais102_a_jwt_filed_under_an_example_key_is_low():
         DEFAULTS = {{"access_token": "{_JWT}"}}
         """
     assert _found(src, "AIS102") == [(6, "low"), (13, "medium"), (14, "medium")]
+
+
+# ------------------------------------------------------------------ AIS208
+def test_ais208_a_single_use_token_cleared_after_its_match_is_a_link():
+    # datasette views/special.py AuthTokenView: the --root sign-in URL's token works once.
+    src = """\
+        import secrets
+
+
+        class AuthTokenView:
+            async def get(self, request):
+                token = request.args.get("token") or ""
+                if not self.ds._root_token:
+                    raise Forbidden("Root token has already been used")
+                if secrets.compare_digest(token, self.ds._root_token):
+                    self.ds._root_token = None
+                    return Response.redirect("/")
+                raise Forbidden("Invalid token")
+
+
+        class ApiView:
+            async def get(self, request):
+                token = request.args.get("token") or ""
+                if secrets.compare_digest(token, self.ds.api_token):
+                    self.ds.last_seen = None
+                    return Response.json({"ok": True})
+                raise Forbidden("Invalid token")
+        """
+    assert _found(src, "AIS208") == [(17, "medium")]

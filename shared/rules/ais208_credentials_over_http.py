@@ -37,7 +37,9 @@ the words of its handler's name, of its class's name (a class-based view's handl
 ``ConfirmChangeView``, ``AnswerDownload``), or by the verifier that checks the token: Django's
 token generator (``default_token_generator.check_token(user, token)``, which expires and dies
 with the next password change) or a timed signature (``signing.loads(token, max_age=...)``,
-``TimestampSigner().unsign(token, max_age=...)``, itsdangerous' timed serializers). A token
+``TimestampSigner().unsign(token, max_age=...)``, itsdangerous' timed serializers), or by a
+stored token that the match clears (``if secrets.compare_digest(token, self.ds._root_token):
+self.ds._root_token = None``: datasette's sign-in link, which works once). A token
 that only names a cookie (``response.set_cookie(token, "done")``: superset's
 download-finished signal) is not reported either, and one the handler only stores in the
 session (the order id PayPal appends to its return URL) is low confidence. A FastAPI query
@@ -534,13 +536,16 @@ def _link_handler(ctx: FileContext, node: ast.AST) -> bool:
 def _value_uses(ctx: FileContext, read: ast.AST) -> list[ast.AST] | None:
     """Where the value of a query read goes: the read itself when it is used in place, or
     the loads of the one name it is bound to (``token = request.GET.get("token")``, ``if
-    token := request.args.get("token"):``) in the same function. Tests of its truth (``if
-    token:``, ``not token``) are left out. None when the flow is not that simple (the name
+    token := request.args.get("token"):``, ``token = request.args.get("token") or ""``) in the
+    same function. Tests of its truth (``if token:``, ``not token``) are left out. None when the flow is not that simple (the name
     is bound more than once, unpacked, or global)."""
     parent = ctx.parent(read)
+    value = read
+    if isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.Or) and parent.values[0] is read and all(isinstance(v, ast.Constant) for v in parent.values[1:]):
+        value, parent = parent, ctx.parent(parent)  # token = request.args.get("token") or ""
     if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
         target = parent.targets[0]
-    elif isinstance(parent, ast.NamedExpr) and parent.value is read:
+    elif isinstance(parent, ast.NamedExpr) and parent.value is value:
         target = parent.target
     else:
         return [read]
@@ -612,6 +617,42 @@ def _expiring_verifier(ctx: FileContext, use: ast.AST) -> bool:
     return False
 
 
+# Constant-time comparisons: ``hmac.compare_digest``, ``secrets.compare_digest``.
+_COMPARE_CALLS = frozenset({"compare_digest", "constant_time_compare"})
+
+
+def _single_use(ctx: FileContext, use: ast.AST) -> bool:
+    """`use` is compared with a stored token (``secrets.compare_digest(token,
+    self.ds._root_token)``, ``token == self.pending_token``) and the branch where they match
+    clears the stored one (``self.ds._root_token = None``, ``del ...``): the token signs in
+    once, then dies (datasette's ``--root`` sign-in link)."""
+    found = _call_of(ctx, use)
+    parent = ctx.parent(use)
+    if found is not None and _tail_name(found[0].func) in _COMPARE_CALLS:
+        test: ast.AST = found[0]
+        others = [a for a in found[0].args if a is not use]
+    elif isinstance(parent, ast.Compare) and len(parent.ops) == 1 and isinstance(parent.ops[0], ast.Eq):
+        test = parent
+        others = [parent.comparators[0] if parent.left is use else parent.left]
+    else:
+        return False
+    stored = {ast.unparse(o) for o in others if isinstance(o, ast.Attribute)}
+    branch = ctx.parent(test)
+    if not stored or not (isinstance(branch, ast.If) and branch.test is test):
+        return False
+    for node in (n for stmt in branch.body for n in ast.walk(stmt)):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and node.value.value in (None, ""):
+            if any(ast.unparse(t) in stored for t in node.targets):
+                return True
+        if isinstance(node, ast.Delete) and any(ast.unparse(t) in stored for t in node.targets):
+            return True
+    return False
+
+
+def _tail_name(func: ast.AST) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
 def _cookie_name(ctx: FileContext, use: ast.AST) -> bool:
     """`use` names a cookie (``response.set_cookie(token, "done")``): the value is a key the
     page polls for, such as superset's download-finished cookie, never compared."""
@@ -639,12 +680,13 @@ def _session_store(ctx: FileContext, use: ast.AST) -> bool:
 
 def _token_use(ctx: FileContext, read: ast.AST) -> str | None:
     """How a handler uses a token read from the query string, when that shows it is no
-    reusable credential: "link" when an expiring verifier checks it, "cookie" when it only
+    reusable credential: "link" when an expiring verifier checks it or it matches a stored
+    token that the match clears (`_single_use`), "cookie" when it only
     names a cookie, "session" when it is only stored in the session. None otherwise."""
     uses = _value_uses(ctx, read)
     if not uses:
         return None
-    if any(_expiring_verifier(ctx, u) for u in uses):
+    if any(_expiring_verifier(ctx, u) or _single_use(ctx, u) for u in uses):
         return "link"
     if all(_cookie_name(ctx, u) for u in uses):
         return "cookie"
