@@ -215,3 +215,26 @@ def test_ais208_a_single_use_token_cleared_after_its_match_is_a_link():
                 raise Forbidden("Invalid token")
         """
     assert _found(src, "AIS208") == [(17, "medium")]
+
+
+# ------------------------------------------------------------------ AIS107
+def test_ais107_name_only_findings_in_tests_follow_secrets_in_tests():
+    # datasette tests/test_auth.py: the test signs in through the app's one-time link.
+    src = """\
+        import os
+        import requests
+
+
+        def test_auth_token(app_client):
+            path = f"/-/auth-token?token={app_client.ds._root_token}"
+            assert app_client.get(path).status == 302
+
+
+        def test_remote(app_client):
+            requests.get(f"https://api.example.org/v1?key={os.environ['SERVICE_API_KEY']}")
+        """
+    assert _found(src, "AIS107", "tests/test_auth.py") == [(6, "low"), (11, "high")]
+    assert _found(src, "AIS107") == [(6, "medium"), (11, "high")]
+    settings = Settings.from_mapping({"aisec_min_confidence": "low", "aisec_secrets_in_tests": "skip"}, strict=True)
+    skipped = check_source(textwrap.dedent(src), "tests/test_auth.py", settings, only=["AIS107"])
+    assert [(f.line, f.confidence.value) for f in skipped] == [(11, "high")]

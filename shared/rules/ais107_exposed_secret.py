@@ -90,7 +90,8 @@ still reaches the provider's and any proxy's logs; a reviewed call takes a justi
 ``# noqa: AIS107``.
 
 ## Options
-``aisec-secret-names`` and ``aisec-ignore-names`` as for AIS106.
+``aisec-secret-names`` and ``aisec-ignore-names`` as for AIS106. Name-only findings in test
+files follow ``aisec-secrets-in-tests`` (default: low confidence, hidden), as for AIS106.
 
 ## References
 - [CWE-200: Exposure of Sensitive Information to an Unauthorized Actor](https://cwe.mitre.org/data/definitions/200.html)
@@ -106,6 +107,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from ..analysis.frameworks import secrets_in_tests
 from ..analysis.responses import RESPONSE_MODULES
 from ..analysis.secrets import REQUEST, STORED, WEAK, Secret, find_secret, may_hold_secrets
 from ..analysis.strings import string_parts
@@ -145,10 +147,16 @@ _DUMPERS = frozenset({"json.dump", "yaml.dump", "yaml.safe_dump", "pickle.dump",
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
-def _confidence(found: Secret) -> Confidence:
+def _confidence(ctx: FileContext, found: Secret) -> Confidence | None:
+    """High for a stored secret, low for a weak one; a name-only finding (medium) in a test
+    file follows ``aisec-secrets-in-tests`` (`frameworks.secrets_in_tests`, as for AIS106):
+    a test that signs in with the app's token (``client.get(f"/auth?token={ds._root_token}")``)
+    exercises the app, it does not leak. None drops the finding."""
     if found.source == STORED:
         return Confidence.HIGH
-    return Confidence.LOW if found.source == WEAK else Confidence.MEDIUM
+    if found.source == WEAK:
+        return Confidence.LOW
+    return Confidence.MEDIUM if found.source == REQUEST else secrets_in_tests(ctx, Confidence.MEDIUM)
 
 
 def _server_side(found: Secret) -> bool:
@@ -161,7 +169,9 @@ def _report(ctx: FileContext, value: ast.AST, sink: str, accept=None, label: str
         value = value.value
     found = find_secret(ctx, value, accept, name=label)
     if found is not None:
-        confidence = _confidence(found)
+        confidence = _confidence(ctx, found)
+        if confidence is None:
+            return
         if accept is _server_side and (found.source == REQUEST or _issued_token(ctx, found.node)):
             # A response that echoes the client's own credential tells it nothing new, and
             # a token endpoint's response is how the client gets its new token.
@@ -462,7 +472,9 @@ def _check_file_mode(ctx: FileContext, node: ast.Call) -> Iterator[Hit]:
         if found is not None:
             call = f"{name}(..., {oct(mode)})" if name else f"{_dotted(func.value) or 'Path'}.chmod({oct(mode)})"
             sink = f"a world-readable file ({call})"
-            yield hit(mode_node, found.origin, sink, confidence=_confidence(found))
+            confidence = _confidence(ctx, found)
+            if confidence is not None:
+                yield hit(mode_node, found.origin, sink, confidence=confidence)
             return
 
 
