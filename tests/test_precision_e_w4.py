@@ -238,3 +238,29 @@ def test_ais107_name_only_findings_in_tests_follow_secrets_in_tests():
     settings = Settings.from_mapping({"aisec_min_confidence": "low", "aisec_secrets_in_tests": "skip"}, strict=True)
     skipped = check_source(textwrap.dedent(src), "tests/test_auth.py", settings, only=["AIS107"])
     assert [(f.line, f.confidence.value) for f in skipped] == [(11, "high")]
+
+
+# ------------------------------------------------------------------ AIS406
+def test_ais406_a_url_from_a_url_builder_in_markup_is_low():
+    # datasette views/table.py display_columns_and_rows: links whose path the app's URL
+    # builder makes (datasette.urls.table tilde-encodes the names).
+    src = """\
+        import markupsafe
+        from app.utils import path_from_row_pks
+
+
+        async def display_rows(datasette, database_name, table_name, rows):
+            cells = []
+            for row in rows:
+                cells.append(markupsafe.Markup(
+                    '<a href="{table_path}/{pk}">{label}</a>'.format(
+                        table_path=datasette.urls.table(database_name, table_name),
+                        pk=path_from_row_pks(row),
+                        label=markupsafe.escape(path_from_row_pks(row)),
+                    )
+                ))
+                cells.append(markupsafe.Markup('<a href="{}">{}</a>'.format(url_for("table", name=table_name), 1)))
+                cells.append(markupsafe.Markup('<b>{}</b>'.format(table_name)))
+            return cells
+        """
+    assert _found(src, "AIS406") == [(9, "low"), (15, "low"), (16, "medium")]

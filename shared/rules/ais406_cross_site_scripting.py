@@ -35,7 +35,9 @@ builds from the queryset's row, or from a parameter annotated as a number, bool 
 (``retry_after_seconds: int``; the annotation is not enforced). An Environment only used to check a template's syntax
 (``Environment().from_string(source)`` as a statement, nothing rendered) is not reported.
 Dates and numbers formatted by Django's ``date_format`` / ``number_format`` / ``localize``
-or ``strftime`` carry no markup.
+or ``strftime`` carry no markup. A URL made by a URL builder (``url_for``, ``reverse``, a
+method of an application's ``urls`` object such as ``datasette.urls.table(db, table)``)
+encodes its components: markup around it is low rather than medium.
 
 ## Why is this bad?
 Text spliced into HTML is parsed as HTML: ``<script>`` or ``<img src=x onerror=...>`` in it
@@ -222,7 +224,11 @@ def _unknown_confidence(ctx: FileContext, value: ast.AST) -> tuple[Confidence, l
         and html
         and not _choice_label(ctx, value)
         and any(
-            not isinstance(p, str) and not _formatted(ctx, p) and not _scalar_param(ctx, p) and from_params(ctx, p, "html")
+            not isinstance(p, str)
+            and not _formatted(ctx, p)
+            and not _scalar_param(ctx, p)
+            and not _built_url(ctx, p)
+            and from_params(ctx, p, "html")
             for p in parts
         )
     ):
@@ -271,6 +277,37 @@ def _scalar_param(ctx: FileContext, part: ast.AST) -> bool:
     ann = binds[0].target.annotation
     name = ann.id if isinstance(ann, ast.Name) else ann.attr if isinstance(ann, ast.Attribute) else None
     return name in NUMERIC_TYPES
+
+
+# URL builders, which percent-encode (or, datasette's, tilde-encode) what they put in a path
+# or query: Flask's and Starlette's url_for, Django's reverse, and the methods of an
+# application's URL-builder object (``datasette.urls.table(database, table)``).
+_URL_BUILDERS = frozenset({"url_for", "reverse", "reverse_lazy"})
+_URL_BUILDER_OBJECTS = frozenset({"urls", "url_builder"})
+
+
+def _built_url(ctx: FileContext, part: ast.AST) -> bool:
+    """A URL made by a URL builder (`_URL_BUILDERS`, or a method of an object named
+    `_URL_BUILDER_OBJECTS`), also through a name bound to one: its components are encoded,
+    so markup around it is only probably safe, low (datasette's table view links cells with
+    ``datasette.urls.table(database_name, table_name)``, which ``tilde_encode``s the names)."""
+    if isinstance(part, ast.FormattedValue):
+        part = part.value
+    if isinstance(part, ast.Name):
+        value = ctx.reaching_value(part)
+        if value is None:
+            return False
+        part = value
+    if not isinstance(part, ast.Call):
+        return False
+    func = part.func
+    if isinstance(func, ast.Name):
+        return func.id in _URL_BUILDERS
+    if not isinstance(func, ast.Attribute):
+        return False
+    owner = func.value
+    owner_name = owner.attr if isinstance(owner, ast.Attribute) else owner.id if isinstance(owner, ast.Name) else ""
+    return func.attr in _URL_BUILDERS or owner_name in _URL_BUILDER_OBJECTS
 
 
 def _choice_label(ctx: FileContext, value: ast.AST) -> bool:
