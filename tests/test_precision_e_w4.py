@@ -264,3 +264,19 @@ def test_ais406_a_url_from_a_url_builder_in_markup_is_low():
             return cells
         """
     assert _found(src, "AIS406") == [(9, "low"), (15, "low"), (16, "medium")]
+
+
+def test_ais306_a_negated_anonymous_test_is_an_authentication_check():
+    # False negative noticed next to mozilla-django-oidc's signed-out assert: the negation
+    # of is_anonymous asserts that someone is signed in.
+    src = """\
+        def delete_all(request):
+            assert not request.user.is_anonymous
+            request.items.delete()
+
+
+        def sign_out(request):
+            logout(request)
+            assert request.user.is_anonymous
+        """
+    assert _found(src, "AIS306") == [(2, "high")]

@@ -6,9 +6,10 @@ Flags an ``assert`` inside a function whose condition decides who may do somethi
 - a role, permission or privilege test: ``assert user.is_admin``, ``assert
   request.user.is_staff``, ``assert request.user.role == "doctor"``, ``assert
   request.user.has_perm("app.delete_item")``, ``assert "write" in token.scopes``;
-- authentication: ``assert current_user.is_authenticated``, ``assert is_authenticated(
-  request)``, ``assert check_password(password, user.password_hash)``, ``assert
-  verify_token(token)``, ``assert hmac.compare_digest(sig, expected)``;
+- authentication: ``assert current_user.is_authenticated``, ``assert not
+  request.user.is_anonymous``, ``assert is_authenticated(request)``, ``assert
+  check_password(password, user.password_hash)``, ``assert verify_token(token)``,
+  ``assert hmac.compare_digest(sig, expected)``;
 - ownership: ``assert item.owner_id == current_user.id``, ``assert post.author ==
   request.user``;
 - a comparison of a credential with another value: ``assert token == expected``,
@@ -248,7 +249,9 @@ def _parts(test: ast.AST) -> Iterator[ast.AST]:
         if isinstance(node, ast.BoolOp):
             work.extend(node.values)
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            if not _signed_in_test(node.operand):
+            if _anonymous_test(node.operand):
+                yield node  # not user.is_anonymous: someone is signed in
+            elif not _signed_in_test(node.operand):
                 work.append(node.operand)
         else:
             yield node
@@ -265,6 +268,13 @@ def _signed_in_test(expr: ast.AST) -> bool:
     return any(w in ("logged", "signed") and words[i + 1 : i + 2] == ["in"] for i, w in enumerate(words))
 
 
+def _anonymous_test(expr: ast.AST) -> bool:
+    """``request.user.is_anonymous``, ``current_user.anonymous``: whether nobody is signed
+    in. Negated (``assert not request.user.is_anonymous``) it is an authentication check;
+    as it stands it states the signed-out state, no access check."""
+    return "anonymous" in split_words(_tail(expr.func if isinstance(expr, ast.Call) else expr))
+
+
 def _secret_named(expr: ast.AST) -> bool:
     return any(_secret_operand(n) for n in _names(expr))
 
@@ -272,6 +282,8 @@ def _secret_named(expr: ast.AST) -> bool:
 def access_part(expr: ast.AST) -> ast.AST | None:
     """The part of an assert condition that decides access, if any."""
     for part in _parts(expr):
+        if isinstance(part, ast.UnaryOp):
+            return part  # not user.is_anonymous (`_parts` yields no other negation)
         if _shape_only(part):
             continue
         if any(_access_name(n) for n in _names(part)):
