@@ -73,7 +73,8 @@ is an invariant about the value and is not reported; ``== settings.API_KEY`` is.
 roles of a chat model's messages are no access roles: ``assert role in ("assistant",
 "system", "user")`` checks a message's format (a constant of chat roles only, ``"assistant"``
 among them, after the OpenAI chat completions API's ``messages[].role``); ``assert role ==
-"user"`` alone is still reported.
+"user"`` alone is still reported. ``assert user in session.dirty`` tests whether an ORM session
+will write the object (SQLAlchemy's ``Session.dirty`` / ``new`` / ``deleted``), not access.
 
 ## Options
 ``aisec-test-paths`` names the test files, where asserts are the point.
@@ -225,16 +226,34 @@ def _chat_roles(expr: ast.AST) -> bool:
     return len(names) == len(items) and "assistant" in names and set(names) <= _CHAT_ROLES
 
 
+# The collections of a SQLAlchemy Session's unit of work
+# (https://docs.sqlalchemy.org/en/20/orm/session_api.html#sqlalchemy.orm.Session.dirty):
+# an object in them is pending a write, which says nothing of who may write it.
+_SESSION_STATE = frozenset({"dirty", "new", "deleted", "identity_map"})
+
+
+def _session_state(expr: ast.Compare) -> bool:
+    """``user in session.dirty``: a membership test of an object in the unit-of-work state of
+    a value named as a session (`_SESSION_STATE`)."""
+    if not all(isinstance(op, (ast.In, ast.NotIn)) for op in expr.ops):
+        return False
+    return all(
+        isinstance(o, ast.Attribute) and o.attr in _SESSION_STATE and "session" in split_words(_operand_name(o.value))
+        for o in expr.comparators
+    )
+
+
 def _shape_only(expr: ast.AST) -> bool:
     """``isinstance(x, T)``, ``len(x) == n``, ``x is None``: about the value, not access;
-    so is a test of a chat message's role against the chat roles (`_chat_roles`)."""
+    so is a test of a chat message's role against the chat roles (`_chat_roles`) and of an
+    object's place in an ORM session (`_session_state`)."""
     if isinstance(expr, ast.Call) and _tail(expr.func) in _SHAPE_CALLS:
         return True
     if isinstance(expr, ast.Compare):
         operands = [expr.left, *expr.comparators]
         if any(_is_none(o) for o in operands):
             return True
-        if any(_chat_roles(o) for o in expr.comparators):
+        if any(_chat_roles(o) for o in expr.comparators) or _session_state(expr):
             return True
         if any(isinstance(o, ast.Call) and _tail(o.func) in _SHAPE_CALLS for o in operands):
             return True

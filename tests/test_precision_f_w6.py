@@ -1,0 +1,41 @@
+"""Look-alikes found by the precision review of corpus F, part 2 (arize-phoenix, marimo,
+django-oscar, flask-admin, sqladmin, nicegui): each case states the confidence the core must
+give, at every confidence level, so that a lowered finding is told apart from a dropped one.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from aisec_shared import Settings, check_source
+
+APP = "src/app/service.py"
+
+
+def _found(src: str, code: str, filename: str = APP) -> list[tuple[int, str]]:
+    """``[(line, confidence)]`` of rule `code` at every confidence."""
+    settings = Settings.from_mapping({"aisec_min_confidence": "low"}, strict=True)
+    return [(f.line, f.confidence.value) for f in check_source(textwrap.dedent(src), filename, settings, only=[code])]
+
+
+# ------------------------------------------------------------------ AIS306
+def test_ais306_an_object_pending_in_the_orm_session_is_no_access_check():
+    # arize-phoenix server/api/mutations/user_mutations.py: after the fields are set, the
+    # mutation asserts that the session will write the user row.
+    src = """\
+        async def patch_user(session, user, input):
+            if username := input.new_username:
+                user.username = username
+            assert user in session.dirty
+            assert user not in self.session.deleted
+            await session.flush()
+
+
+        def delete_item(user, item, allowed_users):
+            assert user in allowed_users
+            assert user in item.members
+        """
+    # The membership of an object in a session's unit of work is state; in a collection of
+    # users it is still an access check.
+    assert _found(src, "AIS306") == [(10, "high"), (11, "high")]
+
