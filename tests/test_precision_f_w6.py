@@ -39,3 +39,17 @@ def test_ais306_an_object_pending_in_the_orm_session_is_no_access_check():
     # users it is still an access check.
     assert _found(src, "AIS306") == [(10, "high"), (11, "high")]
 
+
+def test_ais306_the_role_of_a_chat_message_is_no_access_role():
+    # arize-phoenix server/api/routers/agents.py: the request validation accepts only user
+    # messages; the assert restates it.
+    src = """\
+        def continue_chat(messages, new_message, request):
+            if new_message is not None:
+                assert new_message.role == "user", "request validation rejects non-user messages"
+                assert last_msg.role in ("user", "tool")
+            assert request.user.role == "user"
+            assert new_message.role == "admin"
+            assert role == "user"
+        """
+    assert _found(src, "AIS306") == [(5, "high"), (6, "high"), (7, "high")]

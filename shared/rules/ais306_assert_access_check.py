@@ -73,7 +73,8 @@ is an invariant about the value and is not reported; ``== settings.API_KEY`` is.
 roles of a chat model's messages are no access roles: ``assert role in ("assistant",
 "system", "user")`` checks a message's format (a constant of chat roles only, ``"assistant"``
 among them, after the OpenAI chat completions API's ``messages[].role``); ``assert role ==
-"user"`` alone is still reported. ``assert user in session.dirty`` tests whether an ORM session
+"user"`` alone is still reported, ``assert new_message.role == "user"`` (the role of a value
+named as a message) is not. ``assert user in session.dirty`` tests whether an ORM session
 will write the object (SQLAlchemy's ``Session.dirty`` / ``new`` / ``deleted``), not access.
 
 ## Options
@@ -226,6 +227,26 @@ def _chat_roles(expr: ast.AST) -> bool:
     return len(names) == len(items) and "assistant" in names and set(names) <= _CHAT_ROLES
 
 
+# Words of a value that holds a chat model's message (``new_message.role``, ``msg.role``).
+_MESSAGE_WORDS = frozenset({"message", "messages", "msg", "msgs", "turn"})
+
+
+def _message_role(expr: ast.Compare) -> bool:
+    """``new_message.role == "user"``: the ``role`` of a value named as a chat message,
+    compared with constants that are all chat roles (`_CHAT_ROLES`). An access role is held
+    by a user or a token, not by a message."""
+    left = expr.left
+    if not (isinstance(left, ast.Attribute) and left.attr == "role"):
+        return False
+    if not _MESSAGE_WORDS.intersection(split_words(_operand_name(left.value))):
+        return False
+    for o in expr.comparators:
+        items = o.elts if isinstance(o, (ast.Tuple, ast.List, ast.Set)) else [o]
+        if not items or not all(isinstance(i, ast.Constant) and i.value in _CHAT_ROLES for i in items):
+            return False
+    return True
+
+
 # The collections of a SQLAlchemy Session's unit of work
 # (https://docs.sqlalchemy.org/en/20/orm/session_api.html#sqlalchemy.orm.Session.dirty):
 # an object in them is pending a write, which says nothing of who may write it.
@@ -245,15 +266,15 @@ def _session_state(expr: ast.Compare) -> bool:
 
 def _shape_only(expr: ast.AST) -> bool:
     """``isinstance(x, T)``, ``len(x) == n``, ``x is None``: about the value, not access;
-    so is a test of a chat message's role against the chat roles (`_chat_roles`) and of an
-    object's place in an ORM session (`_session_state`)."""
+    so is a test of a chat message's role against the chat roles (`_chat_roles`,
+    `_message_role`) and of an object's place in an ORM session (`_session_state`)."""
     if isinstance(expr, ast.Call) and _tail(expr.func) in _SHAPE_CALLS:
         return True
     if isinstance(expr, ast.Compare):
         operands = [expr.left, *expr.comparators]
         if any(_is_none(o) for o in operands):
             return True
-        if any(_chat_roles(o) for o in expr.comparators) or _session_state(expr):
+        if any(_chat_roles(o) for o in expr.comparators) or _message_role(expr) or _session_state(expr):
             return True
         if any(isinstance(o, ast.Call) and _tail(o.func) in _SHAPE_CALLS for o in operands):
             return True
