@@ -53,3 +53,26 @@ def test_ais306_the_role_of_a_chat_message_is_no_access_role():
             assert role == "user"
         """
     assert _found(src, "AIS306") == [(5, "high"), (6, "high"), (7, "high")]
+
+
+# ------------------------------------------------------------------ AIS101
+def test_ais101_a_command_line_option_compared_with_an_argv_token_is_low():
+    # marimo _cli/sandbox.py and _cli/help_formatter.py: a loop over the argv tokens that
+    # drops or rewrites the --sandbox option.
+    src = """\
+        def strip_sandbox(cmd):
+            for index, token in enumerate(cmd):
+                if token == "--sandbox":
+                    continue
+                if token == "-x":
+                    continue
+
+
+        def check(request):
+            if request.headers["token"] == "--Xq7v2Lm9Zp4Rt8Kw":
+                return True
+            if token == "Xq7v2Lm9Zp4Rt8Kw":
+                return True
+        """
+    # An option's spelling is letters and dashes: low. A value with digits stays medium.
+    assert _found(src, "AIS101") == [(3, "low"), (10, "medium"), (12, "medium")]

@@ -70,7 +70,7 @@ placeholder filter above.
 | Name and value | Confidence |
 | --- | --- |
 | value in a password-hash format (``$2b$...``, ``$argon2id$...``, ``pbkdf2_sha256$...``): a verifier | low |
-| a *token* or *API key* whose value is only letters, ``_``, ``-`` or spaces (``token == "COLLATE"``, ``"sk-FAKE-OPENAI-API-KEY"``): issued tokens and keys carry digits | low |
+| a *token* or *API key* whose value is only letters, ``_``, ``-`` or spaces (``token == "COLLATE"``, ``"sk-FAKE-OPENAI-API-KEY"``, an option ``token == "--sandbox"`` of an argv loop): issued tokens and keys carry digits | low |
 | value shorter than 6 characters | medium for a password or an ``aisec-secret-names`` word (CWE-259's first example is Oracle's sample password "tiger"), low otherwise |
 | a random (version 4) UUID: also used as a plain identifier | medium |
 | 8 or more characters, at least 2 character classes (lower, upper, digit, symbol), not only letters and separators, and Shannon entropy at or above ``aisec-entropy-threshold`` bits per character | high |
@@ -140,8 +140,9 @@ STRONG_CLASSES = 2
 
 # A value made only of letters and separators is a chosen word or a label ("COLLATE",
 # "is not", "_password_reset_token", "set-password", "supersecretkey"), never high
-# confidence. For a token it is low: issued tokens carry digits, lexer tokens do not.
-_WORDS_ONLY = lazy_compile(r"^[A-Za-z_][A-Za-z_ -]*$")
+# confidence. For a token it is low: issued tokens carry digits, lexer tokens do not. One
+# or two leading dashes spell a command-line option ("--sandbox": an argv token).
+_WORDS_ONLY = lazy_compile(r"^-{0,2}[A-Za-z_][A-Za-z_ -]*$")
 
 # A stored password *hash* is a verifier, not the password: the Modular Crypt Format
 # prefixes (passlib, "Modular Crypt Format": $1$ md5-crypt, $2a$/$2b$/$2y$ bcrypt, $5$/$6$
