@@ -76,3 +76,30 @@ def test_ais101_a_command_line_option_compared_with_an_argv_token_is_low():
         """
     # An option's spelling is letters and dashes: low. A value with digits stays medium.
     assert _found(src, "AIS101") == [(3, "low"), (10, "medium"), (12, "medium")]
+
+
+# ------------------------------------------------------------------ AIS207
+def test_ais207_a_code_hash_read_back_from_a_cache_is_change_detection():
+    # marimo _server/host/analysis.py: a compile cache keyed by cell id, invalidated when the
+    # hash of the cell's source changes.
+    src = """\
+        import hmac
+
+
+        class Analyzer:
+            def __init__(self):
+                self._cache = {}
+
+            def __call__(self, document):
+                for cell in document:
+                    cached = self._cache.get(cell.id)
+                    if cached is None or cached.code_hash != cell.code_hash:
+                        self._cache[cell.id] = compile_cell(cell)
+
+
+        def verify(request, stored):
+            if stored.code_hash != request.headers["X-Code-Hash"]:
+                raise PermissionError()
+        """
+    assert _found(src, "AIS207") == [(11, "low"), (16, "high")]
+

@@ -376,9 +376,10 @@ def _server_made(ctx: FileContext, expr: ast.AST) -> bool:
     """A value the server has just made or cached: a name bound to the result of a call to a
     function named for making one (``api_token = self.new_api_token()``,
     ``secret = gen.generate_secret(...)``), or a value read from a cache (``cached =
-    cache.get(key)``; ``cached["access_token"]``, ``cached.get("access_token")``)."""
+    cache.get(key)``; ``cached["access_token"]``, ``cached.get("access_token")``,
+    ``cached.code_hash``)."""
     base = expr
-    if isinstance(base, ast.Subscript):
+    if isinstance(base, (ast.Subscript, ast.Attribute)):
         base = base.value
     elif isinstance(base, ast.Call) and isinstance(base.func, ast.Attribute) and base.func.attr == "get":
         base = base.func.value
