@@ -103,3 +103,29 @@ def test_ais207_a_code_hash_read_back_from_a_cache_is_change_detection():
         """
     assert _found(src, "AIS207") == [(11, "low"), (16, "high")]
 
+
+def test_ais207_two_configured_secrets_compared_at_startup_are_low():
+    # arize-phoenix config.py: the admin secret must differ from the signing secret.
+    src = """\
+        import hmac
+        from os import getenv
+
+
+        def get_env_admin_secret():
+            admin_secret = getenv("PHOENIX_ADMIN_SECRET")
+            if admin_secret is None:
+                return ""
+            if not (secret := get_env_secret()):
+                raise ValueError("set PHOENIX_SECRET too")
+            if admin_secret == secret.get_secret_value():
+                raise ValueError("PHOENIX_ADMIN_SECRET must differ from PHOENIX_SECRET")
+            return admin_secret
+
+
+        def authenticate(request):
+            token = request.headers["Authorization"]
+            admin_secret = getenv("PHOENIX_ADMIN_SECRET")
+            if admin_secret and token == admin_secret:
+                return True
+        """
+    assert _found(src, "AIS207") == [(11, "low"), (19, "high")]

@@ -108,7 +108,9 @@ authentication word in its name or its class's (*verify*, *check*, *auth*, *vali
 nor a computed digest nor a configured secret (environment, settings, config, upper-case
 constant; a record's ``config_digest`` is none: only the last word of the attribute read
 counts), and does not compare a loaded record's secret with a value passed in
-(``previous_master_key == master_key`` at boot). A helper that verifies a guess passed in
+(``previous_master_key == master_key`` at boot); and two configured secrets compared
+outside a route (``admin_secret == secret.get_secret_value()`` after ``admin_secret =
+os.getenv(...)``: a startup check that two settings differ). A helper that verifies a guess passed in
 by a caller in another module, under a name with none of those words, is lowered with them. A
 comparison of hashes of high-entropy keys leaks little in practice but is still reported:
 ``compare_digest`` costs nothing. Comparisons in test files (``aisec-test-paths``) are low
@@ -805,6 +807,20 @@ def _verified_on_mismatch(ctx: FileContext, node: ast.Compare, op: ast.cmpop, pa
     return False
 
 
+def _configured_pair(ctx: FileContext, node: ast.Compare, pair: tuple) -> bool:
+    """Both operands are configured secrets (`_configured`: the environment, settings, a
+    secret store) in a function that is no route and takes no request, and neither is
+    request data: a startup check that two settings differ (``admin_secret ==
+    phoenix_secret.get_secret_value()`` after ``admin_secret = getenv(...)``), where nobody
+    times a guess. Callers in other modules are unseen, so it is lowered, not dropped."""
+    func = ctx.enclosing_function(node)
+    if func is None or _takes_request(func) or ctx.taint.route_kind(func) or may_route_web(func):
+        return False
+    if not all(_configured(ctx, side) for side in pair):
+        return False
+    return not any(ctx.taint.judge(side, "timing")[0] == "source" for side in pair)
+
+
 _CONSTANT, _EQ, _NOT_EQ = ast.Constant, ast.Eq, ast.NotEq
 
 
@@ -845,6 +861,7 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
             or _in_filter(ctx, node)
             or _content_check(ctx, pair)
             or _server_held(ctx, node, pair)
+            or _configured_pair(ctx, node, pair)
             or replaced_on_change(ctx, node, op, pair)
             or _verified_on_mismatch(ctx, node, op, pair)
         ):
