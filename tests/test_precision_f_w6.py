@@ -129,3 +129,45 @@ def test_ais207_two_configured_secrets_compared_at_startup_are_low():
                 return True
         """
     assert _found(src, "AIS207") == [(11, "low"), (19, "high")]
+
+
+# ------------------------------------------------------------------ AIS305
+def test_ais305_keys_from_rows_the_program_wrote_are_no_mass_assignment():
+    # arize-phoenix server/api/routers/v1/dataset_labels.py: a PATCH handler pairs each
+    # column with the body's value for it and keeps the fields the client sent.
+    src = """\
+        from fastapi import APIRouter, Request
+        from sqlalchemy import update
+
+        from . import models
+
+        router = APIRouter()
+
+
+        @router.patch("/labels/{label_id}")
+        async def update_label(request: Request, request_body: UpdateLabelBody, label_id: int):
+            patch = {
+                column.key: value
+                for column, value, nullable in (
+                    (models.Label.name, request_body.name, False),
+                    (models.Label.color, request_body.color, False),
+                )
+                if value is not None or nullable
+            }
+            async with request.app.state.db() as session:
+                await session.execute(update(models.Label).where(models.Label.id == label_id).values(**patch))
+
+
+        @router.patch("/tags/{tag_id}")
+        async def update_tag(request: Request, request_body: dict, tag_id: int):
+            patch = {
+                key: value
+                for key, value in (
+                    (request_body["field"], request_body["value"]),
+                )
+            }
+            async with request.app.state.db() as session:
+                await session.execute(update(models.Tag).where(models.Tag.id == tag_id).values(**patch))
+        """
+    # A key taken from the request body's own item is still the client's choice.
+    assert _found(src, "AIS305") == [(32, "high")]

@@ -28,7 +28,9 @@ without command-line arguments or model output): Flask and Django request data, 
 through local variables, ``json.loads``, ``dict(...)`` and helpers of the module.
 
 Not reported: explicit field lists (``User(name=data["name"])``), dict literals with
-constant keys, ``{k: v for k, v in data.items() if k in ALLOWED}``, ``setattr`` loops over
+constant keys, ``{k: v for k, v in data.items() if k in ALLOWED}``, a comprehension over rows
+the program wrote whose key part holds no request data (``{col.key: v for col, v in
+((Model.name, body.name), (Model.color, body.color))}``), ``setattr`` loops over
 a constant tuple or guarded by ``if key in ALLOWED``, ``form.cleaned_data`` and
 ``serializer.validated_data`` (limited to the form's or serializer's declared fields),
 pydantic schemas and dataclasses (``Task(**task_in.model_dump())``: the schema is the
@@ -558,10 +560,39 @@ def _allow_guarded(ctx: FileContext, node: ast.AST, key: str) -> bool:
     return False
 
 
-def _allow_listed(ctx: FileContext, comp: ast.DictComp) -> bool:
-    """``{k: v for k, v in data.items() if k in ALLOWED}`` or over a constant key list."""
+def _from_request(ctx: FileContext, expr: ast.AST) -> bool:
+    return ctx.taint.may_be_source(expr) and ctx.taint.judge(expr, "session")[0] == "source"
+
+
+def _fixed_rows(ctx: FileContext, comp: ast.DictComp) -> bool:
+    """The keys come from rows the program wrote out: the comprehension iterates a literal
+    list or tuple of tuples (``for column, value in ((Model.name, body.name), ...)``) and
+    its key reads only target names whose item holds no request data in any row
+    (``column.key``): arize-phoenix's PATCH handlers, which take the values from the request
+    body and the column names from the code."""
     gen = comp.generators[0]
-    if _constant_collection(ctx, gen.iter):
+    rows, target = gen.iter, gen.target
+    if not isinstance(rows, (ast.Tuple, ast.List)) or not rows.elts or not isinstance(target, ast.Tuple):
+        return False
+    if not all(isinstance(t, ast.Name) for t in target.elts):
+        return False
+    if not all(isinstance(r, ast.Tuple) and len(r.elts) == len(target.elts) for r in rows.elts):
+        return False
+    used = {n.id for n in ast.walk(comp.key) if isinstance(n, ast.Name)}
+    names = [t.id for t in target.elts]  # type: ignore[attr-defined]
+    if not used or not used <= set(names):
+        return False
+    for index, name in enumerate(names):
+        if name in used and any(_from_request(ctx, r.elts[index]) for r in rows.elts):  # type: ignore[attr-defined]
+            return False
+    return True
+
+
+def _allow_listed(ctx: FileContext, comp: ast.DictComp) -> bool:
+    """``{k: v for k, v in data.items() if k in ALLOWED}``, over a constant key list, or over
+    rows whose key items the program wrote (`_fixed_rows`)."""
+    gen = comp.generators[0]
+    if _constant_collection(ctx, gen.iter) or _fixed_rows(ctx, comp):
         return True
     key = comp.key
     if not isinstance(key, ast.Name):
