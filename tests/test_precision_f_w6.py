@@ -171,3 +171,61 @@ def test_ais305_keys_from_rows_the_program_wrote_are_no_mass_assignment():
         """
     # A key taken from the request body's own item is still the client's choice.
     assert _found(src, "AIS305") == [(32, "high")]
+
+
+# ------------------------------------------------------------------ AIS407
+def test_ais407_a_raising_check_before_the_file_response_confines_the_path():
+    # marimo _server/api/endpoints/assets.py: a validator called in a try whose handler
+    # answers 403, and Path.relative_to of the resolved path, which raises when it leaves.
+    src = """\
+        from pathlib import Path
+
+        from starlette.exceptions import HTTPException
+        from starlette.requests import Request
+        from starlette.responses import FileResponse, Response
+
+        root = Path(__file__).parent / "static"
+
+
+        async def public_file(request: Request):
+            public_dir = Path.cwd() / "public"
+            file_path = public_dir / request.path_params["filepath"]
+            try:
+                resolved_file = file_path.resolve(strict=True)
+                resolved_public = public_dir.resolve(strict=True)
+                resolved_file.relative_to(resolved_public)
+            except (OSError, ValueError):
+                raise HTTPException(status_code=404) from None
+            return FileResponse(resolved_file)
+
+
+        async def serve_static(request: Request):
+            path = str(request.path_params["path"])
+            file_path = Path(path)
+            try:
+                PathValidator().validate_inside_directory(root, file_path)
+            except Exception:
+                raise HTTPException(status_code=404) from None
+            return FileResponse(root / path)
+
+
+        async def unchecked(request: Request):
+            path = str(request.path_params["path"])
+            try:
+                PathValidator().validate_inside_directory(root, Path(path))
+            except Exception:
+                pass
+            return FileResponse(root / path)
+
+
+        async def lexical(request: Request):
+            file_path = root / request.path_params["path"]
+            try:
+                file_path.relative_to(root)
+            except ValueError:
+                return Response(status_code=403)
+            return FileResponse(file_path)
+        """
+    # A handler that swallows the failure protects nothing; relative_to of a path that was
+    # not resolved is lexical ("static/../../etc" passes) and does not confine it.
+    assert _found(src, "AIS407") == [(38, "high"), (47, "high")]

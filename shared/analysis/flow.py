@@ -441,7 +441,8 @@ def dominating_tests(ctx: FileContext, node: ast.AST) -> Iterator[tuple[ast.AST,
 
     where: "body" / "orelse" when `node` is inside that branch; "after" when the ``if``
     precedes `node` in an enclosing block and its body always exits; "after-else-exits" when
-    its else branch always exits. Stops at the enclosing function.
+    its else branch always exits. An ``assert`` and a raising check (`statement_checks`)
+    before `node` in an enclosing block count as "body". Stops at the enclosing function.
     """
     stmt = ctx.statement_of(node)
     child: ast.AST | None = stmt
@@ -464,9 +465,50 @@ def dominating_tests(ctx: FileContext, node: ast.AST) -> Iterator[tuple[ast.AST,
                             yield prev.test, "after-else-exits"
                     elif isinstance(prev, ast.Assert):
                         yield prev.test, "body"
+                    else:
+                        for call in statement_checks(prev):
+                            yield call, "body"
         if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.Module)):
             return
         child = parent
+
+
+# Verbs of a function called for its exception: ``validate_inside_directory(base, path)``,
+# ``ensure_safe_url(url)`` as a statement raise when the value fails, so the statements after
+# the call run only for a value that passed. ``Path.relative_to`` raises ValueError for a
+# path outside its argument (https://docs.python.org/3/library/pathlib.html#pathlib.PurePath.relative_to).
+_RAISING_VERBS = frozenset({"validate", "ensure", "assert", "require", "check", "verify"})
+
+
+def _raising_check(stmt: ast.AST) -> ast.Call | None:
+    """The call of an expression statement (also awaited) whose name says it raises when a
+    value fails (`_RAISING_VERBS`, or ``relative_to``), or None."""
+    if not isinstance(stmt, ast.Expr):
+        return None
+    call = stmt.value.value if isinstance(stmt.value, ast.Await) else stmt.value
+    if not isinstance(call, ast.Call):
+        return None
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+    if name == "relative_to":
+        return call
+    words = [w for w in name.lower().split("_") if w]
+    return call if words and words[0] in _RAISING_VERBS else None
+
+
+def statement_checks(stmt: ast.AST) -> Iterator[ast.Call]:
+    """The checks a statement makes for the statements after it: a raising check called as a
+    statement (`_raising_check`), or such calls in the body of a ``try`` whose every handler
+    leaves (``try: validate(base, path) except ValueError: raise HTTPException(403)``)."""
+    call = _raising_check(stmt)
+    if call is not None:
+        yield call
+        return
+    if isinstance(stmt, ast.Try) and stmt.handlers and all(body_exits(h.body) for h in stmt.handlers):
+        for inner in stmt.body:
+            call = _raising_check(inner)
+            if call is not None:
+                yield call
 
 
 def reaching(ctx: FileContext, name: ast.Name) -> list:

@@ -37,7 +37,11 @@ string), entries that untrusted keys only pick from a mapping
 (``streams.get(session_hash, {}).get(run)``: the key's taint does not pass to the entry, as
 for a subscript; a default argument's does), or paths canonicalised with ``realpath`` / ``resolve()`` and
 then checked with ``startswith(base + os.sep)``, ``is_relative_to`` or ``os.path.commonpath``
-before use. A prefix check without the trailing separator (``startswith(BASE)``, which
+before use, or passed to ``relative_to(base)`` as a statement (it raises ``ValueError``
+outside the base). A confinement helper named so (``is_within_directory``,
+``validate_inside_directory``) counts in an ``if``, and also called as a statement whose name
+says it raises (*validate*, *ensure*, *check*, *require* ...), alone or in a ``try`` whose every
+handler leaves (``except ValueError: raise HTTPException(403)``). A prefix check without the trailing separator (``startswith(BASE)``, which
 also admits ``/base_other``) or on a path that was not canonicalised does not confine it,
 and neither does a check of the extension alone (``os.path.splitext(name)[1] in ALLOWED``).
 
@@ -357,7 +361,7 @@ class PathFlow(Flow):
             if test.func.attr == "startswith" and test.args and subjects(ctx, receiver, _PATH_THROUGH) & target:
                 if _normalised(ctx, receiver) and _ends_with_separator(ctx, test.args[0]):
                     return "pos"
-            if test.func.attr == "is_relative_to" and subjects(ctx, receiver, _PATH_THROUGH) & target:
+            if test.func.attr in ("is_relative_to", "relative_to") and subjects(ctx, receiver, _PATH_THROUGH) & target:
                 if _normalised(ctx, receiver):
                     return "pos"
         if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Eq, ast.NotEq)):
@@ -384,7 +388,7 @@ class PathFlow(Flow):
                 if inner is not None:
                     return inner, "neg" if isinstance(test.ops[0], (ast.NotIn, ast.NotEq)) else "pos"
         func = test.func if isinstance(test, ast.Call) else None
-        if isinstance(func, ast.Attribute) and func.attr in ("startswith", "is_relative_to"):
+        if isinstance(func, ast.Attribute) and func.attr in ("startswith", "is_relative_to", "relative_to"):
             receiver = func.value
             if test.args and subjects(ctx, receiver, _PATH_THROUGH) & target:
                 if not _normalised(ctx, receiver):
