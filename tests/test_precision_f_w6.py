@@ -229,3 +229,32 @@ def test_ais407_a_raising_check_before_the_file_response_confines_the_path():
     # A handler that swallows the failure protects nothing; relative_to of a path that was
     # not resolved is lexical ("static/../../etc" passes) and does not confine it.
     assert _found(src, "AIS407") == [(38, "high"), (47, "high")]
+
+
+# ------------------------------------------------------------------ AIS406
+def test_ais406_an_environment_for_a_console_banner_without_tags_is_low():
+    # arize-phoenix server/cli/boot_message.py: the startup banner printed to the terminal.
+    src = """\
+        from jinja2 import BaseLoader, Environment
+
+        BANNER = Environment(
+            loader=BaseLoader(),
+            autoescape=False,
+            trim_blocks=True,
+        ).from_string(
+            \"\"\"
+        Phoenix v{{ version }}
+        {% for url in urls %}  {{ url }}
+        {% endfor %}\"\"\"
+        )
+
+        text_env = Environment(autoescape=False)
+        STATUS = text_env.from_string("Storage: {{ path }}")
+
+        PAGE = Environment(autoescape=False).from_string("<h1>{{ title }}</h1>")
+
+        page_env = Environment(autoescape=False)
+        ROW = page_env.from_string("<tr><td>{{ name }}</td></tr>")
+        """
+    # A template with tags in it is HTML: medium as before.
+    assert _found(src, "AIS406") == [(5, "low"), (14, "low"), (17, "medium"), (19, "medium")]

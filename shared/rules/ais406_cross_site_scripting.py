@@ -29,10 +29,12 @@ Confidence is high when untrusted input reaches the HTML (also through a helper 
 module); medium when a parameter of a function nobody in the module calls is formatted into
 HTML markup that is marked safe or sent, and for an Environment with autoescaping off; low
 (hidden by default) for other unknown values, for an Environment whose templates are all
-plain text (``.txt``, ``.sql``, ``.yaml``, ...) or SQL made from a string
-(``env.from_string(sql)``), and for markup that Django's ``label_from_instance(self, obj)``
-builds from the queryset's row, or from a parameter annotated as a number, bool or UUID
-(``retry_after_seconds: int``; the annotation is not enforced). An Environment only used to check a template's syntax
+plain text (``.txt``, ``.sql``, ``.yaml``, ...), SQL made from a string
+(``env.from_string(sql)``) or a constant template with no HTML tag in it (a console banner:
+``Environment(...).from_string("Storage: {{ path }}")``), and for markup that Django's
+``label_from_instance(self, obj)`` builds from the queryset's row, or from a parameter
+annotated as a number, bool or UUID (``retry_after_seconds: int``; the annotation is not
+enforced). An Environment only used to check a template's syntax
 (``Environment().from_string(source)`` as a statement, nothing rendered) is not reported.
 Dates and numbers formatted by Django's ``date_format`` / ``number_format`` / ``localize``
 or ``strftime`` carry no markup. A URL made by a URL builder (``url_for``, ``reverse``, a
@@ -501,15 +503,29 @@ _LOADERS = ("get_template", "select_template", "get_or_select_template")
 _SQL_WORDS = frozenset({"sql", "query"})
 
 
+def _markup_free(ctx: FileContext, source: ast.AST) -> bool:
+    """A constant template source with no HTML tag in it (`_HTML_TAG`): a console banner or
+    a plain-text message, which no browser parses."""
+    text = ctx.const_str(source)
+    return text is not None and not _HTML_TAG.search(text)
+
+
 def _env_confidence(ctx: FileContext, node: ast.Call) -> Confidence:
     """Low when every template the module renders with this environment is plain text: each
     template it loads by name has a text suffix (`TEXT_TEMPLATE_SUFFIXES`), and each template
     it makes from a string is SQL by its variable's name (``env.from_string(sql)``: superset's
-    SQL templating, where HTML escaping would corrupt the query). ``self.env`` is looked up in
-    its own class only."""
+    SQL templating, where HTML escaping would corrupt the query) or a constant without HTML
+    tags (`_markup_free`), as is the one template of ``Environment(...).from_string("...")``.
+    ``self.env`` is looked up in its own class only."""
     target = _env_target(ctx, node)
     key = dotted(target) if target is not None else None
     if key is None:
+        # Environment(...).from_string("..."): the one template it ever renders.
+        attr = ctx.parent(node)
+        call = ctx.parent(attr)
+        if isinstance(attr, ast.Attribute) and attr.attr == "from_string" and isinstance(call, ast.Call) and call.func is attr:
+            if call.args and _markup_free(ctx, call.args[0]):
+                return Confidence.LOW
         return Confidence.MEDIUM
     texts = []
     owner = ctx.enclosing_class(node) if key.startswith(("self.", "cls.")) else None
@@ -525,7 +541,8 @@ def _env_confidence(ctx: FileContext, node: ast.Call) -> Confidence:
             texts.append(name is not None and name.lower().endswith(TEXT_TEMPLATE_SUFFIXES))
         elif func.attr == "from_string":
             label = dotted(first) if first is not None else None
-            texts.append(label is not None and bool(_SQL_WORDS & set(split_words(label.rsplit(".", 1)[-1]))))
+            sql = label is not None and bool(_SQL_WORDS & set(split_words(label.rsplit(".", 1)[-1])))
+            texts.append(sql or (first is not None and _markup_free(ctx, first)))
     if texts and all(texts):
         return Confidence.LOW
     return Confidence.MEDIUM
