@@ -258,3 +258,31 @@ def test_ais406_an_environment_for_a_console_banner_without_tags_is_low():
         """
     # A template with tags in it is HTML: medium as before.
     assert _found(src, "AIS406") == [(5, "low"), (14, "low"), (17, "medium"), (19, "medium")]
+
+
+def test_ais406_a_parameter_annotated_as_a_date_carries_no_markup():
+    # sqladmin formatters.py: a column formatter that shows a datetime as a badge.
+    src = """\
+        import datetime
+        from decimal import Decimal
+
+        from markupsafe import Markup
+
+
+        def datetime_formatter(value: datetime.datetime) -> Markup:
+            return Markup(
+                f'<span title="{value}">'
+                f"{value.strftime('%d %B %Y %H:%M:%S')}"
+                f"</span>"
+            )
+
+
+        def price_formatter(amount: Decimal, count: int) -> Markup:
+            return Markup(f"<b>{amount}</b> x {count}")
+
+
+        def label_formatter(value: str) -> Markup:
+            return Markup(f'<span title="{value}">{value}</span>')
+        """
+    # An annotation is no check at run time: low, not dropped.
+    assert _found(src, "AIS406") == [(9, "low"), (16, "low"), (20, "medium")]

@@ -48,7 +48,7 @@ from .patterns import lazy_compile
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "identifier_view", "one_byte", "spelled_lines", "word_lines", "nodes_spelling", "mentions", "mentions_session", "may_route_web", "FLOW_EXITS", "LOOKUP_METHODS", "SINK_KINDS"]
+__all__ = ["Label", "Taint", "TaintAnalysis", "CLEAN", "typed_scalar", "tainted_for", "verdict", "origins", "is_dead", "extra_sink_args", "own_nodes", "children", "source_text", "identifier_text", "identifier_view", "one_byte", "spelled_lines", "word_lines", "nodes_spelling", "mentions", "mentions_session", "may_route_web", "FLOW_EXITS", "LOOKUP_METHODS", "SINK_KINDS"]
 
 ALL = "*"
 
@@ -417,7 +417,7 @@ class _FunctionFlow:
                     env[name] = frozenset({Label(f"parameter '{name}'", "param", frozenset(), i)})
                     continue
                 label = frozenset({Label(f"route parameter '{name}'")})
-                if _typed_scalar(p) or name in self.a.converted_params(scope) or (
+                if typed_scalar(p) or name in self.a.converted_params(scope) or (
                     route == "fastapi" and _closed_choice(self.a.ctx, p)
                 ):
                     # FastAPI validates `order_id: int`, an Enum member and a Literal value;
@@ -1009,8 +1009,10 @@ def _call_tail(call: ast.Call) -> str:
 _SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "date", "datetime", "Decimal", "PositiveInt", "NonNegativeInt", "conint", "confloat", "StrictInt", "StrictBool"})
 
 
-def _typed_scalar(p: ast.arg) -> bool:
-    """A route parameter annotated with a scalar type the framework validates (``x: int``)."""
+def typed_scalar(p: ast.arg) -> bool:
+    """A parameter annotated with a scalar type (`_SCALAR_TYPES`: ``x: int``,
+    ``value: datetime.datetime``, also inside ``Annotated[...]``): for a route, one the
+    framework validates; elsewhere the caller's promise of a value without markup."""
     ann = p.annotation
     if isinstance(ann, ast.Subscript) and getattr(ann.value, "id", getattr(ann.value, "attr", "")) == "Annotated":
         ann = ann.slice.elts[0] if isinstance(ann.slice, ast.Tuple) and ann.slice.elts else ann.slice

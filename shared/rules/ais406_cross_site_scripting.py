@@ -32,14 +32,16 @@ HTML markup that is marked safe or sent, and for an Environment with autoescapin
 plain text (``.txt``, ``.sql``, ``.yaml``, ...), SQL made from a string
 (``env.from_string(sql)``) or a constant template with no HTML tag in it (a console banner:
 ``Environment(...).from_string("Storage: {{ path }}")``), and for markup that Django's
-``label_from_instance(self, obj)`` builds from the queryset's row, or from a parameter
-annotated as a number, bool or UUID (``retry_after_seconds: int``; the annotation is not
-enforced). An Environment only used to check a template's syntax
-(``Environment().from_string(source)`` as a statement, nothing rendered) is not reported.
+``label_from_instance(self, obj)`` builds from the queryset's row. An Environment only used
+to check a template's syntax (``Environment().from_string(source)`` as a statement, nothing
+rendered) is not reported.
 Dates and numbers formatted by Django's ``date_format`` / ``number_format`` / ``localize``
-or ``strftime`` carry no markup. A URL made by a URL builder (``url_for``, ``reverse``, a
-method of an application's ``urls`` object such as ``datasette.urls.table(db, table)``)
-encodes its components: markup around it is low rather than medium.
+or ``strftime`` carry no markup, nor does a parameter annotated as one (``value:
+datetime.datetime``, ``retry_after_seconds: int``, a bool or a UUID): markup made only of
+such parameters is low (the annotation is not enforced). A URL made by a URL builder
+(``url_for``, ``reverse``, a method of an application's ``urls`` object such as
+``datasette.urls.table(db, table)``) encodes its components: markup around it is low rather
+than medium.
 
 ## Why is this bad?
 Text spliced into HTML is parsed as HTML: ``<script>`` or ``<img src=x onerror=...>`` in it
@@ -104,9 +106,8 @@ from typing import Iterator
 from ..analysis.context import dotted
 from ..analysis.judgement import describe, from_params, judge
 from ..analysis.strings import constant, constant_text, string_parts
-from ..analysis.taint import extra_sink_args, is_dead
+from ..analysis.taint import extra_sink_args, is_dead, typed_scalar
 from ..analysis.templates import is_template_engine
-from ..analysis.values import NUMERIC_TYPES
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
 from ..analysis.words import split_words
@@ -228,7 +229,6 @@ def _unknown_confidence(ctx: FileContext, value: ast.AST) -> tuple[Confidence, l
         and any(
             not isinstance(p, str)
             and not _formatted(ctx, p)
-            and not _scalar_param(ctx, p)
             and not _built_url(ctx, p)
             and from_params(ctx, p, "html")
             for p in parts
@@ -251,10 +251,15 @@ _FORMAT_CALLS = frozenset(
 def _formatted(ctx: FileContext, part: ast.AST) -> bool:
     """A date or number formatted as text: Django's ``date_format(...)`` / ``number_format``
     / ``localize`` (`_FORMAT_CALLS`), ``value.strftime(...)`` or ``.isoformat()``, also through
-    a name bound to one (``ds = date_format(obj.date_start, "SHORT_DATE_FORMAT")``)."""
+    a name bound to one (``ds = date_format(obj.date_start, "SHORT_DATE_FORMAT")``); or a
+    parameter annotated as a date or number (``value: datetime.datetime``, `typed_scalar`),
+    whose text has no markup."""
     if isinstance(part, ast.FormattedValue):
         part = part.value
     if isinstance(part, ast.Name):
+        binds = ctx.bindings_of(part)
+        if binds and all(b.kind == "param" and isinstance(b.target, ast.arg) and typed_scalar(b.target) for b in binds):
+            return True
         value = ctx.reaching_value(part)
         if value is None:
             return False
@@ -263,22 +268,6 @@ def _formatted(ctx: FileContext, part: ast.AST) -> bool:
         return False
     func = part.func
     return ctx.call_name(part) in _FORMAT_CALLS or (isinstance(func, ast.Attribute) and func.attr in ("strftime", "isoformat"))
-
-
-def _scalar_param(ctx: FileContext, part: ast.AST) -> bool:
-    """A parameter annotated as a number, bool or UUID (`NUMERIC_TYPES`: ``def
-    oauth_rate_limit_response(retry_after_seconds: int)``), used as is: its text holds no
-    markup. Python does not enforce the annotation, so the value is only probably one: low."""
-    if isinstance(part, ast.FormattedValue):
-        part = part.value
-    if not isinstance(part, ast.Name):
-        return False
-    binds = ctx.bindings_of(part)
-    if len(binds) != 1 or binds[0].kind != "param" or not isinstance(binds[0].target, ast.arg):
-        return False
-    ann = binds[0].target.annotation
-    name = ann.id if isinstance(ann, ast.Name) else ann.attr if isinstance(ann, ast.Attribute) else None
-    return name in NUMERIC_TYPES
 
 
 # URL builders, which percent-encode (or, datasette's, tilde-encode) what they put in a path
