@@ -286,3 +286,29 @@ def test_ais406_a_parameter_annotated_as_a_date_carries_no_markup():
         """
     # An annotation is no check at run time: low, not dropped.
     assert _found(src, "AIS406") == [(9, "low"), (16, "low"), (20, "medium")]
+
+
+# ------------------------------------------------------------------ AIS106
+def test_ais106_a_variable_named_as_a_secrets_name_holds_no_secret():
+    # marimo _server/ai/config.py: an API key configured as "env:NAME" names the environment
+    # variable that holds it; the error names the variable.
+    src = """\
+        from http import HTTPStatus
+
+        from starlette.exceptions import HTTPException
+
+        ENV_SECRET_PREFIX = "env:"
+
+
+        def get_key(config, name):
+            key = config["api_key"]
+            if isinstance(key, str) and key.startswith(ENV_SECRET_PREFIX):
+                secret_name = key.removeprefix(ENV_SECRET_PREFIX)
+                raise HTTPException(
+                    status_code=HTTPStatus.BAD_REQUEST,
+                    detail=f"{name} API key environment variable '{secret_name}' is not set.",
+                )
+            stripped = key.strip()
+            raise HTTPException(status_code=400, detail=f"{name} API key '{stripped}' is invalid.")
+        """
+    assert _found(src, "AIS106") == [(17, "medium")]

@@ -56,7 +56,9 @@ an attribute the same class passes to a secret store's accessor as the secret's 
 (``get_secret_by_name(name=self.config.secret)``), and an UPPER_CASE member of an
 enumeration (``GrantTypes.OAUTH_PASSWORD``, `_enum_member`).
 Names whose head noun is not a secret (``secret_id``, ``token_type``, ``password_field``,
-``max_tokens``, ``cost_per_token``, ``hashed_token``) are not secret-like; what
+``max_tokens``, ``cost_per_token``, ``hashed_token``) are not secret-like; a variable named
+as the name of a secret (``secret_name``, ``api_key_name``, ``token_ref``) holds that name,
+whatever it was made from (``secret_name = key.removeprefix("env:")``); what
 ``.replace(old, new)``, ``.strip(chars)`` and ``.split(sep)`` look for is not in their
 result; parameters annotated with a scalar or a class other
 than ``str`` / ``bytes`` / a container (``token: Token``, ``password: bool``) are objects,
@@ -839,6 +841,18 @@ def _names_identifier(name: str) -> bool:
     return bool(words) and words[-1] in _IDENTIFIER_WORDS
 
 
+# Last words of a variable that holds the name of a secret, not its value: ``secret_name``,
+# ``api_key_name``, ``token_ref`` (an environment variable's name, a key in a store).
+_NAME_OF_WORDS = frozenset({"name", "names", "ref", "reference"})
+
+
+def _names_a_secret(name: str) -> bool:
+    """A variable named as the name of a secret: its last word is `_NAME_OF_WORDS` and the
+    words before it are secret-like (``secret_name``, ``key_name``; not ``user_name``)."""
+    words = split_words(name)
+    return len(words) >= 2 and words[-1] in _NAME_OF_WORDS and secret_name_kind("_".join(words[:-1])) is not None
+
+
 def _names_path(name: str) -> bool:
     """A key or attribute that names a file or folder (see `_PATH_WORDS`)."""
     words = split_words(name)
@@ -1096,6 +1110,8 @@ class _Tracer:
             return None
         if found[0] == "import":
             return self._imported(node, str(found[1]))
+        if _names_a_secret(node.id):
+            return CLEAN  # secret_name = key.removeprefix("env:"): what names the secret
         key = (id(node), id(subst) if subst else 0)
         if key in self.memo:
             return self.memo[key]

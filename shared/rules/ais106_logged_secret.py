@@ -74,7 +74,8 @@ def connect(client, settings: Settings):
 
 ## Known problems
 Not reported, by design: the *names*, ids and ARNs of secrets (``secret_id``,
-``SecretId=``, ``["ARN"]``, ``["Name"]``; an identifier key such as ``["ARN"]`` or
+``SecretId=``, ``["ARN"]``, ``["Name"]``, a variable named ``secret_name`` / ``api_key_name``
+whatever it was made from, as ``secret_name = key.removeprefix("env:")``; an identifier key such as ``["ARN"]`` or
 ``["VersionId"]`` of any response, so ``secret_arn = self._create_or_update_secret(...)``
 whose returns are ``response["ARN"]`` is an identifier), an attribute that the same class
 passes to a secret store's accessor as the secret's name (``self.config.secret`` in
