@@ -312,3 +312,35 @@ def test_ais106_a_variable_named_as_a_secrets_name_holds_no_secret():
             raise HTTPException(status_code=400, detail=f"{name} API key '{stripped}' is invalid.")
         """
     assert _found(src, "AIS106") == [(17, "medium")]
+
+
+# ------------------------------------------------------------------ AIS504
+def test_ais504_a_labelled_salt_of_a_kdf_object_deriving_from_a_secret_is_low():
+    # arize-phoenix server/encryption.py and server/redaction.py: Fernet keys derived from
+    # the server secret, a fixed salt per purpose so that the keys differ.
+    src = """\
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+        _ENCRYPTION_SALT = b"app-database-encryption-0f3c9a"
+        _REDACTION_SALT = b"app-redaction-7d2e41"
+        _LOGIN_SALT = b"app-login-salt"
+
+
+        def derive_encryption_key(secret):
+            kdf = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=_ENCRYPTION_SALT, iterations=600_000)
+            plaintext = secret.get_secret_value() if secret is not None else ""
+            return kdf.derive(plaintext.encode("utf-8"))
+
+
+        def derive_redaction_key(secret):
+            kdf = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=_REDACTION_SALT, iterations=600_000)
+            return kdf.derive(secret.get_secret_value().encode("utf-8"))
+
+
+        def hash_login(password):
+            kdf = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=_LOGIN_SALT, iterations=600_000)
+            return kdf.derive(password.encode("utf-8"))
+        """
+    # A password derived with a fixed salt stays high.
+    assert _found(src, "AIS504") == [(4, "low"), (5, "low"), (6, "high")]

@@ -60,7 +60,8 @@ HMAC keys are left to AIS105, which reports ``hmac.new(b"...")`` at low confiden
 HMAC keys are also public domain separators). For the same reason a constant salt that reads
 as a purpose label (``b"myproxy:envelope-signing:"``) given to ``hashlib.scrypt`` or
 ``pbkdf2_hmac`` over a value named as a key or token (``master_key.encode()``, not a
-password) is low confidence: deterministic subkey derivation, where both ends must derive
+password), or to a KDF object whose every ``derive`` takes one (``PBKDF2HMAC(salt=...)``
+then ``kdf.derive(secret.get_secret_value().encode())``), is low confidence: deterministic subkey derivation, where both ends must derive
 the same key. HKDF salts and ``info`` are not secrets (RFC
 5869 allows a fixed salt) and are not reported. Keys read from another module
 (``from config import KEY``) or built through a chain of helper calls are not followed, and
@@ -222,15 +223,61 @@ def _keyed_secret(ctx: FileContext, call: ast.Call) -> bool:
     high-entropy secret, where both ends must derive the same key and a fixed, labelled salt
     separates the purposes. A password-named or unnamed input is not."""
     name = ctx.call_name(call)
-    if name not in DERIVATIONS:
+    if name in DERIVATIONS:
+        index, keyword = DERIVATIONS[name]
+        inputs = [arg(call, index, keyword)]
+    else:
+        inputs = _derived_inputs(ctx, call)
+    if not inputs:
         return False
-    index, keyword = DERIVATIONS[name]
-    expr = arg(call, index, keyword)
-    label = input_name(ctx, expr, follow=True)
-    if label is None:
-        return False
-    kind = secret_name_kind(label)
-    return kind is not None and kind != "password"
+    for expr in inputs:
+        label = input_name(ctx, _unwrap_secret(ctx, expr), follow=True)
+        kind = secret_name_kind(label) if label is not None else None
+        if kind is None or kind == "password":
+            return False
+    return True
+
+
+def _derived_inputs(ctx: FileContext, call: ast.Call) -> list[ast.AST]:
+    """The key material of a KDF object (cryptography's ``PBKDF2HMAC``, ``Scrypt``, which
+    take it in ``derive``, not in the constructor): the first argument of every
+    ``kdf.derive(x)`` / ``kdf.verify(x, expected)`` of the function where ``kdf = KDF(...)``
+    is bound; empty when the object is used otherwise or not named."""
+    parent = ctx.parent(call)
+    if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
+        return []
+    target = parent.targets[0].id
+    scope = ctx.scope_of(call)
+    found = []
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Name) and node.id == target and isinstance(node.ctx, ast.Load):
+            attr = ctx.parent(node)
+            use = ctx.parent(attr)
+            if not (isinstance(attr, ast.Attribute) and attr.attr in ("derive", "verify") and isinstance(use, ast.Call) and use.func is attr and use.args):
+                return []
+            found.append(use.args[0])
+    return found
+
+
+def _unwrap_secret(ctx: FileContext, expr: ast.AST | None) -> ast.AST | None:
+    """The value a KDF input is read from, past ``.encode()`` / ``.strip()``, pydantic's
+    ``.get_secret_value()`` and a name bound to ``x if test else ""`` (an empty fallback):
+    ``secret`` for ``secret.get_secret_value().encode()`` and for ``plaintext.encode()``
+    after ``plaintext = secret.get_secret_value() if secret is not None else ""``."""
+    for _ in range(6):
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in ("encode", "strip", "get_secret_value"):
+            expr = expr.func.value
+        elif isinstance(expr, ast.Name):
+            value = ctx.reaching_value(expr)
+            if isinstance(value, ast.IfExp) and isinstance(value.orelse, ast.Constant):
+                expr = value.body
+            elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in ("encode", "strip", "get_secret_value"):
+                expr = value
+            else:
+                break
+        else:
+            break
+    return expr
 
 
 # --- keys derived from a constant and kept under a key name ---------------------------------
