@@ -344,3 +344,34 @@ def test_ais504_a_labelled_salt_of_a_kdf_object_deriving_from_a_secret_is_low():
         """
     # A password derived with a fixed salt stays high.
     assert _found(src, "AIS504") == [(4, "low"), (5, "low"), (6, "high")]
+
+
+# ------------------------------------------------------------------ AIS407 (request messages)
+def test_ais407_a_request_message_of_the_program_is_no_http_request():
+    # marimo _export/file.py: export functions take a dataclass called a request, whose
+    # `path` is the notebook file the server already opened.
+    src = """\
+        from dataclasses import dataclass
+        from pathlib import Path
+
+        from myapp.paths import NotebookPath
+
+
+        @dataclass
+        class ScriptExportRequest:
+            path: NotebookPath
+
+
+        def export_script(request: ScriptExportRequest) -> str:
+            return Path(request.path).read_text()
+
+
+        def export_raw(request) -> str:
+            return Path(request.path).read_text()
+
+
+        def export_http(request: HttpRequest) -> str:
+            return Path(request.path).read_text()
+        """
+    # Unannotated, or annotated as an HTTP request, `request` is still the request object.
+    assert _found(src, "AIS407") == [(13, "low"), (17, "high"), (21, "high")]

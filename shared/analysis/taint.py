@@ -395,8 +395,9 @@ class _FunctionFlow:
                 env[name] = CLEAN
                 continue
             # A parameter called `request` is, by every framework's convention, the request
-            # object, also in helpers that views pass it to.
-            if _is_request_param(p) or name in REQUEST_NAMES or (route == "django" and i == 0):
+            # object, also in helpers that views pass it to; not one annotated with a class
+            # of the program in a module that imports no web framework (`_data_class_request`).
+            if _is_request_param(p) or (name in REQUEST_NAMES and not (route is None and _data_class_request(self.a.ctx, p))) or (route == "django" and i == 0):
                 env[name] = frozenset({Label("request object", "request")})
                 continue
             if route:
@@ -1006,6 +1007,9 @@ def _call_tail(call: ast.Call) -> str:
     return f.id if isinstance(f, ast.Name) else getattr(f, "attr", "")
 
 
+_WEB_MODULES = ("flask", "quart", "fastapi", "starlette", "django", "rest_framework", "sanic", "bottle", "litestar", "aiohttp")
+
+
 _SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "date", "datetime", "Decimal", "PositiveInt", "NonNegativeInt", "conint", "confloat", "StrictInt", "StrictBool"})
 
 
@@ -1096,6 +1100,26 @@ def _is_request_param(p: ast.arg) -> bool:
         return False
     name = ann.id if isinstance(ann, ast.Name) else getattr(ann, "attr", "")
     return name in ("Request", "HttpRequest", "WebSocket", "ASGIRequest", "WSGIRequest")
+
+
+# Top-level packages of web frameworks and servers whose request objects a parameter called
+# `request` may hold (also imported only for an annotation).
+_REQUEST_MODULES = (*_WEB_MODULES, "werkzeug", "tornado", "pyramid", "falcon", "ninja", "channels", "http")
+
+
+def _data_class_request(ctx, p: ast.arg) -> bool:
+    """A parameter called ``request`` that is annotated with a class of the program, in a
+    module that imports no web framework: a request *message* (marimo's
+    ``request: ScriptFileExportRequest``, a dataclass with a ``path``), not an HTTP request.
+    The annotation is a plain name or attribute that spells no HTTP request type (no
+    ``Http``, ``WSGI``, ``ASGI`` in it, not ``Request`` itself)."""
+    ann = p.annotation
+    if not isinstance(ann, (ast.Name, ast.Attribute)):
+        return False
+    label = ann.id if isinstance(ann, ast.Name) else ann.attr
+    if label in ("Request", "WebSocket", "Any", "object") or any(w in label for w in ("Http", "WSGI", "ASGI", "Wsgi", "Asgi")):
+        return False
+    return not ctx.imports_any(_REQUEST_MODULES)
 
 
 # FastAPI parameters whose value the framework makes, not the client: the outgoing response
@@ -2702,7 +2726,6 @@ def _strip_request(base: frozenset, origin: str) -> frozenset:
 
 
 _ROUTE_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "websocket", "api_route", "api_view"})
-_WEB_MODULES = ("flask", "quart", "fastapi", "starlette", "django", "rest_framework", "sanic", "bottle", "litestar", "aiohttp")
 
 
 def may_route_web(func: ast.AST) -> bool:

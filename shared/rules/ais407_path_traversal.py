@@ -79,7 +79,10 @@ def report():
 ## Known problems
 Deny-list checks (``if ".." in name``) are not recognised as confinement; canonicalise and
 check the prefix instead. ``Path(name).name`` and ``os.path.basename`` are trusted although
-they can return ``..``, which only names the parent directory. Python 3.14 made
+they can return ``..``, which only names the parent directory. A parameter called
+``request`` is the HTTP request, except one annotated with a class of the program in a module
+that imports no web framework (``request: ScriptExportRequest``, a dataclass): its fields are
+then unknown values, low. Python 3.14 made
 ``filter="data"`` the default for tar extraction; the rule still asks for an explicit filter
 because the same code runs unsafely on older interpreters. An archive passed to a helper in
 another module, or a tar object the rule cannot trace to ``tarfile.open``, is not seen.
