@@ -375,3 +375,32 @@ def test_ais407_a_request_message_of_the_program_is_no_http_request():
         """
     # Unannotated, or annotated as an HTTP request, `request` is still the request object.
     assert _found(src, "AIS407") == [(13, "low"), (17, "high"), (21, "high")]
+
+
+# ------------------------------------------------------------------ AIS602
+def test_ais602_an_unverified_context_where_validate_certs_is_off_is_the_users_opt_out():
+    # arize-phoenix server/email/sender.py: SMTP over TLS, unverified only when the operator
+    # set PHOENIX_SMTP_VALIDATE_CERTS to false.
+    src = """\
+        import ssl
+
+
+        class SmtpSender:
+            def __init__(self, host, validate_certs=True):
+                self.host = host
+                self.validate_certs = validate_certs
+
+            def _context(self):
+                if self.validate_certs:
+                    context = ssl.create_default_context()
+                else:
+                    context = ssl._create_unverified_context()
+                return context
+
+            def _legacy(self):
+                if self.host:
+                    return ssl._create_unverified_context()
+                return ssl._create_unverified_context()
+        """
+    # A branch on another condition, or none, is still reported.
+    assert _found(src, "AIS602") == [(18, "high"), (19, "high")]

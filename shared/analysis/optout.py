@@ -20,11 +20,16 @@ __all__ = ["opted_out"]
 # A setting that turns verification on (``ssl_verify``, ``verify_tls``) or off (``insecure``).
 _ON_WORDS = frozenset({"verify", "verification"})
 _OFF_WORDS = frozenset({"insecure"})
+# Also on: a check verb with a certificate word (``validate_certs``, Ansible's and
+# arize-phoenix's name for it; ``check_certificate``).
+_CHECK_WORDS = frozenset({"validate", "validation", "check"})
+_CERT_WORDS = frozenset({"cert", "certs", "certificate", "certificates"})
 _NEGATED = {"on": "off", "off": "on", None: None}
 
 
 def _setting(expr: ast.AST, ctx: FileContext, depth: int = 0) -> str | None:
     """"on" for a value named as the verification setting (``ssl_verify``, ``self.verify``,
+    ``self.validate_certs``,
     ``config["verify_ssl"]``, ``opts.get("verify")``, or a name bound to a call given one:
     ``cfg = get_ssl_configuration(ssl_verify)``), "off" for an ``insecure`` one, else None."""
     if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "get" and expr.args:
@@ -40,7 +45,7 @@ def _setting(expr: ast.AST, ctx: FileContext, depth: int = 0) -> str | None:
     words = set(split_words(name or ""))
     if words & _OFF_WORDS:
         return "off"
-    if words & _ON_WORDS:
+    if words & _ON_WORDS or (words & _CHECK_WORDS and words & _CERT_WORDS):
         return "on"
     if isinstance(expr, ast.Name) and depth == 0:
         value = ctx.reaching_value(expr)

@@ -59,7 +59,8 @@ Comparisons such as ``if ctx.verify_mode == ssl.CERT_NONE:``, translation tables
 (``{ssl.CERT_NONE: SSL.VERIFY_NONE}``) and choices made by a flag
 (``ssl.CERT_REQUIRED if verify else ssl.CERT_NONE``) are not flagged, and neither is code
 in the branch where the program's own verification setting is off (``if ssl_verify is
-False:``, the ``else`` of ``if settings.verify_tls:``, ``if insecure:``), silenced
+False:``, the ``else`` of ``if settings.verify_tls:`` or ``if self.validate_certs:``, ``if
+insecure:``; ``ssl._create_unverified_context`` there included), silenced
 ``InsecureRequestWarning`` included (``if self.config.verify_ssl is False:
 urllib3.disable_warnings(...)``): it honours the user's opt-out as ``verify=ssl_verify`` does. A setting bound to a constant
 (``VERIFY_SSL = False``) is no one's choice and is still reported; a branch on another
@@ -287,7 +288,8 @@ def _urllib3_context(expr: ast.AST, ctx: FileContext) -> bool:
 def _reference(node: ast.AST, ctx: FileContext) -> Iterator[Hit]:
     name = ctx.qualname(node)
     if name == UNVERIFIED:
-        yield hit(node, "ssl._create_unverified_context", confidence=Confidence.HIGH)
+        if not opted_out(node, ctx):
+            yield hit(node, "ssl._create_unverified_context", confidence=Confidence.HIGH)
     elif name in (CERT_NONE, VERIFY_NONE) and not isinstance(ctx.parent(node), ast.Compare):
         if not _server_side(node, ctx) and not _table_or_choice(node, ctx) and not opted_out(node, ctx):
             yield hit(node, name.replace("OpenSSL.", ""), confidence=Confidence.HIGH)
