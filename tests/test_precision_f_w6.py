@@ -404,3 +404,35 @@ def test_ais602_an_unverified_context_where_validate_certs_is_off_is_the_users_o
         """
     # A branch on another condition, or none, is still reported.
     assert _found(src, "AIS602") == [(18, "high"), (19, "high")]
+
+
+def test_ais106_names_collected_for_a_plural_secret_accessor_are_names():
+    # arize-phoenix server/sandbox/__init__.py: environment entries refer to stored secrets
+    # by key; the keys are fetched together and the missing ones named in the error.
+    src = """\
+        class MissingSecretError(Exception):
+            pass
+
+
+        class SandboxEnv:
+            async def resolve(self, env_vars):
+                secret_keys = []
+                for entry in env_vars.values():
+                    if entry.secret_key not in secret_keys:
+                        secret_keys.append(entry.secret_key)
+                resolved = await self.fetch_secrets(secret_keys)
+                missing = set(secret_keys) - set(resolved.keys())
+                if missing:
+                    raise MissingSecretError(f"Referenced secret key(s) not found: {', '.join(sorted(missing))}")
+                for entry in env_vars.values():
+                    value = resolved[entry.secret_key]
+                    if not value.isprintable():
+                        raise MissingSecretError(f"Secret value {value} is not printable")
+                return resolved
+
+            async def report(self, config):
+                raise MissingSecretError(f"Bad key {config.secret_key}")
+        """
+    # The fetched value is still a secret, and so is a config's secret_key that no accessor
+    # is given.
+    assert _found(src, "AIS106") == [(18, "medium"), (22, "high")]

@@ -885,22 +885,45 @@ def _secret_name_reference(ctx: FileContext, node: ast.Attribute) -> bool:
     a class), the name a secret store's accessor looks a secret up by: a `_SECRET_NAME_KEYWORDS`
     keyword or the first argument of a call named for reading a secret
     (``Client().get_secret_by_name_and_private_status(name=self.config.secret)``,
-    ``get_secret(self.secret)``). What it holds is the secret's name; the accessor returns the
-    value. Memoised per file: one pass over the calls of a secret accessor."""
+    ``get_secret(self.secret)``), or an item of the list given to one that reads several
+    (``fetch_secrets(secret_keys)`` after ``secret_keys.append(entry.secret_key)``,
+    `_collected`). What it holds is the secret's name; the accessor returns the value.
+    Memoised per file: one pass over the calls of a secret accessor."""
     memo = ctx.__dict__.get("_aisec_secret_name_refs")
     if memo is None:
         memo = ctx.__dict__["_aisec_secret_name_refs"] = {}
         for call in ctx.nodes_of(ast.Call):
             words = split_words(_tail(call.func))  # type: ignore[attr-defined]
-            if "secret" not in words or not words or words[0] not in _LOOKUP_VERBS:
+            if not {"secret", "secrets"} & set(words) or words[0] not in _LOOKUP_VERBS:
                 continue
             named = [k.value for k in call.keywords if k.arg in _SECRET_NAME_KEYWORDS]  # type: ignore[attr-defined]
             named.extend(call.args[:1])  # type: ignore[attr-defined]
+            if "secrets" in words:
+                for value in list(named):
+                    if isinstance(value, ast.Name):
+                        named.extend(_collected(ctx, value))
             for value in named:
                 if isinstance(value, ast.Attribute):
                     memo.setdefault(ast.dump(value), []).append(ctx.enclosing_class(value))
     classes = memo.get(ast.dump(node)) if memo else None
     return bool(classes) and ctx.enclosing_class(node) in classes
+
+
+def _collected(ctx: FileContext, name: ast.Name) -> list:
+    """What the function of `name` puts in the list it names: the items of its list literal
+    and the arguments of ``name.append(x)`` / ``name.add(x)`` (``secret_keys`` filled with
+    ``entry.secret_key`` before ``fetch_secrets(secret_keys)``)."""
+    scope = ctx.scope_of(name)
+    found: list = []
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("append", "add"):
+            receiver = node.func.value
+            if isinstance(receiver, ast.Name) and receiver.id == name.id and node.args:
+                found.append(node.args[0])
+    value = ctx.reaching_value(name)
+    if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+        found.extend(value.elts)
+    return found
 
 
 def _names_no_secret(ctx: FileContext, call: ast.Call) -> bool:

@@ -80,7 +80,8 @@ whatever it was made from, as ``secret_name = key.removeprefix("env:")``; an ide
 whose returns are ``response["ARN"]`` is an identifier), an attribute that the same class
 passes to a secret store's accessor as the secret's name (``self.config.secret`` in
 ``get_secret_by_name(name=self.config.secret)``: it holds a name, the accessor returns the
-value), an UPPER_CASE member of an enumeration (``GrantTypes.OAUTH_PASSWORD``: a class of
+value; also the items of a list given to an accessor that reads several, as
+``fetch_secrets(secret_keys)`` after ``secret_keys.append(entry.secret_key)``), an UPPER_CASE member of an enumeration (``GrantTypes.OAUTH_PASSWORD``: a class of
 the module deriving from ``Enum``, or a class named for kinds, ``*Type(s)``, ``*Kind``,
 ``*Mode``, ``*Method``, ``*Scheme`` ...; its value names a kind of credential; a settings
 class's ``Config.API_KEY`` is still a secret), metadata fields of a secret (``.name``,
