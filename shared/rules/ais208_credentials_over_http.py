@@ -22,7 +22,9 @@ Flags two transport and API-design flaws:
   password or token from the query string: Flask ``request.args`` / ``request.values``,
   Django ``request.GET``, DRF and Starlette ``request.query_params``, aiohttp
   ``request.query``, a FastAPI parameter declared with ``Query(...)`` or, in a route, a plain
-  ``str`` parameter that FastAPI reads from the query, and FastAPI's ``APIKeyQuery``.
+  ``str`` parameter that FastAPI reads from the query, and FastAPI's ``APIKeyQuery``. A
+  ``bool`` ``Query`` parameter named for a secret (``expose_secrets: bool = Query(False)``) is
+  a switch and is not reported.
 
 Hosts on the loopback interface (``localhost``, ``*.localhost``, ``127.0.0.0/8``, ``::1``, and ``0.0.0.0``, which as a
 destination means this host)
@@ -756,6 +758,20 @@ def _stringish(annotation: ast.AST | None) -> bool:
     return True
 
 
+def _flag(annotation: ast.AST | None) -> bool:
+    """An annotation that is ``bool`` (also ``Optional[bool]``, ``bool | None``,
+    ``Annotated[bool, Query(...)]``): FastAPI accepts only true/false words for it
+    (https://fastapi.tiangolo.com/tutorial/query-params/#query-parameter-type-conversion),
+    so a parameter named for a secret (``expose_secrets``) is a switch, not the secret."""
+    if isinstance(annotation, ast.Subscript) and getattr(annotation.value, "id", getattr(annotation.value, "attr", "")) == "Annotated":
+        annotation = annotation.slice.elts[0] if isinstance(annotation.slice, ast.Tuple) and annotation.slice.elts else annotation.slice
+    if annotation is None:
+        return False
+    names = [n for n in ast.walk(annotation) if isinstance(n, (ast.Name, ast.Attribute))]
+    words = {n.id if isinstance(n, ast.Name) else n.attr for n in names}
+    return "bool" in words and words <= {"bool", "Optional", "Union", "None"}
+
+
 def _imports_fastapi(ctx: FileContext) -> bool:
     """The gate of `check_fastapi_params`: FastAPI parameters need an import of fastapi."""
     return ctx.imports_any(("fastapi",))
@@ -779,6 +795,8 @@ def check_fastapi_params(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: File
         default = defaults[arg.arg]
         marker = _annotated_marker(arg.annotation) or default
         query = _fastapi_call(ctx, marker, {"Query"})
+        if query is not None and _flag(arg.annotation):
+            continue  # ``expose_secrets: bool = Query(False)``: a switch, no credential
         if query is not None:
             alias = next((k.value for k in query.keywords if k.arg == "alias"), None)
             name = ctx.const_str(alias) or arg.arg
