@@ -40,3 +40,43 @@ def test_ais208_a_bool_query_switch_named_for_secrets_is_no_credential():
             return {}
         """
     assert _found(src, "AIS208") == [(24, "high"), (24, "medium")]
+
+
+# ------------------------------------------------------------------ AIS409
+def test_ais409_query_parameters_appended_to_a_url_the_program_made_are_low():
+    # khoj routers/auth.py: the sign-in redirect keeps the request's other query parameters,
+    # appended to the host-fixed URL a helper of another module builds from ``next``.
+    src = """\
+        from fastapi import APIRouter
+        from starlette.requests import Request
+        from starlette.responses import RedirectResponse
+        from app.helpers import get_next_url
+
+        router = APIRouter()
+
+
+        @router.post("/redirect")
+        async def auth_post(request: Request):
+            next_url = get_next_url(request)
+            for q in request.query_params:
+                if q != "next":
+                    next_url += f"&{q}={request.query_params[q]}"
+            return RedirectResponse(url=next_url)
+
+
+        @router.post("/open")
+        async def open_next(request: Request):
+            next_url = request.query_params.get("next", "/")
+            for q in request.query_params:
+                next_url += f"&{q}={request.query_params[q]}"
+            return RedirectResponse(url=next_url)
+
+
+        @router.post("/glued")
+        async def glued(request: Request):
+            base = get_next_url(request)
+            return RedirectResponse(url=base + request.query_params["rest"])
+        """
+    # The helper's URL first, then "&key=value": low. The request's own "next" first, or a
+    # value glued to the base with no separator (``@evil.example`` moves the host): high.
+    assert _found(src, "AIS409") == [(15, "low"), (23, "high"), (29, "high")]

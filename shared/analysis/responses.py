@@ -318,6 +318,19 @@ def host_fixed(ctx: FileContext, value: ast.AST) -> bool:
     return False
 
 
+def _params_after_built_url(ctx: FileContext, value: ast.AST) -> bool:
+    """Query parameters appended to a URL the program made: the first piece is a value that
+    is not untrusted (a helper's result, a configured base) and the text after it starts
+    with ``&`` (``next_url = get_next_url(request)`` then ``next_url += f"&{k}={v}"``, khoj's
+    sign-in). Such a base most likely ends in a path, which fixes the host; one that is a
+    bare ``https://host`` would let ``@evil.example`` in a value move it, so the redirect is
+    only probably local (low, not dropped)."""
+    parts = string_parts(ctx, value)
+    if not parts or len(parts) < 2 or isinstance(parts[0], str) or _untrusted(ctx, parts[0]):
+        return False
+    return isinstance(parts[1], str) and parts[1].startswith("&")
+
+
 def _strips_slashes(ctx: FileContext, part: ast.AST) -> bool:
     """``s.lstrip("/\\")``: a value that cannot start with a slash or a backslash (browsers
     read both as the start of ``//host``)."""
@@ -370,7 +383,9 @@ def open_redirect(ctx: FileContext, value: ast.AST) -> tuple[Confidence, list[st
     if seen == "source":
         if found and all(o.split(" via ", 1)[0] in SAME_PAGE_ORIGINS for o in found):
             return None
-        return None if host_fixed(ctx, value) else (Confidence.HIGH, found)
+        if host_fixed(ctx, value):
+            return None
+        return (Confidence.LOW if _params_after_built_url(ctx, value) else Confidence.HIGH), found
     if seen == "unknown" and not host_fixed(ctx, value):
         params = from_params(ctx, value, "url")
         if params:

@@ -32,7 +32,10 @@ the path that follows it is local too. Targets made by
 pass it) and does not clear the finding.
 
 Confidence is high for untrusted input; low (hidden by default) for a parameter of a function
-nobody in the module calls.
+nobody in the module calls, and for query parameters appended with ``&`` to a URL the program
+made (``next_url = get_next_url(request)`` then ``next_url += f"&{key}={value}"``): such a
+URL most likely ends in a path, but a bare ``https://host`` would let ``@evil.example`` in
+a value move the host.
 
 ## Why is this bad?
 A link on your own domain that forwards to any site makes phishing believable
