@@ -80,3 +80,76 @@ def test_ais409_query_parameters_appended_to_a_url_the_program_made_are_low():
     # The helper's URL first, then "&key=value": low. The request's own "next" first, or a
     # value glued to the base with no separator (``@evil.example`` moves the host): high.
     assert _found(src, "AIS409") == [(15, "low"), (23, "high"), (29, "high")]
+
+
+# ------------------------------------------------------------------ AIS301
+def test_ais301_router_dependencies_the_file_does_not_show_are_low():
+    # openhands app_server/sandbox/sandbox_router.py and secrets/secrets_router.py: the router
+    # takes its dependencies from a helper of another module (an API-key check); the two
+    # handlers the sandbox itself calls add their own session-key dependency.
+    src = """\
+        from fastapi import APIRouter, Depends, HTTPException
+        from app.dependencies import get_dependencies
+        from app.services import sandbox_service_dependency
+
+        router = APIRouter(prefix="/sandboxes", dependencies=get_dependencies())
+        open_router = APIRouter(prefix="/open")
+
+
+        async def _valid_sandbox(session_api_key: str = Depends(header_scheme)):
+            if not await validate(session_api_key):
+                raise HTTPException(403)
+            return session_api_key
+
+
+        @router.get("/{sandbox_id}/secrets")
+        async def list_secrets(sandbox=Depends(_valid_sandbox)):
+            return []
+
+
+        @router.delete("/{sandbox_id}")
+        async def delete_sandbox(sandbox_id: str, service=sandbox_service_dependency):
+            await service.delete_sandbox(sandbox_id)
+            return {}
+
+
+        @open_router.get("/{sandbox_id}/secrets")
+        async def open_list_secrets(sandbox=Depends(_valid_sandbox)):
+            return []
+
+
+        @open_router.delete("/{sandbox_id}")
+        async def open_delete_sandbox(sandbox_id: str, service=sandbox_service_dependency):
+            await service.delete_sandbox(sandbox_id)
+            return {}
+        """
+    # Under the router whose dependencies the file does not show: low. Under a router with
+    # none, the same handler is still reported.
+    assert _found(src, "AIS301") == [(21, "low"), (32, "high")]
+
+
+def test_ais301_a_literal_dependency_list_without_auth_is_still_read():
+    src = """\
+        from fastapi import APIRouter, Depends, HTTPException
+        from app.services import sandbox_service_dependency, get_db
+
+        DEPS = [Depends(get_db)]
+        router = APIRouter(prefix="/items", dependencies=DEPS)
+
+
+        async def _valid_key(api_key: str = Depends(header_scheme)):
+            if not await validate(api_key):
+                raise HTTPException(403)
+
+
+        @router.get("/secrets")
+        async def list_secrets(key=Depends(_valid_key)):
+            return []
+
+
+        @router.delete("/{item_id}")
+        async def delete_item(item_id: str, service=sandbox_service_dependency):
+            await service.delete_item(item_id)
+            return {}
+        """
+    assert _found(src, "AIS301") == [(19, "high")]

@@ -1353,6 +1353,24 @@ def _registry_dependencies(ctx: "FileContext", receiver: ast.AST | None) -> Iter
             yield from _listed_dependencies(ctx, _keyword(node, "dependencies"))
 
 
+def unseen_dependencies(ctx: "FileContext", h: Handler) -> bool:
+    """True when a FastAPI handler's route, or the router or app it is registered on (made
+    in this module), takes ``dependencies=`` from a value that is no literal sequence the file
+    shows: ``APIRouter(prefix="/sandboxes", dependencies=get_dependencies())`` (openhands,
+    whose helper adds an API-key check in another module). Such dependencies apply to every
+    handler alike and most likely authenticate, but the linter cannot read them."""
+    for route in h.routes:
+        values = [_keyword(route.node, "dependencies")]
+        receiver = route.node.func.value if isinstance(route.node.func, ast.Attribute) else None
+        if isinstance(receiver, ast.Name):
+            made = ctx.reaching_value(receiver)
+            if isinstance(made, ast.Call):
+                values.append(_keyword(made, "dependencies"))
+        if any(v is not None and drf_list(ctx, v) is None for v in values):
+            return True
+    return False
+
+
 def _before_request(ctx: "FileContext", h: Handler) -> tuple[str, bool] | None:
     """A Flask ``before_request`` hook on the handler's blueprint (or the app) that checks
     the user protects every handler of it."""

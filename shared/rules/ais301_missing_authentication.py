@@ -116,7 +116,9 @@ a credential the client sent to a call is low as well: a token or secret field
 request handler (``slack_handler.handle(req)``): the callee most likely checks it, but the
 linter cannot see that it does. A call that keeps the value (``save_token(token)``) does not
 count. Handlers in test files (``aisec-test-paths``) are low: a test module's app serves its
-tests.
+tests. So are FastAPI handlers whose router, app or route takes ``dependencies=`` from a value
+the file does not show as a list (``APIRouter(dependencies=get_dependencies())``): those
+dependencies guard every handler of the router and most likely authenticate.
 
 ## Options
 ``aisec-auth-decorators``, ``aisec-auth-dependencies`` and ``aisec-permission-checks`` name
@@ -148,6 +150,7 @@ from ..analysis.auth import (
     name_node,
     protection,
     subclasses_authenticate,
+    unseen_dependencies,
     writes_only_caller,
 )
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -202,6 +205,11 @@ def _check_handler(node: ast.AST, h: Handler, ctx: FileContext) -> Iterator[Hit]
     elif writes_only_caller(ctx, h):
         # Only the caller's own record changes: an anonymous caller has none, so the view
         # needs a login, most likely enforced outside this file.
+        confidence = Confidence.LOW
+    elif unseen_dependencies(ctx, h):
+        # The router's (or route's) dependencies come from a call or an import the file does
+        # not show (``dependencies=get_dependencies()``): they guard every handler alike, so
+        # the peers' extra mechanism is no evidence that this one lacks authentication.
         confidence = Confidence.LOW
     elif forwards_credential(ctx, node):
         # The request carries its own credential (a challenge token, the Authorization
