@@ -153,3 +153,34 @@ def test_ais301_a_literal_dependency_list_without_auth_is_still_read():
             return {}
         """
     assert _found(src, "AIS301") == [(19, "high")]
+
+
+# ------------------------------------------------------------------ AIS406
+def test_ais406_an_environment_for_language_model_prompts_is_low():
+    # openhands app_server/integrations/service_types.py: suggested-task prompts rendered
+    # from ``*_prompt.j2`` files for the agent, never served to a browser.
+    src = """\
+        from jinja2 import Environment, FileSystemLoader
+
+
+        def prompt_for(task_type, **values):
+            env = Environment(loader=FileSystemLoader("templates/suggested_task"))
+            if task_type == "conflicts":
+                template = env.get_template("merge_conflict_prompt.j2")
+            else:
+                template = env.get_template("prompts/failing_checks.jinja2")
+            return template.render(**values)
+
+
+        def page_for(**values):
+            pages = Environment(loader=FileSystemLoader("templates"))
+            return pages.get_template("prompt.html").render(**values)
+
+
+        def mail_for(**values):
+            mails = Environment(loader=FileSystemLoader("templates"))
+            return mails.get_template("welcome.j2").render(**values)
+        """
+    # Prompt templates: low. An HTML template named prompt, or a .j2 not named as a prompt:
+    # still medium.
+    assert _found(src, "AIS406") == [(5, "low"), (14, "medium"), (19, "medium")]

@@ -29,7 +29,8 @@ Confidence is high when untrusted input reaches the HTML (also through a helper 
 module); medium when a parameter of a function nobody in the module calls is formatted into
 HTML markup that is marked safe or sent, and for an Environment with autoescaping off; low
 (hidden by default) for other unknown values, for an Environment whose templates are all
-plain text (``.txt``, ``.sql``, ``.yaml``, ...), SQL made from a string
+plain text (``.txt``, ``.sql``, ``.yaml``, ..., or a prompt for a language model:
+``review_prompt.j2``, ``prompts/system.jinja2``), SQL made from a string
 (``env.from_string(sql)``) or a constant template with no HTML tag in it (a console banner:
 ``Environment(...).from_string("Storage: {{ path }}")``), and for markup that Django's
 ``label_from_instance(self, obj)`` builds from the queryset's row. An Environment only used
@@ -165,6 +166,8 @@ TEXT_TEMPLATE_SUFFIXES = (
     ".txt", ".sql", ".md", ".yaml", ".yml", ".json", ".ini", ".cfg", ".conf", ".toml", ".py", ".sh", ".csv",
     ".tex", ".rst", ".service",
 )
+# Generic Jinja file suffixes, which say nothing of the output's type.
+_JINJA_SUFFIXES = (".j2", ".jinja", ".jinja2")
 _HTML_TAG = lazy_compile(r"<(?:[A-Za-z][A-Za-z0-9-]{0,30}|/[A-Za-z]|!)")
 _SAFE_FILTER = lazy_compile(r"\{\{-?\s*([A-Za-z_]\w*)[^{}|]{0,100}\|\s*safe\b")
 _AUTOESCAPE_OFF = lazy_compile(r"\{%-?\s*autoescape\s+false\s*-?%\}(.*?)\{%-?\s*endautoescape", re.DOTALL | re.IGNORECASE)
@@ -499,6 +502,17 @@ def _markup_free(ctx: FileContext, source: ast.AST) -> bool:
     return text is not None and not _HTML_TAG.search(text)
 
 
+def _prompt_template(name: str) -> bool:
+    """A template file named as a prompt for a language model, with a generic Jinja suffix
+    (``merge_conflict_prompt.j2``, ``prompts/system.jinja2``: openhands' suggested tasks): the
+    text goes to the model, not to a browser. ``prompt.html`` is HTML by its suffix."""
+    lowered = name.lower()
+    if not lowered.endswith(_JINJA_SUFFIXES):
+        return False
+    words = set(split_words(lowered.rsplit(".", 1)[0]))
+    return bool(words & {"prompt", "prompts"})
+
+
 def _env_confidence(ctx: FileContext, node: ast.Call) -> Confidence:
     """Low when every template the module renders with this environment is plain text: each
     template it loads by name has a text suffix (`TEXT_TEMPLATE_SUFFIXES`), and each template
@@ -527,7 +541,7 @@ def _env_confidence(ctx: FileContext, node: ast.Call) -> Confidence:
         first = other.args[0] if other.args else None  # type: ignore[attr-defined]
         if func.attr in _LOADERS:
             name = ctx.const_str(first) if first is not None else None
-            texts.append(name is not None and name.lower().endswith(TEXT_TEMPLATE_SUFFIXES))
+            texts.append(name is not None and (name.lower().endswith(TEXT_TEMPLATE_SUFFIXES) or _prompt_template(name)))
         elif func.attr == "from_string":
             label = dotted(first) if first is not None else None
             sql = label is not None and bool(_SQL_WORDS & set(split_words(label.rsplit(".", 1)[-1])))
