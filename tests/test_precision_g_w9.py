@@ -184,3 +184,26 @@ def test_ais406_an_environment_for_language_model_prompts_is_low():
     # Prompt templates: low. An HTML template named prompt, or a .j2 not named as a prompt:
     # still medium.
     assert _found(src, "AIS406") == [(5, "low"), (14, "medium"), (19, "medium")]
+
+
+# ------------------------------------------------------------------ AIS204
+def test_ais204_secure_off_under_a_disable_https_flag_is_low():
+    # khoj app/settings.py: the operator runs without TLS (KHOJ_NO_HTTPS); Secure cookies
+    # would never come back over plain HTTP.
+    src = """\
+        import os
+
+        DISABLE_HTTPS = os.getenv("KHOJ_NO_HTTPS") == "true"
+
+        if DISABLE_HTTPS:
+            SESSION_COOKIE_SECURE = False
+
+        if not DISABLE_HTTPS:
+            CSRF_COOKIE_SECURE = False
+
+        if USE_HTTPS:
+            SESSION_COOKIE_SECURE = False
+        """
+    # In the branch where HTTPS is off: low. Where it is on (the negated flag, a flag without
+    # a negating word): high.
+    assert _found(src, "AIS204") == [(6, "low"), (9, "high"), (12, "high")]

@@ -63,7 +63,7 @@ trusted. A call to the module's own cookie setter that takes the handler or resp
 (``def set_cookie(self, handler, token)``, called as ``self.set_cookie(handler, token)``) is
 not judged: the wrapper's own ``set_cookie`` call inside it is. A ``*_COOKIE_SECURE = False``
 inside a branch that runs only without TLS (``if not ssl:``, ``else`` of ``if use_https:``,
-``if request.scheme == "http":``) is low confidence: Secure cookies never come back over plain
+``if DISABLE_HTTPS:``, ``if request.scheme == "http":``) is low confidence: Secure cookies never come back over plain
 HTTP, as a quickstart for a local server knows. CSRF cookies (``csrf_token``, ``XSRF-TOKEN``, ``csrftoken``) are not checked:
 double-submit schemes must read them from script. ``SESSION_COOKIE_SECURE`` set in another
 settings module (a base module that this one does not star-import) is not seen, so
@@ -145,6 +145,8 @@ def _setting_hit(value: ast.AST, setting: str, ctx: FileContext) -> Hit:
 # ``use_https``, ``request.is_secure()``; and of a value that names the scheme.
 _TLS_WORDS = frozenset({"ssl", "tls", "https", "secure"})
 _SCHEME_WORDS = frozenset({"scheme", "protocol", "proto"})
+# Words that turn such a flag around: ``DISABLE_HTTPS``, ``KHOJ_NO_HTTPS``, ``without_tls``.
+_NEGATING_WORDS = frozenset({"no", "not", "disable", "disabled", "without", "skip"})
 
 
 def _words_of(expr: ast.AST) -> set:
@@ -168,7 +170,10 @@ def _tls_test(test: ast.AST) -> bool | None:
             https = value.value == "https"
             return https if isinstance(test.ops[0], ast.Eq) else not https
         return None
-    return True if _words_of(test) & _TLS_WORDS else None
+    words = _words_of(test)
+    if not words & _TLS_WORDS:
+        return None
+    return not words & _NEGATING_WORDS  # DISABLE_HTTPS holds when TLS is off
 
 
 def _plain_http_branch(ctx: FileContext, node: ast.AST) -> bool:
