@@ -6,17 +6,14 @@ apart from a dropped one, and keeps the nearby real flaw reported.
 
 from __future__ import annotations
 
-import textwrap
-
-from aisec_shared import Settings, check_source
+from review import found
 
 APP = "src/app/api/v1/flows.py"
 
 
 def _found(src: str, code: str, filename: str = APP) -> list[tuple[int, str]]:
-    """``[(line, confidence)]`` of rule `code` at every confidence."""
-    settings = Settings.from_mapping({"aisec_min_confidence": "low"}, strict=True)
-    return [(f.line, f.confidence.value) for f in check_source(textwrap.dedent(src), filename, settings, only=[code])]
+    """`review.found`, checked as a route module (`APP`) unless told otherwise."""
+    return found(src, code, filename)
 
 
 # ------------------------------------------------------------------ AIS301

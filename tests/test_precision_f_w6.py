@@ -5,17 +5,7 @@ give, at every confidence level, so that a lowered finding is told apart from a 
 
 from __future__ import annotations
 
-import textwrap
-
-from aisec_shared import Settings, check_source
-
-APP = "src/app/service.py"
-
-
-def _found(src: str, code: str, filename: str = APP) -> list[tuple[int, str]]:
-    """``[(line, confidence)]`` of rule `code` at every confidence."""
-    settings = Settings.from_mapping({"aisec_min_confidence": "low"}, strict=True)
-    return [(f.line, f.confidence.value) for f in check_source(textwrap.dedent(src), filename, settings, only=[code])]
+from review import found as _found
 
 
 # ------------------------------------------------------------------ AIS306
