@@ -263,14 +263,21 @@ def _formatted(ctx: FileContext, part: ast.AST) -> bool:
         binds = ctx.bindings_of(part)
         if binds and all(b.kind == "param" and isinstance(b.target, ast.arg) and typed_scalar(b.target) for b in binds):
             return True
-        value = ctx.reaching_value(part)
-        if value is None:
-            return False
-        part = value
-    if not isinstance(part, ast.Call):
+    call = _part_call(ctx, part)
+    if call is None:
         return False
-    func = part.func
-    return ctx.call_name(part) in _FORMAT_CALLS or (isinstance(func, ast.Attribute) and func.attr in ("strftime", "isoformat"))
+    func = call.func
+    return ctx.call_name(call) in _FORMAT_CALLS or (isinstance(func, ast.Attribute) and func.attr in ("strftime", "isoformat"))
+
+
+def _part_call(ctx: FileContext, part: ast.AST) -> ast.Call | None:
+    """The call a part of the markup is (``{date_format(d)}``), also through a name bound to
+    one (``ds = date_format(d)`` then ``{ds}``); None for anything else."""
+    if isinstance(part, ast.FormattedValue):
+        part = part.value
+    if isinstance(part, ast.Name):
+        part = ctx.reaching_value(part)
+    return part if isinstance(part, ast.Call) else None
 
 
 # URL builders, which percent-encode (or, datasette's, tilde-encode) what they put in a path
@@ -285,16 +292,10 @@ def _built_url(ctx: FileContext, part: ast.AST) -> bool:
     `_URL_BUILDER_OBJECTS`), also through a name bound to one: its components are encoded,
     so markup around it is only probably safe, low (datasette's table view links cells with
     ``datasette.urls.table(database_name, table_name)``, which ``tilde_encode``s the names)."""
-    if isinstance(part, ast.FormattedValue):
-        part = part.value
-    if isinstance(part, ast.Name):
-        value = ctx.reaching_value(part)
-        if value is None:
-            return False
-        part = value
-    if not isinstance(part, ast.Call):
+    call = _part_call(ctx, part)
+    if call is None:
         return False
-    func = part.func
+    func = call.func
     if isinstance(func, ast.Name):
         return func.id in _URL_BUILDERS
     if not isinstance(func, ast.Attribute):
