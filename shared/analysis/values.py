@@ -4,7 +4,8 @@ Moved out of the code-injection rule so that every rule of the injection family 
 implementation: `judge_value` (taint verdict plus the validation guards these sinks accept:
 type checks, ``str.isdigit``-style predicates, anchored regex matches, allow-list membership),
 `value_parts` (the leaves a built string is made of), `query_confidence` (how dangerous the
-shape of an unknown value is), and small helpers for arguments and route parameters.
+shape of an unknown value is), `unknown_origin` (that confidence in a test file), and small
+helpers for arguments and route parameters.
 """
 
 from __future__ import annotations
@@ -401,8 +402,19 @@ def query_confidence(ctx: FileContext, expr: ast.AST, found: Judgement) -> Confi
         return Confidence.HIGH
     built = is_built(ctx, expr)
     if found.level == "param":
-        return Confidence.MEDIUM if built else Confidence.LOW
+        return unknown_origin(ctx, Confidence.MEDIUM) if built else Confidence.LOW
     return Confidence.LOW if built else None
+
+
+def unknown_origin(ctx: FileContext, confidence: Confidence) -> Confidence:
+    """The confidence of an injection finding whose value is of unknown origin (no request
+    data, model output or other source reached it): `confidence` as given, but low in a test
+    file (``aisec-test-paths``), where a helper's parameters are test data and the code is
+    not deployed. A value from a source keeps its high confidence everywhere: callers ask
+    this only for the unknown-origin case."""
+    if confidence is Confidence.MEDIUM and ctx.settings.is_test_path(ctx.filename):
+        return Confidence.LOW
+    return confidence
 
 
 def argument(call: ast.Call, index: int, names: Iterable[str]) -> ast.AST | None:

@@ -27,9 +27,12 @@ where SQL expects a *value* (after ``=``, ``LIKE``, ``BETWEEN``, ``LIMIT``, insi
 position (a table or column name, a keyword, a whole clause), since identifiers cannot be bound
 and are usually quoted or allow-listed. Standard SQL's ``"..."`` quotes an identifier (``FROM
 "{table}"``, ``MAX("{column}")``); it is a value only where it opens in a value position
-(MySQL's default ``name = "{v}"``) or as a function's argument (``GET_METADATA("{url}")``). Nothing is reported when every caller in the module
-passes a constant or a checked value, after an allow-list or ``re.fullmatch`` guard, for
-typed route parameters (``order_id: int``, ``<int:order_id>``) or in dead branches.
+(MySQL's default ``name = "{v}"``) or as a function's argument (``GET_METADATA("{url}")``).
+In a test file (``aisec-test-paths``) the medium case is low too: tests are not deployed and
+their parameters are test data; untrusted input stays high. Nothing is reported when every
+caller in the module passes a constant or a checked value, after an allow-list or
+``re.fullmatch`` guard, for typed route parameters (``order_id: int``, ``<int:order_id>``)
+or in dead branches.
 
 ## Why is this bad?
 Text spliced into SQL is parsed as SQL: a value like ``' OR '1'='1`` changes the query, and
@@ -111,7 +114,7 @@ from typing import Iterator
 
 from ..analysis.strings import Built, build_string, joined_items
 from ..analysis.taint import extra_sink_args, is_dead
-from ..analysis.values import class_constant
+from ..analysis.values import class_constant, unknown_origin
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
 
@@ -175,7 +178,7 @@ def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[C
         elif unbindable and operator_setting(ctx, seg):
             conf = Confidence.LOW
         elif (_value_position(before) and not (unbindable and _option_slot(text, before))) or _parts_have_values(seg, ctx):
-            conf = Confidence.MEDIUM
+            conf = unknown_origin(ctx, Confidence.MEDIUM)
         else:
             conf = Confidence.LOW
         if best is None or conf.rank > best.rank:

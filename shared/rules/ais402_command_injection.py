@@ -17,7 +17,9 @@ string constant read through ``self.`` / ``cls.`` (``command: str = "/bin/bash"`
 class body, never assigned through an instance in the module). The finding points at
 the command. Confidence comes from the taint engine: high when untrusted input reaches the
 command (also through a helper of the module that a route calls with it; the finding stays at
-the helper's shell call and names the source), medium for an unknown value. Nothing is
+the helper's shell call and names the source), medium for an unknown value (low in a test
+file, ``aisec-test-paths``: tests are not deployed and their values are test data; untrusted
+input stays high there). Nothing is
 reported when every caller in the module passes a constant, quoted or checked value (an
 allow-list or ``re.fullmatch`` guard), or in a dead branch.
 
@@ -65,7 +67,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.taint import extra_sink_args, is_dead
-from ..analysis.values import class_constant
+from ..analysis.values import class_constant, unknown_origin
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
 
@@ -102,7 +104,7 @@ def _judge(ctx: FileContext, expr: ast.AST, sink: str) -> Iterator[Hit]:
     if seen == "safe":
         return
     where = f"{sink} (from {', '.join(found)})" if found else sink
-    yield hit(expr, where, confidence=Confidence.HIGH if seen == "source" else Confidence.MEDIUM)
+    yield hit(expr, where, confidence=Confidence.HIGH if seen == "source" else unknown_origin(ctx, Confidence.MEDIUM))
 
 
 def _argv(expr: ast.AST | None, ctx: FileContext) -> list[ast.AST] | None:

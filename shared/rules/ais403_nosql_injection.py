@@ -26,7 +26,8 @@ values under a comparison operator (``{"token": {"$eq": value}}``, also ``$in``,
 str)`` (an ``if`` that rejects and leaves); strings from ``request.args`` / ``request.form``,
 route parameters and the command line, which cannot carry operators; a typed Pydantic field.
 Confidence is **high** when input reaches the query; a parameter nobody in the module calls
-formatted into JavaScript is **medium**, a whole JavaScript string passed in is **low**
+formatted into JavaScript is **medium** (low in a test file, ``aisec-test-paths``: tests are
+not deployed and their values are test data), a whole JavaScript string passed in is **low**
 (hidden by default). A flaw written in the call is reported at the guilty value; a document
 built in a variable or a helper is reported at the call's argument, on the sink's line.
 

@@ -9,7 +9,9 @@ Flags the source argument of the builtins ``eval``, ``exec`` and ``compile`` (al
   of the same module that a route or script calls with it (the finding stays at the helper's
   ``eval``, where the fix goes, and names the source);
 - **medium** when the code is built by formatting (f-string, ``+``, ``%``, ``str.format``)
-  from a parameter nobody in the module calls or another non-constant value;
+  from a parameter nobody in the module calls or another non-constant value (low in a test
+  file, ``aisec-test-paths``: tests are not deployed and their values are test data; input
+  from a source stays high there);
 - **low** (hidden by default) for a whole string passed in (``def run(code): exec(code)``,
   the shape of debuggers and code generators) or read from elsewhere, such as
   ``exec(open(path).read())`` in a ``setup.py``.
@@ -77,7 +79,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.taint import extra_sink_args, is_dead
-from ..analysis.values import argument, dotted, is_built, judge_value
+from ..analysis.values import argument, dotted, is_built, judge_value, unknown_origin
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # Builtins that run a string as Python: https://docs.python.org/3/library/functions.html#eval
@@ -202,7 +204,7 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         elif found.level == "param":
             text = found.describe()
             what = f"A string built from {text}" if built else text[:1].upper() + text[1:]
-            yield hit(arg, what, sink, confidence=Confidence.MEDIUM if built else Confidence.LOW)
+            yield hit(arg, what, sink, confidence=unknown_origin(ctx, Confidence.MEDIUM) if built else Confidence.LOW)
         else:
             what = "A string built from a non-constant value" if built else "A non-constant value"
-            yield hit(arg, what, sink, confidence=Confidence.MEDIUM if built else Confidence.LOW)
+            yield hit(arg, what, sink, confidence=unknown_origin(ctx, Confidence.MEDIUM) if built else Confidence.LOW)

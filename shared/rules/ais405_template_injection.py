@@ -14,7 +14,8 @@ command line, a Lambda event, model output) and compiled by a template engine:
 The finding points at the template source. Confidence is high when untrusted input reaches
 it (directly, through f-strings, ``%``, ``+`` or ``str.format``, or through a helper of the
 same module); medium when a parameter of a function nobody in the module calls is formatted
-into the source; low (hidden by default) when such a parameter is the whole source. Passing
+into the source (low in a test file, ``aisec-test-paths``: tests are not deployed and their
+values are test data); low (hidden by default) when such a parameter is the whole source. Passing
 input as a *context variable* of a constant template
 (``render_template_string("Hello {{ name }}", name=name)``) is the safe pattern and is never
 reported, nor is a source picked from a constant mapping or checked against an allow-list
@@ -80,6 +81,7 @@ from ..analysis.judgement import describe, from_params, judge
 from ..analysis.strings import constant, string_parts
 from ..analysis.taint import extra_sink_args, is_dead
 from ..analysis.templates import is_template_engine
+from ..analysis.values import unknown_origin
 from ..checks import Confidence, FileContext, Hit, hit, on
 
 # Calls whose argument is template source -> its keyword name.
@@ -170,4 +172,4 @@ def check_template(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
                 continue
             parts = string_parts(ctx, source)
             built = parts is not None and any(not isinstance(p, str) and from_params(ctx, p, "template") for p in parts)
-            yield hit(source, describe(params, ""), sink, confidence=Confidence.MEDIUM if built else Confidence.LOW)
+            yield hit(source, describe(params, ""), sink, confidence=unknown_origin(ctx, Confidence.MEDIUM) if built else Confidence.LOW)

@@ -27,7 +27,8 @@ A response declared as something else (``mimetype="text/plain"``,
 
 Confidence is high when untrusted input reaches the HTML (also through a helper of the same
 module); medium when a parameter of a function nobody in the module calls is formatted into
-HTML markup that is marked safe or sent, and for an Environment with autoescaping off; low
+HTML markup that is marked safe or sent (low in a test file, ``aisec-test-paths``: tests are
+not deployed and their values are test data), and for an Environment with autoescaping off; low
 (hidden by default) for other unknown values, for an Environment whose templates are all
 plain text (``.txt``, ``.sql``, ``.yaml``, ..., or a prompt for a language model:
 ``review_prompt.j2``, ``prompts/system.jinja2``), SQL made from a string
@@ -109,6 +110,7 @@ from ..analysis.judgement import describe, from_params, judge
 from ..analysis.strings import constant, constant_text, string_parts
 from ..analysis.taint import extra_sink_args, is_dead, typed_scalar
 from ..analysis.templates import is_template_engine
+from ..analysis.values import unknown_origin
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
 from ..analysis.words import split_words
@@ -237,7 +239,7 @@ def _unknown_confidence(ctx: FileContext, value: ast.AST) -> tuple[Confidence, l
             for p in parts
         )
     ):
-        return Confidence.MEDIUM, params
+        return unknown_origin(ctx, Confidence.MEDIUM), params
     return Confidence.LOW, params
 
 

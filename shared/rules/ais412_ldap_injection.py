@@ -15,7 +15,8 @@ integer casts, allow-list and full-match checks, typed route parameters (``<int:
 and constants. Confidence: **high** when untrusted input (request data, route parameters,
 the command line, a Lambda event, model output) reaches the filter or DN, also through a
 helper of the module; **medium** when a parameter of a function nobody in the module calls
-is formatted into it; **low** (hidden by default) when a whole filter is passed in or a value
+is formatted into it (low in a test file, ``aisec-test-paths``: tests are not deployed and
+their values are test data); **low** (hidden by default) when a whole filter is passed in or a value
 of unknown origin is used.
 
 ## Why is this bad?

@@ -17,7 +17,8 @@ Values passed as XPath variables (``tree.xpath("//u[@name=$name]", name=value)``
 checks and constants. Confidence: **high** when untrusted input (request data, route
 parameters, the command line, a Lambda event, model output) reaches the expression, also
 through a helper of the module; **medium** when a parameter of a function nobody in the
-module calls is formatted into it; **low** (hidden by default) when a whole expression is
+module calls is formatted into it (low in a test file, ``aisec-test-paths``: tests are not
+deployed and their values are test data); **low** (hidden by default) when a whole expression is
 passed in or a value of unknown origin is formatted into it.
 
 ## Why is this bad?

@@ -19,7 +19,8 @@ The finding points at the data. Confidence: **high** when untrusted input reache
 (request data, an upload, route parameters, the command line, a Lambda event, model output,
 bytes read from a socket; also through a helper of the module); **medium** for data of
 unknown origin (a parameter, a cache or queue read; low for ``marshal``, which builds code
-objects without running them and reads every ``.pyc``). A file the program opens from a
+objects without running them and reads every ``.pyc``; low too in a test file,
+``aisec-test-paths``, where the data is test data and the code is not deployed). A file the program opens from a
 constant path or from its own configuration is not reported for the pickle family: the
 program wrote it. An unsafe YAML loader is reported whatever the data's origin (medium,
 high for untrusted data) except for a constant string. Data is trusted after an HMAC check
@@ -101,6 +102,7 @@ from typing import Iterator
 
 from ..analysis.flow import SAFE, Flow, call_arg, generic_parts, keyword, subjects
 from ..analysis.taint import extra_sink_args, is_dead
+from ..analysis.values import unknown_origin
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
 
@@ -548,4 +550,4 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
             # untrusted input is a crash. Reading .pyc files is its everyday use: low. So is
             # data of unknown origin that the caller explicitly opted into (`opted_in`).
             low = sink.startswith("marshal.") or opted_in(ctx, node)
-            yield hit(arg, sink, _describe(verdict, []), confidence=Confidence.LOW if low else Confidence.MEDIUM)
+            yield hit(arg, sink, _describe(verdict, []), confidence=Confidence.LOW if low else unknown_origin(ctx, Confidence.MEDIUM))

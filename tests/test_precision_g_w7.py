@@ -1,0 +1,90 @@
+"""Look-alikes found by the precision review of corpus G, part 1 (pgadmin4): each case states
+the confidence the core must give, at every confidence level, so that a lowered finding is
+told apart from a dropped one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from review import found as _found
+
+TEST_HELPER = "pgadmin/browser/server_groups/servers/roles/tests/utils.py"
+
+
+# ------------------------------------------------------------------ injection in test files
+SQL_HELPER = """\
+    from flask import request
+
+
+    def create_role(connection, role_name):
+        pg_cursor = connection.cursor()
+        pg_cursor.execute("SELECT oid FROM pg_catalog.pg_roles WHERE rolname = '%s'" % role_name)
+        return pg_cursor.fetchone()
+
+
+    def lookup_role(connection):
+        pg_cursor = connection.cursor()
+        name = request.args["name"]
+        pg_cursor.execute("SELECT oid FROM pg_catalog.pg_roles WHERE rolname = '%s'" % name)
+    """
+
+
+def test_ais401_an_unknown_value_in_a_test_helper_is_low():
+    # pgadmin's */tests/utils.py build their fixtures' SQL from the test's parameters: test
+    # data, in code that is not deployed. Request data in the same file stays high.
+    assert _found(SQL_HELPER, "AIS401", filename=TEST_HELPER) == [(6, "low"), (13, "high")]
+
+
+def test_ais401_the_same_helper_in_application_code_stays_medium():
+    assert _found(SQL_HELPER, "AIS401") == [(6, "medium"), (13, "high")]
+
+
+@pytest.mark.parametrize(
+    ("code", "src"),
+    [
+        (
+            "AIS402",
+            """\
+            import subprocess
+
+
+            def drop_cluster(path):
+                subprocess.run("pg_ctl stop -D %s" % path, shell=True)
+            """,
+        ),
+        (
+            "AIS404",
+            """\
+            def run_expr(expr):
+                return eval("1 + %s" % expr)
+            """,
+        ),
+        (
+            "AIS414",
+            """\
+            import pickle
+
+
+            def load_desc(row):
+                return pickle.loads(row.desc)
+            """,
+        ),
+    ],
+)
+def test_injection_family_unknown_value_in_a_test_file_is_low(code, src):
+    assert _found(src, code) == [(5 if code != "AIS404" else 2, "medium")]
+    assert _found(src, code, filename=TEST_HELPER) == [(5 if code != "AIS404" else 2, "low")]
+
+
+def test_ais402_request_data_in_a_test_file_stays_high():
+    src = """\
+        import subprocess
+
+        from flask import request
+
+
+        def run():
+            subprocess.run("ls %s" % request.args["d"], shell=True)
+        """
+    assert _found(src, "AIS402", filename=TEST_HELPER) == [(7, "high")]
