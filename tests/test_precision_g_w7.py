@@ -88,3 +88,40 @@ def test_ais402_request_data_in_a_test_file_stays_high():
             subprocess.run("ls %s" % request.args["d"], shell=True)
         """
     assert _found(src, "AIS402", filename=TEST_HELPER) == [(7, "high")]
+
+
+# ------------------------------------------------------------------ AIS414
+def test_ais414_decrypt_by_a_fernet_a_module_helper_returns_is_authenticated():
+    # pgadmin utils/session.py: the session file's body is decrypted by a Fernet that a
+    # helper derives from the secret key; Fernet.decrypt only returns what the key holder
+    # produced. The same load of the file's raw body stays medium.
+    src = """\
+        import base64
+        import pickle
+
+        from cryptography.fernet import Fernet
+
+
+        def _session_fernet(secret):
+            derived = derive_key(secret)
+            return Fernet(base64.urlsafe_b64encode(derived))
+
+
+        def _plain_opener(secret):
+            return open_codec(secret)
+
+
+        class Store:
+            def get(self, fname):
+                with open(fname, "rb") as f:
+                    body = f.read()
+                plaintext = _session_fernet(self.secret).decrypt(body)
+                return pickle.loads(plaintext)
+
+            def get_legacy(self, blob):
+                return pickle.loads(_plain_opener(self.secret).decrypt(blob))
+
+            def get_raw(self, blob):
+                return pickle.loads(blob)
+        """
+    assert _found(src, "AIS414") == [(24, "medium"), (27, "medium")]

@@ -31,7 +31,8 @@ SHA-2/SHA-3/BLAKE2 digest against one recorded before and not sent by the client
 hashlib.sha256(data).hexdigest() != self.expected_content_hash: raise``: the bytes are
 those recorded when they were written, as for a pinned download; an MD5 or SHA-1 digest does
 not count, collisions are practical), and when it comes from ``Signer.unsign`` or
-``Fernet.decrypt``, which only return what the key holder produced.
+``Fernet.decrypt``, which only return what the key holder produced (also a ``Fernet`` that a
+helper of the module returns: ``_session_fernet(secret).decrypt(body)``).
 
 Data of unknown origin is **low** when the load runs only after the caller's explicit opt-in:
 the function (or the ``__init__`` of the method's class) first refuses with ``if not
@@ -101,7 +102,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.flow import SAFE, Flow, call_arg, generic_parts, keyword, subjects
-from ..analysis.taint import extra_sink_args, is_dead
+from ..analysis.taint import extra_sink_args, is_dead, own_nodes
 from ..analysis.values import unknown_origin
 from ..analysis.words import split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -173,7 +174,7 @@ class DataFlow(Flow):
         if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute):
             if expr.func.attr in VERIFIED_METHODS:
                 return True
-            if expr.func.attr == "decrypt" and ctx.instance_of(expr.func.value) in AEAD_CLASSES:
+            if expr.func.attr == "decrypt" and _aead(ctx, expr.func.value):
                 return True
         return False
 
@@ -225,6 +226,24 @@ class DataFlow(Flow):
             if _pinned_digest(ctx, test.left, test.comparators[0], target):
                 return "pos" if isinstance(test.ops[0], ast.Eq) else "neg"
         return None
+
+
+def _aead(ctx: FileContext, expr: ast.AST) -> bool:
+    """An object of an authenticated-encryption class (`AEAD_CLASSES`): built here
+    (``Fernet(key)``, a name bound to it), or returned by every ``return`` of a def of this
+    module that a call targets (``_derive_fernet(secret).decrypt(body)`` after ``def
+    _derive_fernet(secret): ...; return Fernet(base64.urlsafe_b64encode(derived))``)."""
+    if ctx.instance_of(expr) in AEAD_CLASSES:
+        return True
+    if isinstance(expr, ast.Name):
+        expr = ctx.reaching_value(expr)
+    if not isinstance(expr, ast.Call):
+        return False
+    target = ctx.taint.local_function(expr.func)
+    if not isinstance(target, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    returns = [n.value for n in own_nodes(target) if isinstance(n, ast.Return)]
+    return bool(returns) and all(r is not None and ctx.instance_of(r) in AEAD_CLASSES for r in returns)
 
 
 class _FilePath(ast.AST):
