@@ -125,3 +125,22 @@ def test_ais414_decrypt_by_a_fernet_a_module_helper_returns_is_authenticated():
                 return pickle.loads(blob)
         """
     assert _found(src, "AIS414") == [(24, "medium"), (27, "medium")]
+
+
+# ------------------------------------------------------------------ AIS205
+def test_ais205_an_item_read_with_a_number_default_is_a_flag():
+    # pgadmin utils/__init__.py (load_servers): "TunnelPromptPassword" says whether to prompt
+    # for the SSH tunnel's password, 0 or 1. A password item read as a string stays medium.
+    src = """\
+        from pgadmin.model import Server
+
+
+        def load_servers(data):
+            for obj in data["Servers"].values():
+                new_server = Server()
+                new_server.tunnel_prompt_password = obj.get("TunnelPromptPassword", 0)
+                new_server.save_password = obj.get("SavePassword", False)
+                new_server.tunnel_password = obj.get("TunnelPassword", "")
+                new_server.password = obj.get("Password")
+        """
+    assert _found(src, "AIS205") == [(9, "medium"), (10, "medium")]

@@ -23,7 +23,8 @@ A value is a raw password when its name (variable, attribute, dict key, request 
 WTForms ``form.password.data``) is a password name and it is not the result of a call that
 transforms it: ``generate_password_hash(pw)``, ``bcrypt.hashpw(...)``, ``make_password(pw)``,
 ``pwd_context.hash(pw)`` are hashes. Names such as ``password_hash``, ``hashed_password`` and
-``pw_digest`` are hashes too. ``password == confirm_password`` (a confirmation check) is not
+``pw_digest`` are hashes too. An item read with a number or a boolean as its default
+(``obj.get("TunnelPromptPassword", 0)``) is a flag, not a password. ``password == confirm_password`` (a confirmation check) is not
 flagged. A record stored with the same field of another record (``password=other.password``,
 copying a page and its restrictions) is low: it stores what that record already holds, and
 the flaw, if any, is where that was first stored. So is the same password field of two
@@ -287,13 +288,25 @@ def raw_password(ctx: FileContext, expr: ast.AST | None, depth: int = 0) -> bool
     """`expr` holds a password as typed: a password-named value that no call transformed."""
     if expr is None or depth > _DEPTH or not _is_password_name(name_of(expr)):
         return False
+    if _numeric_default(expr):
+        return False
     if isinstance(expr, ast.Name):
         value = ctx.reaching_value(expr)
         if isinstance(value, ast.Call) and name_of(value) is None:
             return False  # password = generate_password_hash(password)
-        if isinstance(value, (ast.Constant, ast.JoinedStr, ast.BinOp)):
+        if isinstance(value, (ast.Constant, ast.JoinedStr, ast.BinOp)) or _numeric_default(value):
             return False
     return True
+
+
+def _numeric_default(expr: ast.AST | None) -> bool:
+    """``obj.get("TunnelPromptPassword", 0)``: an item read with a number or a boolean as its
+    default is a flag or a count (prompt for the password, save it), not a password, which is
+    a string."""
+    if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "get"):
+        return False
+    default = expr.args[1] if len(expr.args) >= 2 else next((k.value for k in expr.keywords if k.arg == "default"), None)
+    return isinstance(default, ast.Constant) and type(default.value) in (int, bool, float)
 
 
 _STORED_WORDS = frozenset({"stored", "saved", "existing", "correct", "expected", "known"})
