@@ -144,3 +144,25 @@ def test_ais205_an_item_read_with_a_number_default_is_a_flag():
                 new_server.password = obj.get("Password")
         """
     assert _found(src, "AIS205") == [(9, "medium"), (10, "medium")]
+
+
+def test_ais205_an_azure_sdk_model_is_a_request_to_azure_not_a_record():
+    # pgacloud/providers/azure.py: the admin password of the database server being
+    # provisioned, sent to Azure's management API. A model of the project stays reported.
+    src = """\
+        from azure.mgmt.rdbms.postgresql_flexibleservers.models import Server, Sku
+        from app.models import Account
+
+
+        def create(client, args, db_password, form):
+            client.servers.begin_create(
+                server_name=args.name,
+                parameters=Server(
+                    sku=Sku(name=args.instance_type),
+                    administrator_login=args.db_username,
+                    administrator_login_password=db_password,
+                ),
+            )
+            return Account(username=form["username"], password=form["password"])
+        """
+    assert _found(src, "AIS205") == [(14, "medium")]

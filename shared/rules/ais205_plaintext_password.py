@@ -32,8 +32,10 @@ records the server loaded (``current.password != auth.password`` after both came
 ``get_auth(...)``, or ``where(Auth.password == auth.password)`` with ``auth: AuthModel``): a
 compare-and-swap or change check of what is stored. A password kept to be sent, not checked
 (a keyword of a call that also takes ``host=``, ``port=``, ``url=`` ..., or of a record named
-``*Storage``, ``*Connection``, ``*Backend``, ``*Integration``), cannot be hashed and is low;
-so is a parameter that receives a hash: the function's docstring says *hash*, or every call
+``*Storage``, ``*Connection``, ``*Backend``, ``*Integration``), cannot be hashed and is low
+(the classes of client libraries and cloud SDKs, ``boto3``, ``paramiko``, the Azure SDK's
+``azure.mgmt.*.models.Server(administrator_login_password=...)`` that provisions a server,
+are no records at all); so is a parameter that receives a hash: the function's docstring says *hash*, or every call
 of it in the module passes a call named for hashing (``get_password_hash(pw)``). A comparison
 whose mismatch branch assigns the compared field the other side (``if cred.password !=
 password: cred.password = password``, a client's credential cache) replaces a value that
@@ -181,6 +183,9 @@ _CLIENT_ROOTS = frozenset(
         "atlassian", "jira", "kubernetes", "docker", "sqlalchemy", "pydantic", "fastapi", "flask_login",
         "starlette", "wtforms", "flask_wtf", "rest_framework", "kombu", "celery", "pika", "elasticsearch",
         "opensearchpy", "pysftp", "telnetlib", "exchangelib", "tweepy", "praw", "selenium", "playwright",
+        # Azure SDK for Python: its `models` are the bodies of requests to Azure's management
+        # API (``Server(administrator_login_password=...)`` provisions a database server).
+        "azure",
     }
 )
 # ORM writes and lookups that take column=value keywords (or a dict) as stored values.
