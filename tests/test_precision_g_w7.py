@@ -166,3 +166,31 @@ def test_ais205_an_azure_sdk_model_is_a_request_to_azure_not_a_record():
             return Account(username=form["username"], password=form["password"])
         """
     assert _found(src, "AIS205") == [(14, "medium")]
+
+
+# ------------------------------------------------------------------ AIS207
+def test_ais207_a_cache_of_what_the_client_sent_is_low():
+    # pgadmin misc/cloud/rds: the credentials verified last time are cached in the session;
+    # the same ones sent again skip the check, new ones are verified and then cached. A
+    # comparison with a stored secret that nothing replaces stays reported.
+    src = """\
+        from flask import request, session
+
+
+        def verify_credentials():
+            data = request.get_json()
+            cached_secret = session["aws"].get("secret")
+            if cached_secret is None or cached_secret != data["secret"]:
+                status = validate(data["secret"])
+                if status:
+                    session["aws"]["secret"] = data["secret"]
+            return status
+
+
+        def check_key():
+            stored_secret = session["aws"].get("secret")
+            if stored_secret != request.args["secret"]:
+                return "denied", 403
+            return "ok"
+        """
+    assert _found(src, "AIS207") == [(7, "low"), (16, "high")]

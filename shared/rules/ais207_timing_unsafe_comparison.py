@@ -27,7 +27,10 @@ the stored value itself (``if chart.digest != digest: return redirect(url_for(..
 digest=chart.digest))``).
 A comparison whose mismatch branch assigns the compared field the other side (``if
 credential.api_key != api_key: credential.api_key = api_key``: a client's credential cache
-replacing a key that changed) grants nothing on a match and is low. So is one of two plain
+replacing a key that changed) grants nothing on a match and is low, also when the branch
+stores it only once it is verified and when the stored side was read into a name first
+(``cached = session["aws"].get("secret")``, then ``if cached != data["secret"]:`` ... ``if
+status: session["aws"]["secret"] = data["secret"]``: a cache of what the same client sent). So is one of two plain
 names whose mismatch branch hands one of them to a call named for authentication (``if
 external_token != token: user = authenticate_external(external_token)``): it tells two
 credentials the caller presented apart, and the call checks the credential.
