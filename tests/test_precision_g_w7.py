@@ -194,3 +194,39 @@ def test_ais207_a_cache_of_what_the_client_sent_is_low():
             return "ok"
         """
     assert _found(src, "AIS207") == [(7, "low"), (16, "high")]
+
+
+# ------------------------------------------------------------------ AIS408
+def test_ais408_a_url_past_a_validator_named_check_is_low():
+    # pgadmin llm/__init__.py: each model-list fetcher refuses a base URL that
+    # validate_api_url() (another module: scheme://host:port against an allow-list in the
+    # config) rejects. The same fetch without the check stays high.
+    src = """\
+        import urllib.request
+
+        from flask import Flask, request
+
+        from app.llm.utils import validate_api_url
+
+        app = Flask(__name__)
+
+
+        def _fetch_models(api_key, api_url=""):
+            base_url = (api_url or "https://api.example.com/v1").rstrip("/")
+            if not validate_api_url(base_url):
+                raise ValueError("API URL is not in the allowed list")
+            url = f"{base_url}/models"
+            return urllib.request.Request(url, headers={"x-api-key": api_key})
+
+
+        def _fetch_tags(api_url):
+            return urllib.request.Request(f"{api_url}/api/tags")
+
+
+        @app.route("/models", methods=["POST"])
+        def refresh_models():
+            data = request.get_json()
+            _fetch_tags(data["api_url"])
+            return _fetch_models(data.get("api_key"), data.get("api_url", ""))
+        """
+    assert _found(src, "AIS408") == [(15, "low"), (19, "high")]

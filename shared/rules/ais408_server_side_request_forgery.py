@@ -29,7 +29,9 @@ Confidence: **high** when untrusted input reaches the URL's scheme or host (also
 helper; the finding stays at the request and names the source); **low** (hidden by default)
 in a route handler restricted to administrators (an admin dependency or decorator, or
 ``aisec-admin-decorators``: "verify connection" and "load from URL" features fetch the URL the
-administrator is configuring), for an unknown value, and for a URL from the program's own command line or terminal, whose
+administrator is configuring), past a check by a function whose name says it validates and
+whose body the rule does not read (``if not validate_api_url(base_url): raise``, imported
+from another module: probably an allow-list of hosts, unverified), for an unknown value, and for a URL from the program's own command line or terminal, whose
 user can already reach whatever the program can.
 
 ## Why is this bad?
@@ -105,6 +107,7 @@ from ..analysis.flow import (
     subjects,
 )
 from ..analysis.auth import handler_of, protection
+from ..analysis.judgement import validated
 from ..analysis.taint import extra_sink_args, is_dead
 from ..checks import Confidence, FileContext, Hit, hit, on
 from ..analysis.patterns import lazy_compile
@@ -448,8 +451,10 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
         if verdict == "safe":
             continue
         if verdict == "source" and not cli_only(found):
-            admin = _admin_handler(ctx, node)
-            yield hit(arg, ", ".join(found), sink, confidence=Confidence.LOW if admin else Confidence.HIGH)
+            # An administrator's handler, or a check by a validator whose body is not read
+            # here (`judgement.validated`: ``if not validate_api_url(url): raise``).
+            low = _admin_handler(ctx, node) or validated(ctx, arg, "url")
+            yield hit(arg, ", ".join(found), sink, confidence=Confidence.LOW if low else Confidence.HIGH)
         elif verdict == "source":
             # A command-line tool fetching the URL its user names is doing its job.
             yield hit(arg, ", ".join(found), sink, confidence=Confidence.LOW)
