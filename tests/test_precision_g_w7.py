@@ -230,3 +230,53 @@ def test_ais408_a_url_past_a_validator_named_check_is_low():
             return _fetch_models(data.get("api_key"), data.get("api_url", ""))
         """
     assert _found(src, "AIS408") == [(15, "low"), (19, "high")]
+
+
+# ------------------------------------------------------------------ AIS305
+def test_ais305_a_helper_only_admin_handlers_call_is_low():
+    # pgadmin tools/user_management: update_role(rid, data) sets every key of the request
+    # on a Role, and only an @roles_required("Administrator") view calls it. The same helper
+    # behind a view any user reaches stays high.
+    src = """\
+        import json
+
+        from flask import Blueprint, request
+        from flask_security import roles_required
+
+        from app.model import Role, db
+
+        blueprint = Blueprint("user_management", __name__)
+
+
+        def update_role(rid, data):
+            r = Role.query.get(rid)
+            for key, value in data.items():
+                setattr(r, key, value)
+            db.session.commit()
+
+
+        @blueprint.route("/role/<int:rid>", methods=["PUT"])
+        @roles_required("Administrator")
+        def role_update(rid):
+            data = request.form if request.form else json.loads(request.data)
+            return update_role(rid, data)
+
+
+        def update_profile(uid, data):
+            r = Role.query.get(uid)
+            for key, value in data.items():
+                setattr(r, key, value)
+            db.session.commit()
+
+
+        @blueprint.route("/profile/<int:uid>", methods=["PUT"])
+        @roles_required("Administrator")
+        def profile_update_admin(uid):
+            return update_profile(uid, request.get_json())
+
+
+        @blueprint.route("/me/<int:uid>", methods=["PUT"])
+        def profile_update(uid):
+            return update_profile(uid, request.get_json())
+        """
+    assert _found(src, "AIS305") == [(14, "low"), (28, "high")]

@@ -48,7 +48,7 @@ module with ORM bases, or one imported from a ``models`` module) or an ORM write
 another capitalised callable whose object the function stores (``session.add(obj)``,
 ``obj.save()``) or returns, low (hidden by default) for such an object that is only used (a
 UI action, a settings value object) and in handlers restricted to administrators, whose
-callers may set every field by design.
+callers may set every field by design, also in a helper that only such handlers call.
 
 ## Why is this bad?
 The client sends fields the form never showed: ``{"is_admin": true}``, ``{"role":
@@ -753,14 +753,24 @@ def _may_persist(ctx: FileContext, call: ast.Call) -> bool:
     return False
 
 
-def _admin_only(ctx: FileContext, node: ast.AST) -> bool:
+def _admin_only(ctx: FileContext, node: ast.AST, depth: int = 0) -> bool:
+    """`node` runs only for administrators: in a handler restricted to them, or in a helper
+    (not a handler) that every call of the module makes from such a handler (``def
+    update_role(rid, data)`` called only by an ``@roles_required("Administrator")`` view),
+    followed up to two helpers deep. A helper nothing in the module calls is not."""
     func = ctx.enclosing_function(node)
     while func is not None:
         h = handler_of(ctx, func)
         if h is not None:
             return protection(ctx, h).admin
-        func = ctx.enclosing_function(func)
-    return False
+        outer = ctx.enclosing_function(func)
+        if outer is None:
+            break
+        func = outer
+    if func is None or depth >= 2:
+        return False
+    calls = ctx.taint.callers(func)
+    return bool(calls) and all(_admin_only(ctx, call, depth + 1) for call in calls)
 
 
 def _report(ctx: FileContext, node: ast.AST, what: str, confidence: Confidence, fix: str = FIX_FIELDS) -> Hit:
