@@ -280,3 +280,54 @@ def test_ais305_a_helper_only_admin_handlers_call_is_low():
             return update_profile(uid, request.get_json())
         """
     assert _found(src, "AIS305") == [(14, "low"), (28, "high")]
+
+
+def test_ais205_an_item_every_write_of_the_module_hashes_is_low():
+    # pgadmin tools/user_management: validate_password(data, new_data) stores
+    # new_data["password"] = hash_password(...), then _create_new_user(new_data) builds the
+    # User from it. A key the module fills with the raw value stays reported.
+    src = """\
+        from app.model import User, Member
+
+
+        def validate_password(data, new_data):
+            if data["newPassword"] == data["confirmPassword"]:
+                new_data["password"] = hash_password(data["newPassword"])
+
+
+        def _create_new_user(new_data):
+            return User(username=new_data["username"], password=new_data["password"])
+
+
+        def _create_member(fields):
+            return Member(name=fields["name"], member_password=fields["member_password"])
+
+
+        def fill(form, fields):
+            fields["member_password"] = form.get("member_password")
+        """
+    assert _found(src, "AIS205") == [(10, "low"), (14, "medium")]
+
+
+def test_ais205_a_write_that_keeps_the_item_stores_nothing_new():
+    src = """\
+        from app.model import User
+
+
+        def validate_user(data):
+            new_data = dict()
+            new_data["password"] = hash_password(data["newPassword"])
+            return new_data
+
+
+        def create_user(data):
+            data["password"] = data["password"] if "password" in data else None
+            new_data = validate_user(data)
+            new_data["password"] = new_data["password"] if "password" in new_data else None
+            _create_new_user(new_data)
+
+
+        def _create_new_user(new_data):
+            return User(username=new_data["username"], password=new_data["password"])
+        """
+    assert _found(src, "AIS205") == [(18, "low")]

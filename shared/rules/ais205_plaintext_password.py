@@ -36,7 +36,10 @@ compare-and-swap or change check of what is stored. A password kept to be sent, 
 (the classes of client libraries and cloud SDKs, ``boto3``, ``paramiko``, the Azure SDK's
 ``azure.mgmt.*.models.Server(administrator_login_password=...)`` that provisions a server,
 are no records at all); so is a parameter that receives a hash: the function's docstring says *hash*, or every call
-of it in the module passes a call named for hashing (``get_password_hash(pw)``). A comparison
+of it in the module passes a call named for hashing (``get_password_hash(pw)``), and an item
+of a parameter under a key that every write of the module fills with such a call
+(``User(password=new_data["password"])`` where a helper set ``new_data["password"] =
+hash_password(...)``). A comparison
 whose mismatch branch assigns the compared field the other side (``if cred.password !=
 password: cred.password = password``, a client's credential cache) replaces a value that
 changed and checks no login: low. Request and update schemas are not records: a class
@@ -779,8 +782,50 @@ def check_constructor(node: ast.keyword, ctx: FileContext) -> Iterator[Hit]:
     name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
     if not name[:1].isupper() or _hashing_setter(ctx) or not _model_class(ctx, func):
         return
-    low = _copied_field(ctx, arg, node.value) or _outbound(call) or _takes_hash(ctx, node.value)
+    low = _copied_field(ctx, arg, node.value) or _outbound(call) or _takes_hash(ctx, node.value) or _hashed_item(ctx, node.value)
     yield _hit(node.value, "stored", f"{name}({node.arg}=...)", _supplied(ctx, node.value), ctx, low)
+
+
+def _hashed_item(ctx: FileContext, value: ast.AST) -> bool:
+    """An item of a parameter (``new_data["password"]`` in ``def _create_new_user(new_data)``)
+    under a key that every write of the module stores a call named for hashing into
+    (``new_data["password"] = hash_password(...)`` in the helper that builds the dict): the
+    dict is filled elsewhere, and wherever the module fills that key, it hashes (writes that
+    keep the item or clear it, `_keeps_item`, store nothing). At least one such write; an item
+    of request data is no hash."""
+    if not (isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name)):
+        return False
+    key = literal_str(value.slice)
+    binds = ctx.bindings_of(value.value)
+    if key is None or len(binds) != 1 or binds[0].kind != "param":
+        return False
+    writes = 0
+    for node in ctx.nodes_of(ast.Assign):
+        for target in node.targets:  # type: ignore[attr-defined]
+            if isinstance(target, ast.Subscript) and literal_str(target.slice) == key:
+                stored = node.value  # type: ignore[attr-defined]
+                if _keeps_item(target, stored):
+                    continue
+                if not isinstance(stored, ast.Call):
+                    return False
+                func = stored.func
+                callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+                if not {"hash", "hashpw", "hashed"} & set(split_words(callee)):
+                    return False
+                writes += 1
+    return writes > 0
+
+
+def _keeps_item(target: ast.Subscript, stored: ast.AST) -> bool:
+    """``d["password"] = d["password"] if "password" in d else None``: the write keeps the
+    item or clears it, storing nothing new."""
+    same = ast.dump(target.value) + ast.dump(target.slice)
+    options = [stored.body, stored.orelse] if isinstance(stored, ast.IfExp) else [stored]
+    return all(
+        (isinstance(o, ast.Constant) and o.value is None)
+        or (isinstance(o, ast.Subscript) and ast.dump(o.value) + ast.dump(o.slice) == same)
+        for o in options
+    )
 
 
 # --- SQL ------------------------------------------------------------------------------------
