@@ -21,34 +21,35 @@ Flags code that shows passwords are kept as typed:
 
 A value is a raw password when its name (variable, attribute, dict key, request field,
 WTForms ``form.password.data``) is a password name and it is not the result of a call that
-transforms it: ``generate_password_hash(pw)``, ``bcrypt.hashpw(...)``, ``make_password(pw)``,
-``pwd_context.hash(pw)`` are hashes. Names such as ``password_hash``, ``hashed_password`` and
-``pw_digest`` are hashes too. An item read with a number or a boolean as its default
-(``obj.get("TunnelPromptPassword", 0)``) is a flag, not a password. ``password == confirm_password`` (a confirmation check) is not
-flagged. A record stored with the same field of another record (``password=other.password``,
-copying a page and its restrictions) is low: it stores what that record already holds, and
-the flaw, if any, is where that was first stored. So is the same password field of two
-records the server loaded (``current.password != auth.password`` after both came from
-``get_auth(...)``, or ``where(Auth.password == auth.password)`` with ``auth: AuthModel``): a
-compare-and-swap or change check of what is stored. A password kept to be sent, not checked
-(a keyword of a call that also takes ``host=``, ``port=``, ``url=`` ..., or of a record named
-``*Storage``, ``*Connection``, ``*Backend``, ``*Integration``), cannot be hashed and is low
-(the classes of client libraries and cloud SDKs, ``boto3``, ``paramiko``, the Azure SDK's
+transforms it: ``generate_password_hash(pw)``, ``bcrypt.hashpw(...)``,
+``make_password(pw)``, ``pwd_context.hash(pw)`` are hashes. Names such as ``password_hash``,
+``hashed_password`` and ``pw_digest`` are hashes too. An item read with a number or a
+boolean as its default (``obj.get("TunnelPromptPassword", 0)``) is a flag, not a password.
+``password == confirm_password`` (a confirmation check) is not flagged. A record stored with
+the same field of another record (``password=other.password``, copying a page and its
+restrictions) is low: it stores what that record already holds, and the flaw, if any, is
+where that was first stored. So is the same password field of two records the server loaded
+(``current.password != auth.password`` after both came from ``get_auth(...)``, or
+``where(Auth.password == auth.password)`` with ``auth: AuthModel``): a compare-and-swap or
+change check of what is stored. A password kept to be sent, not checked (a keyword of a call
+that also takes ``host=``, ``port=``, ``url=`` ..., or of a record named ``*Storage``,
+``*Connection``, ``*Backend``, ``*Integration``), cannot be hashed and is low (the classes
+of client libraries and cloud SDKs, ``boto3``, ``paramiko``, the Azure SDK's
 ``azure.mgmt.*.models.Server(administrator_login_password=...)`` that provisions a server,
-are no records at all); so is a parameter that receives a hash: the function's docstring says *hash*, or every call
-of it in the module passes a call named for hashing (``get_password_hash(pw)``), and an item
-of a parameter under a key that every write of the module fills with such a call
-(``User(password=new_data["password"])`` where a helper set ``new_data["password"] =
-hash_password(...)``). A comparison
-whose mismatch branch assigns the compared field the other side (``if cred.password !=
-password: cred.password = password``, a client's credential cache) replaces a value that
-changed and checks no login: low. Request and update schemas are not records: a class
-imported from a ``models`` module whose name ends in *Request*, *Update*, *Create*, *In*,
-*Input*, *Payload*, *Body*, *Schema*, *Dto* or *Params* (FastAPI's ``UserCreate`` /
-``UserUpdate``, a client's ``UserUpdate(password=...)`` sent to the API) carries the password
-to the code that hashes it, and so does a copy of the request body the handler trims before
-handing it on (``safe = user_update.create_copy(exclude=...); safe.password =
-user_update.password``, also ``.model_copy()`` and ``copy.deepcopy(body)``).
+are no records at all); so is a parameter that receives a hash: the function's docstring
+says *hash*, or every call of it in the module passes a call named for hashing
+(``get_password_hash(pw)``), and an item of a parameter under a key that every write of the
+module fills with such a call (``User(password=new_data["password"])`` where a helper set
+``new_data["password"] = hash_password(...)``). A comparison whose mismatch branch assigns
+the compared field the other side (``if cred.password != password: cred.password =
+password``, a client's credential cache) replaces a value that changed and checks no login:
+low. Request and update schemas are not records: a class imported from a ``models`` module
+whose name ends in *Request*, *Update*, *Create*, *In*, *Input*, *Payload*, *Body*,
+*Schema*, *Dto* or *Params* (FastAPI's ``UserCreate`` / ``UserUpdate``, a client's
+``UserUpdate(password=...)`` sent to the API) carries the password to the code that hashes
+it, and so does a copy of the request body the handler trims before handing it on (``safe =
+user_update.create_copy(exclude=...); safe.password = user_update.password``, also
+``.model_copy()`` and ``copy.deepcopy(body)``).
 
 ## Why is this bad?
 Whoever reads the database (a leaked backup, an SQL injection, an over-privileged
