@@ -22,9 +22,7 @@ Flags two transport and API-design flaws:
   password or token from the query string: Flask ``request.args`` / ``request.values``,
   Django ``request.GET``, DRF and Starlette ``request.query_params``, aiohttp
   ``request.query``, a FastAPI parameter declared with ``Query(...)`` or, in a route, a plain
-  ``str`` parameter that FastAPI reads from the query, and FastAPI's ``APIKeyQuery``. A
-  ``bool`` ``Query`` parameter named for a secret (``expose_secrets: bool = Query(False)``) is
-  a switch and is not reported.
+  ``str`` parameter that FastAPI reads from the query, and FastAPI's ``APIKeyQuery``.
 
 Hosts on the loopback interface (``localhost``, ``*.localhost``, ``127.0.0.0/8``, ``::1``, and ``0.0.0.0``, which as a
 destination means this host)
@@ -47,7 +45,9 @@ download-finished signal) is not reported either, and one the handler only store
 session (the order id PayPal appends to its return URL) is low confidence. A FastAPI query
 parameter named like a key in a route whose caller an authenticating dependency already
 provides (``user=Depends(user_api_key_auth)``, ``dependencies=[Depends(...)]``) is data,
-usually a filter by key id: low confidence.
+usually a filter by key id: low confidence. A FastAPI query parameter annotated as a flag
+or a number (``include_secrets: bool = Query(False)``, ``expose_secrets: bool | None``) holds no credential and is not
+reported.
 
 ## Why is this bad?
 Over ``http://`` anyone on the path (Wi-Fi, a proxy, a compromised router, another pod on
@@ -758,18 +758,30 @@ def _stringish(annotation: ast.AST | None) -> bool:
     return True
 
 
-def _flag(annotation: ast.AST | None) -> bool:
-    """An annotation that is ``bool`` (also ``Optional[bool]``, ``bool | None``,
-    ``Annotated[bool, Query(...)]``): FastAPI accepts only true/false words for it
-    (https://fastapi.tiangolo.com/tutorial/query-params/#query-parameter-type-conversion),
-    so a parameter named for a secret (``expose_secrets``) is a switch, not the secret."""
-    if isinstance(annotation, ast.Subscript) and getattr(annotation.value, "id", getattr(annotation.value, "attr", "")) == "Annotated":
-        annotation = annotation.slice.elts[0] if isinstance(annotation.slice, ast.Tuple) and annotation.slice.elts else annotation.slice
+_FLAG_OR_NUMBER = frozenset({"bool", "int", "float", "StrictBool", "StrictInt"})
+
+
+def _flag_or_number(annotation: ast.AST | None) -> bool:
+    """An annotation that admits only a flag or a number (``bool``, ``Optional[int]``,
+    ``bool | None``, ``Annotated[bool, Query(...)]``): FastAPI rejects any other value with a
+    422, so ``include_secrets: bool = Query(False)`` (prefect's block API) is a switch, not a
+    credential. Absent or unreadable annotations are not."""
     if annotation is None:
         return False
-    names = [n for n in ast.walk(annotation) if isinstance(n, (ast.Name, ast.Attribute))]
-    words = {n.id if isinstance(n, ast.Name) else n.attr for n in names}
-    return "bool" in words and words <= {"bool", "Optional", "Union", "None"}
+    if isinstance(annotation, ast.Subscript) and _tail_name(annotation.value) in ("Annotated", "Optional", "Union"):
+        inner = annotation.slice
+        elts = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+        if _tail_name(annotation.value) == "Annotated":
+            elts = elts[:1]
+        return bool(elts) and all(_flag_or_number(e) or _none(e) for e in elts) and not all(_none(e) for e in elts)
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        sides = (annotation.left, annotation.right)
+        return all(_flag_or_number(e) or _none(e) for e in sides) and not all(_none(e) for e in sides)
+    return _tail_name(annotation) in _FLAG_OR_NUMBER
+
+
+def _none(expr: ast.AST) -> bool:
+    return isinstance(expr, ast.Constant) and expr.value is None or _tail_name(expr) == "None"
 
 
 def _imports_fastapi(ctx: FileContext) -> bool:
@@ -795,9 +807,9 @@ def check_fastapi_params(node: ast.FunctionDef | ast.AsyncFunctionDef, ctx: File
         default = defaults[arg.arg]
         marker = _annotated_marker(arg.annotation) or default
         query = _fastapi_call(ctx, marker, {"Query"})
-        if query is not None and _flag(arg.annotation):
-            continue  # ``expose_secrets: bool = Query(False)``: a switch, no credential
         if query is not None:
+            if _flag_or_number(arg.annotation):
+                continue
             alias = next((k.value for k in query.keywords if k.arg == "alias"), None)
             name = ctx.const_str(alias) or arg.arg
             kind = _kind(name, ctx)
