@@ -34,3 +34,42 @@ def test_ais208_a_flag_or_number_in_the_query_is_no_credential():
             return []
         """
     assert _found(src, "AIS208") == [(19, "high"), (19, "medium")]
+
+
+# ------------------------------------------------------------------ AIS401
+def test_ais401_a_module_function_that_quotes_a_literal_is_no_injection():
+    # ckanext/datastore/backend/postgres.py: literal_string() doubles the quote and wraps the
+    # value in it. The same call inside another literal, or a wrapper that does not double the
+    # quote, still reaches the SQL.
+    src = """\
+        import sqlalchemy as sa
+
+
+        def literal_string(s):
+            return "'" + s.replace("'", "''").replace("\\\\0", "") + "'"
+
+
+        def identifier(s):
+            return f'"{s.replace(chr(34), chr(34) * 2)}"'
+
+
+        def plain(s):
+            return "'" + s + "'"
+
+
+        def table_type(conn, id):
+            conn.execute(sa.text(f"SELECT table_type FROM information_schema.tables WHERE table_name = {literal_string(id)}"))
+
+
+        def size(conn, id):
+            conn.execute(sa.text(f"SELECT pg_relation_size({literal_string(id)})"))
+
+
+        def aliases(conn, id):
+            conn.execute(sa.text(f"SELECT name FROM meta WHERE alias_of = '{literal_string(id)}'"))
+
+
+        def unquoted(conn, id):
+            conn.execute(sa.text(f"SELECT name FROM meta WHERE alias_of = {plain(id)}"))
+        """
+    assert _found(src, "AIS401") == [(25, "medium"), (29, "medium")]

@@ -65,7 +65,9 @@ in ("id", *COLUMNS))``, is too), Django model metadata
 by a ``for`` loop, the members of an enumeration a loop or comprehension takes (``", ".join(
 f"'{s}'" for s in ExecutionStatus if s.is_finished)``: iterating a class object works only for
 an ``Enum``, whose members the code declares; Python docs, enum), and a value whose quote is doubled where it sits between two of that quote
-(``f'... "{url}"'`` after ``url = url.replace('"', '""')``; ``''`` inside ``'...'``). A
+(``f'... "{url}"'`` after ``url = url.replace('"', '""')``; ``''`` inside ``'...'``), also
+when a module function returns it so quoted (``def literal_string(s): return "'" +
+s.replace("'", "''") + "'"``) and the call does not sit inside another literal. A
 statement that takes no bound parameters anywhere (``PRAGMA``, ``SET``, DDL) built from the
 operator's settings (``os.environ.get(...)``, ``os.getenv(...)``, a name imported from an
 ``env``, ``settings`` or ``config`` module, Django's ``settings``) is low: the environment is
@@ -165,7 +167,12 @@ def _classify(built: Built, ctx: FileContext, statement: bool = True) -> tuple[C
             before += seg
             continue
         after = parts[index + 1] if index + 1 < len(parts) and isinstance(parts[index + 1], str) else ""
-        if server_derived(ctx, seg) or _quoted_in_place(ctx, seg, before, after) or ctx.is_constant(seg):
+        if (
+            server_derived(ctx, seg)
+            or _quoted_in_place(ctx, seg, before, after)
+            or (not _inside_quotes(before) and _self_quoting(ctx, seg))
+            or ctx.is_constant(seg)
+        ):
             before += " 0 "
             continue
         seen, origins_here = ctx.taint.judge(seg, "sql")
@@ -461,6 +468,43 @@ def _quoted_in_place(ctx: FileContext, expr: ast.AST, before: str, after: str) -
             return before.endswith(quote) and after.startswith(quote) and not before.endswith(quote * 2)
         expr = expr.func.value
     return False
+
+
+def _self_quoting(ctx: FileContext, expr: ast.AST) -> bool:
+    """A call of a module function that returns its argument already quoted, its quote
+    doubled and put between two of that quote: ``def literal_string(s): return "'" +
+    s.replace("'", "''") + "'"`` or ``return f'"{s.replace('"', '""')}"'`` (ckan's datastore
+    quotes literals and identifiers so). Every return of the function must have that shape;
+    the caller checks that the result does not sit inside an open '...' literal."""
+    if not isinstance(expr, ast.Call):
+        return False
+    target = ctx.taint.local_function(expr.func)
+    if target is None:
+        return False
+    values = [ret.value for ret in ctx.nodes_of(ast.Return) if ctx.scope_of(ret) is target]
+    return bool(values) and all(v is not None and _quoted_return(ctx, v) for v in values)
+
+
+def _quoted_return(ctx: FileContext, value: ast.AST) -> bool:
+    """``q + x + q`` or ``f"{q}{x}{q}"`` (three pieces), where `x` is quoted in place."""
+    if isinstance(value, ast.JoinedStr):
+        pieces: list[ast.AST] = list(value.values)
+    else:
+        pieces = []
+        stack = [value]
+        while stack and len(pieces) <= 3:
+            node = stack.pop()
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+                stack.extend((node.right, node.left))
+            else:
+                pieces.append(node.value if isinstance(node, ast.FormattedValue) else node)
+    pieces = [p.value if isinstance(p, ast.FormattedValue) else p for p in pieces]
+    if len(pieces) != 3:
+        return False
+    first, middle, last = pieces
+    if not all(isinstance(p, ast.Constant) and isinstance(p.value, str) for p in (first, last)):
+        return False
+    return _quoted_in_place(ctx, middle, first.value, last.value)  # type: ignore[union-attr]
 
 
 def _parts_have_values(seg: ast.AST, ctx: FileContext) -> bool:
