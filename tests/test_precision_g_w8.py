@@ -73,3 +73,33 @@ def test_ais401_a_module_function_that_quotes_a_literal_is_no_injection():
             conn.execute(sa.text(f"SELECT name FROM meta WHERE alias_of = {plain(id)}"))
         """
     assert _found(src, "AIS401") == [(25, "medium"), (29, "medium")]
+
+
+def test_ais401_bind_placeholders_numbered_by_range_or_enumerate_are_no_values():
+    # ckanext/datastore/backend/postgres.py upsert_data: ":val_0, :val_1, ..." named after a
+    # counter, the values bound beside; the comprehension reuses the name of an earlier
+    # enumerate() index. The same list built from the records' values is injectable.
+    src = """\
+        import sqlalchemy as sa
+
+
+        def insert(conn, table_sql, fields, records):
+            rows = []
+            for record in records:
+                row = {}
+                for idx, field in enumerate(fields):
+                    row[f"val_{idx}"] = record.get(field)
+                rows.append(row)
+            sql = "INSERT INTO t VALUES ({values})".format(
+                values=", ".join([f":val_{idx}" for idx in range(0, len(fields))]),
+            )
+            conn.execute(sa.text(sql), rows)
+
+
+        def insert_values(conn, fields, record):
+            sql = "INSERT INTO t VALUES ({values})".format(
+                values=", ".join([f"'{record[name]}'" for idx, name in enumerate(fields)]),
+            )
+            conn.execute(sa.text(sql))
+        """
+    assert _found(src, "AIS401") == [(21, "medium")]

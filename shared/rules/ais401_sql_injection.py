@@ -64,7 +64,8 @@ in ("id", *COLUMNS))``, is too), Django model metadata
 ``identifier_preparer.quote(name)``, string items of a module-level constant mapping taken
 by a ``for`` loop, the members of an enumeration a loop or comprehension takes (``", ".join(
 f"'{s}'" for s in ExecutionStatus if s.is_finished)``: iterating a class object works only for
-an ``Enum``, whose members the code declares; Python docs, enum), and a value whose quote is doubled where it sits between two of that quote
+an ``Enum``, whose members the code declares; Python docs, enum), the integers a loop counts
+(``", ".join(f":val_{i}" for i in range(n))``, the index of ``enumerate()``), and a value whose quote is doubled where it sits between two of that quote
 (``f'... "{url}"'`` after ``url = url.replace('"', '""')``; ``''`` inside ``'...'``), also
 when a module function returns it so quoted (``def literal_string(s): return "'" +
 s.replace("'", "''") + "'"``) and the call does not sit inside another literal. A
@@ -280,7 +281,8 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     identifier quoting (``dialect.identifier_preparer.quote(name)``); an item of a
     module-level constant mapping or sequence taken by a ``for`` loop (``for dialect, sql in
     SQL_BY_DIALECT.items()``); the members of an enumeration taken by a loop or comprehension
-    (``for s in Status``, `_enum_class`), formatted or joined with a constant separator;
+    (``for s in Status``, `_enum_class`) and the integers it counts (``range()``, the index of
+    ``enumerate()``: `_counter`), formatted or joined with a constant separator;
     ``json.dumps`` of a constant, a class's own string constant (`values.class_constant`) and a
     name bound only to a COUNT or MAX / MIN(rowid) result or an integer literal
     (`_database_count`); a name bound to any of these. Knowledge: the Python standard
@@ -289,8 +291,8 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
         return False
     if isinstance(expr, ast.Name):
         binds = ctx.bindings_of(expr)
-        if len(binds) == 1 and binds[0].kind == "loop":
-            return _constant_loop_item(ctx, binds[0].target)
+        if binds and all(b.kind == "loop" for b in binds):
+            return all(_constant_loop_item(ctx, b.target) for b in binds)
         if binds and all(b.kind == "assign" and b.value is not None for b in binds) and any(
             _database_count(ctx, b.value) for b in binds
         ):
@@ -398,6 +400,8 @@ def _constant_loop_item(ctx: FileContext, target: ast.AST) -> bool:
     source = loop.iter
     if loop.target is target and _enum_class(ctx, source):
         return True  # for status in ExecutionStatus: the members of an enumeration
+    if _counter(ctx, loop.target, target, source):
+        return True  # f":val_{idx}" for idx in range(n): a number the loop counts
     method = None
     if isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and not source.args:
         method = source.func.attr
@@ -419,6 +423,19 @@ def _constant_loop_item(ctx: FileContext, target: ast.AST) -> bool:
     else:
         return False
     return all(isinstance(item, ast.Constant) and isinstance(item.value, str) for item in items)
+
+
+def _counter(ctx: FileContext, loop_target: ast.AST, target: ast.AST, source: ast.AST) -> bool:
+    """A loop target that takes integers the loop counts: ``for i in range(n)`` and the index
+    of ``for i, row in enumerate(rows)`` (Python docs: both yield ``int``)."""
+    if not isinstance(source, ast.Call):
+        return False
+    name = (ctx.call_name(source) or "").removeprefix("builtins.")
+    if name == "range":
+        return loop_target is target
+    if name == "enumerate":
+        return isinstance(loop_target, ast.Tuple) and len(loop_target.elts) == 2 and loop_target.elts[0] is target
+    return False
 
 
 _ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "TextChoices", "IntegerChoices", "Choices"})
