@@ -103,3 +103,17 @@ def test_ais401_bind_placeholders_numbered_by_range_or_enumerate_are_no_values()
             conn.execute(sa.text(sql))
         """
     assert _found(src, "AIS401") == [(21, "medium")]
+
+
+# ------------------------------------------------------------------ AIS101
+def test_ais101_an_object_reference_is_no_secret():
+    # ckan/cli/generate.py: factories named by "module:attribute", one under "api-token". A
+    # "name:value" pair without a module path is still a credential.
+    src = """\
+        _factories = {
+            "api-token": "app.tests.factories:APIToken",
+            "user": "app.tests.factories:User",
+        }
+        SETTINGS = {"api-token": "deploy:Xk29vLq8sTr4"}
+        """
+    assert _found(src, "AIS101") == [(5, "high")]

@@ -281,6 +281,10 @@ _RATE_LIMIT = lazy_compile(
 # "django.contrib.auth.hashers.PBKDF2PasswordHasher".
 _DOTTED = lazy_compile(r"^[A-Za-z_][A-Za-z0-9_]{0,80}(?:\.[A-Za-z_][A-Za-z0-9_]{0,80}){1,30}$")
 _LOWER_DOTTED = lazy_compile(r"^[a-z_]{1,80}(?:\.[a-z_]{1,80}){1,30}$")
+# An object reference "package.module:attr" (setuptools entry points, pkgutil.resolve_name,
+# ckan's "ckan.tests.factories:APIToken"): a lowercase dotted module path of two or more
+# parts, a colon, a dotted attribute path. A single "name:value" stays a user:password pair.
+_OBJECT_REF = lazy_compile(r"^[a-z_][a-z0-9_]{0,80}(?:\.[a-z_][a-z0-9_]{0,80}){1,30}:[A-Za-z_][A-Za-z0-9_]{0,80}(?:\.[A-Za-z_][A-Za-z0-9_]{0,80}){0,10}$")
 # RFC 9562 UUID; group 1 is the version digit.
 _UUID = lazy_compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-([0-9a-fA-F])[0-9a-fA-F]{3}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _URL_SCHEME = lazy_compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,30}://")
@@ -317,7 +321,7 @@ def is_placeholder(value: str) -> bool:
     (``"DB_PASSWORD"``, ``"$DB_PASSWORD"``, ``"%DB_PASSWORD%"``), protocol keywords
     (``"client_credentials"``, ``"same-origin"``), file paths, lowercase slash paths and
     dotted keys that name a secret (``"prod/db/primary"``, ``"db.password"``), rate-limit specs
-    (``"20/m/ip,5/m/key"``, ``"10 per hour"``), ARNs, URLs
+    (``"20/m/ip,5/m/key"``, ``"10 per hour"``), object references (``"pkg.module:Factory"``), ARNs, URLs
     without a password, UUIDs other than random (version 4) ones, prose (four or more
     words), and labels of two or three words, one of them a secret's head noun (``"Chime
     Webhook token"``, ``"Password for MongoDB"``).
@@ -341,7 +345,7 @@ def is_placeholder(value: str) -> bool:
         return True
     if _SLASH_PATH.match(v) or _RATE_LIMIT.match(v):
         return True
-    if _DOTTED.match(v) and (v.count(".") >= 2 or _LOWER_DOTTED.match(v)):
+    if _DOTTED.match(v) and (v.count(".") >= 2 or _LOWER_DOTTED.match(v)) or _OBJECT_REF.match(v):
         return True
     version = uuid_version(v)
     if version is not None and version != 4:

@@ -47,7 +47,7 @@ environment variable *names* and references (``"DB_PASSWORD"``, ``"$DB_PASS"``,
 ``"same-origin"``, ``"yes"``), values cut short (``"sk-..."``), file paths, lowercase slash
 paths and dotted keys that name a secret (``"prod/db/primary"``,
 ``"spring.datasource.password"``), rate-limit specs (``"reset_password": "20/m/ip,5/m/key"``),
-ARNs, URLs without a password, UUIDs other than random
+object references (``"api-token": "app.tests.factories:APIToken"``), ARNs, URLs without a password, UUIDs other than random
 (version 4) ones, prose of four or more words, labels of two or three words, one of them a
 secret's name (``"password": "Password for MongoDB"`` in a form's field labels), regular
 expressions (a lexer's token
