@@ -117,3 +117,21 @@ def test_ais101_an_object_reference_is_no_secret():
         SETTINGS = {"api-token": "deploy:Xk29vLq8sTr4"}
         """
     assert _found(src, "AIS101") == [(5, "high")]
+
+
+def test_ais101_a_schema_example_is_low():
+    # prefect blocks/system.py: the sample values of a pydantic field, shown in the API docs.
+    # The same pair as a field's default is still a credential.
+    src = """\
+        from pydantic import BaseModel, Field
+
+
+        class Secret(BaseModel):
+            value: dict = Field(
+                default=...,
+                examples=["sk-not-a-key", {"username": "johndoe", "password": "s3cr3t"}],
+                json_schema_extra={"example": {"password": "s3cr3t"}},
+            )
+            login: dict = Field(default={"username": "johndoe", "password": "s3cr3t"})
+        """
+    assert _found(src, "AIS101") == [(7, "low"), (8, "low"), (10, "medium")]

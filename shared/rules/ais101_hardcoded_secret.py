@@ -82,7 +82,10 @@ is a password of 4 or more characters (``password == "admin"`` is a backdoor,
 (``reverse("order.open", kwargs={"secret": "6zzj..."})``, the Django ``reverse`` wrappers a
 project names after it, ``url_for(..., secret="...")``, ``resolve_url``, and the rows of a
 literal list a comprehension turns into such URLs): sample data for a preview link, as in
-pretix's e-mail placeholders, not a configuration; a development or test settings module
+pretix's e-mail placeholders, not a configuration; so are the sample values of a schema, a
+dict under ``examples=`` / ``example=`` / ``openapi_examples=`` or such a key
+(``Field(examples=[{"username": "johndoe", "password": "s3cr3t"}])``), which the API docs
+show; a development or test settings module
 (``settings/dev.py``, ``test_settings.py``) lowers every finding to low, and so does a name
 that says the value is known-bad and kept to be refused (``_LEGACY_DEFAULT_ADMIN_PASSWORD``,
 ``INSECURE_*``, ``BANNED_*``, ``WEAK_*``; not ``DEFAULT_*`` alone), and so does a value
@@ -533,10 +536,36 @@ def check_dict(node: ast.Dict, ctx: FileContext) -> Iterator[Hit]:
         elif kind is not _CALL or not _may_store(value):
             continue
         hits.extend(_pair(literal_str(key), value, ctx, bare=True))
-    if hits and _url_parameters(node, ctx):
+    if hits and (_url_parameters(node, ctx) or _documentation_example(node, ctx)):
         hits = [hit(h.node, *h.args, confidence=Confidence.LOW) for h in hits]
     if hits:
         yield from _in_context(ctx, hits)
+
+
+# Keywords and keys that hold a schema's sample values, shown in the generated API docs:
+# pydantic ``Field(examples=[...])`` / ``json_schema_extra={"examples": [...]}``, FastAPI
+# ``Body(example=...)`` / ``openapi_examples=``, OpenAPI's ``example`` / ``examples``.
+_EXAMPLE_SLOTS = frozenset({"example", "examples", "openapi_examples"})
+
+
+def _documentation_example(node: ast.Dict, ctx: FileContext) -> bool:
+    """`node` is a sample value of a schema (a dict, possibly inside a list, tuple or another
+    dict, under a keyword or key of `_EXAMPLE_SLOTS`): prefect's ``Field(examples=[...,
+    {"username": "johndoe", "password": "s3cr3t"}])``. Documentation, probably no live
+    credential, so low."""
+    child: ast.AST = node
+    for _ in range(4):
+        parent = ctx.parent(child)
+        if isinstance(parent, ast.keyword):
+            return parent.arg in _EXAMPLE_SLOTS
+        if isinstance(parent, ast.Dict):
+            key = next((k for k, v in zip(parent.keys, parent.values) if v is child), None)
+            if key is not None and (literal_str(key) or "").lower() in _EXAMPLE_SLOTS:
+                return True
+        elif not isinstance(parent, (ast.List, ast.Tuple)):
+            return False
+        child = parent
+    return False
 
 
 @on(ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
