@@ -135,3 +135,24 @@ def test_ais101_a_schema_example_is_low():
             login: dict = Field(default={"username": "johndoe", "password": "s3cr3t"})
         """
     assert _found(src, "AIS101") == [(7, "low"), (8, "low"), (10, "medium")]
+
+
+# ------------------------------------------------------------------ AIS306
+def test_ais306_an_item_a_loop_takes_is_low():
+    # ckan/lib/create_test_data.py: each admin looked up by name must exist. A flag named
+    # like a role is still an access check.
+    src = """\
+        def create_groups(group_dicts, admin_users):
+            for group_dict in group_dicts:
+                admins = [User.by_name(name) for name in group_dict.get("admins", [])] + admin_users
+                for admin in admins:
+                    assert admin
+                    add_member(admin, capacity="admin")
+
+
+        def delete_group(user, group):
+            admin = user.is_sysadmin
+            assert admin
+            group.delete()
+        """
+    assert _found(src, "AIS306") == [(5, "low"), (11, "high")]

@@ -67,7 +67,8 @@ def archive_all(request):
 The rule reads names, not types: an assert on an object whose attributes happen to be called
 ``role`` or ``owner`` for another purpose (a database role, a file owner) is reported too.
 ``assert user`` alone is not reported, although after ``authenticate()`` it is the login
-check; review such asserts yourself. A comparison of a type field (``credential_type``,
+check; review such asserts yourself. An access-named bare name that a ``for`` loop takes
+(``for admin in admins: assert admin``) is low: it tests that each item was found. A comparison of a type field (``credential_type``,
 ``token_kind``) or with an upper-case member whose name is no secret (``TokenType.ACCESS``)
 is an invariant about the value and is not reported; ``== settings.API_KEY`` is. The
 roles of a chat model's messages are no access roles: ``assert role in ("assistant",
@@ -398,7 +399,20 @@ def check_assert(node: ast.Assert, ctx: FileContext) -> Iterator[Hit]:
     text = ast.unparse(part)
     if len(text) > 60:
         text = text[:57] + "..."
-    yield hit(part, text, _fix(ctx, node), confidence=Confidence.HIGH)
+    confidence = Confidence.LOW if _loop_item(ctx, part) else Confidence.HIGH
+    yield hit(part, text, _fix(ctx, node), confidence=confidence)
+
+
+def _loop_item(ctx: FileContext, part: ast.AST) -> bool:
+    """A bare name every binding of which is a ``for`` target: ``for admin in admins: assert
+    admin`` (ckan's test-data builder) tests that each item of a list was found, the
+    ``assert user`` after a lookup, not a flag. Low: a list of flags is possible."""
+    if isinstance(part, ast.UnaryOp) and isinstance(part.op, ast.Not):
+        part = part.operand
+    if not isinstance(part, ast.Name):
+        return False
+    binds = ctx.bindings_of(part)
+    return bool(binds) and all(b.kind == "loop" for b in binds)
 
 
 def _fix(ctx: FileContext, node: ast.AST) -> str:
