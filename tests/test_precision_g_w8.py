@@ -156,3 +156,33 @@ def test_ais306_an_item_a_loop_takes_is_low():
             group.delete()
         """
     assert _found(src, "AIS306") == [(5, "low"), (11, "high")]
+
+
+# ------------------------------------------------------------------ AIS207
+def test_ais207_an_argument_of_a_command_line_command_is_low():
+    # prefect cli/cloud/__init__.py login: the key the user typed against their own
+    # PREFECT_API_KEY. The same comparison in a web route is still timed by the client.
+    src = """\
+        import os
+
+        import cyclopts
+        from flask import Flask, abort
+
+        cloud_app = cyclopts.App(name="cloud")
+        app = Flask(__name__)
+
+
+        @cloud_app.command(name="login")
+        async def login(*, key: str | None = None):
+            env_var_api_key = os.getenv("APP_API_KEY")
+            if env_var_api_key and key and env_var_api_key != key:
+                raise SystemExit("a different APP_API_KEY is set")
+
+
+        @app.route("/hook/<key>")
+        def hook(key):
+            env_var_api_key = os.getenv("APP_API_KEY")
+            if env_var_api_key != key:
+                abort(403)
+        """
+    assert _found(src, "AIS207") == [(13, "low"), (20, "medium")]

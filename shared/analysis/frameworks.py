@@ -17,7 +17,7 @@ from .patterns import lazy_compile
 if TYPE_CHECKING:
     from .context import FileContext
 
-__all__ = ["settings_profile", "helper_module", "SETTINGS_MARKERS", "DJANGO_MARKERS", "FLASK_APPS", "APP_NAMES", "SESSION_QUALNAMES", "is_flask_app"]
+__all__ = ["settings_profile", "helper_module", "cli_command", "SETTINGS_MARKERS", "DJANGO_MARKERS", "FLASK_APPS", "APP_NAMES", "SESSION_QUALNAMES", "is_flask_app"]
 
 # Names only Django settings modules define (https://docs.djangoproject.com/en/stable/ref/settings/).
 DJANGO_MARKERS = frozenset(
@@ -143,3 +143,32 @@ def is_flask_app(expr: ast.AST, ctx: "FileContext") -> bool:
         factory = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
         return "app" in factory.lower().split("_")
     return False
+
+
+# Command-line entry points: a click, typer or cyclopts command (``@click.command()``,
+# ``@app.command()``, ``@app.command(name="login")``), the method that runs a traitlets
+# ``Application`` (``start``) or a Django management command (``BaseCommand.handle``).
+_CLI_RUNNERS = {"start": ("Application", "App"), "handle": ("BaseCommand",)}
+
+
+def cli_command(ctx: "FileContext", node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The command-line entry point that holds `node`, or None: the function around it,
+    decorated with ``command`` called or not (click, typer and cyclopts name their decorator
+    so), or a `_CLI_RUNNERS` method of a class on one of its bases. Its parameters are the
+    arguments of the user who runs the command. Knowledge: the click, typer, cyclopts,
+    traitlets and Django management command APIs."""
+    func = ctx.enclosing_function(node)
+    if func is None:
+        return None
+    for dec in func.decorator_list:
+        target = dec.func if isinstance(dec, ast.Call) else dec
+        if (target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")) == "command":
+            return func
+    bases = _CLI_RUNNERS.get(func.name)
+    cls = ctx.parent(func)
+    if bases and isinstance(cls, ast.ClassDef):
+        for base in cls.bases:
+            name = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "")
+            if name.endswith(bases):
+                return func
+    return None

@@ -125,7 +125,7 @@ import ast
 from typing import Iterator
 
 from ..analysis.secrets import WEAK, Secret, may_carry_secret, ruled_out, secret_kind, trace_secret
-from ..analysis.frameworks import secrets_in_tests
+from ..analysis.frameworks import cli_command, secrets_in_tests
 from ..analysis.taint import is_dead
 from ..analysis.words import names_making, split_words
 from ..checks import Confidence, FileContext, Hit, hit, on
@@ -148,10 +148,6 @@ _CONSOLE = {
 }
 # Console writers to the invoking user's terminal (not a log, not a warning).
 _STDOUT = frozenset({"print()", "pprint.pprint()", "pprint.pp()", "sys.stdout.write()", "click.echo()", "click.secho()", "typer.echo()"})
-# Command-line entry points: a click or typer command (``@click.command()``, ``@app.command()``),
-# the method that runs a traitlets ``Application`` (``start``) or a Django management command
-# (``BaseCommand.handle``).
-_CLI_RUNNERS = {"start": ("Application", "App"), "handle": ("BaseCommand",)}
 _LOGGER_WORDS = frozenset({"log", "logger", "logging", "logs"})
 _LOGGER_FACTORIES = ("logging.", "structlog.", "loguru.")
 
@@ -201,25 +197,6 @@ def _describe(func: ast.Attribute) -> str:
     return ".".join(reversed(parts))
 
 
-def _cli_command(ctx: FileContext, node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-    """The command-line entry point that holds `node` (see `_CLI_RUNNERS`), or None."""
-    func = ctx.enclosing_function(node)
-    if func is None:
-        return None
-    for dec in func.decorator_list:
-        target = dec.func if isinstance(dec, ast.Call) else dec
-        if (target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")) == "command":
-            return func
-    bases = _CLI_RUNNERS.get(func.name)
-    cls = ctx.parent(func)
-    if bases and isinstance(cls, ast.ClassDef):
-        for base in cls.bases:
-            name = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "")
-            if name.endswith(bases):
-                return func
-    return None
-
-
 def _made_here(ctx: FileContext, value: ast.AST, func: ast.AST) -> bool:
     """`value` is a credential the function has just made: ``user.new_api_token(...)``, or
     a name bound to one in `func`."""
@@ -262,7 +239,7 @@ def _report(ctx: FileContext, node: ast.AST, values: list[tuple[ast.AST, str | N
             todo.append((value, label))
     if not todo or is_dead(ctx, node):
         return
-    command = _cli_command(ctx, node) if sink in _STDOUT else None
+    command = cli_command(ctx, node) if sink in _STDOUT else None
     for value, label in todo:
         found = trace_secret(ctx, value, name=label)
         if found is None:

@@ -114,7 +114,10 @@ counts), and does not compare a loaded record's secret with a value passed in
 (``previous_master_key == master_key`` at boot); and two configured secrets compared
 outside a route (``admin_secret == secret.get_secret_value()`` after ``admin_secret =
 os.getenv(...)``: a startup check that two settings differ). A helper that verifies a guess passed in
-by a caller in another module, under a name with none of those words, is lowered with them. A
+by a caller in another module, under a name with none of those words, is lowered with them.
+Low too: an argument of a command-line command (click, typer or cyclopts ``@app.command()``,
+a Django management command's ``handle``) compared in that command (``env_api_key != key``
+in ``login(key)``), which only the user who runs it can time. A
 comparison of hashes of high-entropy keys leaks little in practice but is still reported:
 ``compare_digest`` costs nothing. Comparisons in test files (``aisec-test-paths``) are low
 confidence.
@@ -136,6 +139,7 @@ from typing import Iterator
 
 from ..memo import memo
 from ..analysis.context import operand_name
+from ..analysis.frameworks import cli_command
 from ..analysis.taint import may_route_web
 from ..analysis.words import holds_head_word, names_making, secret_name_kind, split_words
 from ..analysis.comparisons import replaced_on_change
@@ -824,6 +828,18 @@ def _configured_pair(ctx: FileContext, node: ast.Compare, pair: tuple) -> bool:
     return not any(ctx.taint.judge(side, "timing")[0] == "source" for side in pair)
 
 
+def _command_argument(ctx: FileContext, node: ast.Compare, pair: tuple) -> bool:
+    """One side is an argument of the command-line command that holds the comparison
+    (`frameworks.cli_command`: ``if env_api_key != key`` in ``@app.command() def login(key:
+    str)``, prefect's ``cloud login``): the user who runs the command compares a key they
+    typed with one of their own environment; no remote party times it."""
+    func = cli_command(ctx, node)
+    if func is None or ctx.taint.route_kind(func) or may_route_web(func):
+        return False
+    params = _param_names(func)
+    return any(isinstance(side, ast.Name) and side.id in params for side in pair)
+
+
 _CONSTANT, _EQ, _NOT_EQ = ast.Constant, ast.Eq, ast.NotEq
 
 
@@ -867,6 +883,7 @@ def check_compare(node: ast.Compare, ctx: FileContext) -> Iterator[Hit]:
             or _configured_pair(ctx, node, pair)
             or replaced_on_change(ctx, node, op, pair)
             or _verified_on_mismatch(ctx, node, op, pair)
+            or _command_argument(ctx, node, pair)
         ):
             confidence = Confidence.LOW
         label = next((d for d, is_computed in secret if is_computed), secret[0][0])
