@@ -186,3 +186,33 @@ def test_ais207_an_argument_of_a_command_line_command_is_low():
                 abort(403)
         """
     assert _found(src, "AIS207") == [(13, "low"), (20, "medium")]
+
+
+# ------------------------------------------------------------------ AIS414
+def test_ais414_an_attribute_the_object_only_dumps_into_is_low():
+    # prefect context.py: the wrapper loads the bytes its own __init__ dumped. An attribute
+    # also set from a parameter holds whatever the caller passes.
+    src = """\
+        import cloudpickle
+
+
+        class ContextWrapped:
+            def __init__(self, fn, serialized_context):
+                self.fn = fn
+                self._ctx_bytes = cloudpickle.dumps(serialized_context)
+
+            def __call__(self, *args):
+                ctx = cloudpickle.loads(self._ctx_bytes)
+                return self.fn(ctx, *args)
+
+
+        class Restored:
+            def __init__(self, state=None):
+                self._ctx_bytes = cloudpickle.dumps({})
+                if state is not None:
+                    self._ctx_bytes = state
+
+            def load(self):
+                return cloudpickle.loads(self._ctx_bytes)
+        """
+    assert _found(src, "AIS414") == [(10, "low"), (21, "medium")]

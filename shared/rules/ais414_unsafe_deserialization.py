@@ -40,7 +40,10 @@ allow_dangerous_deserialization: raise ValueError(...)``, on a parameter, ``kwar
 or ``self.`` flag whose name says the danger (``dangerous``, ``unsafe``, ``insecure``,
 ``pickle``, ``untrusted``: LangChain's ``load_local(..., allow_dangerous_deserialization=True)``,
 numpy's ``allow_pickle``). The default refuses, and whoever sets the flag has been told the
-file must be their own. Untrusted input reaching the load stays high.
+file must be their own. Untrusted input reaching the load stays high. Also low: an attribute of
+the object that the class only ever sets to a ``dumps()`` of the same family (``self._ctx_bytes
+= cloudpickle.dumps(ctx)``, later ``cloudpickle.loads(self._ctx_bytes)``): the object loads
+what it made.
 
 ## Why is this bad?
 A pickle (or marshal, jsonpickle, dill, a PyTorch checkpoint, a numpy object array) names
@@ -530,6 +533,31 @@ def opted_in(ctx: FileContext, node: ast.AST) -> bool:
     return init is not None and init is not func and _refuses_without_opt_in(init)
 
 
+# The dump that matches each pickle-family loader: the bytes it makes.
+_DUMPS = frozenset(f"{m}.dumps" for m in _PICKLES)
+
+
+def own_dump(ctx: FileContext, arg: ast.AST) -> bool:
+    """`arg` is ``self.<attr>`` and every assignment to that attribute in the class stores the
+    result of a pickle-family ``dumps()`` (prefect's context wrapper: ``self._ctx_bytes =
+    cloudpickle.dumps(ctx)`` in ``__init__``, ``cloudpickle.loads(self._ctx_bytes)`` in
+    ``__call__``): the object loads the bytes it made itself. Low, not safe: whoever can
+    replace the attribute (a pickled copy of the object) chooses them."""
+    if not (isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name) and arg.value.id == "self"):
+        return False
+    owner = ctx.enclosing_class(arg)
+    if owner is None:
+        return False
+    stores: list[ast.AST | None] = []
+    for stmt in ctx.nodes_of(ast.Assign, ast.AnnAssign, ast.AugAssign):
+        for target in stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]:
+            unpacked = isinstance(target, (ast.Tuple, ast.List))
+            for node in ast.walk(target) if unpacked else [target]:
+                if isinstance(node, ast.Attribute) and node.attr == arg.attr and ctx.enclosing_class(stmt) is owner:
+                    stores.append(None if unpacked or isinstance(stmt, ast.AugAssign) else stmt.value)
+    return bool(stores) and all(isinstance(v, ast.Call) and ctx.call_name(v) in _DUMPS for v in stores)
+
+
 def _describe(verdict: str, found: list) -> str:
     if found:
         return "data from " + ", ".join(found)
@@ -568,5 +596,5 @@ def check_call(node: ast.Call, ctx: FileContext) -> Iterator[Hit]:
             # marshal builds code objects but does not run them; its documented risk on
             # untrusted input is a crash. Reading .pyc files is its everyday use: low. So is
             # data of unknown origin that the caller explicitly opted into (`opted_in`).
-            low = sink.startswith("marshal.") or opted_in(ctx, node)
+            low = sink.startswith("marshal.") or opted_in(ctx, node) or own_dump(ctx, arg)
             yield hit(arg, sink, _describe(verdict, []), confidence=Confidence.LOW if low else unknown_origin(ctx, Confidence.MEDIUM))
