@@ -216,3 +216,34 @@ def test_ais414_an_attribute_the_object_only_dumps_into_is_low():
                 return cloudpickle.loads(self._ctx_bytes)
         """
     assert _found(src, "AIS414") == [(10, "low"), (21, "medium")]
+
+
+# ------------------------------------------------------------------ AIS406
+def test_ais406_an_environment_for_a_code_template_file_is_low():
+    # prefect _sdk/renderer.py: an SDK generator renders Python source from "sdk.py.jinja".
+    # An environment that renders an HTML template file is still reported.
+    src = """\
+        import importlib.resources
+
+        import jinja2
+
+
+        def sdk_template():
+            files = importlib.resources.files("app.templates")
+            source = files.joinpath("sdk.py.jinja").read_text()
+            env = jinja2.Environment(autoescape=False, undefined=jinja2.StrictUndefined)
+            return env.from_string(source)
+
+
+        def unit_template(root):
+            env = jinja2.Environment(loader=jinja2.FileSystemLoader(root), autoescape=False)
+            return env.get_template("worker.service.j2")
+
+
+        def page_template():
+            files = importlib.resources.files("app.templates")
+            source = files.joinpath("page.html.jinja").read_text()
+            env = jinja2.Environment(autoescape=False)
+            return env.from_string(source)
+        """
+    assert _found(src, "AIS406") == [(9, "low"), (14, "low"), (21, "medium")]

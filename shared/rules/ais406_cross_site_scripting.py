@@ -30,8 +30,10 @@ module); medium when a parameter of a function nobody in the module calls is for
 HTML markup that is marked safe or sent (low in a test file, ``aisec-test-paths``: tests are
 not deployed and their values are test data), and for an Environment with autoescaping off; low
 (hidden by default) for other unknown values, for an Environment whose templates are all
-plain text (``.txt``, ``.sql``, ``.yaml``, ..., or a prompt for a language model:
-``review_prompt.j2``, ``prompts/system.jinja2``), SQL made from a string
+plain text (``.txt``, ``.sql``, ``.yaml``, ..., also before a template suffix:
+``sdk.py.jinja``, ``nginx.conf.j2``; by the name it loads or the file the module reads the
+source from, ``env.from_string(files.joinpath("sdk.py.jinja").read_text())``), a prompt for
+a language model (``review_prompt.j2``, ``prompts/system.jinja2``), SQL made from a string
 (``env.from_string(sql)``) or a constant template with no HTML tag in it (a console banner:
 ``Environment(...).from_string("Storage: {{ path }}")``), and for markup that Django's
 ``label_from_instance(self, obj)`` builds from the queryset's row. An Environment only used
@@ -518,11 +520,13 @@ def _prompt_template(name: str) -> bool:
 
 def _env_confidence(ctx: FileContext, node: ast.Call) -> Confidence:
     """Low when every template the module renders with this environment is plain text: each
-    template it loads by name has a text suffix (`TEXT_TEMPLATE_SUFFIXES`), and each template
-    it makes from a string is SQL by its variable's name (``env.from_string(sql)``: superset's
-    SQL templating, where HTML escaping would corrupt the query) or a constant without HTML
-    tags (`_markup_free`), as is the one template of ``Environment(...).from_string("...")``.
-    ``self.env`` is looked up in its own class only."""
+    template it loads by name has a text suffix (`_text_template`: ``"mail.txt"``,
+    ``"sdk.py.jinja"``) or names a prompt (`_prompt_template`), and each template it makes
+    from a string is SQL by its variable's name (``env.from_string(sql)``: superset's SQL
+    templating, where HTML escaping would corrupt the query), read from a file with a text
+    name (`_source_file`) or a constant without HTML tags (`_markup_free`), as is the one
+    template of ``Environment(...).from_string("...")``. ``self.env`` is looked up in its own
+    class only, a local ``env`` in its own function."""
     target = _env_target(ctx, node)
     key = dotted(target) if target is not None else None
     if key is None:
@@ -535,23 +539,70 @@ def _env_confidence(ctx: FileContext, node: ast.Call) -> Confidence:
         return Confidence.MEDIUM
     texts = []
     owner = ctx.enclosing_class(node) if key.startswith(("self.", "cls.")) else None
+    local = ctx.enclosing_function(node) if isinstance(target, ast.Name) else None
     for other in ctx.nodes_of(ast.Call):
         func = other.func  # type: ignore[attr-defined]
         if not isinstance(func, ast.Attribute) or dotted(func.value) != key:
             continue
         if owner is not None and ctx.enclosing_class(other) is not owner:
             continue  # `self.env` of another class
+        if local is not None and ctx.enclosing_function(other) is not local:
+            continue  # a local `env` of another function
         first = other.args[0] if other.args else None  # type: ignore[attr-defined]
         if func.attr in _LOADERS:
             name = ctx.const_str(first) if first is not None else None
-            texts.append(name is not None and (name.lower().endswith(TEXT_TEMPLATE_SUFFIXES) or _prompt_template(name)))
+            texts.append(_text_template(name) or (name is not None and _prompt_template(name)))
         elif func.attr == "from_string":
             label = dotted(first) if first is not None else None
             sql = label is not None and bool(_SQL_WORDS & set(split_words(label.rsplit(".", 1)[-1])))
-            texts.append(sql or (first is not None and _markup_free(ctx, first)))
+            texts.append(sql or _text_template(_source_file(ctx, first)) or (first is not None and _markup_free(ctx, first)))
     if texts and all(texts):
         return Confidence.LOW
     return Confidence.MEDIUM
+
+
+# Suffixes a template file carries after the type of what it makes ("sdk.py.jinja",
+# "unit.service.j2"): Jinja's own and the common template-engine ones.
+_TEMPLATE_SUFFIXES = (".jinja", ".jinja2", ".j2", ".tmpl", ".tpl", ".template")
+# Methods that read a whole file: the template source is that file.
+_FILE_READS = frozenset({"read_text", "read", "read_bytes"})
+
+
+def _text_template(name: str | None) -> bool:
+    """A template file name whose output is not HTML: a `TEXT_TEMPLATE_SUFFIXES` suffix,
+    also before a template suffix (``"sdk.py.jinja"``, ``"nginx.conf.j2"``)."""
+    if not name:
+        return False
+    low = name.lower()
+    for suffix in _TEMPLATE_SUFFIXES:
+        if low.endswith(suffix):
+            low = low[: -len(suffix)]
+            break
+    return low.endswith(TEXT_TEMPLATE_SUFFIXES)
+
+
+def _source_file(ctx: FileContext, expr: ast.AST | None) -> str | None:
+    """The file a template source was read from, when the module names it with a constant:
+    ``files.joinpath("sdk.py.jinja").read_text()`` (prefect's SDK generator), ``open("x.sql.j2")
+    .read()``, ``(root / "unit.service.j2").read_text()``, directly or through a name bound
+    to one. None otherwise."""
+    if isinstance(expr, ast.Name):
+        expr = ctx.reaching_value(expr)
+    if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in _FILE_READS):
+        return None
+    node: ast.AST = expr.func.value
+    for _ in range(4):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            return ctx.const_str(node.right)
+        if not isinstance(node, ast.Call):
+            return None
+        name = ctx.const_str(node.args[0]) if node.args else None
+        if name is not None:
+            return name
+        if not isinstance(node.func, ast.Attribute):
+            return None
+        node = node.func.value
+    return None
 
 
 # Environment methods that only parse or compile a template's source: nothing is rendered.
