@@ -247,3 +247,38 @@ def test_ais406_an_environment_for_a_code_template_file_is_low():
             return env.from_string(source)
         """
     assert _found(src, "AIS406") == [(9, "low"), (14, "low"), (21, "medium")]
+
+
+def test_ais401_placeholders_from_a_counter_through_a_format_mapping_are_no_values():
+    # ckanext/datastore/backend/postgres.py upsert_data: str.format(**format_params) of a
+    # dict(...) whose VALUES are ":val_N" names drawn from itertools.count(), through zip()
+    # and conditionals. The same mapping carrying the record's values is injectable.
+    src = """\
+        import itertools
+
+        import sqlalchemy as sa
+
+
+        def upsert(conn, table_sql, names, record, has_id):
+            counter = itertools.count()
+            placeholders = [f"val_{next(counter)}" for _ in names]
+            if has_id:
+                pk_values_sql = ":" + f"val_{next(counter)}"
+            else:
+                pk_values_sql = ",".join([":" + p for p in placeholders])
+            params = dict(
+                table=table_sql,
+                values=("%s, " % pk_values_sql if has_id else "") + ", ".join(
+                    [f"cast(:{p} as nested)" if kind == "nested" else ":" + p for p, kind in zip(placeholders, names)]
+                ),
+            )
+            sql = "INSERT INTO {table} VALUES ({values})".format(**params)
+            conn.execute(sa.text(sql), {})
+
+
+        def upsert_values(conn, table_sql, names, record):
+            params = dict(table=table_sql, values=", ".join([f"'{record[n]}'" for n, kind in zip(names, names)]))
+            sql = "INSERT INTO {table} VALUES ({values})".format(**params)
+            conn.execute(sa.text(sql))
+        """
+    assert _found(src, "AIS401") == [(20, "low"), (26, "medium")]

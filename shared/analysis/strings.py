@@ -3,7 +3,8 @@
 One decomposition for every rule that asks *where* a value lands in a string: SQL (is the hole
 in a value position?), templates and HTML (is the hole inside markup?), redirects (does constant
 text fix the host before the hole?). It reads f-strings, ``%``-formatting, concatenation,
-``str.format`` (numbered, named and automatic fields), ``sep.join([...])`` of a literal list and
+``str.format`` (numbered, named and automatic fields, and the fields of ``**params`` when
+``params`` is a local ``dict(...)`` or dict display), ``sep.join([...])`` of a literal list and
 local names assigned (then perhaps extended with ``+=``) to such a string.
 
 Pieces are ``str`` for constant text and ``ast.AST`` for a part whose value is not a constant.
@@ -140,6 +141,10 @@ def _format_parts(ctx: FileContext, expr: ast.Call) -> Built | None:
         return None
     keywords = {k.arg: k.value for k in expr.keywords if k.arg}
     spread = [k.value for k in expr.keywords if not k.arg]  # **mapping: any field may come from it
+    if len(spread) == 1 and not keywords:
+        fields = _literal_mapping(ctx, spread[0])
+        if fields is not None:
+            keywords, spread = fields, []
     out: list = []
     start = auto = 0
     for m in _FORMAT_FIELD.finditer(fmt):
@@ -161,6 +166,25 @@ def _format_parts(ctx: FileContext, expr: ast.Call) -> Built | None:
         out.append(_piece(ctx, value) if value is not None else "")
     out.append(fmt[start:])
     return Built("str.format", out)
+
+
+def _literal_mapping(ctx: FileContext, expr: ast.AST) -> dict[str, ast.AST] | None:
+    """The fields of a mapping spread into ``str.format(**params)``: a local name bound once,
+    never changed item by item, to ``dict(key=value, ...)`` or a dict display with constant
+    string keys (ckan's ``format_params = dict(res_id=..., values=...)``). None otherwise."""
+    if not isinstance(expr, ast.Name):
+        return None
+    binds = ctx.bindings_of(expr)
+    if len(binds) != 1 or binds[0].kind != "assign":
+        return None
+    value = binds[0].value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" and not value.args:
+        if all(k.arg for k in value.keywords):
+            return {k.arg: k.value for k in value.keywords if k.arg}
+        return None
+    if isinstance(value, ast.Dict) and all(k is not None and isinstance(k, ast.Constant) and isinstance(k.value, str) for k in value.keys):
+        return {k.value: v for k, v in zip(value.keys, value.values)}  # type: ignore[union-attr]
+    return None
 
 
 def _join_parts(ctx: FileContext, expr: ast.Call, alternatives: bool, depth: int) -> Built | None:

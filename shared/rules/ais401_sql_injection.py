@@ -65,7 +65,10 @@ in ("id", *COLUMNS))``, is too), Django model metadata
 by a ``for`` loop, the members of an enumeration a loop or comprehension takes (``", ".join(
 f"'{s}'" for s in ExecutionStatus if s.is_finished)``: iterating a class object works only for
 an ``Enum``, whose members the code declares; Python docs, enum), the integers a loop counts
-(``", ".join(f":val_{i}" for i in range(n))``, the index of ``enumerate()``), and a value whose quote is doubled where it sits between two of that quote
+(``", ".join(f":val_{i}" for i in range(n))``, the index of ``enumerate()``) or
+``next(itertools.count())`` draws, a local list made of such pieces and the loop items (also
+through ``zip()``) it gives, conditionals and concatenations of such pieces and constants (a
+``str.format(**params)`` of a local ``dict(...)`` is read field by field), and a value whose quote is doubled where it sits between two of that quote
 (``f'... "{url}"'`` after ``url = url.replace('"', '""')``; ``''`` inside ``'...'``), also
 when a module function returns it so quoted (``def literal_string(s): return "'" +
 s.replace("'", "''") + "'"``) and the call does not sit inside another literal. A
@@ -115,6 +118,7 @@ import ast
 import re
 from typing import Iterator
 
+from ..analysis.context import flatten_add
 from ..analysis.strings import Built, build_string, joined_items
 from ..analysis.taint import extra_sink_args, is_dead
 from ..analysis.values import class_constant, unknown_origin
@@ -267,7 +271,7 @@ _SERVER_CALLS = frozenset(
 )
 # Methods that keep a value server-made: ``now.isoformat()``, ``now._replace(tzinfo=None)``.
 _SERVER_METHODS = frozenset({"isoformat", "strftime", "replace", "_replace", "date", "astimezone", "timestamp", "hex"})
-_SERVER_DEPTH = 4
+_SERVER_DEPTH = 10
 
 
 def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
@@ -282,7 +286,10 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     module-level constant mapping or sequence taken by a ``for`` loop (``for dialect, sql in
     SQL_BY_DIALECT.items()``); the members of an enumeration taken by a loop or comprehension
     (``for s in Status``, `_enum_class`) and the integers it counts (``range()``, the index of
-    ``enumerate()``: `_counter`), formatted or joined with a constant separator;
+    ``enumerate()``: `_counter`) or ``next(itertools.count())`` draws (`_counted`), the items
+    of a local list made of such pieces (`_derived_items`, also through ``zip()``),
+    formatted or joined with a constant separator, and conditionals, concatenations and
+    ``%``-formatting of these and constants;
     ``json.dumps`` of a constant, a class's own string constant (`values.class_constant`) and a
     name bound only to a COUNT or MAX / MIN(rowid) result or an integer literal
     (`_database_count`); a name bound to any of these. Knowledge: the Python standard
@@ -292,13 +299,23 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
     if isinstance(expr, ast.Name):
         binds = ctx.bindings_of(expr)
         if binds and all(b.kind == "loop" for b in binds):
-            return all(_constant_loop_item(ctx, b.target) for b in binds)
+            return all(_constant_loop_item(ctx, b.target, depth + 1) for b in binds)
         if binds and all(b.kind == "assign" and b.value is not None for b in binds) and any(
             _database_count(ctx, b.value) for b in binds
         ):
             return all(_database_count(ctx, b.value) or _int_literal(b.value) for b in binds)
+        if len(binds) > 1 and all(b.kind == "assign" and b.value is not None for b in binds):
+            # set in branches: ":" + placeholder, or ",".join(":" + p for p in placeholders)
+            return all(_derived_or_constant(ctx, b.value, depth + 1) for b in binds)
         value = ctx.reaching_value(expr)
         return value is not None and server_derived(ctx, value, depth + 1)
+    if isinstance(expr, ast.IfExp):
+        return all(_derived_or_constant(ctx, e, depth + 1) for e in (expr.body, expr.orelse))
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+        return all(_derived_or_constant(ctx, e, depth + 1) for e in flatten_add(expr))
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Mod):
+        right = expr.right.elts if isinstance(expr.right, ast.Tuple) else [expr.right]
+        return ctx.is_constant(expr.left) and all(_derived_or_constant(ctx, e, depth + 1) for e in right)
     if isinstance(expr, ast.Attribute):
         if expr.attr in ("hex", "int", "value"):  # uuid4().hex, Status.DONE.value
             return server_derived(ctx, expr.value, depth + 1)
@@ -310,7 +327,7 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
         return False
     func = expr.func
     name = ctx.call_name(expr)
-    if name in _SERVER_CALLS:
+    if name in _SERVER_CALLS or _counted(ctx, expr, name):
         return True
     if name == "json.dumps" and expr.args and ctx.is_constant(expr.args[0]):
         return True
@@ -327,6 +344,23 @@ def server_derived(ctx: FileContext, expr: ast.AST, depth: int = 0) -> bool:
         return False
     values = [ret.value for ret in ctx.nodes_of(ast.Return) if ret.value is not None and ctx.scope_of(ret) is target]
     return bool(values) and all(ctx.is_constant(value) or server_derived(ctx, value, depth + 1) for value in values)
+
+
+def _derived_or_constant(ctx: FileContext, expr: ast.AST, depth: int) -> bool:
+    """A piece of a conditional or a concatenation: a constant or `server_derived`."""
+    return ctx.is_constant(expr) or server_derived(ctx, expr, depth)
+
+
+def _counted(ctx: FileContext, call: ast.Call, name: str | None) -> bool:
+    """``next(counter)`` with ``counter`` bound once to ``itertools.count(...)``: an integer
+    (Python docs, itertools.count)."""
+    if (name or "").removeprefix("builtins.") != "next" or len(call.args) != 1 or not isinstance(call.args[0], ast.Name):
+        return False
+    binds = ctx.bindings_of(call.args[0])
+    return (
+        len(binds) == 1 and isinstance(binds[0].value, ast.Call)
+        and ctx.call_name(binds[0].value) in ("itertools.count",)
+    )
 
 
 # A query whose one column is a number the database computes: COUNT(...), or MAX / MIN of
@@ -386,7 +420,7 @@ def _model_table(expr: ast.Attribute) -> bool:
     return False
 
 
-def _constant_loop_item(ctx: FileContext, target: ast.AST) -> bool:
+def _constant_loop_item(ctx: FileContext, target: ast.AST, depth: int = 0) -> bool:
     """A ``for`` target that takes the values of a module-level constant mapping or sequence:
     ``for dialect, sql in SQL_BY_DIALECT.items()`` (`sql`), ``for name in TABLES``. The keys
     (`dialect` here) may be any objects; the item the target takes must be a string literal."""
@@ -402,6 +436,8 @@ def _constant_loop_item(ctx: FileContext, target: ast.AST) -> bool:
         return True  # for status in ExecutionStatus: the members of an enumeration
     if _counter(ctx, loop.target, target, source):
         return True  # f":val_{idx}" for idx in range(n): a number the loop counts
+    if _derived_items(ctx, loop.target, target, source, depth):
+        return True  # for p, field in zip(placeholders, fields), placeholders made by the code
     method = None
     if isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and not source.args:
         method = source.func.attr
@@ -436,6 +472,29 @@ def _counter(ctx: FileContext, loop_target: ast.AST, target: ast.AST, source: as
     if name == "enumerate":
         return isinstance(loop_target, ast.Tuple) and len(loop_target.elts) == 2 and loop_target.elts[0] is target
     return False
+
+
+def _derived_items(ctx: FileContext, loop_target: ast.AST, target: ast.AST, source: ast.AST, depth: int) -> bool:
+    """A loop target that takes the items of a local list the code made from `server_derived`
+    pieces: ``for p in placeholders`` or the matching position of ``zip(placeholders,
+    fields)``, with ``placeholders = [f"val_{next(counter)}" for _ in names]`` bound once."""
+    items = source
+    if isinstance(source, ast.Call) and (ctx.call_name(source) or "").removeprefix("builtins.") == "zip":
+        if not (isinstance(loop_target, ast.Tuple) and len(loop_target.elts) == len(source.args)):
+            return False
+        index = next((i for i, e in enumerate(loop_target.elts) if e is target), None)
+        if index is None:
+            return False
+        items = source.args[index]
+    elif loop_target is not target:
+        return False
+    if not isinstance(items, ast.Name):
+        return False
+    binds = ctx.bindings_of(items)
+    if len(binds) != 1 or binds[0].kind != "assign":
+        return False
+    made = binds[0].value
+    return isinstance(made, (ast.ListComp, ast.GeneratorExp)) and server_derived(ctx, made.elt, depth + 1)
 
 
 _ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "TextChoices", "IntegerChoices", "Choices"})
