@@ -170,8 +170,6 @@ TEXT_TEMPLATE_SUFFIXES = (
     ".txt", ".sql", ".md", ".yaml", ".yml", ".json", ".ini", ".cfg", ".conf", ".toml", ".py", ".sh", ".csv",
     ".tex", ".rst", ".service",
 )
-# Generic Jinja file suffixes, which say nothing of the output's type.
-_JINJA_SUFFIXES = (".j2", ".jinja", ".jinja2")
 _HTML_TAG = lazy_compile(r"<(?:[A-Za-z][A-Za-z0-9-]{0,30}|/[A-Za-z]|!)")
 _SAFE_FILTER = lazy_compile(r"\{\{-?\s*([A-Za-z_]\w*)[^{}|]{0,100}\|\s*safe\b")
 _AUTOESCAPE_OFF = lazy_compile(r"\{%-?\s*autoescape\s+false\s*-?%\}(.*?)\{%-?\s*endautoescape", re.DOTALL | re.IGNORECASE)
@@ -508,11 +506,11 @@ def _markup_free(ctx: FileContext, source: ast.AST) -> bool:
 
 
 def _prompt_template(name: str) -> bool:
-    """A template file named as a prompt for a language model, with a generic Jinja suffix
-    (``merge_conflict_prompt.j2``, ``prompts/system.jinja2``: openhands' suggested tasks): the
+    """A template file named as a prompt for a language model, with a generic template suffix
+    (`_TEMPLATE_SUFFIXES`: ``merge_conflict_prompt.j2``, ``prompts/system.jinja2``: openhands' suggested tasks): the
     text goes to the model, not to a browser. ``prompt.html`` is HTML by its suffix."""
     lowered = name.lower()
-    if not lowered.endswith(_JINJA_SUFFIXES):
+    if not lowered.endswith(_TEMPLATE_SUFFIXES):
         return False
     words = set(split_words(lowered.rsplit(".", 1)[0]))
     return bool(words & {"prompt", "prompts"})
